@@ -1,0 +1,3 @@
+"""Cuecraft: design staged customer experiences (Pine & Gilmore) and check them."""
+
+__version__ = "0.1.0"

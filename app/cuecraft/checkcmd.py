@@ -1,0 +1,78 @@
+"""`cuecraft check`: findings as `FILE:LINE:COL: CODE message`, or JSON (docs/check-json.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from cuecraft.core.check import check
+from cuecraft.core.fileformat import DesignLoadError, load_design
+from cuecraft.core.findings import PRINCIPLES
+from cuecraft.core.rules import CODES
+
+JSON_FORMAT_VERSION = 1
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
+
+
+def parse_codes(text: str) -> list[str]:
+    """Comma-separated codes or prefixes; raise ValueError naming an unknown one."""
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    for code in codes:
+        if not any(known.startswith(code) for known in CODES):
+            raise ValueError(f"unknown rule code '{code}' (see docs/rules.md)")
+    return codes
+
+
+def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) -> int:
+    try:
+        selected, ignored = parse_codes(select), parse_codes(ignore)
+    except ValueError as error:
+        print(f"cuecraft check: {error}", file=sys.stderr)
+        return 2
+    use_color = color == "always" or (
+        color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    status = 0
+    reports: list[dict[str, object]] = []
+    for name in files:
+        try:
+            design = load_design(name)
+        except DesignLoadError as error:
+            for problem in error.problems:
+                print(problem.format(name), file=sys.stderr)
+            reports.append({
+                "file": name,
+                "error": [{"message": p.message, "line": p.line, "column": p.column,
+                           "path": p.path} for p in error.problems],
+            })
+            status = 2
+            continue
+        result = check(design, selected, ignored)
+        if result.has_errors and status == 0:
+            status = 1
+        if fmt == "json":
+            reports.append({
+                "file": name,
+                "findings": [f.as_dict() for f in result.findings],
+                "scorecard": result.scorecard.as_dict(),
+            })
+            continue
+        for f in result.findings:
+            code = f.code
+            if use_color:
+                code = f"{_BOLD}{_COLORS[f.severity]}{code}{_RESET}"
+            print(f"{name}:{f.line}:{f.column}: {code} {f.message}")
+        counts = {s: sum(1 for f in result.findings if f.severity == s)
+                  for s in ("error", "warning", "info")}
+        card = result.scorecard
+        parts = " · ".join(f"{p} {card.scores[p]}" for p in PRINCIPLES)
+        summary = (f"{name}: score {card.overall}/100 ({parts}); "
+                   f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+        print(f"{_DIM}{summary}{_RESET}" if use_color else summary)
+    if fmt == "json":
+        json.dump({"cuecraft-check": JSON_FORMAT_VERSION, "files": reports}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        print()
+    return status

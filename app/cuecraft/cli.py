@@ -1,0 +1,172 @@
+"""The `cuecraft` command line (SPEC §4).
+
+Exit codes: 0 no error findings, 1 error findings (or, for `fmt --check`, a file
+would change), 2 an input could not be read. Heavy parts (Qt, reportlab) are
+imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cuecraft import __version__
+from cuecraft.core import templates
+from cuecraft.core.fileformat import (
+    DesignLoadError,
+    DesignSaveError,
+    load_design,
+    save_design,
+)
+
+COMMANDS = ("check", "export", "new", "templates", "fmt")
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cuecraft",
+        description="Design staged customer experiences and check them for consistency.",
+        epilog="Run 'cuecraft FILE' (or just 'cuecraft') to open the workbench.",
+    )
+    parser.add_argument("--version", action="version", version=f"cuecraft {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check designs and print findings and the scorecard",
+                           description="Check designs against the rules of SPEC §3.")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", metavar="CODES", default="",
+                       help="only these codes or prefixes, comma-separated (e.g. ELI,HAR001)")
+    check.add_argument("--ignore", metavar="CODES", default="",
+                       help="leave out these codes or prefixes, comma-separated")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    export = sub.add_parser("export", help="export the PDF design brief",
+                            description="Export a client-ready PDF design brief.")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    export.add_argument("--logo", metavar="IMG")
+    export.add_argument("--accent", metavar="#RRGGBB")
+    export.add_argument("--sections", metavar="NAMES",
+                        help="comma-separated sections to include (default: all)")
+
+    new = sub.add_parser("new", help="start a design from a template",
+                         description="Write a new design file from a template.")
+    new.add_argument("output", metavar="OUT.yaml")
+    new.add_argument("--template", default="blank", metavar="NAME",
+                     help="see 'cuecraft templates' (default: blank)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    sub.add_parser("templates", help="list the templates", description="List the templates.")
+
+    fmt = sub.add_parser("fmt", help="rewrite designs in the canonical saved form",
+                         description="Rewrite design files in the canonical saved form.")
+    fmt.add_argument("files", nargs="+", metavar="FILE")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 if a file is not in canonical form")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `cuecraft` command."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
+        return _open_workbench(args_in)
+    args = _parser().parse_args(args_in)
+    if args.command == "check":
+        from cuecraft.checkcmd import run_check
+
+        return run_check(args.files, args.format, args.select, args.ignore, args.color)
+    if args.command == "export":
+        from cuecraft.exportcmd import run_export
+
+        return run_export(args)
+    if args.command == "new":
+        return _new(args.output, args.template, args.force)
+    if args.command == "templates":
+        for name, description in templates.available():
+            print(f"{name:14} {description}")
+        return EXIT_OK
+    if args.command == "fmt":
+        return _fmt(args.files, args.check)
+    _parser().print_help()
+    return EXIT_OK
+
+
+def _open_workbench(args: list[str]) -> int:
+    if len(args) > 1:
+        print("usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        from cuecraft.gui.app import run_workbench
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("cuecraft"):
+            # The workbench is not part of this build yet: show the checks instead.
+            print("cuecraft: the workbench is not built yet; checking the design instead",
+                  file=sys.stderr)
+            from cuecraft.checkcmd import run_check
+
+            return run_check(args, "text", "", "", "auto") if args else EXIT_OK
+        print(f"cuecraft: the workbench cannot start: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return run_workbench(args[0] if args else None)
+
+
+def _new(output: str, template: str, force: bool) -> int:
+    names = [name for name, _ in templates.available()]
+    if template not in names:
+        print(f"cuecraft new: no template '{template}'; choose one of: {', '.join(names)}",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    target = Path(output)
+    if target.exists() and not force:
+        print(f"cuecraft new: {output} already exists (use --force to overwrite)",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        design = templates.load(template)
+        save_design(design, target)
+    except (DesignLoadError, DesignSaveError) as error:
+        print(f"cuecraft new: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"wrote {output} from the '{template}' template")
+    return EXIT_OK
+
+
+def _fmt(files: list[str], check_only: bool) -> int:
+    from cuecraft.core.writer import dump_design
+
+    status = EXIT_OK
+    for name in files:
+        try:
+            design = load_design(name)
+            current = Path(name).read_bytes()
+        except DesignLoadError as error:
+            for problem in error.problems:
+                print(problem.format(name), file=sys.stderr)
+            status = EXIT_UNREADABLE
+            continue
+        canonical = dump_design(design).encode("utf-8")
+        if canonical == current:
+            continue
+        if check_only:
+            print(f"{name}: would be reformatted")
+            status = max(status, EXIT_FINDINGS)
+            continue
+        try:
+            save_design(design, name)
+        except DesignSaveError as error:
+            print(f"cuecraft fmt: {error}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+            continue
+        print(f"{name}: reformatted")
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

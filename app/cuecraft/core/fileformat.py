@@ -1,0 +1,145 @@
+"""Design files: hardened load with every problem located, and the public save.
+
+Loading is three steps: bytes to text (`yamltree.decode`), text to a located
+tree (`yamltree.read_tree`, which guards against bombs and deep nesting), and
+the tree to the model (`schema.read_design`, which reports *all* problems at
+once). References between items are not checked here: a dangling reference
+must not stop the designer from opening the file to fix it, so it becomes a
+REF001 finding instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cuecraft.core import migrations, schema
+from cuecraft.core.model import Design
+from cuecraft.core.writer import dump_design, write_atomically
+from cuecraft.core.yamltree import MAX_BYTES, YamlProblem, decode, read_tree
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """One reason a file could not be read, with its 1-based location."""
+
+    message: str
+    line: int = 1
+    column: int = 1
+    path: str = ""
+
+    def format(self, filename: str) -> str:
+        where = f" ({self.path})" if self.path else ""
+        return f"{filename}:{self.line}:{self.column}: {self.message}{where}"
+
+
+class DesignLoadError(Exception):
+    """The file could not be read as a design; `problems` says every reason."""
+
+    def __init__(self, filename: str, problems: list[LoadProblem]) -> None:
+        self.filename = filename
+        self.problems = problems
+        super().__init__("\n".join(p.format(filename) for p in problems))
+
+
+class DesignSaveError(Exception):
+    """A save failed; the previous file on disk is untouched."""
+
+
+def load_design(path: str | os.PathLike[str]) -> Design:
+    """Read a design file; raise `DesignLoadError` with located problems."""
+    filename = os.fspath(path)
+    try:
+        size = os.stat(filename).st_size
+        if size > MAX_BYTES:
+            raise DesignLoadError(
+                filename,
+                [LoadProblem(f"the file is {size / 1024 / 1024:.0f} MB; designs are limited to 50 MB")],
+            )
+        with open(filename, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DesignLoadError(filename, [LoadProblem("no such file")]) from None
+    except IsADirectoryError:
+        raise DesignLoadError(filename, [LoadProblem("this is a folder, not a design file")]) from None
+    except PermissionError:
+        raise DesignLoadError(filename, [LoadProblem("permission denied: cannot read the file")]) from None
+    except OSError as error:
+        raise DesignLoadError(filename, [LoadProblem(f"cannot read the file: {error.strerror}")]) from None
+    return parse_design(data, filename)
+
+
+def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
+    """Read a design from bytes or text; raise `DesignLoadError` with located problems."""
+    try:
+        text = decode(data) if isinstance(data, bytes) else data
+        if isinstance(data, str) and len(data) > MAX_BYTES:
+            raise YamlProblem("the text is over 50 MB; designs are limited to 50 MB")
+        root = read_tree(text)
+    except YamlProblem as problem:
+        raise DesignLoadError(
+            filename, [LoadProblem(problem.message, problem.line, problem.column)]
+        ) from None
+    if root is None:
+        raise DesignLoadError(
+            filename,
+            [LoadProblem("the file is empty; a design starts with the line 'cuecraft: 1'")],
+        )
+    problems: list[LoadProblem] = []
+
+    def report(message: str, line: int, column: int, path: str) -> None:
+        problems.append(LoadProblem(message, line, column, path))
+
+    root = migrations.bring_up_to_date(root, report)
+    if problems:
+        raise DesignLoadError(filename, problems)
+    design = schema.read_design(root, report)
+    if problems or design is None:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise DesignLoadError(filename, problems)
+    design.preamble = leading_comments(text)
+    return design
+
+
+def leading_comments(text: str) -> str:
+    """The comment lines before the first line of content, as written."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            lines.append(line.rstrip())
+        elif stripped and stripped != "---":
+            break
+    return "\n".join(lines)
+
+
+def comments_beyond_header(text: str) -> list[int]:
+    """Line numbers (1-based) that seem to hold comments after the header.
+
+    A save keeps only the header comments; `fmt` warns before dropping others.
+    """
+    found = []
+    in_header = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if in_header and (not stripped or stripped.startswith("#") or stripped == "---"):
+            continue
+        in_header = False
+        if stripped.startswith("#") or " #" in line:
+            found.append(number)
+    return found
+
+
+def save_design(design: Design, path: str | os.PathLike[str]) -> None:
+    """Write the design in its canonical form, atomically.
+
+    Either the whole new file is in place or the previous one is untouched;
+    on failure a `DesignSaveError` says why.
+    """
+    data = dump_design(design).encode("utf-8")
+    try:
+        write_atomically(Path(path), data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DesignSaveError(f"could not save {os.fspath(path)}: {reason}") from error

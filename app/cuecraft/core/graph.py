@@ -1,0 +1,250 @@
+"""The design as a graph (SPEC §3), with presence derived once.
+
+`DesignGraph` resolves every reference once (remembering the broken ones for
+REF001), makes `sees` and `conflicts` symmetric, and derives presence: which
+active cues, layers and souvenirs are present in each zone and at each
+touchpoint. The journey (`next` without return edges) is a small networkx
+DiGraph. The whole design as one networkx MultiDiGraph — motifs, zones,
+touchpoints, cues, layers and souvenirs with typed edges — is built on first
+use by `.network`, for the graph view and the brief; the rules read the
+derived indexes, which is what lets a full check of a 1,000-cue design run on
+every keystroke.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+
+from cuecraft.core.model import Cue, Design, Item, Layer, Location, Souvenir, Touchpoint, Zone
+
+
+@dataclass(frozen=True)
+class BrokenReference:
+    """A reference naming no id, or an id of the wrong kind (REF001)."""
+
+    item: Item
+    field: str
+    index: int | None
+    target: str
+    expected: str
+    found: str | None  # the kind the target really is, or None if it does not exist
+
+    @property
+    def location(self) -> Location:
+        key = self.field if self.index is None else f"{self.field}[{self.index}]"
+        return self.item.where.get(key) or self.item.where.get(self.field) or \
+            self.item.where.get("", Location(1, 1))
+
+
+class DesignGraph:
+    """One design, its references resolved and its presence derived."""
+
+    def __init__(self, design: Design) -> None:
+        self.design = design
+        self.zones: dict[str, Zone] = {z.id: z for z in design.zones}
+        self.touchpoints: dict[str, Touchpoint] = {t.id: t for t in design.touchpoints}
+        self.cues: dict[str, Cue] = {c.id: c for c in design.cues}
+        self.layers: dict[str, Layer] = {lay.id: lay for lay in design.layers}
+        self.souvenirs: dict[str, Souvenir] = {s.id: s for s in design.souvenirs}
+        self.broken: list[BrokenReference] = []
+
+        self.zone_of: dict[str, str] = {}
+        self.touchpoints_in: dict[str, list[str]] = defaultdict(list)
+        for tp in design.touchpoints:
+            if tp.zone is not None and self._resolve(tp, "zone", None, tp.zone, self.zones, "zone"):
+                self.zone_of[tp.id] = tp.zone
+                self.touchpoints_in[tp.zone].append(tp.id)
+
+        self.sees: dict[str, set[str]] = defaultdict(set)
+        for zone in design.zones:
+            for i, other in enumerate(zone.sees):
+                if self._resolve(zone, "sees", i, other, self.zones, "zone") and other != zone.id:
+                    self.sees[zone.id].add(other)
+                    self.sees[other].add(zone.id)
+
+        self.conflicts: dict[str, set[str]] = defaultdict(set)
+        # Places (zone and touchpoint ids) where each item is present.
+        self.cue_places: dict[str, set[str]] = {}
+        self.cues_at: dict[str, list[Cue]] = defaultdict(list)
+        for cue in design.cues:
+            for i, other in enumerate(cue.conflicts):
+                if self._resolve(cue, "conflicts", i, other, self.cues, "cue") and other != cue.id:
+                    self.conflicts[cue.id].add(other)
+                    self.conflicts[other].add(cue.id)
+            places = self._places(cue, cue.at, allow_touchpoints=True)
+            if cue.is_active:
+                self.cue_places[cue.id] = places
+                for place in places:
+                    self.cues_at[place].append(cue)
+
+        self.layers_at: dict[str, list[Layer]] = defaultdict(list)
+        for layer in design.layers:
+            for place in self._places(layer, layer.at, allow_touchpoints=False):
+                self.layers_at[place].append(layer)
+
+        self.souvenir_places: dict[str, set[str]] = {}
+        self.evoked: dict[str, list[str]] = {}
+        for souvenir in design.souvenirs:
+            self.souvenir_places[souvenir.id] = self._places(
+                souvenir, souvenir.at, allow_touchpoints=True
+            )
+            self.evoked[souvenir.id] = [
+                cue_id for i, cue_id in enumerate(souvenir.evokes)
+                if self._resolve(souvenir, "evokes", i, cue_id, self.cues, "cue")
+            ]
+
+        self._build_journey()
+
+    # -- references and presence -------------------------------------------------
+
+    def _kind_of(self, target: str) -> str | None:
+        for kind, table in (("zone", self.zones), ("touchpoint", self.touchpoints),
+                            ("cue", self.cues), ("layer", self.layers),
+                            ("souvenir", self.souvenirs)):
+            if target in table:
+                return kind
+        return None
+
+    def _resolve(self, item: Item, field: str, index: int | None, target: str,
+                 table: dict[str, Any], expected: str) -> bool:
+        if target in table:
+            return True
+        self.broken.append(
+            BrokenReference(item, field, index, target, expected, self._kind_of(target))
+        )
+        return False
+
+    def _places(self, item: Item, at: list[str], allow_touchpoints: bool) -> set[str]:
+        """Zones and touchpoints where an item placed at `at` is present."""
+        places: set[str] = set()
+        for i, place in enumerate(at):
+            if place in self.zones:
+                places.add(place)
+                places.update(self.touchpoints_in.get(place, ()))
+            elif allow_touchpoints and place in self.touchpoints:
+                places.add(place)
+                zone = self.zone_of.get(place)
+                if zone is not None:
+                    places.add(zone)
+            else:
+                expected = "zone or touchpoint" if allow_touchpoints else "zone"
+                self.broken.append(
+                    BrokenReference(item, "at", i, place, expected, self._kind_of(place))
+                )
+        return places
+
+    def zones_where(self, places: set[str]) -> list[str]:
+        """The zones among a set of places, in file order."""
+        return [z for z in self.zones if z in places]
+
+    def souvenirs_at(self, place: str) -> list[Souvenir]:
+        return [self.souvenirs[s] for s, places in self.souvenir_places.items() if place in places]
+
+    # -- the journey ---------------------------------------------------------------
+
+    def _build_journey(self) -> None:
+        journey: nx.DiGraph = nx.DiGraph()
+        journey.add_nodes_from(self.touchpoints)
+        self.return_edges: list[tuple[str, str]] = []
+        for tp in self.design.touchpoints:
+            for i, nxt in enumerate(tp.next):
+                if not self._resolve(tp, "next", i, nxt, self.touchpoints, "touchpoint"):
+                    continue
+                if tp.phase == "after" and self.touchpoints[nxt].phase == "before":
+                    self.return_edges.append((tp.id, nxt))
+                else:
+                    journey.add_edge(tp.id, nxt)
+        self.journey = journey
+        befores = [t for t in self.touchpoints if self.touchpoints[t].phase == "before"]
+        candidates = befores or list(self.touchpoints)
+        self.entries = [t for t in candidates if journey.in_degree(t) == 0]
+        self.ends = [t for t in self.touchpoints if journey.out_degree(t) == 0]
+
+    @cached_property
+    def reachable(self) -> set[str]:
+        """Touchpoints reachable from an entry along the journey (entries included)."""
+        seen: set[str] = set(self.entries)
+        stack = list(self.entries)
+        while stack:
+            for nxt in self.journey.successors(stack.pop()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    @cached_property
+    def on_entry_to_end_path(self) -> set[str]:
+        """Touchpoints a guest can pass on the way from an entry to an end."""
+        reaches_end: set[str] = set(self.ends)
+        stack = list(self.ends)
+        while stack:
+            for prev in self.journey.predecessors(stack.pop()):
+                if prev not in reaches_end:
+                    reaches_end.add(prev)
+                    stack.append(prev)
+        return self.reachable & reaches_end
+
+    @cached_property
+    def _paths_from_entries(self) -> dict[str, list[str]]:
+        if not self.entries:
+            return {}
+        paths: dict[str, list[str]] = nx.multi_source_dijkstra_path(self.journey, set(self.entries))
+        return paths
+
+    def path_through(self, touchpoint: str) -> list[str]:
+        """One shortest journey path from an entry, through `touchpoint`, to an end."""
+        head = self._paths_from_entries[touchpoint]
+        tails = nx.single_source_shortest_path(self.journey, touchpoint)
+        end = min((e for e in self.ends if e in tails), key=lambda e: (len(tails[e]), e))
+        return head + tails[end][1:]
+
+    # -- the whole design as one networkx graph (views, brief) --------------------
+
+    @cached_property
+    def network(self) -> nx.MultiDiGraph:
+        """Every node and typed edge of SPEC §3, for drawing and exploring."""
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        theme_motifs = set(self.design.theme.motifs)
+        for motif in self.design.theme.motifs:
+            g.add_node(f"motif:{motif}", kind="motif", label=motif)
+        for kind, table in (("zone", self.zones), ("touchpoint", self.touchpoints),
+                            ("cue", self.cues), ("layer", self.layers),
+                            ("souvenir", self.souvenirs)):
+            for item_id, item in table.items():
+                g.add_node(item_id, kind=kind, label=_label(item))
+        for zone_id, others in self.sees.items():
+            for other in others:
+                if zone_id < other:
+                    g.add_edge(zone_id, other, kind="sees")
+        for tp_id, zone_id in self.zone_of.items():
+            g.add_edge(tp_id, zone_id, kind="zone")
+        for src, dst in self.journey.edges:
+            g.add_edge(src, dst, kind="next")
+        for src, dst in self.return_edges:
+            g.add_edge(src, dst, kind="next", returns=True)
+        for cue_id, others in self.conflicts.items():
+            for other in others:
+                if cue_id < other:
+                    g.add_edge(cue_id, other, kind="conflicts")
+        for item in [*self.design.cues, *self.design.layers, *self.design.souvenirs]:
+            for place in item.at:
+                if place in self.zones or place in self.touchpoints:
+                    g.add_edge(item.id, place, kind="at")
+            for motif in item.motifs:
+                if motif in theme_motifs:
+                    g.add_edge(item.id, f"motif:{motif}", kind="motif")
+        for souvenir_id, cue_ids in self.evoked.items():
+            for cue_id in cue_ids:
+                g.add_edge(souvenir_id, cue_id, kind="evokes")
+        return g
+
+
+def _label(item: Item) -> str:
+    if isinstance(item, Cue):
+        return item.text or item.id
+    return item.name or item.id

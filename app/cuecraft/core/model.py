@@ -1,0 +1,193 @@
+"""The design as plain dataclasses, in the words of the spec (SPEC §2).
+
+Every object remembers where it came from in the file (`where`), so findings
+can point into it. Locations never take part in equality: a design loaded from
+a re-saved file is equal to the original even though its lines moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+FORMAT_VERSION = 1
+
+PHASES = ("before", "during", "after")
+SENSES = ("sight", "sound", "smell", "touch", "taste")
+POLARITIES = ("positive", "negative")
+SEVERITIES = ("low", "medium", "high")
+STATUSES = ("open", "mitigating", "eliminated")
+REALMS = ("entertainment", "educational", "escapist", "esthetic")
+
+DEFAULT_SEVERITY = "medium"
+DEFAULT_STATUS = "open"
+
+
+class Location(NamedTuple):
+    """A 1-based line and column in the design file."""
+
+    line: int
+    column: int
+
+
+Where = dict[str, Location]
+"""Locations by key: "" is the object itself, "name" a field, "at[2]" a list item."""
+
+
+def _where() -> Where:
+    return {}
+
+
+def _extra() -> dict[str, Any]:
+    return {}
+
+
+@dataclass
+class Realms:
+    """The four realms of an experience, each 0..3 (Pine & Gilmore)."""
+
+    entertainment: int = 0
+    educational: int = 0
+    escapist: int = 0
+    esthetic: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in REALMS}
+
+
+@dataclass
+class Theme:
+    name: str
+    tagline: str | None = None
+    storyline: str | None = None
+    motifs: list[str] = field(default_factory=list)
+    avoid: list[str] = field(default_factory=list)
+    realms: Realms = field(default_factory=Realms)
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+
+@dataclass
+class Zone:
+    id: str
+    name: str = ""
+    sees: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+
+@dataclass
+class Touchpoint:
+    id: str
+    name: str = ""
+    phase: str = "during"
+    zone: str | None = None
+    next: list[str] = field(default_factory=list)
+    emotion: int | None = None
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+
+@dataclass
+class Cue:
+    id: str
+    text: str = ""
+    polarity: str = "positive"
+    senses: list[str] = field(default_factory=list)
+    motifs: list[str] = field(default_factory=list)
+    at: list[str] = field(default_factory=list)
+    unique: bool = False
+    conflicts: list[str] = field(default_factory=list)
+    severity: str | None = None
+    status: str | None = None
+    remedy: str | None = None
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+    @property
+    def is_negative(self) -> bool:
+        return self.polarity == "negative"
+
+    @property
+    def effective_severity(self) -> str:
+        return self.severity or DEFAULT_SEVERITY
+
+    @property
+    def effective_status(self) -> str:
+        return self.status or DEFAULT_STATUS
+
+    @property
+    def is_active(self) -> bool:
+        """A cue is active unless it is a negative cue already eliminated."""
+        return not (self.is_negative and self.effective_status == "eliminated")
+
+
+@dataclass
+class Layer:
+    id: str
+    sense: str = "sight"
+    name: str = ""
+    at: list[str] = field(default_factory=list)
+    intensity: int = 1
+    motifs: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+
+@dataclass
+class Souvenir:
+    id: str
+    name: str = ""
+    motifs: list[str] = field(default_factory=list)
+    evokes: list[str] = field(default_factory=list)
+    at: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+
+Item = Zone | Touchpoint | Cue | Layer | Souvenir
+
+KIND_OF: dict[type, str] = {
+    Zone: "zone",
+    Touchpoint: "touchpoint",
+    Cue: "cue",
+    Layer: "layer",
+    Souvenir: "souvenir",
+}
+
+
+@dataclass
+class Design:
+    title: str
+    theme: Theme
+    client: str | None = None
+    venue: str | None = None
+    language: str | None = None
+    zones: list[Zone] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    layers: list[Layer] = field(default_factory=list)
+    souvenirs: list[Souvenir] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=_extra)
+    preamble: str = ""
+    """The comment block at the top of the file, kept on every save."""
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+
+    def items(self) -> list[Item]:
+        """Every id-carrying item, in file order of the sections."""
+        out: list[Item] = []
+        out.extend(self.zones)
+        out.extend(self.touchpoints)
+        out.extend(self.cues)
+        out.extend(self.layers)
+        out.extend(self.souvenirs)
+        return out
+
+    def index(self) -> dict[str, Item]:
+        """Items by id (ids are unique across the whole file)."""
+        return {item.id: item for item in self.items()}
+
+
+def kind_of(item: Item) -> str:
+    """The designer's word for an item's kind: "zone", "cue", ..."""
+    return KIND_OF[type(item)]

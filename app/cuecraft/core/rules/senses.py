@@ -1,0 +1,60 @@
+"""Engage all five senses: SEN001, SEN002, SEN003."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from cuecraft.core.findings import Finding, finding, quote_list
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.model import SENSES
+
+
+def engaged_senses(graph: DesignGraph) -> set[str]:
+    """Senses engaged by the positive cues and the layers of the design."""
+    engaged = {s for c in graph.design.cues if not c.is_negative for s in c.senses}
+    engaged.update(layer.sense for layer in graph.design.layers)
+    return engaged
+
+
+def senses_at(graph: DesignGraph, place: str) -> set[str]:
+    """Senses engaged at one place by the positive cues and layers present there."""
+    found = {s for c in graph.cues_at.get(place, ()) if not c.is_negative for s in c.senses}
+    found.update(layer.sense for layer in graph.layers_at.get(place, ()))
+    return found
+
+
+def check(graph: DesignGraph) -> list[Finding]:
+    design = graph.design
+    out: list[Finding] = []
+    engaged = engaged_senses(graph)
+    if len(engaged) < 5:
+        missing = [s for s in SENSES if s not in engaged]
+        out.append(finding(
+            "SEN001", "warning" if len(engaged) < 3 else "info",
+            f"the design engages {len(engaged)} of the five senses; "
+            f"{quote_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+            (), design.where.get("cues") or design.where.get(""),
+            "add a positive cue or a sensory layer for each missing sense",
+        ))
+    for tp in design.touchpoints:
+        if not senses_at(graph, tp.id):
+            out.append(finding(
+                "SEN002", "warning",
+                f"no sense is engaged at the touchpoint '{tp.id}'",
+                (tp.id,), tp,
+                "give the moment a sight, sound, smell, touch or taste (a cue or a layer)",
+            ))
+    for zone in design.zones:
+        totals: dict[str, int] = defaultdict(int)
+        for layer in graph.layers_at.get(zone.id, ()):
+            totals[layer.sense] += layer.intensity
+        for sense in SENSES:
+            if totals.get(sense, 0) > 3:
+                out.append(finding(
+                    "SEN003", "warning",
+                    f"the {sense} layers in '{zone.id}' add up to intensity "
+                    f"{totals[sense]} (above 3): sensory overload",
+                    (zone.id, sense), zone,
+                    "lower the intensity of a layer or move one to another zone",
+                ))
+    return out

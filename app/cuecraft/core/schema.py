@@ -1,0 +1,374 @@
+"""The format `cuecraft: 1`: the located tree turned into the model.
+
+Types come from the format, never from YAML's guessing: a text field takes
+the scalar exactly as written (`text: no` is "no"), a number field takes only
+digits. Every problem is reported with its location and a path such as
+`cues[3].polarity`, and reading goes on so the designer sees all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from cuecraft.core.model import (
+    PHASES,
+    POLARITIES,
+    REALMS,
+    SENSES,
+    SEVERITIES,
+    STATUSES,
+    Cue,
+    Design,
+    Layer,
+    Location,
+    Realms,
+    Souvenir,
+    Theme,
+    Touchpoint,
+    Where,
+    Zone,
+)
+from cuecraft.core.yamltree import Node, to_python
+
+Report = Callable[[str, int, int, str], None]
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+SLUG_MAX = 64
+INTEGER = re.compile(r"[-+]?[0-9]+\Z")
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
+FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
+
+# The keys of each mapping, in the order a save writes them.
+TOP_KEYS = ("cuecraft", "title", "client", "venue", "language", "theme",
+            "zones", "touchpoints", "cues", "layers", "souvenirs")
+THEME_KEYS = ("name", "tagline", "storyline", "motifs", "avoid", "realms")
+ZONE_KEYS = ("id", "name", "sees")
+TOUCHPOINT_KEYS = ("id", "name", "phase", "zone", "next", "emotion")
+CUE_KEYS = ("id", "text", "polarity", "senses", "motifs", "at", "unique", "conflicts",
+            "severity", "status", "remedy")
+LAYER_KEYS = ("id", "sense", "name", "at", "intensity", "motifs")
+SOUVENIR_KEYS = ("id", "name", "motifs", "evokes", "at")
+
+
+def _loc(node: Node) -> Location:
+    return Location(node.line, node.column)
+
+
+def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _kind_word(node: Node) -> str:
+    return {"scalar": "a single value", "seq": "a list", "map": "a mapping"}[node.kind]
+
+
+class Reader:
+    """Reads fields of one mapping, reporting problems and remembering locations."""
+
+    def __init__(self, node: Node, path: str, report: Report, keys: tuple[str, ...]) -> None:
+        self.node = node
+        self.path = path
+        self.report = report
+        self.where: Where = {"": _loc(node)}
+        self.extra: dict[str, Any] = {}
+        self.fields: dict[str, Node] = node.value
+        assert node.key_nodes is not None
+        for key, value in node.value.items():
+            if key in keys:
+                self.where[key] = _loc(value)
+            elif key.startswith("x-"):
+                self.extra[key] = to_python(value)
+            else:
+                key_node = node.key_nodes[key]
+                self.problem(
+                    key_node,
+                    f"unknown key '{key}'{_hint(key, keys)}"
+                    " (keys of your own must start with 'x-')",
+                    key,
+                )
+
+    def sub(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def problem(self, node: Node, message: str, key: str = "") -> None:
+        self.report(message, node.line, node.column, self.sub(key) if key else self.path)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self.fields.get(key)
+        if node is None or _is_null(node):
+            if required:
+                self.problem(node or self.node, f"'{key}' is required and must not be empty", key)
+            return None
+        if node.kind != "scalar":
+            self.problem(node, f"'{key}' must be text, not {_kind_word(node)}", key)
+            return None
+        return str(node.value)
+
+    def slug(self, key: str = "id") -> str:
+        node = self.fields.get(key)
+        value = self.text(key, required=True)
+        if value is None or node is None:
+            return ""
+        if not SLUG.match(value) or len(value) > SLUG_MAX:
+            self.problem(
+                node,
+                f"'{value}' is not a valid id: use lowercase letters, digits, '-' and '_', "
+                f"starting with a letter or digit, at most {SLUG_MAX} characters",
+                key,
+            )
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
+        node = self.fields.get(key)
+        value = self.text(key)
+        if value is None or node is None:
+            return default
+        if value not in choices:
+            options = ", ".join(choices)
+            self.problem(node, f"'{value}' is not one of {options}{_hint(value, choices)}", key)
+            return default
+        return value
+
+    def integer(self, key: str, low: int, high: int) -> int | None:
+        node = self.fields.get(key)
+        if node is None or _is_null(node):
+            return None
+        if node.kind != "scalar" or not INTEGER.match(node.value):
+            self.problem(node, f"'{key}' must be a whole number from {low} to {high}", key)
+            return None
+        number = int(node.value)
+        if not low <= number <= high:
+            self.problem(node, f"'{key}' is {number}; it must be from {low} to {high}", key)
+            return None
+        return number
+
+    def boolean(self, key: str) -> bool:
+        node = self.fields.get(key)
+        if node is None or _is_null(node):
+            return False
+        if node.kind == "scalar" and node.value in TRUE:
+            return True
+        if node.kind == "scalar" and node.value in FALSE:
+            return False
+        self.problem(node, f"'{key}' must be true or false", key)
+        return False
+
+    def words(self, key: str, refs: bool = False) -> list[str]:
+        """A list of texts; for references, each item's location is kept."""
+        node = self.fields.get(key)
+        if node is None or _is_null(node):
+            return []
+        if node.kind != "seq":
+            example = f"[{node.value}]" if node.kind == "scalar" else "[a, b]"
+            self.problem(node, f"'{key}' must be a list, for example {key}: {example}", key)
+            return []
+        out: list[str] = []
+        for index, item in enumerate(node.value):
+            if item.kind != "scalar" or _is_null(item):
+                self.problem(item, f"items of '{key}' must be text", f"{key}[{index}]")
+                continue
+            out.append(str(item.value))
+            if refs:
+                self.where[f"{key}[{index}]"] = _loc(item)
+        return out
+
+    def senses(self, key: str) -> list[str]:
+        node = self.fields.get(key)
+        out: list[str] = []
+        for index, sense in enumerate(self.words(key)):
+            if sense not in SENSES:
+                assert node is not None
+                item = node.value[index]
+                self.problem(
+                    item,
+                    f"'{sense}' is not a sense; senses are {', '.join(SENSES)}"
+                    + _hint(sense, SENSES),
+                    f"{key}[{index}]",
+                )
+            elif sense not in out:
+                out.append(sense)
+        return out
+
+
+def _is_null(node: Node) -> bool:
+    return node.kind == "scalar" and node.plain and node.value in NULLS
+
+
+def _mapping(node: Node | None, path: str, report: Report, what: str) -> bool:
+    if node is None:
+        return False
+    if node.kind != "map":
+        report(f"{what} must be a mapping of keys, not {_kind_word(node)}",
+               node.line, node.column, path)
+        return False
+    return True
+
+
+def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node]]:
+    if node is None or _is_null(node):
+        return []
+    if node.kind != "seq":
+        report(f"'{path}' must be a list of items (each starting with '- id: ...')",
+               node.line, node.column, path)
+        return []
+    out = []
+    for index, item in enumerate(node.value):
+        item_path = f"{path}[{index}]"
+        if _mapping(item, item_path, report, f"each item of '{path}'"):
+            out.append((item_path, item))
+    return out
+
+
+def read_design(root: Node, report: Report) -> Design | None:
+    """The located tree as a Design, or None when the top level is unusable."""
+    if not _mapping(root, "", report, "a design"):
+        return None
+    top = Reader(root, "", report, TOP_KEYS)
+    title = top.text("title", required=True) or ""
+    theme = _read_theme(root.value.get("theme"), root, report)
+    language = top.text("language")
+    if language is not None and not LANGUAGE.match(language):
+        top.problem(root.value["language"],
+                    f"'{language}' is not a language tag such as en, pl or zh-Hans", "language")
+    design = Design(
+        title=title,
+        theme=theme,
+        client=top.text("client"),
+        venue=top.text("venue"),
+        language=language,
+        zones=[_read_zone(n, p, report) for p, n in _items(root.value.get("zones"), "zones", report)],
+        touchpoints=[_read_touchpoint(n, p, report)
+                     for p, n in _items(root.value.get("touchpoints"), "touchpoints", report)],
+        cues=[_read_cue(n, p, report) for p, n in _items(root.value.get("cues"), "cues", report)],
+        layers=[_read_layer(n, p, report)
+                for p, n in _items(root.value.get("layers"), "layers", report)],
+        souvenirs=[_read_souvenir(n, p, report)
+                   for p, n in _items(root.value.get("souvenirs"), "souvenirs", report)],
+        extra=top.extra,
+        where=top.where,
+    )
+    _check_unique_ids(design, report)
+    return design
+
+
+def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
+    if node is None:
+        report("'theme' is required, with at least a name", root.line, root.column, "theme")
+        return Theme(name="")
+    if not _mapping(node, "theme", report, "'theme'"):
+        return Theme(name="")
+    r = Reader(node, "theme", report, THEME_KEYS)
+    realms = Realms()
+    realms_node = node.value.get("realms")
+    if realms_node is not None and _mapping(realms_node, "theme.realms", report, "'realms'"):
+        rr = Reader(realms_node, "theme.realms", report, REALMS)
+        for realm in REALMS:
+            value = rr.integer(realm, 0, 3)
+            if value is not None:
+                setattr(realms, realm, value)
+    return Theme(
+        name=r.text("name", required=True) or "",
+        tagline=r.text("tagline"),
+        storyline=r.text("storyline"),
+        motifs=r.words("motifs"),
+        avoid=r.words("avoid"),
+        realms=realms,
+        extra=r.extra,
+        where=r.where,
+    )
+
+
+def _read_zone(node: Node, path: str, report: Report) -> Zone:
+    r = Reader(node, path, report, ZONE_KEYS)
+    return Zone(id=r.slug(), name=r.text("name") or "", sees=r.words("sees", refs=True),
+                extra=r.extra, where=r.where)
+
+
+def _read_touchpoint(node: Node, path: str, report: Report) -> Touchpoint:
+    r = Reader(node, path, report, TOUCHPOINT_KEYS)
+    zone = r.text("zone")
+    return Touchpoint(
+        id=r.slug(),
+        name=r.text("name") or "",
+        phase=r.choice("phase", PHASES, "during") or "during",
+        zone=zone,
+        next=r.words("next", refs=True),
+        emotion=r.integer("emotion", -3, 3),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
+def _read_cue(node: Node, path: str, report: Report) -> Cue:
+    r = Reader(node, path, report, CUE_KEYS)
+    return Cue(
+        id=r.slug(),
+        text=r.text("text") or "",
+        polarity=r.choice("polarity", POLARITIES, "positive") or "positive",
+        senses=r.senses("senses"),
+        motifs=r.words("motifs"),
+        at=r.words("at", refs=True),
+        unique=r.boolean("unique"),
+        conflicts=r.words("conflicts", refs=True),
+        severity=r.choice("severity", SEVERITIES, None),
+        status=r.choice("status", STATUSES, None),
+        remedy=r.text("remedy"),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
+def _read_layer(node: Node, path: str, report: Report) -> Layer:
+    r = Reader(node, path, report, LAYER_KEYS)
+    sense = r.choice("sense", SENSES, None)
+    if sense is None and "sense" not in node.value:
+        r.problem(node, "a layer needs a 'sense' (one of " + ", ".join(SENSES) + ")", "sense")
+    intensity = r.integer("intensity", 1, 3)
+    return Layer(
+        id=r.slug(),
+        sense=sense or "sight",
+        name=r.text("name") or "",
+        at=r.words("at", refs=True),
+        intensity=1 if intensity is None else intensity,
+        motifs=r.words("motifs"),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
+def _read_souvenir(node: Node, path: str, report: Report) -> Souvenir:
+    r = Reader(node, path, report, SOUVENIR_KEYS)
+    return Souvenir(
+        id=r.slug(),
+        name=r.text("name") or "",
+        motifs=r.words("motifs"),
+        evokes=r.words("evokes", refs=True),
+        at=r.words("at", refs=True),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
+def _check_unique_ids(design: Design, report: Report) -> None:
+    seen: dict[str, Location] = {}
+    for item in design.items():
+        if not item.id:
+            continue
+        loc = item.where.get("id", item.where[""])
+        first = seen.get(item.id)
+        if first is None:
+            seen[item.id] = loc
+        else:
+            report(
+                f"duplicate id '{item.id}' (first used at line {first.line}); ids must be "
+                "unique across zones, touchpoints, cues, layers and souvenirs",
+                loc.line,
+                loc.column,
+                "",
+            )

@@ -1,0 +1,272 @@
+"""Hardened YAML reading: the event stream turned into a small tree with locations.
+
+We never let PyYAML construct objects. Its composer is recursive in C and
+segfaults on very deep nesting, it resolves duplicate keys last-one-wins, and
+it guesses types (`no` becomes False). Instead we read the parser's event
+stream ourselves, which lets us:
+
+- refuse nesting deeper than `MAX_DEPTH` at the first event past it,
+- refuse alias bombs by tracking how large the document would be once every
+  alias is expanded, in time linear in the events actually read,
+- keep every scalar as the text that was written plus whether it was plain,
+  so the format (not YAML) decides types,
+- report duplicate keys with both locations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 64
+# An expanded document may be this many times larger than the events read.
+MAX_EXPANSION = 10
+MAX_EXPANSION_SLACK = 10_000
+
+STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we are willing to read; with a 1-based location."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class Node:
+    """A scalar, sequence or mapping with the location it starts at (1-based)."""
+
+    __slots__ = ("key_nodes", "kind", "line", "column", "plain", "size", "tag", "value")
+
+    def __init__(self, kind: str, value: Any, line: int, column: int) -> None:
+        self.kind = kind  # "scalar" | "seq" | "map"
+        self.value = value  # str | list[Node] | dict[str, Node]
+        self.line = line
+        self.column = column
+        self.plain = False
+        self.tag: str | None = None
+        self.size = 1
+        self.key_nodes: dict[str, Node] | None = None
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Node({self.kind}, {self.value!r}, {self.line}:{self.column})"
+
+
+@dataclass
+class _Open:
+    node: Node
+    anchor: str | None
+    pending_key: Node | None = None
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text, refusing what is clearly not a UTF-8 text file."""
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(
+            f"the file is {len(data) / 1024 / 1024:.0f} MB; designs are limited to 50 MB"
+        )
+    kind = _sniff_binary(data)
+    if kind:
+        raise YamlProblem(f"this is not a design file but {kind}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlProblem(
+            "the file is not UTF-8 text (save it as UTF-8)", line, column
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        raise YamlProblem("the file contains NUL bytes: it is not a text file", line, 1)
+    return text
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "a program"),
+)
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def read_tree(text: str) -> Node | None:
+    """Parse one YAML document into a Node tree; None for an empty document."""
+    loader = _Loader(text)
+    try:
+        return _build(loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = _describe_yaml_error(error)
+        if mark is None:
+            raise YamlProblem(message) from None
+        raise YamlProblem(message, mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (error.context, error.problem) if p]
+    return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
+
+
+def _build(loader: Any) -> Node | None:
+    get_event = loader.get_event
+    stack: list[_Open] = []
+    anchors: dict[str, Node] = {}
+    root: Node | None = None
+    documents = 0
+    events = 0
+    expanded = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        parent = top.node
+        if parent.kind == "seq":
+            parent.value.append(node)
+        elif top.pending_key is None:
+            if node.kind != "scalar":
+                raise YamlProblem(
+                    "a key must be a plain word, not a list or mapping", node.line, node.column
+                )
+            top.pending_key = node
+        else:
+            key = top.pending_key
+            top.pending_key = None
+            assert parent.key_nodes is not None
+            if key.value in parent.value:
+                first = parent.key_nodes[key.value]
+                raise YamlProblem(
+                    f"duplicate key '{key.value}' (first at line {first.line}); "
+                    "a key may appear only once in a mapping",
+                    key.line,
+                    key.column,
+                )
+            parent.value[key.value] = node
+            parent.key_nodes[key.value] = key
+        parent.size += node.size
+
+    while True:
+        event = get_event()
+        if event is None:
+            break
+        events += 1
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            mark = event.start_mark
+            node = Node("scalar", event.value, mark.line + 1, mark.column + 1)
+            node.plain = bool(event.implicit[0])
+            node.tag = _check_tag(event.tag, node, plain_ok=event.implicit[0] or event.implicit[1])
+            if event.anchor:
+                anchors[event.anchor] = node
+            attach(node)
+            expanded += 1
+        elif cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
+            mark = event.start_mark
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(
+                    f"nesting deeper than {MAX_DEPTH} levels; a design is never this deep",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            if cls is yaml.SequenceStartEvent:
+                node = Node("seq", [], mark.line + 1, mark.column + 1)
+            else:
+                node = Node("map", {}, mark.line + 1, mark.column + 1)
+                node.key_nodes = {}
+            node.tag = _check_tag(event.tag, node, plain_ok=event.implicit)
+            stack.append(_Open(node, event.anchor))
+        elif cls is yaml.SequenceEndEvent or cls is yaml.MappingEndEvent:
+            done = stack.pop()
+            if done.anchor:
+                anchors[done.anchor] = done.node
+            attach(done.node)
+            expanded += 1
+        elif cls is yaml.AliasEvent:
+            mark = event.start_mark
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise YamlProblem(
+                    f"alias *{event.anchor} refers to no finished anchor "
+                    "(undefined or recursive)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            attach(target)
+            expanded += target.size
+            if expanded > MAX_EXPANSION * events + MAX_EXPANSION_SLACK:
+                raise YamlProblem(
+                    "too many aliases: expanding them would make the document explode "
+                    "(a YAML 'billion laughs' bomb?)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise YamlProblem(
+                    "more than one YAML document in the file; a design is one document",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    return root
+
+
+def _check_tag(tag: str | None, node: Node, plain_ok: bool) -> str | None:
+    if tag is None or tag == "!":
+        return None
+    if tag.startswith(STANDARD_TAG_PREFIX):
+        return tag
+    raise YamlProblem(
+        f"the YAML tag '{tag}' is not supported in design files", node.line, node.column
+    )
+
+
+def to_python(node: Node) -> Any:
+    """Generic YAML data for keys the format keeps verbatim (`x-` keys).
+
+    Plain scalars stay `Plain` text so they are written back exactly as they
+    were (a plain `no` stays a plain `no`); quoted ones are ordinary str.
+    """
+    if node.kind == "scalar":
+        return Plain(node.value) if node.plain else node.value
+    if node.kind == "seq":
+        return [to_python(child) for child in node.value]
+    assert node.key_nodes is not None
+    return {
+        (Plain(k) if node.key_nodes[k].plain else k): to_python(v) for k, v in node.value.items()
+    }
+
+
+class Plain(str):
+    """Text that was written as a plain YAML scalar and must be written back plain."""
+
+    __slots__ = ()
