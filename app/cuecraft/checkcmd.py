@@ -42,37 +42,51 @@ def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) 
         except DesignLoadError as error:
             for problem in error.problems:
                 print(problem.format(name), file=sys.stderr)
-            reports.append({
-                "file": name,
-                "error": [{"message": p.message, "line": p.line, "column": p.column,
-                           "path": p.path} for p in error.problems],
-            })
+            reports.append(
+                {
+                    "file": name,
+                    "error": [
+                        {"message": p.message, "line": p.line, "column": p.column, "path": p.path}
+                        for p in error.problems
+                    ],
+                }
+            )
             status = 2
             continue
         result = check(design, selected, ignored)
         if result.has_errors and status == 0:
             status = 1
         if fmt == "json":
-            reports.append({
-                "file": name,
-                "findings": [f.as_dict() for f in result.findings],
-                "scorecard": result.scorecard.as_dict(),
-            })
+            reports.append(
+                {
+                    "file": name,
+                    "findings": [f.as_dict() for f in result.findings],
+                    "scorecard": result.scorecard.as_dict(),
+                }
+            )
             continue
         for f in result.findings:
             code = f.code
             if use_color:
                 code = f"{_BOLD}{_COLORS[f.severity]}{code}{_RESET}"
             print(f"{name}:{f.line}:{f.column}: {code} {f.message}")
-        counts = {s: sum(1 for f in result.findings if f.severity == s)
-                  for s in ("error", "warning", "info")}
+        counts = {
+            s: sum(1 for f in result.findings if f.severity == s)
+            for s in ("error", "warning", "info")
+        }
         card = result.scorecard
         parts = " · ".join(f"{p} {card.scores[p]}" for p in PRINCIPLES)
-        summary = (f"{name}: score {card.overall}/100 ({parts}); "
-                   f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+        summary = (
+            f"{name}: score {card.overall}/100 ({parts}); "
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        )
         print(f"{_DIM}{summary}{_RESET}" if use_color else summary)
     if fmt == "json":
-        json.dump({"cuecraft-check": JSON_FORMAT_VERSION, "files": reports}, sys.stdout,
-                  ensure_ascii=False, indent=2)
+        json.dump(
+            {"cuecraft-check": JSON_FORMAT_VERSION, "files": reports},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     return status

@@ -8,6 +8,7 @@ imported only by the commands that need them.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,40 +35,73 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cuecraft {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check designs and print findings and the scorecard",
-                           description="Check designs against the rules of SPEC §3.")
+    check = sub.add_parser(
+        "check",
+        help="check designs and print findings and the scorecard",
+        description="Check designs against the rules of SPEC §3.",
+    )
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--select", metavar="CODES", default="",
-                       help="only these codes or prefixes, comma-separated (e.g. ELI,HAR001)")
-    check.add_argument("--ignore", metavar="CODES", default="",
-                       help="leave out these codes or prefixes, comma-separated")
+    check.add_argument(
+        "--select",
+        metavar="CODES",
+        default="",
+        help="only these codes or prefixes, comma-separated (e.g. ELI,HAR001)",
+    )
+    check.add_argument(
+        "--ignore",
+        metavar="CODES",
+        default="",
+        help="leave out these codes or prefixes, comma-separated",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
-    export = sub.add_parser("export", help="export the PDF design brief",
-                            description="Export a client-ready PDF design brief.")
+    export = sub.add_parser(
+        "export",
+        help="export the PDF design brief",
+        description="Export a client-ready PDF design brief.",
+    )
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument("--logo", metavar="IMG")
     export.add_argument("--accent", metavar="#RRGGBB")
-    export.add_argument("--sections", metavar="NAMES",
-                        help="comma-separated sections to include (default: all)")
+    export.add_argument(
+        "--sections", metavar="NAMES", help="comma-separated sections to include (default: all)"
+    )
 
-    new = sub.add_parser("new", help="start a design from a template",
-                         description="Write a new design file from a template.")
+    new = sub.add_parser(
+        "new",
+        help="start a design from a template",
+        description="Write a new design file from a template.",
+    )
     new.add_argument("output", metavar="OUT.yaml")
-    new.add_argument("--template", default="blank", metavar="NAME",
-                     help="see 'cuecraft templates' (default: blank)")
+    new.add_argument(
+        "--template",
+        default="blank",
+        metavar="NAME",
+        help="see 'cuecraft templates' (default: blank)",
+    )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     sub.add_parser("templates", help="list the templates", description="List the templates.")
 
-    fmt = sub.add_parser("fmt", help="rewrite designs in the canonical saved form",
-                         description="Rewrite design files in the canonical saved form.")
+    fmt = sub.add_parser(
+        "fmt",
+        help="rewrite designs in the canonical saved form",
+        description="Rewrite design files in the canonical saved form.",
+    )
     fmt.add_argument("files", nargs="+", metavar="FILE")
-    fmt.add_argument("--check", action="store_true",
-                     help="change nothing; exit 1 if a file is not in canonical form")
+    fmt.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a file is not in canonical form",
+    )
+    fmt.add_argument(
+        "--drop-comments",
+        action="store_true",
+        help="rewrite even files with comments below the header (they are lost)",
+    )
     return parser
 
 
@@ -82,9 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_check(args.files, args.format, args.select, args.ignore, args.color)
     if args.command == "export":
-        from cuecraft.exportcmd import run_export
-
-        return run_export(args)
+        try:
+            exporter = importlib.import_module("cuecraft.exportcmd")
+        except ModuleNotFoundError as error:
+            if not (error.name or "").startswith("cuecraft"):
+                raise
+            print("cuecraft export: the PDF brief is not part of this build yet", file=sys.stderr)
+            return EXIT_UNREADABLE
+        status: int = exporter.run_export(args)
+        return status
     if args.command == "new":
         return _new(args.output, args.template, args.force)
     if args.command == "templates":
@@ -92,41 +132,46 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name:14} {description}")
         return EXIT_OK
     if args.command == "fmt":
-        return _fmt(args.files, args.check)
+        return _fmt(args.files, args.check, args.drop_comments)
     _parser().print_help()
     return EXIT_OK
 
 
 def _open_workbench(args: list[str]) -> int:
     if len(args) > 1:
-        print("usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)",
-              file=sys.stderr)
+        print(
+            "usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)", file=sys.stderr
+        )
         return EXIT_UNREADABLE
     try:
-        from cuecraft.gui.app import run_workbench
+        workbench = importlib.import_module("cuecraft.gui.app")
     except ModuleNotFoundError as error:
         if error.name and error.name.startswith("cuecraft"):
             # The workbench is not part of this build yet: show the checks instead.
-            print("cuecraft: the workbench is not built yet; checking the design instead",
-                  file=sys.stderr)
+            print(
+                "cuecraft: the workbench is not built yet; checking the design instead",
+                file=sys.stderr,
+            )
             from cuecraft.checkcmd import run_check
 
             return run_check(args, "text", "", "", "auto") if args else EXIT_OK
         print(f"cuecraft: the workbench cannot start: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    return run_workbench(args[0] if args else None)
+    opened: int = workbench.run_workbench(args[0] if args else None)
+    return opened
 
 
 def _new(output: str, template: str, force: bool) -> int:
     names = [name for name, _ in templates.available()]
     if template not in names:
-        print(f"cuecraft new: no template '{template}'; choose one of: {', '.join(names)}",
-              file=sys.stderr)
+        print(
+            f"cuecraft new: no template '{template}'; choose one of: {', '.join(names)}",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     target = Path(output)
     if target.exists() and not force:
-        print(f"cuecraft new: {output} already exists (use --force to overwrite)",
-              file=sys.stderr)
+        print(f"cuecraft new: {output} already exists (use --force to overwrite)", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         design = templates.load(template)
@@ -138,7 +183,8 @@ def _new(output: str, template: str, force: bool) -> int:
     return EXIT_OK
 
 
-def _fmt(files: list[str], check_only: bool) -> int:
+def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
+    from cuecraft.core.fileformat import comments_beyond_header
     from cuecraft.core.writer import dump_design
 
     status = EXIT_OK
@@ -156,6 +202,15 @@ def _fmt(files: list[str], check_only: bool) -> int:
             continue
         if check_only:
             print(f"{name}: would be reformatted")
+            status = max(status, EXIT_FINDINGS)
+            continue
+        comments = comments_beyond_header(current.decode("utf-8-sig"))
+        if comments and not drop_comments:
+            print(
+                f"{name}:{comments[0]}:1: comments below the header would be lost; move them "
+                "to the header or into an x- key, or pass --drop-comments",
+                file=sys.stderr,
+            )
             status = max(status, EXIT_FINDINGS)
             continue
         try:

@@ -22,8 +22,9 @@ class CheckResult:
         return any(f.severity == "error" for f in self.findings)
 
 
-def check(design: Design, select: list[str] | None = None,
-          ignore: list[str] | None = None) -> CheckResult:
+def check(
+    design: Design, select: list[str] | None = None, ignore: list[str] | None = None
+) -> CheckResult:
     """Run every rule; keep the selected codes (prefixes allowed) minus the ignored ones.
 
     The scorecard is always computed from all findings, so ignoring a code
@@ -32,7 +33,8 @@ def check(design: Design, select: list[str] | None = None,
     graph, findings = check_design(design)
     card = scorecard(graph, findings)
     shown = [
-        f for f in findings
+        f
+        for f in findings
         if (not select or matches(f.code, select)) and not (ignore and matches(f.code, ignore))
     ]
     return CheckResult(graph, shown, card)

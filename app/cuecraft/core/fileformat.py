@@ -55,18 +55,28 @@ def load_design(path: str | os.PathLike[str]) -> Design:
         if size > MAX_BYTES:
             raise DesignLoadError(
                 filename,
-                [LoadProblem(f"the file is {size / 1024 / 1024:.0f} MB; designs are limited to 50 MB")],
+                [
+                    LoadProblem(
+                        f"the file is {size / 1024 / 1024:.0f} MB; designs are limited to 50 MB"
+                    )
+                ],
             )
         with open(filename, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DesignLoadError(filename, [LoadProblem("no such file")]) from None
     except IsADirectoryError:
-        raise DesignLoadError(filename, [LoadProblem("this is a folder, not a design file")]) from None
+        raise DesignLoadError(
+            filename, [LoadProblem("this is a folder, not a design file")]
+        ) from None
     except PermissionError:
-        raise DesignLoadError(filename, [LoadProblem("permission denied: cannot read the file")]) from None
+        raise DesignLoadError(
+            filename, [LoadProblem("permission denied: cannot read the file")]
+        ) from None
     except OSError as error:
-        raise DesignLoadError(filename, [LoadProblem(f"cannot read the file: {error.strerror}")]) from None
+        raise DesignLoadError(
+            filename, [LoadProblem(f"cannot read the file: {error.strerror}")]
+        ) from None
     return parse_design(data, filename)
 
 

@@ -48,8 +48,14 @@ class Finding:
         }
 
 
-def finding(code: str, severity: str, message: str, ids: tuple[str, ...] | list[str],
-            where: Item | Location | None, hint: str) -> Finding:
+def finding(
+    code: str,
+    severity: str,
+    message: str,
+    ids: tuple[str, ...] | list[str],
+    where: Item | Location | None,
+    hint: str,
+) -> Finding:
     """A finding located at an item (its first line) or at an explicit location."""
     if where is None:
         loc = Location(1, 1)

@@ -37,8 +37,11 @@ class BrokenReference:
     @property
     def location(self) -> Location:
         key = self.field if self.index is None else f"{self.field}[{self.index}]"
-        return self.item.where.get(key) or self.item.where.get(self.field) or \
-            self.item.where.get("", Location(1, 1))
+        return (
+            self.item.where.get(key)
+            or self.item.where.get(self.field)
+            or self.item.where.get("", Location(1, 1))
+        )
 
 
 class DesignGraph:
@@ -94,7 +97,8 @@ class DesignGraph:
                 souvenir, souvenir.at, allow_touchpoints=True
             )
             self.evoked[souvenir.id] = [
-                cue_id for i, cue_id in enumerate(souvenir.evokes)
+                cue_id
+                for i, cue_id in enumerate(souvenir.evokes)
                 if self._resolve(souvenir, "evokes", i, cue_id, self.cues, "cue")
             ]
 
@@ -103,15 +107,26 @@ class DesignGraph:
     # -- references and presence -------------------------------------------------
 
     def _kind_of(self, target: str) -> str | None:
-        for kind, table in (("zone", self.zones), ("touchpoint", self.touchpoints),
-                            ("cue", self.cues), ("layer", self.layers),
-                            ("souvenir", self.souvenirs)):
+        for kind, table in (
+            ("zone", self.zones),
+            ("touchpoint", self.touchpoints),
+            ("cue", self.cues),
+            ("layer", self.layers),
+            ("souvenir", self.souvenirs),
+        ):
             if target in table:
                 return kind
         return None
 
-    def _resolve(self, item: Item, field: str, index: int | None, target: str,
-                 table: dict[str, Any], expected: str) -> bool:
+    def _resolve(
+        self,
+        item: Item,
+        field: str,
+        index: int | None,
+        target: str,
+        table: dict[str, Any],
+        expected: str,
+    ) -> bool:
         if target in table:
             return True
         self.broken.append(
@@ -193,13 +208,15 @@ class DesignGraph:
     def _paths_from_entries(self) -> dict[str, list[str]]:
         if not self.entries:
             return {}
-        paths: dict[str, list[str]] = nx.multi_source_dijkstra_path(self.journey, set(self.entries))
+        paths: dict[str, list[str]] = dict(
+            nx.multi_source_dijkstra_path(self.journey, set(self.entries))
+        )
         return paths
 
     def path_through(self, touchpoint: str) -> list[str]:
         """One shortest journey path from an entry, through `touchpoint`, to an end."""
         head = self._paths_from_entries[touchpoint]
-        tails = nx.single_source_shortest_path(self.journey, touchpoint)
+        tails: dict[str, list[str]] = nx.single_source_shortest_path(self.journey, touchpoint)
         end = min((e for e in self.ends if e in tails), key=lambda e: (len(tails[e]), e))
         return head + tails[end][1:]
 
@@ -212,9 +229,13 @@ class DesignGraph:
         theme_motifs = set(self.design.theme.motifs)
         for motif in self.design.theme.motifs:
             g.add_node(f"motif:{motif}", kind="motif", label=motif)
-        for kind, table in (("zone", self.zones), ("touchpoint", self.touchpoints),
-                            ("cue", self.cues), ("layer", self.layers),
-                            ("souvenir", self.souvenirs)):
+        for kind, table in (
+            ("zone", self.zones),
+            ("touchpoint", self.touchpoints),
+            ("cue", self.cues),
+            ("layer", self.layers),
+            ("souvenir", self.souvenirs),
+        ):
             for item_id, item in table.items():
                 g.add_node(item_id, kind=kind, label=_label(item))
         for zone_id, others in self.sees.items():
@@ -231,7 +252,12 @@ class DesignGraph:
             for other in others:
                 if cue_id < other:
                     g.add_edge(cue_id, other, kind="conflicts")
-        for item in [*self.design.cues, *self.design.layers, *self.design.souvenirs]:
+        placed: list[Cue | Layer | Souvenir] = [
+            *self.design.cues,
+            *self.design.layers,
+            *self.design.souvenirs,
+        ]
+        for item in placed:
             for place in item.at:
                 if place in self.zones or place in self.touchpoints:
                     g.add_edge(item.id, place, kind="at")

@@ -50,7 +50,9 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     if root.kind != "map" or "cuecraft" not in root.value:
         report(
             "not a Cuecraft design: the file must start with the line 'cuecraft: 1'",
-            root.line, root.column, "cuecraft",
+            root.line,
+            root.column,
+            "cuecraft",
         )
         return root
     node = root.value["cuecraft"]
@@ -58,7 +60,9 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     if not (node.kind == "scalar" and text.isdigit()):
         report(
             f"'cuecraft' must be the format version, a whole number such as {FORMAT_VERSION}",
-            node.line, node.column, "cuecraft",
+            node.line,
+            node.column,
+            "cuecraft",
         )
         return root
     version = int(text)
@@ -66,14 +70,20 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
         report(
             f"this design uses format version {version}, made by a newer Cuecraft; "
             f"this Cuecraft reads versions up to {FORMAT_VERSION} — please update Cuecraft",
-            node.line, node.column, "cuecraft",
+            node.line,
+            node.column,
+            "cuecraft",
         )
         return root
     while version < FORMAT_VERSION:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
-            report(f"format version {version} is not known and cannot be read",
-                   node.line, node.column, "cuecraft")
+            report(
+                f"format version {version} is not known and cannot be read",
+                node.line,
+                node.column,
+                "cuecraft",
+            )
             return root
         migrate(root)
         version += 1

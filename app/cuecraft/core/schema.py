@@ -44,13 +44,35 @@ TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON")
 FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
 
 # The keys of each mapping, in the order a save writes them.
-TOP_KEYS = ("cuecraft", "title", "client", "venue", "language", "theme",
-            "zones", "touchpoints", "cues", "layers", "souvenirs")
+TOP_KEYS = (
+    "cuecraft",
+    "title",
+    "client",
+    "venue",
+    "language",
+    "theme",
+    "zones",
+    "touchpoints",
+    "cues",
+    "layers",
+    "souvenirs",
+)
 THEME_KEYS = ("name", "tagline", "storyline", "motifs", "avoid", "realms")
 ZONE_KEYS = ("id", "name", "sees")
 TOUCHPOINT_KEYS = ("id", "name", "phase", "zone", "next", "emotion")
-CUE_KEYS = ("id", "text", "polarity", "senses", "motifs", "at", "unique", "conflicts",
-            "severity", "status", "remedy")
+CUE_KEYS = (
+    "id",
+    "text",
+    "polarity",
+    "senses",
+    "motifs",
+    "at",
+    "unique",
+    "conflicts",
+    "severity",
+    "status",
+    "remedy",
+)
 LAYER_KEYS = ("id", "sense", "name", "at", "intensity", "motifs")
 SOUVENIR_KEYS = ("id", "name", "motifs", "evokes", "at")
 
@@ -204,8 +226,12 @@ def _mapping(node: Node | None, path: str, report: Report, what: str) -> bool:
     if node is None:
         return False
     if node.kind != "map":
-        report(f"{what} must be a mapping of keys, not {_kind_word(node)}",
-               node.line, node.column, path)
+        report(
+            f"{what} must be a mapping of keys, not {_kind_word(node)}",
+            node.line,
+            node.column,
+            path,
+        )
         return False
     return True
 
@@ -214,8 +240,12 @@ def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node
     if node is None or _is_null(node):
         return []
     if node.kind != "seq":
-        report(f"'{path}' must be a list of items (each starting with '- id: ...')",
-               node.line, node.column, path)
+        report(
+            f"'{path}' must be a list of items (each starting with '- id: ...')",
+            node.line,
+            node.column,
+            path,
+        )
         return []
     out = []
     for index, item in enumerate(node.value):
@@ -234,22 +264,32 @@ def read_design(root: Node, report: Report) -> Design | None:
     theme = _read_theme(root.value.get("theme"), root, report)
     language = top.text("language")
     if language is not None and not LANGUAGE.match(language):
-        top.problem(root.value["language"],
-                    f"'{language}' is not a language tag such as en, pl or zh-Hans", "language")
+        top.problem(
+            root.value["language"],
+            f"'{language}' is not a language tag such as en, pl or zh-Hans",
+            "language",
+        )
     design = Design(
         title=title,
         theme=theme,
         client=top.text("client"),
         venue=top.text("venue"),
         language=language,
-        zones=[_read_zone(n, p, report) for p, n in _items(root.value.get("zones"), "zones", report)],
-        touchpoints=[_read_touchpoint(n, p, report)
-                     for p, n in _items(root.value.get("touchpoints"), "touchpoints", report)],
+        zones=[
+            _read_zone(n, p, report) for p, n in _items(root.value.get("zones"), "zones", report)
+        ],
+        touchpoints=[
+            _read_touchpoint(n, p, report)
+            for p, n in _items(root.value.get("touchpoints"), "touchpoints", report)
+        ],
         cues=[_read_cue(n, p, report) for p, n in _items(root.value.get("cues"), "cues", report)],
-        layers=[_read_layer(n, p, report)
-                for p, n in _items(root.value.get("layers"), "layers", report)],
-        souvenirs=[_read_souvenir(n, p, report)
-                   for p, n in _items(root.value.get("souvenirs"), "souvenirs", report)],
+        layers=[
+            _read_layer(n, p, report) for p, n in _items(root.value.get("layers"), "layers", report)
+        ],
+        souvenirs=[
+            _read_souvenir(n, p, report)
+            for p, n in _items(root.value.get("souvenirs"), "souvenirs", report)
+        ],
         extra=top.extra,
         where=top.where,
     )
@@ -286,8 +326,13 @@ def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
 
 def _read_zone(node: Node, path: str, report: Report) -> Zone:
     r = Reader(node, path, report, ZONE_KEYS)
-    return Zone(id=r.slug(), name=r.text("name") or "", sees=r.words("sees", refs=True),
-                extra=r.extra, where=r.where)
+    return Zone(
+        id=r.slug(),
+        name=r.text("name") or "",
+        sees=r.words("sees", refs=True),
+        extra=r.extra,
+        where=r.where,
+    )
 
 
 def _read_touchpoint(node: Node, path: str, report: Report) -> Touchpoint:

@@ -9,6 +9,7 @@ the top-level sections are always written so a reader sees the whole shape.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -29,15 +30,27 @@ from cuecraft.core.model import (
 )
 from cuecraft.core.yamltree import Plain
 
-_PRINTABLE = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufeff\U00010000-\U0010ffff]|\ufeff"
-)
+_PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
 _PLAIN_START_BAD = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_BAD = set(",[]{}")
 _RESOLVER = yaml.resolver.Resolver()
-_ESCAPES = {"\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\v",
-            "\x0c": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\",
-            "\x85": "\\N", "\xa0": "\\_", "\u2028": "\\L", "\u2029": "\\P"}
+_ESCAPES = {
+    "\0": "\\0",
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\xa0": "\\_",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -53,7 +66,7 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
     if text.startswith(("---", "...")):
         return False
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return bool(tag == "tag:yaml.org,2002:str")
 
 
@@ -66,8 +79,13 @@ def quoted(text: str) -> str:
             out.append(escape)
         elif _PRINTABLE.match(ch):
             code = ord(ch)
-            out.append(f"\\x{code:02X}" if code < 0x100 else
-                       f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+            out.append(
+                f"\\x{code:02X}"
+                if code < 0x100
+                else f"\\u{code:04X}"
+                if code < 0x10000
+                else f"\\U{code:08X}"
+            )
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -159,7 +177,7 @@ def _emit_item(lines: list[str], indent: str, value: Any) -> None:
             sub: list[str] = []
             _emit_any(sub, indent + "  ", scalar(k), v)
             if first:
-                sub[0] = indent + "- " + sub[0][len(indent) + 2:]
+                sub[0] = indent + "- " + sub[0][len(indent) + 2 :]
                 first = False
             lines.extend(sub)
     elif isinstance(value, list) and value:
@@ -175,6 +193,8 @@ def _leaf(value: Any, indent: str) -> str:
         return " {}"
     if isinstance(value, list):
         return " []"
+    if isinstance(value, Plain):
+        return " " + scalar(value)
     return text_value(str(value), indent)
 
 
@@ -183,8 +203,10 @@ def dump_design(design: Design) -> str:
     out = _Out()
     raw, text, words = out.raw, out.text, out.words
     if design.preamble:
-        out.lines.extend(line if line.lstrip().startswith("#") else "# " + line
-                         for line in design.preamble.split("\n"))
+        out.lines.extend(
+            line if line.lstrip().startswith("#") else "# " + line
+            for line in design.preamble.split("\n")
+        )
     raw("", "cuecraft", FORMAT_VERSION)
     text("", "title", design.title)
     text("", "client", design.client)
@@ -298,10 +320,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(temp, mode if mode is not None else 0o644 & ~_umask())
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -27,6 +27,10 @@ MAX_EXPANSION = 10
 MAX_EXPANSION_SLACK = 10_000
 
 STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+SAFE_TAGS = frozenset(
+    STANDARD_TAG_PREFIX + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -47,7 +51,7 @@ class YamlProblem(Exception):
 class Node:
     """A scalar, sequence or mapping with the location it starts at (1-based)."""
 
-    __slots__ = ("key_nodes", "kind", "line", "column", "plain", "size", "tag", "value")
+    __slots__ = ("column", "key_nodes", "kind", "line", "plain", "size", "tag", "value")
 
     def __init__(self, kind: str, value: Any, line: int, column: int) -> None:
         self.kind = kind  # "scalar" | "seq" | "map"
@@ -84,9 +88,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlProblem(
-            "the file is not UTF-8 text (save it as UTF-8)", line, column
-        ) from None
+        raise YamlProblem("the file is not UTF-8 text (save it as UTF-8)", line, column) from None
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
@@ -214,8 +216,7 @@ def _build(loader: Any) -> Node | None:
             target = anchors.get(event.anchor)
             if target is None:
                 raise YamlProblem(
-                    f"alias *{event.anchor} refers to no finished anchor "
-                    "(undefined or recursive)",
+                    f"alias *{event.anchor} refers to no finished anchor (undefined or recursive)",
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -243,10 +244,13 @@ def _build(loader: Any) -> Node | None:
 def _check_tag(tag: str | None, node: Node, plain_ok: bool) -> str | None:
     if tag is None or tag == "!":
         return None
-    if tag.startswith(STANDARD_TAG_PREFIX):
+    if tag in SAFE_TAGS:
         return tag
+    shown = (
+        "!!" + tag.removeprefix(STANDARD_TAG_PREFIX) if tag.startswith(STANDARD_TAG_PREFIX) else tag
+    )
     raise YamlProblem(
-        f"the YAML tag '{tag}' is not supported in design files", node.line, node.column
+        f"the YAML tag '{shown}' is not supported in design files", node.line, node.column
     )
 
 

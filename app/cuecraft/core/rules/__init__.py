@@ -28,9 +28,26 @@ RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
 )
 
 CODES = (
-    "REF001", "THM001", "THM002", "THM003", "HAR001", "HAR002", "HAR003",
-    "ELI001", "ELI002", "ELI003", "MEM001", "MEM002", "MEM003",
-    "SEN001", "SEN002", "SEN003", "JRN001", "JRN002", "JRN003", "JRN004",
+    "REF001",
+    "THM001",
+    "THM002",
+    "THM003",
+    "HAR001",
+    "HAR002",
+    "HAR003",
+    "ELI001",
+    "ELI002",
+    "ELI003",
+    "MEM001",
+    "MEM002",
+    "MEM003",
+    "SEN001",
+    "SEN002",
+    "SEN003",
+    "JRN001",
+    "JRN002",
+    "JRN003",
+    "JRN004",
 )
 
 

@@ -13,30 +13,43 @@ def check(graph: DesignGraph) -> list[Finding]:
         if not (cue.is_negative and cue.is_active):
             continue
         if not (cue.remedy or "").strip():
-            out.append(finding(
-                "ELI001", "warning", f"the negative cue '{cue.id}' has no remedy",
-                (cue.id,), cue,
-                "write down how it will be eliminated (remedy), even as a first idea",
-            ))
+            out.append(
+                finding(
+                    "ELI001",
+                    "warning",
+                    f"the negative cue '{cue.id}' has no remedy",
+                    (cue.id,),
+                    cue,
+                    "write down how it will be eliminated (remedy), even as a first idea",
+                )
+            )
         places = graph.cue_places.get(cue.id, set())
         if cue.effective_severity == "high":
             hit = [t for t in graph.touchpoints if t in places and t in on_path]
             if hit:
                 path = graph.path_through(hit[0])
-                out.append(finding(
-                    "ELI002", "error",
-                    f"6 − 1 = 0: the high-severity negative cue '{cue.id}' is present at "
-                    f"{quote_list(hit)} on the journey ({' → '.join(path)}); one bad "
-                    "touchpoint spoils the whole experience",
-                    (cue.id,), cue,
-                    "eliminate it (status: eliminated) before anything else",
-                ))
+                out.append(
+                    finding(
+                        "ELI002",
+                        "error",
+                        f"6 − 1 = 0: the high-severity negative cue '{cue.id}' is present at "
+                        f"{quote_list(hit)} on the journey ({' → '.join(path)}); one bad "
+                        "touchpoint spoils the whole experience",
+                        (cue.id,),
+                        cue,
+                        "eliminate it (status: eliminated) before anything else",
+                    )
+                )
         if not places:
-            out.append(finding(
-                "ELI003", "warning",
-                f"the negative cue '{cue.id}' is placed nowhere, so nobody knows where "
-                "to eliminate it",
-                (cue.id,), cue,
-                "say where guests meet it (at: zones or touchpoints)",
-            ))
+            out.append(
+                finding(
+                    "ELI003",
+                    "warning",
+                    f"the negative cue '{cue.id}' is placed nowhere, so nobody knows where "
+                    "to eliminate it",
+                    (cue.id,),
+                    cue,
+                    "say where guests meet it (at: zones or touchpoints)",
+                )
+            )
     return out

@@ -22,41 +22,52 @@ def check(graph: DesignGraph) -> list[Finding]:
             if not shared:
                 continue
             places = _in_file_order(graph, shared)
-            out.append(finding(
-                "HAR001", "error",
-                f"the cues '{cue_id}' and '{other}' are in conflict but share "
-                f"{quote_list(places[:3])}{' and more' if len(places) > 3 else ''}",
-                tuple(sorted((cue_id, other))), first,
-                "move one of them elsewhere, or eliminate the one that does not fit",
-            ))
+            out.append(
+                finding(
+                    "HAR001",
+                    "error",
+                    f"the cues '{cue_id}' and '{other}' are in conflict but share "
+                    f"{quote_list(places[:3])}{' and more' if len(places) > 3 else ''}",
+                    tuple(sorted((cue_id, other))),
+                    first,
+                    "move one of them elsewhere, or eliminate the one that does not fit",
+                )
+            )
 
     for cue in graph.design.cues:
         if not (cue.unique and cue.is_active):
             continue
         zones = graph.zones_where(graph.cue_places[cue.id])
         for i, zone in enumerate(zones):
-            for other in zones[i + 1:]:
+            for other in zones[i + 1 :]:
                 if other in graph.sees.get(zone, ()):
-                    out.append(finding(
-                        "HAR002", "error",
-                        f"the character '{cue.id}' appears both in '{zone}' and in '{other}', "
-                        f"and '{zone}' sees '{other}' — never two of the same character "
-                        "in one view",
-                        (cue.id, *sorted((zone, other))), cue,
-                        "keep the character in one of the two zones, or block the sight line",
-                    ))
+                    out.append(
+                        finding(
+                            "HAR002",
+                            "error",
+                            f"the character '{cue.id}' appears both in '{zone}' and in '{other}', "
+                            f"and '{zone}' sees '{other}' — never two of the same character "
+                            "in one view",
+                            (cue.id, *sorted((zone, other))),
+                            cue,
+                            "keep the character in one of the two zones, or block the sight line",
+                        )
+                    )
 
     for tp in graph.design.touchpoints:
         if not any(not c.is_negative for c in graph.cues_at.get(tp.id, ())):
-            out.append(finding(
-                "HAR003", "warning",
-                f"no positive cue is present at the touchpoint '{tp.id}'",
-                (tp.id,), tp,
-                "place a positive cue at this touchpoint or in its zone",
-            ))
+            out.append(
+                finding(
+                    "HAR003",
+                    "warning",
+                    f"no positive cue is present at the touchpoint '{tp.id}'",
+                    (tp.id,),
+                    tp,
+                    "place a positive cue at this touchpoint or in its zone",
+                )
+            )
     return out
 
 
 def _in_file_order(graph: DesignGraph, places: set[str]) -> list[str]:
-    return [z for z in graph.zones if z in places] + \
-        [t for t in graph.touchpoints if t in places]
+    return [z for z in graph.zones if z in places] + [t for t in graph.touchpoints if t in places]

@@ -14,30 +14,45 @@ def check(graph: DesignGraph) -> list[Finding]:
     phases = {tp.phase for tp in design.touchpoints}
     for phase in PHASES:
         if phase not in phases:
-            out.append(finding(
-                "JRN001", "warning", f"the journey has no touchpoint in the '{phase}' phase",
-                (phase,), anchor,
-                {"before": "design the first contact: how guests hear of it and arrive",
-                 "during": "design the visit itself",
-                 "after": "design what happens after the purchase: follow-up, memories"}[phase],
-            ))
+            out.append(
+                finding(
+                    "JRN001",
+                    "warning",
+                    f"the journey has no touchpoint in the '{phase}' phase",
+                    (phase,),
+                    anchor,
+                    {
+                        "before": "design the first contact: how guests hear of it and arrive",
+                        "during": "design the visit itself",
+                        "after": "design what happens after the purchase: follow-up, memories",
+                    }[phase],
+                )
+            )
     reachable = graph.reachable
     for tp in design.touchpoints:
         if tp.id not in reachable:
-            out.append(finding(
-                "JRN002", "warning",
-                f"the touchpoint '{tp.id}' cannot be reached from an entry of the journey",
-                (tp.id,), tp,
-                "link it from an earlier touchpoint with 'next'",
-            ))
+            out.append(
+                finding(
+                    "JRN002",
+                    "warning",
+                    f"the touchpoint '{tp.id}' cannot be reached from an entry of the journey",
+                    (tp.id,),
+                    tp,
+                    "link it from an earlier touchpoint with 'next'",
+                )
+            )
     if design.touchpoints and not graph.return_edges:
-        out.append(finding(
-            "JRN003", "warning",
-            "the loop is open: no 'after' touchpoint leads back to a 'before' one, "
-            "so no return visit is designed",
-            (), anchor,
-            "add a 'next' from an 'after' touchpoint to a 'before' touchpoint",
-        ))
+        out.append(
+            finding(
+                "JRN003",
+                "warning",
+                "the loop is open: no 'after' touchpoint leads back to a 'before' one, "
+                "so no return visit is designed",
+                (),
+                anchor,
+                "add a 'next' from an 'after' touchpoint to a 'before' touchpoint",
+            )
+        )
     emotions = [tp.emotion for tp in design.touchpoints if tp.emotion is not None]
     if emotions:
         peak = max(emotions)
@@ -46,11 +61,15 @@ def check(graph: DesignGraph) -> list[Finding]:
             if tp.emotion is None:
                 continue
             if tp.emotion < 1 or peak - tp.emotion >= 3:
-                out.append(finding(
-                    "JRN004", "warning",
-                    f"peak–end: the journey ends at '{end}' with emotion {tp.emotion} "
-                    f"(the peak is {peak}); guests remember the peak and the end",
-                    (end,), tp,
-                    "raise the last moment: a farewell, a gift, a surprise",
-                ))
+                out.append(
+                    finding(
+                        "JRN004",
+                        "warning",
+                        f"peak–end: the journey ends at '{end}' with emotion {tp.emotion} "
+                        f"(the peak is {peak}); guests remember the peak and the end",
+                        (end,),
+                        tp,
+                        "raise the last moment: a farewell, a gift, a surprise",
+                    )
+                )
     return out

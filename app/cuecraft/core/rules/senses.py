@@ -29,32 +29,44 @@ def check(graph: DesignGraph) -> list[Finding]:
     engaged = engaged_senses(graph)
     if len(engaged) < 5:
         missing = [s for s in SENSES if s not in engaged]
-        out.append(finding(
-            "SEN001", "warning" if len(engaged) < 3 else "info",
-            f"the design engages {len(engaged)} of the five senses; "
-            f"{quote_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
-            (), design.where.get("cues") or design.where.get(""),
-            "add a positive cue or a sensory layer for each missing sense",
-        ))
+        out.append(
+            finding(
+                "SEN001",
+                "warning" if len(engaged) < 3 else "info",
+                f"the design engages {len(engaged)} of the five senses; "
+                f"{quote_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+                (),
+                design.where.get("cues") or design.where.get(""),
+                "add a positive cue or a sensory layer for each missing sense",
+            )
+        )
     for tp in design.touchpoints:
         if not senses_at(graph, tp.id):
-            out.append(finding(
-                "SEN002", "warning",
-                f"no sense is engaged at the touchpoint '{tp.id}'",
-                (tp.id,), tp,
-                "give the moment a sight, sound, smell, touch or taste (a cue or a layer)",
-            ))
+            out.append(
+                finding(
+                    "SEN002",
+                    "warning",
+                    f"no sense is engaged at the touchpoint '{tp.id}'",
+                    (tp.id,),
+                    tp,
+                    "give the moment a sight, sound, smell, touch or taste (a cue or a layer)",
+                )
+            )
     for zone in design.zones:
         totals: dict[str, int] = defaultdict(int)
         for layer in graph.layers_at.get(zone.id, ()):
             totals[layer.sense] += layer.intensity
         for sense in SENSES:
             if totals.get(sense, 0) > 3:
-                out.append(finding(
-                    "SEN003", "warning",
-                    f"the {sense} layers in '{zone.id}' add up to intensity "
-                    f"{totals[sense]} (above 3): sensory overload",
-                    (zone.id, sense), zone,
-                    "lower the intensity of a layer or move one to another zone",
-                ))
+                out.append(
+                    finding(
+                        "SEN003",
+                        "warning",
+                        f"the {sense} layers in '{zone.id}' add up to intensity "
+                        f"{totals[sense]} (above 3): sensory overload",
+                        (zone.id, sense),
+                        zone,
+                        "lower the intensity of a layer or move one to another zone",
+                    )
+                )
     return out

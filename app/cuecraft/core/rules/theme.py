@@ -23,27 +23,40 @@ def check(graph: DesignGraph) -> list[Finding]:
     if motifs:
         for item, kind, item_motifs in themed:
             if not motifs.intersection(item_motifs):
-                out.append(finding(
-                    "THM001", "warning",
-                    f"the {kind} '{item.id}' carries none of the theme's motifs",
-                    (item.id,), item,
-                    f"tag it with one of {quote_list(design.theme.motifs[:4])}, "
-                    "or rethink whether it belongs to this theme",
-                ))
+                out.append(
+                    finding(
+                        "THM001",
+                        "warning",
+                        f"the {kind} '{item.id}' carries none of the theme's motifs",
+                        (item.id,),
+                        item,
+                        f"tag it with one of {quote_list(design.theme.motifs[:4])}, "
+                        "or rethink whether it belongs to this theme",
+                    )
+                )
     souvenirs = [(s, "souvenir", s.motifs) for s in design.souvenirs]
     for item, kind, item_motifs in [*themed, *souvenirs]:
         clash = [m for m in item_motifs if m in avoid]
         if clash:
-            out.append(finding(
-                "THM002", "error",
-                f"the {kind} '{item.id}' carries {quote_list(clash)}, which the theme avoids",
-                (item.id,), item,
-                "change the item so it no longer contradicts the theme, or drop the motif",
-            ))
+            out.append(
+                finding(
+                    "THM002",
+                    "error",
+                    f"the {kind} '{item.id}' carries {quote_list(clash)}, which the theme avoids",
+                    (item.id,),
+                    item,
+                    "change the item so it no longer contradicts the theme, or drop the motif",
+                )
+            )
     if not motifs:
-        out.append(finding(
-            "THM003", "warning", "the theme has no motifs, so nothing can harmonize with it",
-            (), design.theme.where.get(""),
-            "add the few words that matter to theme.motifs (e.g. rainforest, thunderstorm)",
-        ))
+        out.append(
+            finding(
+                "THM003",
+                "warning",
+                "the theme has no motifs, so nothing can harmonize with it",
+                (),
+                design.theme.where.get(""),
+                "add the few words that matter to theme.motifs (e.g. rainforest, thunderstorm)",
+            )
+        )
     return out
