@@ -13,7 +13,8 @@ every keystroke.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -51,6 +52,7 @@ class DesignGraph:
         self.design = design
         self.zones: dict[str, Zone] = {z.id: z for z in design.zones}
         self.touchpoints: dict[str, Touchpoint] = {t.id: t for t in design.touchpoints}
+        self.order: dict[str, int] = {t: i for i, t in enumerate(self.touchpoints)}
         self.cues: dict[str, Cue] = {c.id: c for c in design.cues}
         self.layers: dict[str, Layer] = {lay.id: lay for lay in design.layers}
         self.souvenirs: dict[str, Souvenir] = {s.id: s for s in design.souvenirs}
@@ -205,20 +207,25 @@ class DesignGraph:
         return self.reachable & reaches_end
 
     @cached_property
-    def _paths_from_entries(self) -> dict[str, list[str]]:
-        if not self.entries:
-            return {}
-        paths: dict[str, list[str]] = dict(
-            nx.multi_source_dijkstra_path(self.journey, set(self.entries))
-        )
-        return paths
+    def _from_entry(self) -> _Tree:
+        """Shortest paths from the entries, as breadth-first parents."""
+        return _Tree(self.entries, self.journey.successors)
 
-    def path_through(self, touchpoint: str) -> list[str]:
-        """One shortest journey path from an entry, through `touchpoint`, to an end."""
-        head = self._paths_from_entries[touchpoint]
-        tails: dict[str, list[str]] = nx.single_source_shortest_path(self.journey, touchpoint)
-        end = min((e for e in self.ends if e in tails), key=lambda e: (len(tails[e]), e))
-        return head + tails[end][1:]
+    @cached_property
+    def _to_end(self) -> _Tree:
+        """Shortest paths to the ends, walking the journey backwards."""
+        return _Tree(self.ends, self.journey.predecessors)
+
+    def path_through(self, touchpoint: str, around: int | None = None) -> list[str]:
+        """One shortest journey path from an entry, through `touchpoint`, to an end.
+
+        With `around`, only the entry, the end and `around` steps either side of
+        the touchpoint are kept, gaps shown as "…" (long journeys, short messages).
+        """
+        head = self._from_entry.walk(touchpoint, around)
+        tail = self._to_end.walk(touchpoint, around)
+        head.reverse()
+        return head + tail[1:]
 
     # -- the whole design as one networkx graph (views, brief) --------------------
 
@@ -268,6 +275,38 @@ class DesignGraph:
             for cue_id in cue_ids:
                 g.add_edge(souvenir_id, cue_id, kind="evokes")
         return g
+
+
+class _Tree:
+    """Breadth-first tree from some roots: parent, depth and root of every node reached."""
+
+    def __init__(self, roots: list[str], neighbours: Callable[[str], Iterable[str]]) -> None:
+        self.parent: dict[str, str | None] = dict.fromkeys(roots)
+        self.depth: dict[str, int] = dict.fromkeys(roots, 0)
+        self.root: dict[str, str] = {r: r for r in roots}
+        queue = deque(roots)
+        while queue:
+            node = queue.popleft()
+            for other in neighbours(node):
+                if other not in self.parent:
+                    self.parent[other] = node
+                    self.depth[other] = self.depth[node] + 1
+                    self.root[other] = self.root[node]
+                    queue.append(other)
+
+    def walk(self, node: str, around: int | None) -> list[str]:
+        """From `node` back to its root; with `around`, only that many steps, then "…", root."""
+        steps: list[str] = []
+        current: str | None = node
+        while current is not None:
+            if around is not None and len(steps) > around and self.depth[current] > 0:
+                if self.depth[current] > 1 or steps[-1] != "…":
+                    steps.append("…")
+                steps.append(self.root[node])
+                break
+            steps.append(current)
+            current = self.parent[current]
+        return steps
 
 
 def _label(item: Item) -> str:

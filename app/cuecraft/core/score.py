@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cuecraft.core.findings import PRINCIPLES, Finding
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.rules.senses import engaged_senses, senses_at
+from cuecraft.core.rules.senses import engaged_senses
 
 ERROR_FACTOR = 0.5  # each error finding halves its principle's score
 OPEN_PENALTY = {"low": 5, "medium": 10, "high": 20}  # per open negative cue
@@ -52,7 +52,7 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
     raw["theme"] *= ERROR_FACTOR ** codes.get("THM002", 0)
 
     tps = list(graph.touchpoints)
-    covered = sum(1 for t in tps if any(not c.is_negative for c in graph.cues_at.get(t, ())))
+    covered = len(tps) - codes.get("HAR003", 0)
     raw["harmonize"] = _share(covered, len(tps))
     raw["harmonize"] *= ERROR_FACTOR ** (codes.get("HAR001", 0) + codes.get("HAR002", 0))
 
@@ -76,7 +76,7 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
             raw["memorabilia"] *= MISSING_AFTER_FACTOR
 
     engaged = len(engaged_senses(graph))
-    sensed = sum(1 for t in tps if senses_at(graph, t))
+    sensed = len(tps) - codes.get("SEN002", 0)
     raw["senses"] = engaged / 5 * (_share(sensed, len(tps)) if tps else 1.0)
     raw["senses"] *= OVERLOAD_FACTOR ** codes.get("SEN003", 0)
 

@@ -25,15 +25,16 @@ def check(graph: DesignGraph) -> list[Finding]:
             )
         places = graph.cue_places.get(cue.id, set())
         if cue.effective_severity == "high":
-            hit = [t for t in graph.touchpoints if t in places and t in on_path]
+            hit = sorted((t for t in places if t in on_path), key=graph.order.__getitem__)
             if hit:
-                path = graph.path_through(hit[0])
+                path = graph.path_through(hit[0], around=2)
                 out.append(
                     finding(
                         "ELI002",
                         "error",
                         f"6 − 1 = 0: the high-severity negative cue '{cue.id}' is present at "
-                        f"{quote_list(hit)} on the journey ({' → '.join(path)}); one bad "
+                        f"{quote_list(hit[:5])}{' and more' if len(hit) > 5 else ''} on the journey "
+                        f"({' → '.join(path)}); one bad "
                         "touchpoint spoils the whole experience",
                         (cue.id,),
                         cue,

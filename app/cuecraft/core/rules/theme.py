@@ -21,6 +21,10 @@ def check(graph: DesignGraph) -> list[Finding]:
 
     # With no theme motifs at all, THM003 says it once instead of THM001 for every item.
     if motifs:
+        hint = (
+            f"tag it with one of {quote_list(design.theme.motifs[:4])}, "
+            "or rethink whether it belongs to this theme"
+        )
         for item, kind, item_motifs in themed:
             if not motifs.intersection(item_motifs):
                 out.append(
@@ -30,8 +34,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                         f"the {kind} '{item.id}' carries none of the theme's motifs",
                         (item.id,),
                         item,
-                        f"tag it with one of {quote_list(design.theme.motifs[:4])}, "
-                        "or rethink whether it belongs to this theme",
+                        hint,
                     )
                 )
     souvenirs = [(s, "souvenir", s.motifs) for s in design.souvenirs]

@@ -1,0 +1,30 @@
+"""`make bench`: every speed bar of SPEC §7 measured side by side with its limit."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import core
+from bench.table import render
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="cuecraft-bench-") as folder:
+        paths = core.write_designs(Path(folder))
+        rows = []
+        for bench in (core.bench_recheck, core.bench_open, core.bench_check_process):
+            print(f"running {bench.__name__} ...", file=sys.stderr, flush=True)
+            rows.extend(bench(paths))
+    print(
+        f"Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+    print(render(rows))
+    return 0 if all(row.ok for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
