@@ -18,10 +18,34 @@ from cuecraft.core.model import (
 )
 
 MOTIFS = ["rainforest", "thunderstorm", "wildlife", "conservation", "expedition", "canopy"]
-WORDS = (
-    "mist drifts over the tables while distant thunder rolls and parrots call from the "
-    "canopy; guests taste tropical fruit, touch moss walls and smell wet earth"
-).split()
+WORDS = [
+    "mist",
+    "drifts",
+    "over",
+    "the",
+    "tables",
+    "while",
+    "distant",
+    "thunder",
+    "rolls",
+    "and",
+    "parrots",
+    "call",
+    "from",
+    "the",
+    "canopy;",
+    "guests",
+    "taste",
+    "tropical",
+    "fruit,",
+    "touch",
+    "moss",
+    "walls",
+    "and",
+    "smell",
+    "wet",
+    "earth",
+]
 
 
 def generate(

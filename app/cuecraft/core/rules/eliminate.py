@@ -33,9 +33,9 @@ def check(graph: DesignGraph) -> list[Finding]:
                         "ELI002",
                         "error",
                         f"6 − 1 = 0: the high-severity negative cue '{cue.id}' is present at "
-                        f"{quote_list(hit[:5])}{' and more' if len(hit) > 5 else ''} on the journey "
-                        f"({' → '.join(path)}); one bad "
-                        "touchpoint spoils the whole experience",
+                        f"{quote_list(hit[:5])}{' and more' if len(hit) > 5 else ''} "
+                        f"on the journey ({' → '.join(path)}); one bad touchpoint spoils "
+                        "the whole experience",
                         (cue.id,),
                         cue,
                         "eliminate it (status: eliminated) before anything else",
