@@ -225,7 +225,30 @@ class DesignGraph:
         head = self._from_entry.walk(touchpoint, around)
         tail = self._to_end.walk(touchpoint, around)
         head.reverse()
-        return head + tail[1:]
+        path = head + tail[1:]
+        shown = [step for step in path if step != "…"]
+        if len(set(shown)) < len(shown):
+            # The shortest way in and the shortest way out cross (the journey loops):
+            # look for a way out that avoids the way in, so the path repeats nothing.
+            simple = self._simple_path_through(touchpoint)
+            if simple is not None:
+                return _shorten(simple, touchpoint, around)
+        return path
+
+    def _simple_path_through(self, touchpoint: str) -> list[str] | None:
+        """A path through `touchpoint` that repeats nothing: keep the shortest way in and
+        search a way out that avoids it, or keep the shortest way out and search a way in."""
+        head = self._from_entry.walk(touchpoint, None)
+        head.reverse()
+        tail = _search(touchpoint, self.journey.successors, set(self.ends), set(head[:-1]))
+        if tail is not None:
+            return head + tail[1:]
+        tail = self._to_end.walk(touchpoint, None)
+        way_in = _search(touchpoint, self.journey.predecessors, set(self.entries), set(tail[1:]))
+        if way_in is not None:
+            way_in.reverse()
+            return way_in + tail[1:]
+        return None
 
     # -- the whole design as one networkx graph (views, brief) --------------------
 
@@ -307,6 +330,44 @@ class _Tree:
             steps.append(current)
             current = self.parent[current]
         return steps
+
+
+def _search(
+    start: str, neighbours: Callable[[str], Iterable[str]], targets: set[str], blocked: set[str]
+) -> list[str] | None:
+    """Breadth-first path from `start` to any target, never entering `blocked`."""
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node in targets:
+            path: list[str] = []
+            step: str | None = node
+            while step is not None:
+                path.append(step)
+                step = parent[step]
+            path.reverse()
+            return path
+        for other in neighbours(node):
+            if other not in parent and other not in blocked:
+                parent[other] = node
+                queue.append(other)
+    return None
+
+
+def _shorten(path: list[str], focus: str, around: int | None) -> list[str]:
+    """Keep the first, the last and `around` steps either side of `focus`; "…" between."""
+    if around is None:
+        return path
+    at = path.index(focus)
+    keep = {0, len(path) - 1, *range(max(0, at - around), min(len(path), at + around + 1))}
+    out: list[str] = []
+    for index, step in enumerate(path):
+        if index in keep:
+            out.append(step)
+        elif out[-1] != "…":
+            out.append("…")
+    return out
 
 
 def _label(item: Item) -> str:

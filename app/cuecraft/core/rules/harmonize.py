@@ -22,14 +22,15 @@ def check(graph: DesignGraph) -> list[Finding]:
             if not shared:
                 continue
             places = _in_file_order(graph, shared)
+            pair = tuple(sorted((cue_id, other)))
             out.append(
                 finding(
                     "HAR001",
                     "error",
                     f"the cues '{cue_id}' and '{other}' are in conflict but share "
                     f"{quote_list(places[:3])}{' and more' if len(places) > 3 else ''}",
-                    tuple(sorted((cue_id, other))),
-                    first,
+                    pair,
+                    cues[pair[0]],  # findings point at the first of their ids
                     "move one of them elsewhere, or eliminate the one that does not fit",
                 )
             )

@@ -1,0 +1,280 @@
+"""Small reversible edits: every change to a design goes through one of these.
+
+An edit knows how to `apply` itself to a design and how to `revert` it, and
+returns a `Change` saying what it touched so views refresh only that. The GUI
+wraps each edit in a QUndoCommand; scripts and tests use them directly.
+Items are found by id, never by object identity, so an edit stays valid after
+undo/redo recreated the objects around it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from cuecraft.core.model import Design, Item
+
+SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs")
+# Fields that hold ids of other items, per section.
+REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
+    "zones": ("sees",),
+    "touchpoints": ("zone", "next"),
+    "cues": ("at", "conflicts"),
+    "layers": ("at",),
+    "souvenirs": ("evokes", "at"),
+}
+
+
+class EditError(ValueError):
+    """An edit that cannot apply (an unknown id, an id already taken)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit touched: sections by name ("theme", "design", "cues", ...) and ids."""
+
+    sections: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+
+    def __or__(self, other: Change) -> Change:
+        return Change(self.sections | other.sections, self.ids | other.ids)
+
+
+def section_of(design: Design, item_id: str) -> tuple[str, int]:
+    """The section and index of the item with this id."""
+    for section in SECTIONS:
+        for index, item in enumerate(getattr(design, section)):
+            if item.id == item_id:
+                return section, index
+    raise EditError(f"there is no item with id '{item_id}'")
+
+
+def find(design: Design, item_id: str) -> Item:
+    section, index = section_of(design, item_id)
+    item: Item = getattr(design, section)[index]
+    return item
+
+
+def _target(design: Design, owner: str) -> Any:
+    if owner == "design":
+        return design
+    if owner == "theme":
+        return design.theme
+    if owner == "realms":
+        return design.theme.realms
+    return find(design, owner)
+
+
+def _section_name(design: Design, owner: str) -> str:
+    if owner in ("design", "theme", "realms"):
+        return "theme" if owner == "realms" else owner
+    return section_of(design, owner)[0]
+
+
+class Edit:
+    """Base of all edits."""
+
+    description = "edit"
+
+    def apply(self, design: Design) -> Change:
+        raise NotImplementedError
+
+    def revert(self, design: Design) -> Change:
+        raise NotImplementedError
+
+
+@dataclass
+class SetField(Edit):
+    """Set one field of the design, the theme, the realms or an item (by id)."""
+
+    owner: str  # "design", "theme", "realms" or an item id
+    name: str
+    value: Any
+    old: Any = None
+    description: str = ""
+    merge: bool = False
+    """Typing: consecutive edits of the same field with `merge` become one undo step."""
+
+    def __post_init__(self) -> None:
+        if not self.description:
+            self.description = f"Change {self.name}"
+        self.value = copy.deepcopy(self.value)
+
+    def apply(self, design: Design) -> Change:
+        if self.name == "id":
+            raise EditError("ids are changed with RenameId, which also updates references")
+        target = _target(design, self.owner)
+        if not hasattr(target, self.name):
+            raise EditError(f"'{self.owner}' has no field '{self.name}'")
+        self.old = copy.deepcopy(getattr(target, self.name))
+        setattr(target, self.name, copy.deepcopy(self.value))
+        return self._change(design)
+
+    def revert(self, design: Design) -> Change:
+        setattr(_target(design, self.owner), self.name, copy.deepcopy(self.old))
+        return self._change(design)
+
+    def _change(self, design: Design) -> Change:
+        section = _section_name(design, self.owner)
+        ids = frozenset() if self.owner in ("design", "theme", "realms") else {self.owner}
+        return Change(frozenset({section}), frozenset(ids))
+
+
+@dataclass
+class AddItem(Edit):
+    """Insert a new item into a section (at the end unless an index is given)."""
+
+    section: str
+    item: Item
+    index: int | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.description:
+            self.description = f"Add {self.section[:-1]} '{self.item.id}'"
+
+    def apply(self, design: Design) -> Change:
+        if self.item.id in design.index():
+            raise EditError(f"the id '{self.item.id}' is already used")
+        items = getattr(design, self.section)
+        at = len(items) if self.index is None else self.index
+        items.insert(at, copy.deepcopy(self.item))
+        self.index = at
+        return Change(frozenset({self.section}), frozenset({self.item.id}))
+
+    def revert(self, design: Design) -> Change:
+        items = getattr(design, self.section)
+        section, index = section_of(design, self.item.id)
+        del items[index]
+        return Change(frozenset({section}), frozenset({self.item.id}))
+
+
+@dataclass
+class RemoveItem(Edit):
+    """Delete an item; references to it are kept (they show as REF001 until fixed)
+    unless `unlink` is set, in which case they are removed too and restored on undo."""
+
+    item_id: str
+    unlink: bool = True
+    description: str = ""
+    _section: str = ""
+    _index: int = 0
+    _item: Item | None = None
+    _unlinked: list[SetField] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.description:
+            self.description = f"Delete '{self.item_id}'"
+
+    def apply(self, design: Design) -> Change:
+        self._section, self._index = section_of(design, self.item_id)
+        items = getattr(design, self._section)
+        self._item = items[self._index]
+        change = Change(frozenset({self._section}), frozenset({self.item_id}))
+        self._unlinked = []
+        if self.unlink:
+            for edit in _reference_edits(design, self.item_id, None):
+                change = change | edit.apply(design)
+                self._unlinked.append(edit)
+        del items[self._index]
+        return change
+
+    def revert(self, design: Design) -> Change:
+        assert self._item is not None
+        getattr(design, self._section).insert(self._index, self._item)
+        change = Change(frozenset({self._section}), frozenset({self.item_id}))
+        for edit in reversed(self._unlinked):
+            change = change | edit.revert(design)
+        return change
+
+
+@dataclass
+class RenameId(Edit):
+    """Give an item a new id and update every reference to it."""
+
+    old_id: str
+    new_id: str
+    description: str = ""
+    _updates: list[SetField] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.description:
+            self.description = f"Rename '{self.old_id}' to '{self.new_id}'"
+
+    def apply(self, design: Design) -> Change:
+        if self.new_id in design.index():
+            raise EditError(f"the id '{self.new_id}' is already used")
+        item = find(design, self.old_id)
+        item.id = self.new_id
+        change = Change(
+            frozenset({section_of(design, self.new_id)[0]}), frozenset({self.old_id, self.new_id})
+        )
+        self._updates = []
+        for edit in _reference_edits(design, self.old_id, self.new_id):
+            change = change | edit.apply(design)
+            self._updates.append(edit)
+        return change
+
+    def revert(self, design: Design) -> Change:
+        change = Change()
+        for edit in reversed(self._updates):
+            change = change | edit.revert(design)
+        find(design, self.new_id).id = self.old_id
+        return change | Change(
+            frozenset({section_of(design, self.old_id)[0]}), frozenset({self.old_id, self.new_id})
+        )
+
+
+def _reference_edits(design: Design, old: str, new: str | None) -> list[SetField]:
+    """SetField edits that replace (or, with `new` None, drop) every reference to `old`."""
+    edits = []
+    for section, fields in REFERENCE_FIELDS.items():
+        for item in getattr(design, section):
+            for name in fields:
+                value = getattr(item, name)
+                if isinstance(value, list) and old in value:
+                    if new is None:
+                        replaced: Any = [v for v in value if v != old]
+                    else:
+                        replaced = [new if v == old else v for v in value]
+                    edits.append(SetField(item.id, name, replaced))
+                elif value == old:
+                    edits.append(SetField(item.id, name, new))
+    return edits
+
+
+@dataclass
+class Batch(Edit):
+    """Several edits as one step (one undo)."""
+
+    edits: list[Edit]
+    description: str = "Edit"
+
+    def apply(self, design: Design) -> Change:
+        change = Change()
+        done: list[Edit] = []
+        try:
+            for edit in self.edits:
+                change = change | edit.apply(design)
+                done.append(edit)
+        except Exception:
+            for edit in reversed(done):
+                edit.revert(design)
+            raise
+        return change
+
+    def revert(self, design: Design) -> Change:
+        change = Change()
+        for edit in reversed(self.edits):
+            change = change | edit.revert(design)
+        return change
+
+
+def new_id(design: Design, stem: str) -> str:
+    """A fresh id based on `stem` ("cue" -> "cue-3")."""
+    taken = design.index()
+    number = 1
+    while f"{stem}-{number}" in taken:
+        number += 1
+    return f"{stem}-{number}"
