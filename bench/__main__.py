@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import core
+from bench import brief, core, gui
 from bench.table import render
 
 
@@ -15,7 +15,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cuecraft-bench-") as folder:
         paths = core.write_designs(Path(folder))
         rows = []
-        for bench in (core.bench_recheck, core.bench_open, core.bench_check_process):
+        benches = (
+            core.bench_recheck,
+            core.bench_open,
+            core.bench_check_process,
+            gui.bench_gui,
+            brief.bench_export,
+        )
+        for bench in benches:
             print(f"running {bench.__name__} ...", file=sys.stderr, flush=True)
             rows.extend(bench(paths))
     print(

@@ -30,7 +30,7 @@ def render(rows: list[Row]) -> str:
                 f"{row.measured:,.1f} {row.unit}",
                 f"{row.limit:,.1f} {row.limit_label}",
                 f"{row.ratio:.2f}",
-                f"≤ {row.bar:g}",
+                f"≤ {row.bar:g}" if row.bar != float("inf") else "report",
                 "yes" if row.ok else "NO",
             )
         )

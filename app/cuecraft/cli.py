@@ -14,13 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cuecraft import __version__
-from cuecraft.core import templates
-from cuecraft.core.fileformat import (
-    DesignLoadError,
-    DesignSaveError,
-    load_design,
-    save_design,
-)
 
 COMMANDS = ("check", "export", "new", "templates", "fmt")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -67,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--logo", metavar="IMG")
     export.add_argument("--accent", metavar="#RRGGBB")
     export.add_argument(
-        "--sections", metavar="NAMES", help="comma-separated sections to include (default: all)"
+        "--sections",
+        metavar="NAMES",
+        help="comma-separated sections to include (default: all): cover, summary, theme, "
+        "journey, cues, elimination, senses, memorabilia, report, graph",
     )
 
     new = sub.add_parser(
@@ -108,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cuecraft` command."""
     args_in = list(sys.argv[1:] if argv is None else argv)
+    # `cuecraft FILE` opens the window at once: the format and the checks load after it shows.
     if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
         return _open_workbench(args_in)
     args = _parser().parse_args(args_in)
@@ -128,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "new":
         return _new(args.output, args.template, args.force)
     if args.command == "templates":
+        from cuecraft.core import templates
+
         for name, description in templates.available():
             print(f"{name:14} {description}")
         return EXIT_OK
@@ -162,6 +161,9 @@ def _open_workbench(args: list[str]) -> int:
 
 
 def _new(output: str, template: str, force: bool) -> int:
+    from cuecraft.core import templates
+    from cuecraft.core.fileformat import DesignLoadError, DesignSaveError, save_design
+
     names = [name for name, _ in templates.available()]
     if template not in names:
         print(
@@ -184,7 +186,13 @@ def _new(output: str, template: str, force: bool) -> int:
 
 
 def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
-    from cuecraft.core.fileformat import comments_beyond_header
+    from cuecraft.core.fileformat import (
+        DesignLoadError,
+        DesignSaveError,
+        comments_beyond_header,
+        load_design,
+        save_design,
+    )
     from cuecraft.core.writer import dump_design
 
     status = EXIT_OK

@@ -15,6 +15,7 @@ PRINCIPLE_OF_PREFIX = {
     "MEM": "memorabilia",
     "SEN": "senses",
     "JRN": "journey",
+    "FBK": "feedback",
 }
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 

@@ -1,0 +1,279 @@
+"""Building blocks shared by the sections: tables that split well, chips, key figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from cuecraft.brief import fonts, text
+from cuecraft.brief.styles import ERROR, INK, MUTED, PANEL, RULE, UNIT, Styles
+
+# A row shorter than this moves to the next page whole; a taller one (say a
+# cell holding a 5,000-character word) is split inside the row, across pages.
+SPLIT_INSIDE_ROWS_TALLER_THAN = 420.0
+MIN_ROW_PIECE = 3 * UNIT
+
+
+class BriefTable(Table):  # type: ignore[misc]
+    """A table set in the text face that splits a row only when it must.
+
+    Every table of the brief is one: reportlab's Table otherwise selects
+    Helvetica for its cells, which would sit unembedded in the PDF.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle([("FONT", (0, 0), (-1, -1), fonts.TEXT, 8.5)])
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        self._calc(avail_width, avail_height)
+        probe = min(self.repeatRows, len(self._rowHeights) - 1)
+        parts = self._split(avail_width, avail_height, self._too_tall(probe))
+        if len(parts) != 2 or self.splitInRow:
+            return parts
+        head = self.repeatRows
+        if _is_band(parts[0]._cellvalues[-1][0]):
+            # A sub-heading row never ends a page: it goes on with its first row,
+            # or with the start of that row if the row is taller than a page.
+            band = len(parts[0]._rowHeights) - 1
+            if self._too_tall(band + 1):
+                return self._split(avail_width, avail_height, inside=True)
+            used = sum(parts[0]._rowHeights[:-1])
+            fewer = self._split(avail_width, used + 0.25, inside=False)
+            return fewer if len(fewer) == 2 or not at_top else parts
+        first, rest = len(parts[0]._rowHeights) - head, len(parts[1]._rowHeights) - head
+        if first == 1 and rest >= 1 and not at_top:
+            return []  # one row alone at the foot of a page: start the table on the next
+        if rest == 1 and first >= 2:
+            # One row alone at the head of a page: take another along with it.
+            used = sum(parts[0]._rowHeights[:-1])
+            fewer = self._split(avail_width, used + 0.25, inside=False)
+            if len(fewer) == 2:
+                return fewer
+        return parts
+
+    def _too_tall(self, row: int) -> bool:
+        heights = self._rowHeights
+        return row < len(heights) and (heights[row] or 0) > SPLIT_INSIDE_ROWS_TALLER_THAN
+
+    def _split(self, avail_width: float, avail_height: float, inside: bool) -> list[Flowable]:
+        """Split between rows, or (`inside`) inside the row where the page ends."""
+        self._calc(avail_width, avail_height)
+        self.splitInRow = MIN_ROW_PIECE if inside else 0
+        self.splitByRow = 0 if inside else 1
+        parts: list[Flowable] = Table.split(self, avail_width, avail_height)
+        return parts
+
+
+class BandLabel(str):
+    """The text of a sub-heading row spanning a table (see `data_table`)."""
+
+    is_band = True
+
+
+def _is_band(cell: Any) -> bool:
+    if isinstance(cell, list | tuple) and cell:
+        cell = cell[0]
+    return bool(getattr(cell, "is_band", False))
+
+
+def data_table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    st: Styles,
+    *,
+    band_rows: Sequence[int] = (),
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A table of user data: a tinted head row repeated on every page, hairlines between rows.
+
+    `band_rows` are indexes (into `rows`) of sub-heading rows spanning the whole width.
+    """
+    data: list[list[Any]] = [[text.fixed(text.escape(h), st.cell_head) for h in head]]
+    data.extend(list(row) for row in rows)
+    commands: list[tuple[Any, ...]] = [
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * UNIT),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * UNIT),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.25 * UNIT),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * UNIT),
+        ("BACKGROUND", (0, 0), (-1, 0), st.palette.wash),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.palette.mark),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
+    ]
+    for index in band_rows:
+        row = index + 1
+        label = data[row][0]
+        data[row][0] = BandLabel(label) if isinstance(label, str) else label
+        if not isinstance(label, str):
+            label.is_band = True
+        commands += [
+            ("SPAN", (0, row), (-1, row)),
+            ("FONT", (0, row), (-1, row), fonts.BOLD, 8.5),
+            ("BACKGROUND", (0, row), (-1, row), PANEL),
+            ("TOPPADDING", (0, row), (-1, row), 1.5 * UNIT),
+        ]
+    commands.extend(extra)
+    table = BriefTable(
+        data,
+        colWidths=list(widths),
+        repeatRows=1,
+        style=TableStyle(commands),
+        hAlign="LEFT",
+    )
+    return table
+
+
+def callout(markup: str, ctx: Any, colour: Color | None = None) -> Table:
+    """A panel with a coloured rule on its left, for the one thing a reader must not miss."""
+    st = ctx.styles
+    table = BriefTable(
+        [[Paragraph(markup, st.body)]],
+        colWidths=[ctx.width],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, colour or ERROR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * UNIT),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4 * UNIT),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * UNIT),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * UNIT),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+    return table
+
+
+class Badge(Flowable):  # type: ignore[misc]
+    """A short fixed word (a severity, a status) after a coloured dot; cheap to lay out."""
+
+    SIZE = 8.5
+
+    def __init__(self, word: str, colour: Color) -> None:
+        super().__init__()
+        self.word = word
+        self.colour = colour
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = min(avail_width, 9 + text.width(self.word, self.SIZE, fonts.BOLD))
+        self.height = 10.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.colour)
+        canvas.circle(2.8, 5.2, 2.8, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        text.draw(canvas, 9, 2.2, self.word, self.SIZE, fonts.BOLD)
+
+
+def coloured(word: str, colour: Color, st: Styles) -> Badge:
+    """A short fixed word (a severity, a status) with a coloured dot."""
+    del st
+    return Badge(word, colour)
+
+
+class Chips(Flowable):  # type: ignore[misc]
+    """Words as rounded tags that wrap onto lines: motifs, senses."""
+
+    SIZE = 8.0
+    HEIGHT = 5 * UNIT
+    GAP = 1.5 * UNIT
+
+    def __init__(
+        self, words: Sequence[str], fill: Color, ink: Color = INK, outline: Color | None = None
+    ) -> None:
+        super().__init__()
+        self.words = list(words)
+        self.fill = fill
+        self.ink = ink
+        self.outline = outline
+        self._placed: list[tuple[float, float, float, str]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self._placed = []
+        x, line = 0.0, 0
+        pad = 2.5 * UNIT
+        for word in self.words:
+            label = text.fit(word, avail_width - 2 * pad, self.SIZE)
+            w = text.width(label, self.SIZE) + 2 * pad
+            if x > 0 and x + w > avail_width:
+                x, line = 0.0, line + 1
+            self._placed.append((x, float(line), w, label))
+            x += w + self.GAP
+        lines = line + 1 if self.words else 0
+        self.height = lines * self.HEIGHT + max(0, lines - 1) * self.GAP
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        for x, line, w, label in self._placed:
+            y = self.height - (line + 1) * self.HEIGHT - line * self.GAP
+            canvas.setFillColor(self.fill)
+            if self.outline is not None:
+                canvas.setStrokeColor(self.outline)
+                canvas.setLineWidth(0.6)
+            canvas.roundRect(
+                x, y, w, self.HEIGHT, self.HEIGHT / 2, stroke=int(self.outline is not None), fill=1
+            )
+            canvas.setFillColor(self.ink)
+            text.draw(canvas, x + w / 2, y + 1.45 * UNIT, label, self.SIZE, anchor="middle")
+
+
+class KeyFigures(Flowable):  # type: ignore[misc]
+    """A strip of big numbers with small labels under them."""
+
+    def __init__(self, figures: Sequence[tuple[str, str]], st: Styles) -> None:
+        super().__init__()
+        self.figures = list(figures)
+        self.st = st
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = 16 * UNIT
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        n = max(1, len(self.figures))
+        cell = self.width / n
+        for i, (value, label) in enumerate(self.figures):
+            x = i * cell
+            if i:
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.5)
+                canvas.line(x - 2 * UNIT, 2 * UNIT, x - 2 * UNIT, self.height - 2 * UNIT)
+            canvas.setFillColor(self.st.palette.accent_text)
+            text.draw(canvas, x, 8 * UNIT, value, 22, fonts.BOLD)
+            canvas.setFillColor(MUTED)
+            for k, line in enumerate(wrap_words(label, cell - 4 * UNIT, 7.5, lines=2)):
+                text.draw(canvas, x, 4.5 * UNIT - k * 9, line, 7.5)
+
+
+def wrap_words(value: str, room: float, size: float, lines: int) -> list[str]:
+    """`value` broken at spaces into at most `lines` lines of `room` points (the last cut)."""
+    out: list[str] = []
+    current = ""
+    words = value.split()
+    for i, word in enumerate(words):
+        trial = f"{current} {word}".strip()
+        if current and text.width(trial, size) > room:
+            out.append(current)
+            current = word
+            if len(out) == lines - 1:
+                current = " ".join(words[i:])
+                break
+        else:
+            current = trial
+    if current:
+        out.append(text.fit(current, room, size))
+    return out

@@ -1,0 +1,212 @@
+"""Design in, PDF out: the story of the brief, laid out once, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from reportlab.platypus import (
+    Flowable,
+    NextPageTemplate,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+)
+
+from cuecraft.brief import sections_cues, sections_overview, sections_report
+from cuecraft.brief.context import BriefContext
+from cuecraft.brief.cover import Cover
+from cuecraft.brief.document import (
+    BriefDocument,
+    Cancel,
+    ContentsPlaceholder,
+    DeferredCanvas,
+    Furniture,
+    Landmark,
+    Progress,
+    SectionTitle,
+)
+from cuecraft.brief.options import (
+    BriefCancelled,
+    BriefError,
+    BriefOptions,
+    CheckedOptions,
+    checked,
+)
+from cuecraft.brief.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, UNIT, make_styles
+from cuecraft.core.check import check
+from cuecraft.core.model import Design
+
+Builder = Callable[[BriefContext], list[Flowable]]
+BUILDERS: dict[str, Builder] = {
+    "summary": sections_overview.summary,
+    "theme": sections_overview.theme,
+    "journey": sections_overview.journey,
+    "cues": sections_cues.cues,
+    "elimination": sections_cues.elimination,
+    "senses": sections_cues.senses,
+    "memorabilia": sections_cues.memorabilia,
+    "report": sections_report.report,
+    "graph": sections_report.graph,
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def export_brief(
+    design: Design,
+    out_path: str | os.PathLike[str],
+    options: BriefOptions | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Write the PDF design brief of `design` to `out_path`; return its number of pages.
+
+    `progress(done, total)` is called as the layout advances; `cancel()` is polled
+    and, when it returns True, the export stops with `BriefCancelled`. The file
+    appears only when complete: a failed or cancelled export leaves whatever was
+    at `out_path` before untouched. Raises `BriefOptionError` for a bad logo,
+    accent, paper or section name and `BriefError` when the file cannot be written.
+    """
+    opts = checked(options or BriefOptions())
+    target = Path(out_path)
+    _check_writable(target)
+    if cancel is not None and cancel():
+        raise BriefCancelled("the export was cancelled")
+    data, pages = render(design, opts, progress, cancel)
+    if cancel is not None and cancel():
+        raise BriefCancelled("the export was cancelled")
+    _write_atomically(target, data)
+    return pages
+
+
+def render(
+    design: Design,
+    opts: CheckedOptions,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[bytes, int]:
+    """The brief as PDF bytes and its page count."""
+    styles = make_styles(opts.accent)
+    pagesize = PAGE_SIZES[opts.paper]
+    date_text = f"{opts.date.day} {MONTHS[opts.date.month - 1]} {opts.date.year}"
+    furniture = Furniture(
+        header_left=design.title,
+        header_right=design.client or "",
+        footer_left=f"Experience design brief · {date_text}",
+        palette=styles.palette,
+        has_cover="cover" in opts.sections,
+    )
+    ctx = BriefContext(
+        design=design,
+        result=check(design),
+        styles=styles,
+        options=opts,
+        furniture=furniture,
+        width=pagesize[0] - 2 * MARGIN_X,
+        height=pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+    )
+    story: list[Flowable] = []
+    if furniture.has_cover:
+        furniture.landmarks.append(
+            Landmark("cover", "Cover", "", page=1, y=pagesize[1], listed=False)
+        )
+        story += [Cover(design, date_text, opts.logo, styles.palette), NextPageTemplate("body")]
+    body = [s for s in opts.sections if s in BUILDERS]
+    if len(body) > 1:
+        story += _contents(ctx, len(body))
+    for section in body:
+        if cancel is not None and cancel():
+            raise BriefCancelled("the export was cancelled")
+        story += BUILDERS[section](ctx)
+    buffer = io.BytesIO()
+    doc = BriefDocument(
+        buffer,
+        pagesize,
+        furniture,
+        progress,
+        cancel,
+        title=design.title,
+        author=design.client or "Cuecraft",
+        subject=design.theme.name,
+        keywords=", ".join(design.theme.motifs),
+    )
+    doc.build(story, canvasmaker=partial(DeferredCanvas, furniture=furniture))
+    return buffer.getvalue(), furniture.pages
+
+
+def _contents(ctx: BriefContext, rows: int) -> list[Flowable]:
+    st = ctx.styles
+    mark = Landmark("contents", "Contents", "", listed=False)
+    return [
+        PageBreakIfNotEmpty(),
+        SectionTitle(mark, st.palette),
+        Spacer(1, 2 * UNIT),
+        ContentsPlaceholder(ctx.furniture, rows),
+        Spacer(1, 8 * UNIT),
+        Paragraph("ABOUT THIS BRIEF", st.label),
+        Paragraph(
+            "This brief sets out a staged experience in the terms of Pine and Gilmore's "
+            "experience economy: a theme, positive cues that harmonize with it, negative cues "
+            "to eliminate, memorabilia to take home, and all five senses engaged along the "
+            "guest's journey. The scores and findings come from Cuecraft's consistency checks "
+            "of the design file this brief was made from.",
+            st.small,
+        ),
+    ]
+
+
+def _check_writable(target: Path) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise BriefError(f"cannot write {target}: it is a folder")
+    if not folder.is_dir():
+        raise BriefError(f"cannot write {target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BriefError(f"cannot write {target}: permission denied")
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o644
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise BriefError(f"cannot write {target}: {error.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise BriefError(f"cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,278 @@
+"""The charts of the brief, drawn straight on the canvas in the brief's own type.
+
+- `ScoreBars`: the scorecard, one bar per principle and the overall score.
+- `RealmsChart`: Pine & Gilmore's four realms, the 2×2 of participation
+  (passive ↔ active) and connection (absorption ↔ immersion).
+- `EmotionCurve`: the target feeling along the journey, phases as bands,
+  the peak and the end marked (peak–end rule).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, white
+from reportlab.platypus import Flowable
+
+from cuecraft.brief import fonts, text
+from cuecraft.brief.styles import (
+    ERROR,
+    FAINT,
+    INK,
+    MUTED,
+    PANEL,
+    RULE,
+    UNIT,
+    WARNING,
+    Palette,
+    luminance,
+    mix,
+)
+
+
+def score_colour(score: int, palette: Palette) -> Color:
+    if score >= 70:
+        return palette.mark
+    if score >= 40:
+        return WARNING
+    return ERROR
+
+
+class ScoreBars(Flowable):  # type: ignore[misc]
+    """Horizontal bars 0–100: the six principles, then the overall score set apart."""
+
+    ROW = 4.5 * UNIT
+    BAR = 2.5 * UNIT
+
+    def __init__(self, scores: Sequence[tuple[str, int]], overall: int, palette: Palette) -> None:
+        super().__init__()
+        self.scores = list(scores)
+        self.overall = overall
+        self.palette = palette
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = (len(self.scores) + 1) * self.ROW + 3 * UNIT + 5 * UNIT
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        label_w = 28 * UNIT
+        x0, x1 = label_w, self.width - 10 * UNIT
+        rows = [(name.capitalize(), score, False) for name, score in self.scores]
+        rows.append(("Overall", self.overall, True))
+        y = self.height
+        for name, score, overall in rows:
+            if overall:
+                y -= 3 * UNIT
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.5)
+                canvas.line(0, y + 1.5 * UNIT, self.width, y + 1.5 * UNIT)
+            y -= self.ROW
+            mid = y + self.ROW / 2
+            canvas.setFillColor(INK)
+            face = fonts.BOLD if overall else fonts.TEXT
+            text.draw(canvas, 0, mid - 3, name, 10 if overall else 9, face)
+            bar = self.BAR * (1.4 if overall else 1)
+            canvas.setFillColor(PANEL)
+            canvas.rect(x0, mid - bar / 2, x1 - x0, bar, stroke=0, fill=1)
+            colour = score_colour(score, self.palette)
+            canvas.setFillColor(colour)
+            end = x0 + (x1 - x0) * max(0, min(100, score)) / 100
+            if score > 0:
+                canvas.rect(x0, mid - bar / 2, end - x0, bar, stroke=0, fill=1)
+            canvas.setFillColor(colour if score < 40 else INK)
+            text.draw(
+                canvas, self.width, mid - 3, str(score), 10 if overall else 9, fonts.BOLD, "end"
+            )
+        canvas.setFillColor(FAINT)
+        for tick in (0, 25, 50, 75, 100):
+            x = x0 + (x1 - x0) * tick / 100
+            text.draw(canvas, x, 0, str(tick), 6.5, anchor="middle")
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.35)
+            canvas.line(x, 3 * UNIT, x, 3.5 * UNIT)
+
+
+REALM_QUADRANTS = (
+    # realm, column (0 passive, 1 active), row (0 absorption, 1 immersion)
+    ("entertainment", 0, 0),
+    ("educational", 1, 0),
+    ("esthetic", 0, 1),
+    ("escapist", 1, 1),
+)
+
+
+class RealmsChart(Flowable):  # type: ignore[misc]
+    """The four realms as a 2×2, each quadrant as strong as the design makes it (0–3)."""
+
+    def __init__(self, realms: dict[str, int], palette: Palette, size: float = 56 * UNIT) -> None:
+        super().__init__()
+        self.realms = realms
+        self.palette = palette
+        self.size = size
+        self.margin = 6 * UNIT
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.size + 2 * self.margin
+        self.height = self.size + 2 * self.margin
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        s, m = self.size, self.margin
+        half = s / 2
+        for realm, col, row in REALM_QUADRANTS:
+            strength = max(0, min(3, self.realms.get(realm, 0)))
+            share = 0.05 + 0.2 * strength
+            fill = mix(self.palette.accent, white, share)
+            x, y = m + col * half, m + (1 - row) * half
+            canvas.setFillColor(fill)
+            canvas.rect(x, y, half, half, stroke=0, fill=1)
+            ink = white if luminance(fill) < 0.3 else INK
+            cx = x + half / 2
+            canvas.setFillColor(ink)
+            text.draw(canvas, cx, y + half / 2 + 2, realm.capitalize(), 10, fonts.BOLD, "middle")
+            for k in range(3):
+                px = cx + (k - 1) * 3 * UNIT
+                canvas.setStrokeColor(ink)
+                canvas.setFillColor(ink)
+                canvas.setLineWidth(0.8)
+                canvas.circle(px, y + half / 2 - 3 * UNIT, 3.2, stroke=1, fill=int(k < strength))
+            canvas.setFillColor(ink)
+            text.draw(canvas, cx, y + half / 2 - 7.5 * UNIT, f"{strength} of 3", 7, anchor="middle")
+        # Axes through the middle, labelled at their ends.
+        canvas.setStrokeColor(white)
+        canvas.setLineWidth(1.5)
+        canvas.line(m, m + half, m + s, m + half)
+        canvas.line(m + half, m, m + half, m + s)
+        canvas.setFillColor(MUTED)
+        text.draw(canvas, m + half, m + s + 2 * UNIT, "ABSORPTION", 7, fonts.BOLD, "middle")
+        text.draw(canvas, m + half, m - 4 * UNIT, "IMMERSION", 7, fonts.BOLD, "middle")
+        for angle, x, label in ((90, m - 2 * UNIT, "PASSIVE"), (-90, m + s + 2 * UNIT, "ACTIVE")):
+            canvas.saveState()
+            canvas.translate(x, m + half)
+            canvas.rotate(angle)
+            text.draw(canvas, 0, 0, f"{label} PARTICIPATION", 7, fonts.BOLD, "middle")
+            canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    label: str  # the x-axis label, a step number
+    phase: str
+    emotion: int | None
+    is_end: bool = False
+    low_end: bool = False  # flagged by JRN004
+
+
+class EmotionCurve(Flowable):  # type: ignore[misc]
+    """Emotion (-3..3) along the journey; phases as bands, peak and ends marked."""
+
+    def __init__(self, points: Sequence[CurvePoint], palette: Palette, height: float) -> None:
+        super().__init__()
+        self.points = list(points)
+        self.palette = palette
+        self.chart_height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.chart_height
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left, right = 9 * UNIT, self.width - 2 * UNIT
+        bottom, top = 7 * UNIT, self.height - 8 * UNIT
+        n = len(self.points)
+        if n == 0:
+            return
+        step = (right - left) / n
+
+        def px(i: int) -> float:
+            return left + step * (i + 0.5)
+
+        def py(emotion: float) -> float:
+            return bottom + (top - bottom) * (emotion + 3) / 6
+
+        # Phase bands, each phase one stretch (touchpoints come in journey order).
+        start = 0
+        for i in range(1, n + 1):
+            if i == n or self.points[i].phase != self.points[start].phase:
+                shade = self.palette.wash if self.points[start].phase != "during" else PANEL
+                canvas.setFillColor(shade)
+                canvas.rect(left + step * start, bottom, step * (i - start), top - bottom, 0, 1)
+                canvas.setFillColor(MUTED)
+                room = step * (i - start) - 2 * UNIT
+                label = text.fit(self.points[start].phase.upper(), room, 7, fonts.BOLD)
+                text.draw(canvas, left + step * start + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
+                start = i
+        canvas.setFillColor(FAINT)
+        for level in range(-3, 4):
+            y = py(level)
+            canvas.setStrokeColor(RULE if level else FAINT)
+            canvas.setLineWidth(0.35 if level else 0.6)
+            if level == 0:
+                canvas.setDash(2, 2)
+            canvas.line(left, y, right, y)
+            canvas.setDash()
+            canvas.setFillColor(FAINT)
+            text.draw(
+                canvas, left - 2 * UNIT, y - 2.5, f"{level:+d}" if level else "0", 7, anchor="end"
+            )
+        # X labels: step numbers, thinned out so they never touch.
+        every = max(1, math.ceil(n / max(1, (right - left) / (4 * UNIT))))
+        shown = [i for i in range(n) if i % every == 0]
+        if shown[-1] != n - 1:  # always the last step, in place of a neighbour too close
+            if n - 1 - shown[-1] < max(1, every * 0.6):
+                shown.pop()
+            shown.append(n - 1)
+        for i in shown:
+            text.draw(canvas, px(i), bottom - 4 * UNIT, self.points[i].label, 7, anchor="middle")
+        # The curve, broken where a touchpoint has no emotion.
+        canvas.setStrokeColor(self.palette.mark)
+        canvas.setLineWidth(1.6 if n <= 40 else 0.8)
+        for i in range(n - 1):
+            a, b = self.points[i].emotion, self.points[i + 1].emotion
+            if a is not None and b is not None:
+                canvas.line(px(i), py(a), px(i + 1), py(b))
+        felt = [(i, p.emotion) for i, p in enumerate(self.points) if p.emotion is not None]
+        radius = max(1.2, min(3.0, step / 4))
+        for i, emotion in felt if n <= 60 else ():  # a long journey is a line, not beads
+            canvas.setFillColor(self.palette.mark)
+            canvas.setStrokeColor(white)
+            canvas.setLineWidth(0.8)
+            canvas.circle(px(i), py(emotion), radius, stroke=1, fill=1)
+        if not felt:
+            canvas.setFillColor(MUTED)
+            text.draw(
+                canvas, (left + right) / 2, py(0) + 3 * UNIT, "no emotions set", 8, anchor="middle"
+            )
+            return
+        peak_i, _ = max(felt, key=lambda f: (f[1], -f[0]))
+        marks: dict[int, tuple[str, Color]] = {
+            peak_i: ("Peak", self.palette.accent_text),
+        }
+        for i, point in enumerate(self.points):
+            if point.is_end and point.emotion is not None:
+                colour = ERROR if point.low_end else INK
+                marks[i] = ("Peak · End" if i == peak_i else "End", colour)
+        for i, (label, colour) in marks.items():
+            at = self.points[i].emotion
+            if at is not None:
+                self._mark(px(i), py(at), label, colour, right)
+
+    def _mark(self, x: float, y: float, label: str, colour: Color, right: float) -> None:
+        """A ring around a point, its label beside it (on the left near the right edge)."""
+        canvas = self.canv
+        canvas.setStrokeColor(colour)
+        canvas.setLineWidth(1.2)
+        canvas.circle(x, y, 5.5, stroke=1, fill=0)
+        canvas.setFillColor(colour)
+        room = text.width(label, 7.5, fonts.BOLD) + 3 * UNIT
+        if x + room <= right:
+            text.draw(canvas, x + 1.5 * UNIT, y + 6.5, label, 7.5, fonts.BOLD)
+        else:
+            text.draw(canvas, x - 1.5 * UNIT, y + 6.5, label, 7.5, fonts.BOLD, "end")

@@ -1,0 +1,100 @@
+"""What every section builder reads: the design, its check, the styles, the page grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+)
+
+from cuecraft.brief import text
+from cuecraft.brief.document import Furniture, Landmark, SectionTitle
+from cuecraft.brief.options import SECTION_TITLES, CheckedOptions
+from cuecraft.brief.styles import UNIT, Styles
+from cuecraft.core.check import CheckResult
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.layout import journey_order
+from cuecraft.core.model import Design
+
+SHARE_TO_CONTINUE = 0.62  # a section starts on the same page when this much of it is free
+SHORT_TABLE_ROWS = 3  # a table this short moves to the next page with its heading
+HEADING_ROOM = 36 * UNIT  # a heading starts a new page unless this much room is left
+
+
+@dataclass
+class BriefContext:
+    design: Design
+    result: CheckResult
+    styles: Styles
+    options: CheckedOptions
+    furniture: Furniture
+    width: float  # of the body frame, points
+    height: float
+    _numbered: int = field(default=0)
+
+    @property
+    def graph(self) -> DesignGraph:
+        return self.result.graph
+
+    @cached_property
+    def journey(self) -> list[str]:
+        """Touchpoint ids in journey order (the order of the chart, the table and the graph)."""
+        return journey_order(self.graph)
+
+    @cached_property
+    def step(self) -> dict[str, int]:
+        """Each touchpoint's step number in the journey, from 1."""
+        return {tp: i for i, tp in enumerate(self.journey, start=1)}
+
+    def place_name(self, place: str) -> str:
+        """A zone's or touchpoint's name, or the id itself if it names nothing."""
+        zone = self.graph.zones.get(place)
+        if zone is not None:
+            return zone.name or zone.id
+        tp = self.graph.touchpoints.get(place)
+        if tp is not None:
+            return tp.name or tp.id
+        return place
+
+    def opening(
+        self, section: str, lead: str | None = None, new_page: bool = False
+    ) -> list[Flowable]:
+        """The numbered section title and an optional lead paragraph (fixed text).
+
+        A section starts on a new page, unless the page before ends high enough
+        that most of it would stay empty: then it starts there, after a gap.
+        """
+        self._numbered += 1
+        mark = Landmark(section, SECTION_TITLES[section], f"{self._numbered:02d}")
+        brk: Flowable = (
+            PageBreakIfNotEmpty() if new_page else CondPageBreak(self.height * SHARE_TO_CONTINUE)
+        )
+        out: list[Flowable] = [brk, SectionTitle(mark, self.styles.palette)]
+        if lead:
+            out.append(Paragraph(lead, self.styles.lead))
+        return out
+
+    def headed(self, heading: str, sub: str, table: Flowable, rows: int) -> list[Flowable]:
+        """A table under a heading that never ends a page.
+
+        A short table moves to the next page with its heading; a long one starts
+        under it and splits, its head row repeated.
+        """
+        head: list[Flowable] = [self.para(heading, "h3")]
+        if sub:
+            head.append(Paragraph(text.escape(sub), self.styles.caption))
+        head.append(Spacer(1, UNIT))
+        if rows <= SHORT_TABLE_ROWS:
+            return [CondPageBreak(HEADING_ROOM), KeepTogether([*head, table])]
+        return [CondPageBreak(HEADING_ROOM), *head, table]
+
+    def para(self, value: str, style_name: str = "body") -> Paragraph:
+        """User text as a paragraph in one of the brief's styles."""
+        return text.para(value, getattr(self.styles, style_name))

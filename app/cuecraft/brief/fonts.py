@@ -1,0 +1,156 @@
+"""The embedded faces of the brief and which one draws each character.
+
+reportlab embeds TrueType outlines only, and prints a missing glyph as an
+empty box without a word, so the brief never trusts one face with a user's
+text: every character is drawn by the first bundled face whose cmap has it.
+
+- DejaVu Sans (regular and bold): Latin with Polish, Greek, Cyrillic, many
+  symbols and a few emoji. The one text face of the brief.
+- WenQuanYi Micro Hei: Chinese (and Japanese kana, Korean hangul).
+- Symbola: the emoji of Unicode 9 and other symbols, in monochrome outlines.
+
+A character none of them has (a newer emoji, a rare script) is drawn in the
+text face, which shows the empty box but keeps the character in the text
+layer, so it still searches and copies as typed. Registration happens once per
+process, under a lock: the workbench exports from a background thread, and
+reportlab's font registry is the only global state the brief touches.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from cuecraft.resources import resource_dir
+
+TEXT = "CuecraftSans"
+BOLD = "CuecraftSans-Bold"
+CJK = "CuecraftCJK"
+SYMBOLS = "CuecraftSymbols"
+
+
+@dataclass(frozen=True)
+class _Face:
+    name: str
+    file: str
+    subfont: int = 0
+
+
+_TEXT_FACES = (_Face(TEXT, "DejaVuSans.ttf"), _Face(BOLD, "DejaVuSans-Bold.ttf"))
+# Loaded only when a text needs them: the Chinese face alone takes 0.1 s to read.
+_FALLBACK_FACES = (_Face(CJK, "wqy-microhei.ttc", 0), _Face(SYMBOLS, "Symbola.ttf"))
+
+# Zero-width joiner and the text/emoji variation selectors.
+_JOINERS = frozenset((0x200D, 0xFE0E, 0xFE0F))
+
+_lock = threading.RLock()
+_registered: set[str] = set()
+_cmaps: dict[str, frozenset[int]] = {}
+_face_of_char: dict[tuple[str, int], str] = {}
+
+
+_WIDE_CODE = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _utf16(match: re.Match[str]) -> str:
+    code = int(match.group(2), 16) - 0x10000
+    return f"<{match.group(1)}> <{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}>"
+
+
+class EmbeddedFont(TTFont):  # type: ignore[misc]
+    """A TrueType face whose text layer maps emoji back to themselves.
+
+    reportlab writes a character beyond U+FFFF into the ToUnicode map as its
+    bare code (`<1F600>`), which readers reject, so copy and paste and search
+    lose every emoji. PDF wants UTF-16 there: a surrogate pair.
+    """
+
+    def addObjects(self, doc: object) -> None:
+        super().addObjects(doc)
+        for key, obj in doc.idToObject.items():  # type: ignore[attr-defined]
+            if isinstance(key, str) and key.startswith("toUnicodeCMap:"):
+                content = getattr(obj, "content", None)
+                if isinstance(content, str) and _WIDE_CODE.search(content):
+                    obj.content = _WIDE_CODE.sub(_utf16, content)
+
+
+class FontMissingError(RuntimeError):
+    """A bundled font file is missing: the installation is broken."""
+
+
+def _register(face: _Face) -> None:
+    with _lock:
+        if face.name in _registered:
+            return
+        path = resource_dir("fonts") / face.file
+        if not path.is_file():
+            raise FontMissingError(f"the bundled font {path} is missing; reinstall Cuecraft")
+        font = EmbeddedFont(face.name, str(path), subfontIndex=face.subfont)
+        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFontFamily(
+            face.name, normal=face.name, bold=face.name, italic=face.name, boldItalic=face.name
+        )
+        _cmaps[face.name] = frozenset(font.face.charToGlyph)
+        _registered.add(face.name)
+
+
+def register_text_faces() -> None:
+    """Register the text face, regular and bold: from any thread, any number of times."""
+    if TEXT in _registered and BOLD in _registered:
+        return
+    with _lock:
+        for face in _TEXT_FACES:
+            _register(face)
+        # <b> inside a paragraph set in the text face switches to the bold cut.
+        pdfmetrics.registerFontFamily(TEXT, normal=TEXT, bold=BOLD, italic=TEXT, boldItalic=BOLD)
+
+
+def _fallback_for(char: int) -> str | None:
+    for face in _FALLBACK_FACES:
+        _register(face)
+        if char in _cmaps[face.name]:
+            return face.name
+    return None
+
+
+def face_for(char: str, base: str) -> str:
+    """The face that draws `char` in text set in `base` (TEXT or BOLD)."""
+    code = ord(char)
+    key = (base, code)
+    found = _face_of_char.get(key)
+    if found is not None:
+        return found
+    register_text_faces()
+    found = base if code in _cmaps[base] or code < 0x20 else (_fallback_for(code) or base)
+    _face_of_char[key] = found
+    return found
+
+
+def runs(text: str, base: str = TEXT) -> list[tuple[str, str]]:
+    """`text` cut into (face, chunk) runs, each chunk drawable by its face."""
+    if not text:
+        return []
+    if text.isascii():
+        return [(base, text)]
+    out: list[tuple[str, str]] = []
+    start = 0
+    current = face_for(text[0], base)
+    for i in range(1, len(text)):
+        code = ord(text[i])
+        if (code in _JOINERS or 0x300 <= code < 0x370) and code in _cmaps.get(current, ()):
+            continue  # a joiner or accent stays with the character it modifies
+        face = face_for(text[i], base)
+        if face != current:
+            out.append((current, text[start:i]))
+            start, current = i, face
+    out.append((current, text[start:]))
+    return out
+
+
+def is_registered(name: str) -> bool:
+    """Whether a face is registered in this process (for tests and diagnostics)."""
+    return name in _registered

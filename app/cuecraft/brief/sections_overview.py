@@ -1,0 +1,236 @@
+"""The first sections: executive summary, theme and realms, guest journey."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import white
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from cuecraft.brief import blocks, fonts, text
+from cuecraft.brief.charts import CurvePoint, EmotionCurve, RealmsChart, ScoreBars
+from cuecraft.brief.context import BriefContext
+from cuecraft.brief.styles import ERROR, SEVERITY_COLOURS, UNIT
+from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
+from cuecraft.core.model import REALMS
+from cuecraft.core.rules.senses import engaged_senses
+
+TOP_FINDINGS = 5
+
+REALM_MEANING = {  # in the reading order of the chart
+    "entertainment": "Passive absorption: guests take in what is performed for them.",
+    "educational": "Active absorption: guests learn by taking part, mind engaged.",
+    "esthetic": "Passive immersion: guests simply want to be there and soak it in.",
+    "escapist": "Active immersion: guests act within the staged world.",
+}
+
+
+def ranked(findings: list[Finding]) -> list[Finding]:
+    """Findings most severe first, then in principle order, then by line."""
+    order = {p: i for i, p in enumerate(("references", *PRINCIPLES))}
+    return sorted(
+        findings, key=lambda f: (SEVERITY_RANK[f.severity], order[f.principle], f.line, f.column)
+    )
+
+
+def sentence(value: str) -> str:
+    """A rule's message as a sentence: capital first letter (ids keep their case)."""
+    return value[:1].upper() + value[1:] if value[:1].islower() else value
+
+
+def findings_table(ctx: BriefContext, findings: list[Finding], with_code: bool = True) -> Table:
+    st = ctx.styles
+    rows = []
+    for f in findings:
+        finding = [text.para(sentence(f.message), st.cell)]
+        if f.hint:
+            finding.append(text.para(sentence(f.hint), st.cell_small))
+        where = f"line {f.line}" if f.line else ""
+        severity = blocks.coloured(f.severity, SEVERITY_COLOURS[f.severity], st)
+        row: list[object] = [severity]
+        if with_code:
+            row.append(f.code)
+        row += [finding, where]
+        rows.append(row)
+    w = ctx.width
+    if with_code:
+        head, widths = ["Severity", "Code", "Finding and how to fix it", "Where"], [0.14, 0.1, 0.62]
+    else:
+        head, widths = ["Severity", "Finding and how to fix it", "Where"], [0.14, 0.72]
+    widths.append(1 - sum(widths))
+    return blocks.data_table(head, rows, [w * x for x in widths], st)
+
+
+def summary(ctx: BriefContext) -> list[Flowable]:
+    design, st, card = ctx.design, ctx.styles, ctx.result.scorecard
+    out = ctx.opening("summary", new_page=True)
+    intro = f"<b>{text.markup(design.title, fonts.BOLD)}</b>"
+    if design.venue:
+        intro += f" — {text.markup(design.venue)}"
+    if design.client:
+        intro += f", for {text.markup(design.client)}"
+    ends_a_sentence = (design.client or design.venue or design.title).rstrip()[-1:] in ".!?。！？"
+    out.append(Paragraph(intro if ends_a_sentence else intro + ".", st.lead))
+    positives = [c for c in design.cues if not c.is_negative]
+    negatives = [c for c in design.cues if c.is_negative and c.is_active]
+    errors = sum(1 for f in ctx.result.findings if f.severity == "error")
+    out.append(
+        blocks.KeyFigures(
+            [
+                (str(card.overall), "overall score (of 100)"),
+                (str(len(design.touchpoints)), "touchpoints"),
+                (str(len(positives)), "positive cues"),
+                (str(len(negatives)), "negative cues to remove"),
+                (f"{len(engaged_senses(ctx.graph))}/5", "senses engaged"),
+                (str(errors), "errors found" if errors != 1 else "error found"),
+            ],
+            st,
+        )
+    )
+    out.append(
+        KeepTogether(
+            [
+                Paragraph("Scorecard", st.h3),
+                ScoreBars([(p, card.scores[p]) for p in PRINCIPLES], card.overall, st.palette),
+                Spacer(1, 2 * UNIT),
+                Paragraph(
+                    "Each principle scores 0–100 from its findings and coverage. The overall "
+                    "score is their geometric mean, so one principle at zero makes the whole "
+                    "experience zero. The formulas close the consistency report.",
+                    st.small,
+                ),
+            ]
+        )
+    )
+    if any(f.code == "ELI002" for f in ctx.result.findings):
+        out.append(Spacer(1, 2 * UNIT))
+        out.append(
+            blocks.callout(
+                "<b>6 − 1 = 0.</b> A high-severity negative cue sits on the guest's path, so "
+                "the eliminate score — and with it the overall score — is zero until it is "
+                "eliminated. See the elimination plan.",
+                ctx,
+            )
+        )
+    top = ranked([f for f in ctx.result.findings if f.severity != "info"])[:TOP_FINDINGS]
+    if top:
+        shown = len(top)
+        total = len(ctx.result.findings)
+        note = f"The {shown} most pressing of {total} findings" if total > shown else "All findings"
+        note += "; the consistency report lists every one."
+        # The few findings a reader must see stay together, on this page or the next.
+        out += ctx.headed("What to fix first", note, findings_table(ctx, top), 0)
+    else:
+        out.append(Paragraph("What to fix first", st.h3))
+        out.append(Paragraph("Nothing to fix: no errors or warnings. Every check passes.", st.body))
+    return out
+
+
+def theme(ctx: BriefContext) -> list[Flowable]:
+    design, st = ctx.design, ctx.styles
+    th = design.theme
+    out = ctx.opening("theme")
+    out.append(ctx.para(th.name, "h2"))
+    if th.tagline:
+        out.append(ctx.para(th.tagline, "lead"))
+    if th.storyline:
+        out.append(ctx.para(th.storyline.strip(), "body"))
+    out.append(Spacer(1, 2 * UNIT))
+    out.append(Paragraph("THEME MOTIFS", st.label))
+    if th.motifs:
+        out.append(blocks.Chips(th.motifs, st.palette.tint))
+    else:
+        out.append(Paragraph("No motifs yet: name the words the theme is made of.", st.small))
+    if th.avoid:
+        out.append(Spacer(1, 3 * UNIT))
+        out.append(Paragraph("TO AVOID", st.label))
+        out.append(blocks.Chips(th.avoid, white, ERROR, outline=ERROR))
+    realms = th.realms.as_dict()
+    out.append(Spacer(1, 2 * UNIT))
+    chart = RealmsChart(realms, st.palette)
+    chart_w = chart.wrap(ctx.width, ctx.height)[0]
+    notes: list[Flowable] = []
+    for realm in REALM_MEANING:
+        notes.append(Paragraph(f"<b>{realm.capitalize()}</b> · {realms[realm]} of 3", st.cell_bold))
+        notes.append(Paragraph(REALM_MEANING[realm], st.small))
+        notes.append(Spacer(1, UNIT))
+    reached = [r for r in REALMS if realms[r] > 0]
+    notes.append(
+        Paragraph(
+            f"The design reaches into {len(reached)} of the four realms. The richest "
+            "experiences touch all four: the sweet spot in the middle of the square.",
+            st.small,
+        )
+    )
+    grid = blocks.BriefTable(
+        [[chart, notes]],
+        colWidths=[chart_w + 4 * UNIT, ctx.width - chart_w - 4 * UNIT],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+    out.append(KeepTogether([Paragraph("The four realms", st.h3), grid]))
+    return out
+
+
+def journey(ctx: BriefContext) -> list[Flowable]:
+    st, graph = ctx.styles, ctx.graph
+    out = ctx.opening(
+        "journey",
+        "The experience continuum, before, during and after the visit. Guests remember "
+        "an experience by its most intense moment and by its end (the peak–end rule).",
+    )
+    if not ctx.journey:
+        out.append(Paragraph("No touchpoints yet: the journey is still to be drawn.", st.body))
+        return out
+    low_ends = {i for f in ctx.result.findings if f.code == "JRN004" for i in f.ids}
+    ends = set(graph.ends)
+    points = []
+    for tp_id in ctx.journey:
+        tp = graph.touchpoints[tp_id]
+        points.append(
+            CurvePoint(str(ctx.step[tp_id]), tp.phase, tp.emotion, tp_id in ends, tp_id in low_ends)
+        )
+    out.append(EmotionCurve(points, st.palette, 62 * UNIT))
+    out.append(Paragraph("Target feeling at each step, from −3 to +3.", st.caption))
+    out.append(Spacer(1, 3 * UNIT))
+    returns = {src: dst for src, dst in graph.return_edges}
+    widths = [0.06, 0.37, 0.1, 0.26, 0.1, 0.11]
+    rows = []
+    for tp_id in ctx.journey:
+        tp = graph.touchpoints[tp_id]
+        nexts = [str(ctx.step[n]) for n in tp.next if n in ctx.step and returns.get(tp_id) != n]
+        leads = ", ".join(nexts)
+        if tp_id in returns:
+            leads = (leads + ", " if leads else "") + f"↺ {ctx.step[returns[tp_id]]}"
+        zone = ctx.place_name(tp.zone) if tp.zone else ""
+        feeling = "—" if tp.emotion is None else (f"{tp.emotion:+d}" if tp.emotion else "0")
+        rows.append(
+            [
+                str(ctx.step[tp_id]),
+                text.cell(tp.name or tp.id, st.cell, widths[1] * ctx.width),
+                tp.phase,
+                text.cell(zone, st.cell, widths[3] * ctx.width) if zone else "",
+                feeling,
+                leads if len(leads) <= 8 else Paragraph(text.escape(leads), st.cell),
+            ]
+        )
+    w = ctx.width
+    out.append(
+        blocks.data_table(
+            ["#", "Touchpoint", "Phase", "Zone", "Feeling", "Next"],
+            rows,
+            [w * x for x in widths],
+            st,
+        )
+    )
+    if graph.return_edges:
+        note = "↺ marks a return visit: the journey loops back to its start."
+    else:
+        note = "No return visit is designed yet: the loop is open."
+    out.append(Spacer(1, 2 * UNIT))
+    out.append(Paragraph(note, st.small))
+    return out

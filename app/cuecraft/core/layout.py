@@ -1,0 +1,189 @@
+"""A readable, deterministic layout of the design graph, in pure Python.
+
+The brief draws the graph on a page and the workbench shows it in its graph
+view; both want the same picture, fast, and without numpy (which networkx's
+force-directed layouts need and which we do not ship). So the layout is a
+layered one, in the designer's reading order, left to right:
+
+    motifs | cues, layers, souvenirs | zones | touchpoints (journey order)
+
+Items sit between the theme they carry (motifs) and the places they are
+placed at (zones, touchpoints), so most edges join neighbouring columns. The
+touchpoints are the spine: listed in journey order (phase, then steps from an
+entry), evenly spaced. Every other column is ordered by the barycentre of its
+already placed neighbours (zones by their touchpoints, items by their places,
+motifs by their items), which removes most crossings. Zones and items sit as
+close to their barycentre as a minimum gap allows, so a zone stands beside its
+touchpoints; motifs, which tie many items together, are spread evenly.
+
+`layout` runs in a few milliseconds for 1,000 cues (no iteration to converge).
+
+Positions are in the unit square with y growing downwards (reading order, as
+in a Qt scene); a drawing on a PDF page flips y.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.model import PHASES
+
+Position = tuple[float, float]
+
+COLUMN_OF_KIND = {
+    "motif": 0,
+    "cue": 1,
+    "layer": 1,
+    "souvenir": 1,
+    "zone": 2,
+    "touchpoint": 3,
+}
+OTHER_COLUMN = 4  # kinds this module does not know yet go last
+KIND_RANK = {"cue": 0, "layer": 1, "souvenir": 2}  # order of ties within the item column
+MAX_SPREAD = 24  # a short column spaces its nodes at least 1/24 of the height apart
+
+
+def layout(graph: DesignGraph) -> dict[str, Position]:
+    """Every node of `graph.network` mapped to an (x, y) position in [0, 1]².
+
+    Deterministic: the same design always gets the same picture.
+    """
+    network = graph.network
+    kinds: dict[str, str] = {node: data.get("kind", "") for node, data in network.nodes(data=True)}
+    file_order = {node: i for i, node in enumerate(network.nodes)}
+    columns: dict[int, list[str]] = {}
+    for node, kind in kinds.items():
+        columns.setdefault(COLUMN_OF_KIND.get(kind, OTHER_COLUMN), []).append(node)
+    if not columns:
+        return {}
+    largest = max(len(nodes) for nodes in columns.values())
+
+    neighbours: dict[str, set[str]] = {node: set() for node in kinds}
+    for src, dst in network.edges():
+        if src != dst:
+            neighbours[src].add(dst)
+            neighbours[dst].add(src)
+
+    ys: dict[str, float] = {}
+
+    def place(
+        column: int, desired: dict[str, float], tie: dict[str, tuple[int, int]], even: bool = False
+    ) -> None:
+        nodes = sorted(columns.get(column, ()), key=lambda n: (desired[n], *tie[n]))
+        ys.update(_pack(nodes, [desired[n] for n in nodes], len(nodes) if even else largest))
+
+    touchpoints = columns.get(COLUMN_OF_KIND["touchpoint"], [])
+    journey_rank = _journey_rank(graph, touchpoints)
+    n_tp = len(touchpoints)
+    for i, node in enumerate(sorted(touchpoints, key=lambda n: journey_rank[n])):
+        ys[node] = (i + 0.5) / n_tp
+
+    def tie_of(node: str) -> tuple[int, int]:
+        return KIND_RANK.get(kinds[node], 9), file_order[node]
+
+    ties = {node: tie_of(node) for node in kinds}
+
+    # Zones by their touchpoints; zones without one by the zones they see.
+    zones = columns.get(COLUMN_OF_KIND["zone"], [])
+    by_touchpoints = {z: _barycentre(neighbours[z], ys) for z in zones}
+    desired = dict(by_touchpoints)
+    for z in zones:
+        if by_touchpoints[z] is None:
+            seen = [y for o in neighbours[z] if (y := by_touchpoints.get(o)) is not None]
+            desired[z] = sum(seen) / len(seen) if seen else None
+    place(COLUMN_OF_KIND["zone"], _fill(zones, desired, file_order), ties)
+
+    # Items by the places they are placed at, then motifs by the items that carry them.
+    items = columns.get(COLUMN_OF_KIND["cue"], [])
+    desired = {node: _barycentre(neighbours[node], ys) for node in items}
+    place(COLUMN_OF_KIND["cue"], _fill(items, desired, file_order), ties)
+    # Motifs tie many items together, so their barycentres bunch up in the middle:
+    # they keep the barycentric order but are spread over the whole height.
+    for column in (COLUMN_OF_KIND["motif"], OTHER_COLUMN):
+        members = columns.get(column, [])
+        desired = {node: _barycentre(neighbours[node], ys) for node in members}
+        place(column, _fill(members, desired, file_order), ties, even=True)
+
+    present = sorted(columns)
+    xs = {
+        column: (i / (len(present) - 1) if len(present) > 1 else 0.5)
+        for i, column in enumerate(present)
+    }
+    return {
+        node: (xs[COLUMN_OF_KIND.get(kind, OTHER_COLUMN)], ys[node]) for node, kind in kinds.items()
+    }
+
+
+def journey_order(graph: DesignGraph) -> list[str]:
+    """Touchpoint ids in journey order: phase, then steps from an entry, then file order."""
+    rank = _journey_rank(graph, list(graph.touchpoints))
+    return sorted(graph.touchpoints, key=lambda t: rank[t])
+
+
+def _journey_rank(
+    graph: DesignGraph, touchpoints: Iterable[str]
+) -> dict[str, tuple[int, int, int]]:
+    depth: dict[str, int] = dict.fromkeys(graph.entries, 0)
+    queue = deque(graph.entries)
+    while queue:
+        node = queue.popleft()
+        for nxt in graph.journey.successors(node):
+            if nxt not in depth:
+                depth[nxt] = depth[node] + 1
+                queue.append(nxt)
+    unreached = len(depth) + 1
+    phase_index = {phase: i for i, phase in enumerate(PHASES)}
+    rank: dict[str, tuple[int, int, int]] = {}
+    for tp_id in touchpoints:
+        tp = graph.touchpoints.get(tp_id)
+        phase = phase_index.get(tp.phase, 1) if tp is not None else 1
+        rank[tp_id] = (phase, depth.get(tp_id, unreached), graph.order.get(tp_id, 0))
+    return rank
+
+
+def _barycentre(nodes: Iterable[str], ys: dict[str, float]) -> float | None:
+    total = 0.0
+    count = 0
+    for node in nodes:
+        y = ys.get(node)
+        if y is not None:
+            total += y
+            count += 1
+    return total / count if count else None
+
+
+def _fill(
+    nodes: list[str], desired: dict[str, float | None], file_order: dict[str, int]
+) -> dict[str, float]:
+    """Nodes without a barycentre go below the rest, in file order."""
+    out: dict[str, float] = {}
+    for node in nodes:
+        value = desired.get(node)
+        out[node] = value if value is not None else 2.0 + file_order[node] * 1e-9
+    return out
+
+
+def _pack(nodes: list[str], desired: list[float], largest: int) -> dict[str, float]:
+    """Positions as near the desired ones as a minimum gap allows, within [0, 1].
+
+    The gap is at least that of the largest column; a short column keeps its
+    nodes further apart (up to evenly spread when `largest` is its own size).
+    """
+    n = len(nodes)
+    if n == 0:
+        return {}
+    gap = max(1.0 / largest, min(1.0 / n, 1.0 / MAX_SPREAD))
+    if gap * n >= 1.0 - 1e-12:
+        return {node: (i + 0.5) / n for i, node in enumerate(nodes)}
+    low, high = gap / 2, 1.0 - gap / 2
+    ys = [0.0] * n
+    for i, want in enumerate(desired):
+        floor = low if i == 0 else ys[i - 1] + gap
+        ys[i] = max(min(want, high), floor)
+    if ys[-1] > high:
+        ys[-1] = high
+        for i in range(n - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - gap)
+    return dict(zip(nodes, ys, strict=True))

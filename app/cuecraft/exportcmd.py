@@ -1,0 +1,85 @@
+"""`cuecraft export FILE -o OUT.pdf`: the PDF design brief from the command line.
+
+Exit codes: 0 the brief was written (its path is printed); 2 the design could
+not be read, an option is unusable, or the PDF could not be written (one clear
+line on stderr, nothing written). Long exports show a progress line on stderr:
+updated in place on a terminal, one line per quarter otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TextIO
+
+from cuecraft.core.fileformat import DesignLoadError, load_design
+
+EXIT_OK, EXIT_UNREADABLE = 0, 2
+PROGRESS_AFTER = 0.5  # seconds: a quick export prints no progress at all
+
+
+class ProgressLine:
+    """`exporting: 40%` on stderr, for exports that take a while."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.start = time.monotonic()
+        self.shown = -1
+        self.dirty = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < PROGRESS_AFTER:
+            return
+        percent = 100 * done // max(1, total)
+        if self.tty:
+            if percent != self.shown:
+                self.stream.write(f"\rexporting: {percent:3d}%")
+                self.stream.flush()
+                self.shown, self.dirty = percent, True
+        elif percent // 25 != self.shown // 25 or self.shown < 0:
+            self.stream.write(f"exporting: {percent}%\n")
+            self.stream.flush()
+            self.shown = percent
+
+    def close(self) -> None:
+        if self.dirty:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.dirty = False
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Run `cuecraft export` with parsed arguments; return the exit code."""
+    from cuecraft.brief import (
+        SECTIONS,
+        BriefError,
+        BriefOptions,
+        export_brief,
+        parse_sections,
+    )
+
+    try:
+        design = load_design(args.file)
+    except DesignLoadError as error:
+        for problem in error.problems:
+            print(problem.format(args.file), file=sys.stderr)
+        return EXIT_UNREADABLE
+    progress = ProgressLine(sys.stderr)
+    try:
+        sections = parse_sections(args.sections) if args.sections else SECTIONS
+        options = BriefOptions(
+            paper=args.paper or "a4",
+            logo=args.logo or None,
+            sections=sections,
+            **({"accent": args.accent} if args.accent else {}),
+        )
+        export_brief(design, args.output, options, progress=progress)
+    except BriefError as error:
+        progress.close()
+        print(f"cuecraft export: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    progress.close()
+    print(args.output)
+    return EXIT_OK

@@ -1,0 +1,142 @@
+"""The open design: the model, its file, its undo stack and its live check result.
+
+Views never write to the model: they call `Document.push(edit)`, which puts a
+reversible core edit on the QUndoStack. After every change the checks rerun
+(coalesced, so a burst of edits costs one check) and `checked` is emitted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cuecraft.core.edits import Change, Edit, EditError, SetField
+from cuecraft.core.model import Design
+
+if TYPE_CHECKING:  # the checks pull in networkx: imported when a document first opens
+    from cuecraft.core.check import CheckResult
+
+MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
+BIG_DESIGN = 2000  # cues; above this, checks wait for a pause in typing
+BIG_DESIGN_DELAY_MS = 150
+
+
+class EditCommand(QUndoCommand):
+    """One core edit on the undo stack; consecutive typing in one field merges."""
+
+    def __init__(self, document: Document, edit: Edit, applied: bool) -> None:
+        super().__init__(edit.description)
+        self.document = document
+        self.edit = edit
+        self._skip_first_redo = applied
+        self.sealed = False
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self.document._changed(self.edit.apply(self.document.design))
+
+    def undo(self) -> None:
+        self.document._changed(self.edit.revert(self.document.design))
+
+    def id(self) -> int:
+        return MERGE_ID if isinstance(self.edit, SetField) and self.edit.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or self.sealed:
+            return False
+        mine, theirs = self.edit, other.edit
+        if not (isinstance(mine, SetField) and isinstance(theirs, SetField)):
+            return False
+        if (mine.owner, mine.name) != (theirs.owner, theirs.name) or not theirs.merge:
+            return False
+        mine.value = theirs.value
+        return True
+
+
+class Document(QObject):
+    """A design being edited in the workbench."""
+
+    changed = Signal(object)  # Change
+    checked = Signal()  # self.result is fresh
+    selection_changed = Signal(str)  # an item id, "theme", "design" or ""
+    path_changed = Signal()
+
+    def __init__(
+        self, design: Design, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.design = design
+        self.path = path
+        self.read_only = False
+        self.undo_stack = QUndoStack(self)
+        self.selected = ""
+        from cuecraft.core.check import check
+
+        self.result: CheckResult = check(design)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.recheck)
+
+    # -- editing -----------------------------------------------------------------
+
+    def push(self, edit: Edit) -> str | None:
+        """Apply an edit as one undoable step; return an error message instead if it cannot."""
+        try:
+            change = edit.apply(self.design)
+        except EditError as error:
+            return str(error)
+        self.undo_stack.push(EditCommand(self, edit, applied=True))
+        self._changed(change)
+        return None
+
+    def seal_typing(self) -> None:
+        """End the current typing step: the next keystroke starts a new undo step."""
+        index = self.undo_stack.index()
+        if index > 0:
+            command = self.undo_stack.command(index - 1)
+            if isinstance(command, EditCommand):
+                command.sealed = True
+
+    def _changed(self, change: Change) -> None:
+        self.changed.emit(change)
+        delay = BIG_DESIGN_DELAY_MS if len(self.design.cues) > BIG_DESIGN else 0
+        self._timer.start(delay)
+
+    def recheck(self) -> None:
+        """Run every rule now and tell the views."""
+        self._timer.stop()
+        from cuecraft.core.check import check
+
+        self.result = check(self.design)
+        self.checked.emit()
+
+    def flush(self) -> None:
+        """Run a pending check at once (before saving, exporting, tests)."""
+        if self._timer.isActive():
+            self.recheck()
+
+    # -- selection ----------------------------------------------------------------
+
+    def select(self, item_id: str) -> None:
+        if item_id != self.selected:
+            self.selected = item_id
+            self.selection_changed.emit(item_id)
+
+    # -- state --------------------------------------------------------------------
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled design"
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.path_changed.emit()

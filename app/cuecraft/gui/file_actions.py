@@ -1,0 +1,191 @@
+"""File actions of the main window: new, open, save, save as, recent files, examples, lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from cuecraft.gui import dialogs
+from cuecraft.gui.recovery import lock_holder, release_lock, take_lock
+from cuecraft.resources import examples_dir
+
+if TYPE_CHECKING:
+    from cuecraft.gui.main_window import MainWindow
+
+FILTER = "Cuecraft designs (*.yaml *.yml);;All files (*)"
+MAX_RECENT = 10
+
+
+class FileActions:
+    """Mixed into MainWindow; everything here goes through dialogs.* for questions."""
+
+    def _window(self) -> MainWindow:
+        return self  # type: ignore[return-value]
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        window = self._window()
+        if not self.confirm_discard():
+            return
+        start = str(window.document.path.parent) if window.document.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(window, "Open design", start, FILTER)
+        if name:
+            self.open_path(Path(name), confirmed=True)
+
+    def open_path(self, path: Path, confirmed: bool = False) -> bool:
+        """Open a design file in this window; on failure the current document stays as it was."""
+        from cuecraft.core.fileformat import DesignLoadError, load_design
+        from cuecraft.gui.document import Document
+
+        window = self._window()
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            design = load_design(path)
+        except DesignLoadError as error:
+            dialogs.show_load_error(window, error)
+            return False
+        read_only = False
+        holder = lock_holder(path)
+        if holder is not None:
+            choice = dialogs.ask_lock_choice(window, path.name, holder)
+            if choice == "cancel":
+                return False
+            read_only = choice == "read-only"
+        self.release_file()
+        document = Document(design, path.resolve())
+        document.read_only = read_only
+        if not read_only:
+            take_lock(document.path)  # type: ignore[arg-type]
+        window.install_document(document)
+        self.remember_recent(path.resolve())
+        window.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def new_design(self) -> None:
+        from cuecraft.core import templates
+        from cuecraft.gui.document import Document
+
+        window = self._window()
+        if not self.confirm_discard():
+            return
+        names = [name for name, _ in templates.available()]
+        name = dialogs.choose_template(window, names)
+        if name is None:
+            return
+        self.release_file()
+        window.install_document(Document(templates.load(name)))
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        window = self._window()
+        document = window.document
+        if document.path is None or document.read_only:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        window = self._window()
+        document = window.document
+        start = str(document.path) if document.path else str(Path.cwd() / "design.yaml")
+        name, _ = QFileDialog.getSaveFileName(window, "Save design as", start, FILTER)
+        if not name:
+            return False
+        return self.save_as_path(Path(name))
+
+    def save_as_path(self, path: Path) -> bool:
+        """Save under a new name: the document then belongs to that file."""
+        window = self._window()
+        document = window.document
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            path = path.with_suffix(".yaml")
+        holder = lock_holder(path)
+        if holder is not None and path != document.path:
+            dialogs.show_error(
+                window, "Cannot save", f"{path.name} is open in {holder}; choose another name."
+            )
+            return False
+        if self._save_to(path):
+            if document.path != path.resolve():
+                self.release_file()
+                document.read_only = False
+                document.set_path(path.resolve())
+                take_lock(path.resolve())
+            self.remember_recent(path.resolve())
+            window._update_title()
+            return True
+        return False
+
+    def _save_to(self, path: Path) -> bool:
+        from cuecraft.core.fileformat import DesignSaveError, save_design
+
+        window = self._window()
+        document = window.document
+        try:
+            save_design(document.design, path)
+        except DesignSaveError as error:
+            dialogs.show_error(window, "Save failed", f"{error}\n\nThe previous file is intact.")
+            return False
+        document.undo_stack.setClean()
+        window.autosave.clear()
+        window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def confirm_discard(self) -> bool:
+        """Ask before losing unsaved changes; True when it is fine to go on."""
+        window = self._window()
+        document = getattr(window, "document", None)
+        if document is None or not document.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(window, document.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def release_file(self) -> None:
+        document = getattr(self._window(), "document", None)
+        if document is not None and document.path is not None and not document.read_only:
+            release_lock(document.path)
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_brief(self) -> None:
+        from cuecraft.gui.export_dialog import ExportDialog
+
+        window = self._window()
+        window.document.flush()
+        ExportDialog(window.document, window).exec()
+
+    # -- recent files and examples -----------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        from cuecraft.gui.main_window import settings
+
+        value = settings().value("recent/files", [])
+        names = value if isinstance(value, list) else [value] if value else []
+        return [Path(name) for name in names if isinstance(name, str)]
+
+    def remember_recent(self, path: Path) -> None:
+        from cuecraft.gui.main_window import settings
+
+        names = [str(path)] + [str(p) for p in self.recent_files() if p != path]
+        settings().setValue("recent/files", names[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        menu: QMenu = self._window().recent_menu
+        menu.clear()
+        recent = [p for p in self.recent_files() if p.exists()]
+        for path in recent:
+            action = menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(recent))
+
+    def _fill_examples_menu(self, menu: QMenu) -> None:
+        for path in sorted(examples_dir().glob("*.yaml")):
+            action = menu.addAction(path.stem.replace("-", " ").capitalize())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

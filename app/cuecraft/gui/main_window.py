@@ -1,0 +1,358 @@
+"""The main window: outline, inspector, central views, findings; menus and shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from cuecraft.gui.file_actions import FileActions
+from cuecraft.gui.recovery import Autosave, data_dir
+
+if TYPE_CHECKING:
+    from cuecraft.core.model import Design
+    from cuecraft.gui.document import Document
+
+# Only what the first paint needs is imported at start-up; the core, the panels and
+# the views are imported when a design is opened (right after the window shows).
+
+DEFAULT_AUTOSAVE_SECONDS = 30
+
+
+def settings() -> QSettings:
+    """Preferences in the user's data folder (an ini file, easy to inspect and reset)."""
+    return QSettings(str(data_dir() / "cuecraft.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(FileActions, QMainWindow):
+    """One design at a time; File ▸ New window for another."""
+
+    def __init__(self, document: Document | None) -> None:
+        """With no document, the window is a shell that paints at once; `install_document`
+        fills it (start-up shows the window first and opens the design right after)."""
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.autosave = Autosave()
+        self._build_actions()
+        self._build_menus()
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.resize(1400, 900)
+        self._docks_built = False
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        seconds = int(str(settings().value("autosave/seconds", DEFAULT_AUTOSAVE_SECONDS)))
+        self._autosave_timer.start(max(1, seconds) * 1000)
+        if document is not None:
+            self.document = document
+            self.install_document(document)
+        else:
+            self.setWindowTitle("Cuecraft")
+            self.tabs.addTab(QLabel("   Opening…"), "Cuecraft")
+
+    # -- building -----------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip or text.replace("&", "").replace("…", ""))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        self.act_new = self._action("&New from template…", self.new_design, k.New)
+        self.act_open = self._action("&Open…", self.open_dialog, k.Open)
+        self.act_save = self._action("&Save", self.save, k.Save)
+        self.act_save_as = self._action("Save &as…", self.save_as, k.SaveAs)
+        self.act_export = self._action("&Export brief (PDF)…", self.export_brief, "Ctrl+E")
+        self.act_close = self._action("&Quit", self.close, k.Quit)
+        self.act_workshop = self._action(
+            "&Workshop mode",
+            self.enter_workshop,
+            "F5",
+            "Full screen on the projector, keyboard capture",
+        )
+        self.act_delete = self._action("&Delete", self.delete_selected, k.Delete)
+        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D")
+        self.add_actions = {
+            "zones": self._action("&Zone", lambda: self.add_item("zones"), "Ctrl+Shift+Z"),
+            "touchpoints": self._action(
+                "&Touchpoint", lambda: self.add_item("touchpoints"), "Ctrl+Shift+T"
+            ),
+            "cues": self._action("&Positive cue", lambda: self.add_item("cues"), "Ctrl+Shift+C"),
+            "negative": self._action(
+                "&Negative cue", lambda: self.add_item("negative"), "Ctrl+Shift+N"
+            ),
+            "layers": self._action(
+                "Sensory &layer", lambda: self.add_item("layers"), "Ctrl+Shift+L"
+            ),
+            "souvenirs": self._action(
+                "&Souvenir", lambda: self.add_item("souvenirs"), "Ctrl+Shift+S"
+            ),
+        }
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.examples_menu = file_menu.addMenu("Open e&xample")
+        self._fill_examples_menu(self.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_close)
+        self.edit_menu = bar.addMenu("&Edit")
+        add_menu = QMenu("&Add", self)
+        add_menu.addActions(list(self.add_actions.values()))
+        self.edit_menu.addMenu(add_menu)
+        self.edit_menu.addActions([self.act_duplicate, self.act_delete])
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addAction(self.act_workshop)
+        self.view_menu.addSeparator()
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addActions([self.act_new, self.act_open, self.act_save])
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_workshop)
+        toolbar.addAction(self.act_export)
+        toolbar.addSeparator()
+        self._toolbar = toolbar
+        self._refresh_recent_menu()
+
+    def _build_docks(self) -> None:
+        # Built with the first document: the Qt namespace costs 25 ms to import, which
+        # the first paint of an empty shell does not need to wait for.
+        from PySide6.QtCore import Qt
+
+        self.outline_dock = QDockWidget("Outline", self)
+        self.outline_dock.setObjectName("outline-dock")
+        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock.setObjectName("inspector-dock")
+        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock.setObjectName("findings-dock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.resizeDocks(
+            [self.outline_dock, self.inspector_dock], [300, 400], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
+        self._docks_built = True
+        self._restore_layout()
+
+    def install_document(self, document: Document) -> None:
+        """Show a (new) document in every panel and view."""
+        from cuecraft.gui.findings_panel import FindingsPanel
+        from cuecraft.gui.inspector import Inspector
+        from cuecraft.gui.outline import Outline
+
+        if not self._docks_built:
+            self._build_docks()
+
+        old = getattr(self, "document", None)
+        self.document = document
+        if old is not None and old is not document:
+            old.deleteLater()
+        document.setParent(self)
+        self.outline = Outline(document)
+        self.inspector = Inspector(document)
+        self.findings = FindingsPanel(document)
+        self.outline_dock.setWidget(self.outline)
+        self.inspector_dock.setWidget(self.inspector)
+        self.findings_dock.setWidget(self.findings)
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        for title, view in self._views(document):
+            self.tabs.addTab(view, title)
+        self.tabs.setCurrentIndex(max(0, current))
+        self._install_undo_actions(document)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        self._update_title()
+
+    def _views(self, document: Document) -> list[tuple[str, QWidget]]:
+        from cuecraft.gui.views.graph_view import GraphView
+        from cuecraft.gui.views.journey import JourneyView
+        from cuecraft.gui.views.sensory_map import SensoryMapView
+
+        return [
+            ("Journey", JourneyView(document)),
+            ("Sensory map", SensoryMapView(document)),
+            ("Graph", GraphView(document)),
+        ]
+
+    def _install_undo_actions(self, document: Document) -> None:
+        for action in getattr(self, "_undo_actions", []):
+            self.edit_menu.removeAction(action)
+            self._toolbar.removeAction(action)
+        undo = document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
+        self._toolbar.addActions([undo, redo])
+        self._undo_actions = [undo, redo]
+
+    def _update_title(self) -> None:
+        read_only = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name}[*]{read_only} — Cuecraft")
+        self.setWindowModified(self.document.is_modified)
+        self.act_save.setEnabled(not self.document.read_only)
+
+    # -- editing items ----------------------------------------------------------------------
+
+    def add_item(self, kind: str) -> None:
+        from cuecraft.core.edits import AddItem, new_id
+        from cuecraft.core.model import Cue, Layer, Souvenir, Touchpoint, Zone
+
+        design = self.document.design
+        item: Zone | Touchpoint | Cue | Layer | Souvenir
+        zone = design.zones[0].id if design.zones else None
+        if kind == "zones":
+            item = Zone(new_id(design, "zone"), "New zone")
+        elif kind == "touchpoints":
+            item = Touchpoint(new_id(design, "touchpoint"), "New touchpoint", "during", zone)
+        elif kind == "cues":
+            item = Cue(new_id(design, "cue"), "New positive cue")
+        elif kind == "negative":
+            item = Cue(
+                new_id(design, "negative"),
+                "New negative cue",
+                "negative",
+                severity="medium",
+                status="open",
+            )
+        elif kind == "layers":
+            item = Layer(new_id(design, "layer"), "sound", "New layer")
+        else:
+            item = Souvenir(new_id(design, "souvenir"), "New souvenir")
+        section = "cues" if kind == "negative" else kind
+        self.document.push(AddItem(section, item))
+        self.document.select(item.id)
+
+    def _selected_item_id(self) -> str | None:
+        selected = self.document.selected
+        return selected if selected and selected in self.document.design.index() else None
+
+    def delete_selected(self) -> None:
+        from cuecraft.core.edits import RemoveItem
+        from cuecraft.gui import dialogs
+
+        item_id = self._selected_item_id()
+        if item_id is None:
+            return
+        design = self.document.design
+        refs = sum(
+            value.count(item_id) if isinstance(value, list) else int(value == item_id)
+            for item in design.items()
+            if item.id != item_id
+            for name in ("sees", "zone", "next", "at", "conflicts", "evokes")
+            if (value := getattr(item, name, None)) is not None
+        )
+        if not dialogs.ask_delete(self, f"'{item_id}'", refs):
+            return
+        self.document.select("")
+        self.document.push(RemoveItem(item_id))
+
+    def duplicate_selected(self) -> None:
+        import copy
+
+        from cuecraft.core.edits import AddItem, find, new_id, section_of
+
+        item_id = self._selected_item_id()
+        if item_id is None:
+            return
+        design = self.document.design
+        section, index = section_of(design, item_id)
+        twin = copy.deepcopy(find(design, item_id))
+        twin.id = new_id(design, item_id)
+        self.document.push(AddItem(section, twin, index + 1, description=f"Duplicate '{item_id}'"))
+        self.document.select(twin.id)
+
+    def enter_workshop(self) -> None:
+        from cuecraft.gui.workshop import WorkshopMode
+
+        self.document.flush()
+        self.workshop = WorkshopMode(self.document, self)
+        self.workshop.closed.connect(self._left_workshop)
+        self.workshop.enter()
+
+    def _left_workshop(self) -> None:
+        self.activateWindow()
+        self.workshop.deleteLater()
+
+    # -- autosave, layout, closing ------------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        if self.document.is_modified:
+            from cuecraft.core.writer import dump_design
+
+            try:
+                self.autosave.write(dump_design(self.document.design), self.document.path)
+            except OSError as error:
+                self.statusBar().showMessage(f"Autosave failed: {error}", 10_000)
+        else:
+            self.autosave.clear()
+
+    def _restore_layout(self) -> None:
+        stored = settings()
+        geometry = stored.value("window/geometry")
+        state = stored.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        stored = settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/state", self.saveState())
+        self.release_file()
+        self.autosave.clear()
+        event.accept()
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            self.open_path(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+    def new_document(self, design: Design, path: Path | None = None) -> Document:
+        from cuecraft.gui.document import Document
+
+        return Document(design, path)

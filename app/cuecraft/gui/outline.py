@@ -1,0 +1,164 @@
+"""The outline: the design's sections with counts, and every item in them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from cuecraft.core.edits import Change
+from cuecraft.core.model import Cue, Item
+from cuecraft.gui.document import Document
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+GROUPS = (
+    ("zones", "Zones"),
+    ("touchpoints", "Touchpoints"),
+    ("positive", "Positive cues"),
+    ("negative", "Negative cues"),
+    ("layers", "Sensory layers"),
+    ("souvenirs", "Souvenirs"),
+)
+
+
+def _label(item: Item) -> str:
+    text = item.text if isinstance(item, Cue) else item.name
+    first_line = (text or "").split("\n", 1)[0]
+    return f"{item.id} — {first_line}" if first_line else item.id
+
+
+class Outline(QTreeWidget):
+    """Selecting an entry selects the item everywhere (document.select)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName("outline")
+        self._syncing = False
+        self._built: tuple[tuple[str, bool], ...] = ()
+        self._entries: dict[str, QTreeWidgetItem] = {}
+        self._marks: dict[str, str] = {}
+        self.itemSelectionChanged.connect(self._on_selection)
+        document.changed.connect(self._on_changed)
+        document.checked.connect(self._mark_findings)
+        document.selection_changed.connect(self._select)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        design = self.document.design
+        expanded = {top.data(0, ROLE_ID) for top in self._top_items() if top.isExpanded()}
+        self._syncing = True
+        self.clear()
+        top = QTreeWidgetItem([f"Design — {design.title}"])
+        top.setData(0, ROLE_ID, "design")
+        theme = QTreeWidgetItem([f"Theme — {design.theme.name}"])
+        theme.setData(0, ROLE_ID, "theme")
+        self.addTopLevelItems([top, theme])
+        groups: dict[str, list[Item]] = {
+            "zones": list(design.zones),
+            "touchpoints": list(design.touchpoints),
+            "positive": [c for c in design.cues if not c.is_negative],
+            "negative": [c for c in design.cues if c.is_negative],
+            "layers": list(design.layers),
+            "souvenirs": list(design.souvenirs),
+        }
+        for key, title in GROUPS:
+            members = groups[key]
+            group = QTreeWidgetItem([f"{title} ({len(members)})"])
+            group.setData(0, ROLE_ID, f"group:{key}")
+            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            group.addChildren([self._entry(item) for item in members])
+            self.addTopLevelItem(group)
+            group.setExpanded(not expanded or f"group:{key}" in expanded)
+        self._syncing = False
+        self._built = self._structure()
+        self._entries = self.entries()
+        self._marks = {}
+        self._mark_findings()
+        self._select(self.document.selected)
+
+    def _entry(self, item: Item) -> QTreeWidgetItem:
+        entry = QTreeWidgetItem([_label(item)])
+        entry.setData(0, ROLE_ID, item.id)
+        entry.setToolTip(0, _label(item))
+        return entry
+
+    def entries(self) -> dict[str, QTreeWidgetItem]:
+        """Every selectable entry by id (for tests and the findings panel)."""
+        out: dict[str, QTreeWidgetItem] = {}
+        for top in self._top_items():
+            out[top.data(0, ROLE_ID)] = top
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child is not None:
+                    out[child.data(0, ROLE_ID)] = child
+        return out
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _structure(self) -> tuple[tuple[str, bool], ...]:
+        design = self.document.design
+        return tuple(
+            (item.id, isinstance(item, Cue) and item.is_negative) for item in design.items()
+        )
+
+    def _on_changed(self, change: Change) -> None:
+        # Typing into a field changes one label; only adding, removing, renaming or
+        # moving items (or flipping a cue's polarity) needs the whole tree again.
+        if self._structure() != self._built:
+            self.rebuild()
+            return
+        design = self.document.design
+        entries = self._entries
+        if "design" in change.sections:
+            entries["design"].setText(0, f"Design — {design.title}")
+        if "theme" in change.sections:
+            entries["theme"].setText(0, f"Theme — {design.theme.name}")
+        index = design.index()
+        for item_id in change.ids:
+            entry, item = entries.get(item_id), index.get(item_id)
+            if entry is not None and item is not None:
+                entry.setText(0, _label(item))
+                entry.setToolTip(0, _label(item))
+
+    def _mark_findings(self) -> None:
+        severity: dict[str, str] = {}
+        for finding in self.document.result.findings:
+            for item_id in finding.ids[:1]:
+                if severity.get(item_id) != "error":
+                    severity[item_id] = finding.severity
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(style.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(style.StandardPixmap.SP_MessageBoxWarning),
+            "info": style.standardIcon(style.StandardPixmap.SP_MessageBoxInformation),
+        }
+        from PySide6.QtGui import QIcon
+
+        for item_id in set(self._marks) | set(severity):
+            level = severity.get(item_id)
+            entry = self._entries.get(item_id)
+            if entry is not None and self._marks.get(item_id) != level:
+                entry.setIcon(0, icons[level] if level else QIcon())
+        self._marks = {k: v for k, v in severity.items() if k in self._entries}
+
+    def _on_selection(self) -> None:
+        if self._syncing:
+            return
+        chosen = self.selectedItems()
+        if chosen:
+            item_id = chosen[0].data(0, ROLE_ID)
+            if item_id and not str(item_id).startswith("group:"):
+                self.document.select(item_id)
+
+    def _select(self, item_id: str) -> None:
+        entry = self._entries.get(item_id)
+        self._syncing = True
+        self.clearSelection()
+        if entry is not None:
+            entry.setSelected(True)
+            self.scrollToItem(entry)
+        self._syncing = False

@@ -1,0 +1,378 @@
+"""What the graph view draws: node shapes by kind, edge styles, the legend, a fallback layout."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cuecraft.core.findings import Finding
+
+from ._style import (
+    accent,
+    findings_tooltip,
+    html_escape,
+    mix,
+    scaled_font,
+    severity_color,
+    with_alpha,
+)
+
+KINDS = ("motif", "zone", "touchpoint", "cue", "layer", "souvenir")
+KIND_HUES = {
+    "motif": "#8a5fc8",
+    "zone": "#5b7490",
+    "touchpoint": "#3f7fc6",
+    "cue": "#2a9b78",
+    "negative": "#d0572f",
+    "layer": "#1a9fb0",
+    "souvenir": "#c24f98",
+}
+KIND_TITLES = {
+    "motif": "Motif",
+    "zone": "Zone",
+    "touchpoint": "Touchpoint",
+    "cue": "Positive cue",
+    "negative": "Negative cue",
+    "layer": "Layer",
+    "souvenir": "Souvenir",
+}
+RADIUS = {
+    "motif": 11.0,
+    "zone": 13.0,
+    "touchpoint": 11.0,
+    "cue": 8.0,
+    "layer": 9.0,
+    "souvenir": 10.0,
+}
+LABEL_WIDTH = 150.0
+# Edge kinds, back to front: light structure first, the ones that matter on top.
+EDGE_ORDER = ("at", "zone", "motif", "evokes", "sees", "next", "return", "conflicts")
+
+
+def node_shape(kind: str, r: float) -> QPainterPath:
+    """The outline of a node of this kind, centred on the origin."""
+    path = QPainterPath()
+    if kind == "motif":  # diamond
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(0, -r * 1.15),
+                    QPointF(r * 1.15, 0),
+                    QPointF(0, r * 1.15),
+                    QPointF(-r * 1.15, 0),
+                ]
+            )
+        )
+        path.closeSubpath()
+    elif kind == "zone":  # rounded square
+        path.addRoundedRect(QRectF(-r, -r * 0.85, 2 * r, 1.7 * r), 3.5, 3.5)
+    elif kind == "touchpoint":  # hexagon
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(r * math.cos(a), r * math.sin(a))
+                    for a in (math.pi / 3 * k + math.pi / 6 for k in range(6))
+                ]
+            )
+        )
+        path.closeSubpath()
+    elif kind == "layer":  # capsule
+        path.addRoundedRect(QRectF(-r * 1.35, -r * 0.62, r * 2.7, r * 1.24), r * 0.62, r * 0.62)
+    elif kind == "souvenir":  # five-pointed star
+        points = []
+        for k in range(10):
+            radius = r * 1.2 if k % 2 == 0 else r * 0.52
+            angle = -math.pi / 2 + k * math.pi / 5
+            points.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
+    else:  # cue: circle
+        path.addEllipse(QPointF(0, 0), r, r)
+    return path
+
+
+def paint_node_glyph(
+    painter: QPainter, kind: str, negative: bool, centre: QPointF, r: float, palette: QPalette
+) -> None:
+    """A node's filled shape (also used by the legend)."""
+    hue = accent(palette, KIND_HUES["negative" if negative else kind])
+    painter.save()
+    painter.setPen(QPen(mix(hue, QColor("black"), 0.25), 1.0))
+    painter.setBrush(hue)
+    painter.drawPath(node_shape(kind, r).translated(centre))
+    if negative:
+        painter.setPen(
+            QPen(
+                QColor("white"), max(1.4, r * 0.22), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap
+            )
+        )
+        painter.drawLine(centre + QPointF(-r * 0.45, 0), centre + QPointF(r * 0.45, 0))
+    painter.restore()
+
+
+def edge_pen(kind: str, palette: QPalette) -> QPen:
+    """Cosmetic pens: edges stay crisp hairlines at any zoom."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    styles: dict[str, tuple[QColor, float, Qt.PenStyle]] = {
+        "at": (mix(base, text, 0.22), 0.9, Qt.PenStyle.SolidLine),
+        "zone": (mix(base, accent(palette, KIND_HUES["zone"]), 0.45), 1.0, Qt.PenStyle.SolidLine),
+        "motif": (mix(base, accent(palette, KIND_HUES["motif"]), 0.35), 0.9, Qt.PenStyle.SolidLine),
+        "evokes": (
+            mix(base, accent(palette, KIND_HUES["souvenir"]), 0.6),
+            1.0,
+            Qt.PenStyle.DashLine,
+        ),
+        "sees": (mix(base, accent(palette, KIND_HUES["zone"]), 0.85), 1.5, Qt.PenStyle.DotLine),
+        "next": (accent(palette, KIND_HUES["touchpoint"]), 1.8, Qt.PenStyle.SolidLine),
+        "return": (accent(palette, KIND_HUES["motif"]), 1.6, Qt.PenStyle.DashLine),
+        "conflicts": (severity_color(palette, "error"), 2.2, Qt.PenStyle.SolidLine),
+    }
+    color, width, style = styles.get(kind, styles["at"])
+    pen = QPen(color, width, style, Qt.PenCapStyle.RoundCap)
+    pen.setCosmetic(True)
+    return pen
+
+
+@dataclass
+class NodeInfo:
+    node_id: str
+    kind: str
+    label: str
+    negative: bool = False
+    dimmed: bool = False  # an eliminated negative cue
+    severity: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+    def tooltip(self) -> str:
+        """Rich text for the node's tooltip (built on demand: cheap to keep 1,000 current)."""
+        if self.kind == "cue":
+            title = "negative cue" if self.negative else "positive cue"
+        else:
+            title = self.kind
+        item_id = self.node_id.split(":", 1)[1] if self.kind == "motif" else self.node_id
+        tip = f"<b>{html_escape(self.label)}</b><br>{html_escape(title)} · {html_escape(item_id)}"
+        if self.dimmed:
+            tip += " · eliminated"
+        if self.findings:
+            tip += "<br>" + findings_tooltip(self.findings)
+        return tip
+
+
+@dataclass(frozen=True)
+class NodeFonts:
+    """The label fonts, made once per scene rather than once per node."""
+
+    plain: QFont
+    bold: QFont
+    line: float
+
+    @classmethod
+    def from_font(cls, font: QFont) -> NodeFonts:
+        bold = scaled_font(font, 0.9, bold=True)
+        return cls(scaled_font(font, 0.9), bold, QFontMetricsF(bold).lineSpacing())
+
+
+class NodeItem(QGraphicsItem):
+    """One node of the consistency graph: shape, findings ring, label."""
+
+    def __init__(
+        self,
+        info: NodeInfo,
+        palette: QPalette,
+        fonts: NodeFonts,
+        label_left: bool = False,
+        label_from: float = 0.7,
+    ) -> None:
+        super().__init__()
+        self.node_id = info.node_id
+        self.kind = info.kind
+        self.info = info
+        self.selected = False
+        self._palette = palette
+        self._fonts = fonts
+        self._r = RADIUS.get(info.kind, 8.0)
+        self._elided: str | None = None
+        self.setZValue(20)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.place(label_left, label_from)
+
+    def place(self, label_left: bool, label_from: float) -> None:
+        """Which side the label goes, and from which zoom it shows (when labels stop
+        overlapping their neighbours)."""
+        self.prepareGeometryChange()
+        self.label_left = label_left
+        self.label_from = max(0.05, label_from)
+        # Labels keep their screen size when zoomed out, so at the smallest zoom
+        # that shows them they reach furthest: the bounds allow for that.
+        grow = 1 / min(1.0, self.label_from)
+        reach = self._r * 1.4 + 12
+        height = max(reach * 2, (self._fonts.line + 6) * grow)
+        width = reach + self._r * 1.2 + 5 + (LABEL_WIDTH + 14) * grow
+        left = -width + reach if label_left else -reach
+        self._bounds = QRectF(left, -height / 2, width, height)
+
+    @property
+    def radius(self) -> float:
+        return self._r
+
+    @property
+    def severity(self) -> str | None:
+        return self.info.severity
+
+    def set_info(self, info: NodeInfo) -> None:
+        if info.label != self.info.label:
+            self._elided = None
+        self.info = info
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.setZValue(30 if selected else 20)
+            self.update()
+
+    def label_text(self) -> str:
+        """The label as drawn: one line, elided to the label width."""
+        if self._elided is None:
+            self._elided = QFontMetricsF(self._fonts.plain).elidedText(
+                " ".join(self.info.label.split()), Qt.TextElideMode.ElideRight, LABEL_WIDTH
+            )
+        return self._elided
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self._r + 4, self._r + 4)
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        pal, r = self._palette, self._r
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.info.severity in ("error", "warning"):
+            ring = severity_color(pal, self.info.severity)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(with_alpha(ring, 0.22))
+            painter.drawEllipse(QPointF(0, 0), r + 7, r + 7)
+            painter.setPen(QPen(ring, 2.6))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 4.5, r + 4.5)
+        if self.selected:
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 3.0)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 9, r + 9)
+        if self.info.dimmed:
+            painter.setOpacity(0.4)
+        paint_node_glyph(painter, self.kind, self.info.negative, QPointF(0, 0), r, pal)
+        painter.setOpacity(1.0)
+        # Labels only where they no longer overlap; at their screen size when zoomed out.
+        if not (self.selected or lod >= self.label_from):
+            return
+        scale = 1 / max(lod, self.label_from) if lod < 1 else 1.0
+        font = self._fonts.bold if self.selected else self._fonts.plain
+        fm = QFontMetricsF(font)
+        text = fm.elidedText(self.label_text(), Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        w = fm.horizontalAdvance(text) + 10
+        painter.save()
+        painter.translate(-(r * 1.2 + 5) if self.label_left else r * 1.2 + 5, 0)
+        painter.scale(scale, scale)
+        line = self._fonts.line
+        box = QRectF(-w if self.label_left else 0, -line / 2 - 1, w, line + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Base), 0.85))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(font)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+def paint_legend(painter: QPainter, origin: QPointF, palette: QPalette, font: QFont) -> QRectF:
+    """A two-column key of node kinds and edge kinds; returns the area it covered."""
+    small = scaled_font(font, 0.86)
+    fm = QFontMetricsF(small)
+    row = max(20.0, fm.lineSpacing() + 6)
+    nodes = [
+        ("motif", False),
+        ("zone", False),
+        ("touchpoint", False),
+        ("cue", False),
+        ("cue", True),
+        ("layer", False),
+        ("souvenir", False),
+    ]
+    edges = [
+        ("next", "next"),
+        ("return", "return visit"),
+        ("conflicts", "conflicts"),
+        ("sees", "sees"),
+        ("at", "at · zone"),
+        ("evokes", "evokes"),
+        ("motif", "motif"),
+    ]
+    col_w = max(fm.horizontalAdvance(t) for t in [*KIND_TITLES.values(), "return visit"]) + 40
+    rect = QRectF(
+        origin.x(), origin.y() - row * len(nodes) - 20, col_w * 2 + 16, row * len(nodes) + 20
+    )
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(
+        QPen(
+            mix(
+                palette.color(QPalette.ColorRole.Window),
+                palette.color(QPalette.ColorRole.Text),
+                0.15,
+            ),
+            1,
+        )
+    )
+    painter.setBrush(with_alpha(palette.color(QPalette.ColorRole.Window), 0.94))
+    painter.drawRoundedRect(rect, 8, 8)
+    painter.setFont(small)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    y0 = rect.top() + 10
+    for i, (kind, negative) in enumerate(nodes):
+        y = y0 + i * row + row / 2
+        paint_node_glyph(painter, kind, negative, QPointF(rect.left() + 20, y), 6.5, palette)
+        painter.setPen(text)
+        title = KIND_TITLES["negative" if negative else kind]
+        painter.drawText(
+            QRectF(rect.left() + 34, y - row / 2, col_w - 34, row),
+            Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
+    x = rect.left() + col_w + 8
+    for i, (kind, title) in enumerate(edges):
+        y = y0 + i * row + row / 2
+        pen = edge_pen(kind, palette)
+        pen.setWidthF(max(1.2, pen.widthF()))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x + 6, y), QPointF(x + 30, y))
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(x + 38, y - row / 2, col_w - 38, row), Qt.AlignmentFlag.AlignVCenter, title
+        )
+    painter.restore()
+    return rect

@@ -1,0 +1,150 @@
+"""Where the graph view puts things: what each node shows, positions, edge routes.
+
+Positions come from `cuecraft.core.layout.layout` (the layout the brief
+draws too) or, where that is missing, from a plain column fallback. The unit
+square is then stretched so the closest nodes of a column stay apart.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath, QPolygonF
+
+from cuecraft.core.check import CheckResult
+from cuecraft.core.graph import DesignGraph
+
+from ._style import findings_by_id
+from .graph_items import KINDS, NodeInfo, NodeItem
+
+ROW_GAP = 30.0  # pixels between the closest nodes of a column
+Edge = tuple[str, str, str]  # source, target, style kind ("return" for return edges)
+
+
+def node_infos(result: CheckResult) -> dict[str, NodeInfo]:
+    """What each network node looks like now: kind, label, polarity, findings."""
+    graph = result.graph
+    concerns = findings_by_id(result.findings)
+    out = {}
+    for node, data in graph.network.nodes(data=True):
+        kind = data.get("kind", "")
+        cue = graph.cues.get(node) if kind == "cue" else None
+        found = () if kind == "motif" else tuple(concerns.get(node, ()))
+        out[node] = NodeInfo(
+            node,
+            kind,
+            str(data.get("label", node)),
+            cue is not None and cue.is_negative,
+            cue is not None and not cue.is_active,
+            found[0].severity if found else None,
+            found,
+        )
+    return out
+
+
+def edge_list(result: CheckResult) -> list[Edge]:
+    out = []
+    for u, v, data in result.graph.network.edges(data=True):
+        kind = str(data.get("kind", "at"))
+        out.append((u, v, "return" if data.get("returns") else kind))
+    return out
+
+
+def positions(graph: DesignGraph) -> dict[str, tuple[float, float]]:
+    """Node positions in the unit square: `cuecraft.core.layout` if present, else columns."""
+    try:
+        module = importlib.import_module("cuecraft.core.layout")
+    except ImportError:
+        return column_layout(graph)
+    found: dict[str, tuple[float, float]] = module.layout(graph)
+    if any(n not in found for n in graph.network.nodes):
+        fallback = column_layout(graph)
+        found = {n: found.get(n, fallback[n]) for n in graph.network.nodes}
+    return found
+
+
+def column_layout(graph: DesignGraph) -> dict[str, tuple[float, float]]:
+    """A plain fallback: one band of columns per kind, left to right, in file order."""
+    net = graph.network
+    by_kind: dict[str, list[str]] = {k: [] for k in KINDS}
+    for node, data in net.nodes(data=True):
+        by_kind.setdefault(str(data.get("kind", "cue")), []).append(node)
+    total = max(1, net.number_of_nodes())
+    rows = max(4, math.ceil(math.sqrt(total * 0.6)))
+    columns: list[list[str]] = []
+    for kind in by_kind:
+        nodes = by_kind[kind]
+        if not nodes:
+            continue
+        if columns:
+            columns.append([])  # a gap between kinds
+        for start in range(0, len(nodes), rows):
+            columns.append(nodes[start : start + rows])
+    out: dict[str, tuple[float, float]] = {}
+    span = max(1, len(columns) - 1)
+    for c, nodes in enumerate(columns):
+        for r, node in enumerate(nodes):
+            offset = (rows - len(nodes)) / 2
+            out[node] = (c / span, (r + offset + 0.5) / rows)
+    return out
+
+
+def add_edge(path: QPainterPath, a: QPointF, b: QPointF, kind: str) -> QPointF:
+    """Add the edge a→b to `path`; return the point the end of it comes from.
+
+    Edges between nodes of one column (the journey, zones that see each other,
+    conflicting cues) would run on top of each other along the column: they
+    bow out to the side instead, further the longer they are.
+    """
+    path.moveTo(a)
+    if abs(a.x() - b.x()) > 1.0:
+        path.lineTo(b)
+        return a
+    length = abs(b.y() - a.y())
+    side = -1.0 if kind in ("sees", "conflicts") else 1.0
+    control = QPointF(a.x() + side * min(length * 0.35, 260.0), (a.y() + b.y()) / 2)
+    path.quadTo(control, b)
+    return control
+
+
+def scene_size(
+    where: dict[str, tuple[float, float]],
+) -> tuple[float, float, dict[float, float]]:
+    """Scene width and height for unit-square positions, and the smallest gap of each column.
+
+    Room for a label beside each node across, and a readable gap between the
+    closest nodes of a column.
+    """
+    columns: dict[float, list[float]] = {}
+    for x, y in where.values():
+        columns.setdefault(round(x, 4), []).append(y)
+    gaps: dict[float, float] = {}
+    for x, ys in columns.items():
+        ys.sort()
+        gaps[x] = min([1.0, *(b - a for a, b in pairwise(ys) if b - a > 1e-6)])
+    gap = min(gaps.values(), default=1.0)
+    width = max(640.0, (len(columns) - 1) * 330.0)
+    height = min(max(560.0, ROW_GAP / gap), ROW_GAP * (len(where) + 1))
+    return width, height, gaps
+
+
+def arrow_head(a: QPointF, b: QPointF, target: NodeItem) -> QPolygonF:
+    """A small arrow head just outside the target node, pointing along a→b."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    back = target.radius + 4.0
+    tip = QPointF(b.x() - ux * back, b.y() - uy * back)
+    size, half = 8.0, 4.0
+    base = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+    return QPolygonF(
+        [
+            tip,
+            QPointF(base.x() - uy * half, base.y() + ux * half),
+            QPointF(base.x() + uy * half, base.y() - ux * half),
+            tip,
+        ]
+    )

@@ -1,0 +1,410 @@
+"""The consistency graph: every motif, zone, touchpoint, cue, layer and souvenir.
+
+Nodes have a shape and colour per kind (see the legend), typed edges their own
+style, and nodes named by a finding a red (error) or amber (warning) ring.
+Wheel or Ctrl+= / Ctrl+- zoom, dragging pans, Ctrl+0 fits. The scene is
+rebuilt only when the set of nodes or edges changes; an edit that only
+changes a label or the findings updates the items in place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QShortcut,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QStackedLayout,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuecraft.core.check import CheckResult
+from cuecraft.gui.document import Document
+
+from ._style import empty_state, muted_text
+from .graph_items import (
+    EDGE_ORDER,
+    LABEL_WIDTH,
+    NodeFonts,
+    NodeInfo,
+    NodeItem,
+    edge_pen,
+    paint_legend,
+)
+from .graph_layout import Edge, add_edge, arrow_head, edge_list, node_infos, positions, scene_size
+
+MIN_SCALE, MAX_SCALE = 0.01, 6.0
+EMPTY_TEXT = (
+    "<p style='font-size:large'><b>Nothing to draw yet</b></p>"
+    "<p>Add motifs to the theme, or zones, touchpoints and cues,<br>"
+    "and the consistency graph that links them appears here.</p>"
+)
+
+_GONE = NodeInfo("", "", "")
+
+
+class _Scene(QGraphicsScene):
+    """Tooltips are built when asked for, not for every node on every edit."""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NodeItem):
+                QToolTip.showText(event.screenPos(), item.info.tooltip())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
+
+
+class _Canvas(QGraphicsView):
+    def __init__(self, view: GraphView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.show_legend = True
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Consistency graph")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for item in self.items(event.position().toPoint()):
+                if isinstance(item, NodeItem):
+                    self.setFocus(Qt.FocusReason.MouseFocusReason)
+                    self.view._clicked(item.node_id)
+                    event.accept()
+                    return
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.view.zoom_by(1.0015 ** event.angleDelta().y())
+        event.accept()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if not self.show_legend or not self.view.node_ids():
+            return
+        painter.save()
+        painter.setWorldMatrixEnabled(False)
+        paint_legend(
+            painter, QPointF(12, self.viewport().height() - 12), self.palette(), self.font()
+        )
+        painter.restore()
+
+
+class GraphView(QWidget):
+    """The design as its consistency graph, findings highlighted."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName("Graph view")
+        self._scene = _Scene(self)
+        self._canvas = _Canvas(self)
+        self._canvas.setScene(self._scene)
+        self._nodes: dict[str, NodeItem] = {}
+        self._fonts: NodeFonts | None = None
+        self._edges: list[Edge] = []
+        self._structure: object = None
+        self._edge_items: list[QGraphicsPathItem] = []
+        self._focus_edges: QGraphicsPathItem | None = None
+        self._last_motif = ""
+        self._dirty = True
+        self._fitted = False
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 6, 8, 6)
+        bar.setSpacing(4)
+        self._summary = QLabel(self)
+        self._summary.setAccessibleName("Graph summary")
+        bar.addWidget(self._summary, 1)
+        for text, tip, slot in (
+            ("−", "Zoom out (Ctrl+-)", lambda: self.zoom_by(1 / 1.25)),
+            ("+", "Zoom in (Ctrl+=)", lambda: self.zoom_by(1.25)),
+            ("Fit", "Show the whole graph (Ctrl+0)", self.fit),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        legend = QToolButton(self)
+        legend.setText("Legend")
+        legend.setCheckable(True)
+        legend.setChecked(True)
+        legend.setAutoRaise(True)
+        legend.setAccessibleName("Show legend")
+        legend.toggled.connect(self._toggle_legend)
+        bar.addWidget(legend)
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self._canvas, 1)
+        self._page = page
+        self._empty = empty_state(EMPTY_TEXT, self)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(page)
+        self._stack.addWidget(self._empty)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        zoom_keys: list[tuple[list[str | QKeySequence.StandardKey], Callable[[], None]]] = [
+            (["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn], lambda: self.zoom_by(1.25)),
+            (["Ctrl+-", QKeySequence.StandardKey.ZoomOut], lambda: self.zoom_by(1 / 1.25)),
+            (["Ctrl+0"], self.fit),
+        ]
+        for keys, slot in zoom_keys:
+            # The platform's zoom keys often repeat ours: one shortcut per sequence, or
+            # Qt calls the pair ambiguous and neither fires.
+            sequences: dict[str, QKeySequence] = {}
+            for key in keys:
+                for sequence in (
+                    QKeySequence.keyBindings(key)
+                    if isinstance(key, QKeySequence.StandardKey)
+                    else [QKeySequence(key)]
+                ):
+                    sequences.setdefault(sequence.toString(), sequence)
+            for sequence in sequences.values():
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(context)
+                shortcut.activated.connect(slot)
+        document.checked.connect(self._on_checked)
+        document.selection_changed.connect(self._on_selection)
+
+    # -- read-only helpers (tests, other panels) ---------------------------------
+
+    def node_ids(self) -> list[str]:
+        self._ensure_fresh()
+        return list(self._nodes)
+
+    def node_item(self, node_id: str) -> NodeItem | None:
+        self._ensure_fresh()
+        return self._nodes.get(node_id)
+
+    def node_center(self, node_id: str) -> QPoint:
+        """Where a node is in the canvas viewport (centred on it first)."""
+        item = self._nodes[node_id]
+        self._canvas.centerOn(item)
+        return self._canvas.mapFromScene(item.scenePos())
+
+    def highlighted(self) -> dict[str, str]:
+        """Nodes with a findings ring, and its severity."""
+        self._ensure_fresh()
+        return {n: i.severity for n, i in self._nodes.items() if i.severity}
+
+    def selected_node(self) -> str:
+        return next((n for n, i in self._nodes.items() if i.selected), "")
+
+    def scale(self) -> float:
+        return self._canvas.transform().m11()
+
+    def canvas(self) -> QGraphicsView:
+        return self._canvas
+
+    # -- zoom ---------------------------------------------------------------------
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.scale()
+        target = max(MIN_SCALE, min(MAX_SCALE, current * factor))
+        if current > 0 and not math.isclose(target, current):
+            self._canvas.scale(target / current, target / current)
+
+    def fit(self) -> None:
+        """Show the whole graph (never blown up past a comfortable reading size)."""
+        if not self._nodes:
+            return
+        bounds = self._scene.sceneRect()
+        self._canvas.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.scale() > 1.6:
+            self._set_scale(1.6)
+            self._canvas.centerOn(bounds.center())
+        self._fitted = True
+
+    def _first_view(self) -> None:
+        """Fit; a graph so tall that fitting makes it a hairline starts at its top, as wide
+        as the view instead."""
+        self.fit()
+        bounds = self._scene.sceneRect()
+        viewport = self._canvas.viewport().rect()
+        if self.scale() < 0.3 and bounds.width() > 0:
+            self._set_scale(min(1.0, viewport.width() / bounds.width()))
+            self._canvas.centerOn(bounds.center().x(), bounds.top() + viewport.height() / 2)
+
+    def _set_scale(self, scale: float) -> None:
+        self._canvas.resetTransform()
+        self._canvas.scale(scale, scale)
+
+    def _toggle_legend(self, on: bool) -> None:
+        self._canvas.show_legend = on
+        self._canvas.viewport().update()
+
+    # -- refresh ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if event.type() in themed and hasattr(self, "_nodes"):
+            # Items keep the palette and fonts they were made with: make them again.
+            for item in self._nodes.values():
+                self._scene.removeItem(item)
+            self._nodes, self._fonts, self._structure = {}, None, None
+            self._on_checked()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_fresh()
+        if not self._fitted:
+            self._first_view()
+
+    def _on_checked(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._ensure_fresh()
+
+    def _ensure_fresh(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        result = self.document.result
+        infos = node_infos(result)
+        edges = edge_list(result)
+        structure = (tuple((n, i.kind) for n, i in infos.items()), tuple(edges))
+        if structure != self._structure:
+            self._structure = structure
+            self._rebuild(result, infos, edges)
+        else:
+            for node, info in infos.items():
+                item = self._nodes[node]
+                if info != item.info:
+                    item.set_info(info)
+        self._stack.setCurrentWidget(self._page if self._nodes else self._empty)
+        self._update_summary()
+        self._on_selection(self.document.selected, center=False)
+
+    def _rebuild(self, result: CheckResult, infos: dict[str, NodeInfo], edges: list[Edge]) -> None:
+        """Lay the graph out again; nodes that stay keep their items (and cached labels)."""
+        for edge_item in [*self._edge_items, self._focus_edges]:
+            if edge_item is not None:
+                self._scene.removeItem(edge_item)
+        self._edges, self._edge_items, self._focus_edges = edges, [], None
+        for node in [n for n, i in self._nodes.items() if infos.get(n, _GONE).kind != i.kind]:
+            self._scene.removeItem(self._nodes.pop(node))
+        if not infos:
+            self._fitted = False
+            return
+        pal = self.palette()
+        if self._fonts is None:
+            self._fonts = NodeFonts.from_font(self.font())
+        self._canvas.setBackgroundBrush(pal.base())
+        where = positions(result.graph)
+        width, height, gaps = scene_size(where)
+        line = self._fonts.line + 3
+        for node, info in infos.items():
+            x, y = where.get(node, (0.5, 0.5))
+            label_from = max(0.3, line / max(1.0, gaps.get(round(x, 4), 1.0) * height))
+            item = self._nodes.get(node)
+            if item is None:
+                item = NodeItem(info, pal, self._fonts, x < 0.2, label_from)
+                self._scene.addItem(item)
+                self._nodes[node] = item
+            else:
+                item.set_info(info)
+                item.place(x < 0.2, label_from)
+            item.setPos(x * width, y * height)
+        paths = {kind: QPainterPath() for kind in EDGE_ORDER}
+        heads = QPainterPath()
+        for u, v, kind in edges:
+            a, b = self._nodes[u].pos(), self._nodes[v].pos()
+            bend = add_edge(paths.setdefault(kind, QPainterPath()), a, b, kind)
+            if kind in ("next", "return"):
+                heads.addPolygon(arrow_head(bend, b, self._nodes[v]))
+        for z, kind in enumerate(EDGE_ORDER):
+            path_item = self._scene.addPath(paths[kind], edge_pen(kind, pal))
+            path_item.setZValue(1 + z)
+            self._edge_items.append(path_item)
+        head_pen = edge_pen("next", pal)
+        head_item = self._scene.addPath(heads, head_pen, head_pen.color())
+        head_item.setZValue(1 + len(EDGE_ORDER))
+        self._edge_items.append(head_item)
+        focus = edge_pen("next", pal)
+        focus.setColor(pal.highlight().color())
+        focus.setWidthF(2.4)
+        focus.setStyle(Qt.PenStyle.SolidLine)
+        self._focus_edges = self._scene.addPath(QPainterPath(), focus)
+        self._focus_edges.setZValue(15)
+        xs = [i.pos().x() for i in self._nodes.values()]
+        ys = [i.pos().y() for i in self._nodes.values()]
+        margin = LABEL_WIDTH + 48
+        self._scene.setSceneRect(
+            QRectF(
+                min(xs) - margin,
+                min(ys) - 48,
+                max(xs) - min(xs) + 2 * margin,
+                max(ys) - min(ys) + 96,
+            )
+        )
+        if not self._fitted and self.isVisible():
+            self._first_view()
+
+    def _update_summary(self) -> None:
+        flagged = sum(1 for i in self._nodes.values() if i.severity in ("error", "warning"))
+        text = f"{len(self._nodes)} nodes · {len(self._edges)} edges"
+        if flagged:
+            text += f" · {flagged} with findings"
+        self._summary.setText(text)
+        pal = self.palette()
+        self._summary.setStyleSheet(f"color: {muted_text(pal).name()}")
+        self._canvas.setAccessibleDescription(text)
+
+    # -- selection ----------------------------------------------------------------
+
+    def _clicked(self, node_id: str) -> None:
+        item = self._nodes.get(node_id)
+        if item is not None and item.kind == "motif":
+            self._last_motif = node_id
+            if self.document.selected == "theme":
+                self._on_selection("theme", center=False)
+            self.document.select("theme")
+        else:
+            self.document.select(node_id)
+
+    def _on_selection(self, item_id: str, center: bool = True) -> None:
+        target = self._last_motif if item_id == "theme" else item_id
+        for node, each in self._nodes.items():
+            each.set_selected(node == target)
+        if self._focus_edges is None:
+            return
+        path = QPainterPath()
+        item = self._nodes.get(target)
+        if item is not None:
+            for u, v, kind in self._edges:
+                if target in (u, v):
+                    add_edge(path, self._nodes[u].pos(), self._nodes[v].pos(), kind)
+            visible = self._canvas.mapToScene(self._canvas.viewport().rect()).boundingRect()
+            if center and not visible.contains(item.pos()):
+                self._canvas.centerOn(item)
+        self._focus_edges.setPath(path)

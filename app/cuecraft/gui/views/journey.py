@@ -1,0 +1,350 @@
+"""The journey view: phases as lanes, touchpoints as cards, the emotion curve beneath.
+
+Cards stand in journey order (breadth-first depth from the entries, ties in
+file order, unreachable touchpoints last), one column each, in the lane of
+their phase. `next` edges are arrows, return edges dashed loops over the top;
+under the lanes the emotion curve runs across the same columns with the peak
+and the end labelled (the peak–end rule).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsView,
+    QStackedLayout,
+    QWidget,
+)
+
+from cuecraft.core.check import CheckResult
+from cuecraft.core.findings import Finding
+from cuecraft.core.model import PHASES
+from cuecraft.gui.document import Document
+
+from ._style import (
+    accent,
+    empty_state,
+    findings_tooltip,
+    html_escape,
+    mix,
+    muted_text,
+    scaled_font,
+    with_alpha,
+)
+from .journey_canvas import JourneyCanvas, next_path, return_path
+from .journey_chart import CurvePoint, EmotionChart
+from .journey_items import (
+    PHASE_HUES,
+    CardInfo,
+    CardItem,
+    EdgeItem,
+    Geometry,
+    journey_order,
+    peak_of,
+)
+
+EMPTY_TEXT = (
+    "<p style='font-size:large'><b>No touchpoints yet</b></p>"
+    "<p>Add the moments of the guest's visit — before, during and after —<br>"
+    "and their journey and emotion curve appear here.</p>"
+)
+
+
+def touchpoint_findings(result: CheckResult) -> dict[str, list[Finding]]:
+    """Findings that concern each touchpoint.
+
+    Those naming it, and ELI002 ("6 − 1 = 0") for every journey touchpoint
+    where the offending negative cue is present: that is where the guest meets it.
+    """
+    graph = result.graph
+    out: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        concerned = {i for i in f.ids if i in graph.touchpoints}
+        if f.code == "ELI002":
+            for cue_id in f.ids:
+                places = graph.cue_places.get(cue_id, set())
+                concerned |= places & graph.on_entry_to_end_path
+        for tp_id in concerned:
+            out.setdefault(tp_id, []).append(f)
+    return out
+
+
+class JourneyView(QWidget):
+    """The guest's journey across the three phases, with the emotion curve."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName("Journey view")
+        self._canvas = JourneyCanvas(self)
+        self._scene = QGraphicsScene(self)
+        self._canvas.setScene(self._scene)
+        self._empty = empty_state(EMPTY_TEXT, self)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._canvas)
+        self._stack.addWidget(self._empty)
+        self._cards: dict[str, CardItem] = {}
+        self._order: list[str] = []
+        self._markers: dict[str, str] = {}
+        self._chart: EmotionChart | None = None
+        self._signature: object = None
+        self._dirty = True
+        self._canvas.clicked.connect(self._select)
+        self._canvas.step.connect(self._step)
+        document.checked.connect(self._on_checked)
+        document.selection_changed.connect(self._on_selection)
+
+    # -- read-only helpers (tests, other panels) ---------------------------------
+
+    def card_ids(self) -> list[str]:
+        """Touchpoint ids of the cards, in journey order."""
+        self._ensure_fresh()
+        return list(self._order)
+
+    def card_item(self, tp_id: str) -> CardItem | None:
+        self._ensure_fresh()
+        return self._cards.get(tp_id)
+
+    def card_center(self, tp_id: str) -> QPoint:
+        """Where the card is in viewport coordinates (scrolled into view first)."""
+        card = self._cards[tp_id]
+        self._canvas.ensureVisible(card, 40, 40)
+        return self._canvas.mapFromScene(card.sceneBoundingRect().center())
+
+    def markers(self) -> dict[str, str]:
+        """The labelled points of the emotion curve: touchpoint id → "peak", "end", ..."""
+        self._ensure_fresh()
+        return dict(self._markers)
+
+    def badges(self) -> dict[str, str]:
+        """Touchpoints with a findings badge and its severity."""
+        self._ensure_fresh()
+        return {i: c.info.badge for i, c in self._cards.items() if c.info.badge}
+
+    def selected_card(self) -> str:
+        return next((i for i, c in self._cards.items() if c.selected), "")
+
+    def canvas(self) -> QGraphicsView:
+        return self._canvas
+
+    # -- refresh ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if event.type() in themed and hasattr(self, "_canvas"):
+            self._on_checked()  # the scene's signature holds the font and palette
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_fresh()
+
+    def _on_checked(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._ensure_fresh()
+
+    def _ensure_fresh(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        result = self.document.result
+        graph = result.graph
+        order, unreachable = journey_order(graph)
+        concerns = touchpoint_findings(result)
+        infos = []
+        for tp_id in order:
+            tp = graph.touchpoints[tp_id]
+            found = [f for f in concerns.get(tp_id, []) if f.severity in ("error", "warning")]
+            badge = (
+                "error"
+                if any(f.severity == "error" for f in found)
+                else ("warning" if found else None)
+            )
+            zone = graph.zones.get(tp.zone or "")
+            zone_name = (zone.name or zone.id) if zone else (tp.zone or "no zone")
+            infos.append(
+                CardInfo(
+                    tp_id,
+                    tp.name or tp_id,
+                    zone_name,
+                    tp.phase,
+                    tp.emotion,
+                    badge,
+                    tp_id in unreachable,
+                    _tooltip(
+                        tp_id,
+                        tp.name,
+                        tp.phase,
+                        zone_name,
+                        tp.emotion,
+                        tp_id in unreachable,
+                        concerns.get(tp_id, []),
+                    ),
+                )
+            )
+        signature = (
+            tuple(infos),
+            tuple(graph.journey.edges),
+            tuple(graph.return_edges),
+            tuple(graph.ends),
+            self.font().key(),
+            self.palette().cacheKey(),
+        )
+        self._order = order
+        if not order:
+            self._stack.setCurrentWidget(self._empty)
+            self._scene.clear()
+            self._cards, self._markers, self._chart = {}, {}, None
+            self._signature = signature
+            self._canvas.geo = None
+            return
+        self._stack.setCurrentWidget(self._canvas)
+        if signature != self._signature:
+            self._signature = signature
+            self._build_scene(
+                infos,
+                order,
+                graph.journey.edges,
+                graph.return_edges,
+                graph.ends,
+                peak_of(graph, order),
+            )
+        self._on_selection(self.document.selected, scroll=False)
+
+    def _build_scene(
+        self,
+        infos: list[CardInfo],
+        order: list[str],
+        edges: object,
+        returns: list[tuple[str, str]],
+        ends: list[str],
+        peak: str | None,
+    ) -> None:
+        scene, pal, font = self._scene, self.palette(), self.font()
+        scene.clear()
+        geo = Geometry.for_font(font, len(returns))
+        self._canvas.geo = geo
+        self._canvas.lane_counts = {p: sum(1 for i in infos if i.phase == p) for p in PHASES}
+        width = geo.width(len(order))
+        height = geo.chart_top + geo.chart_h + geo.pad * 2
+        scene.setSceneRect(0, 0, width, height)
+        base = pal.color(QPalette.ColorRole.Base)
+        column = {tp_id: i for i, tp_id in enumerate(order)}
+        rects = {info.tp_id: geo.card_rect(column[info.tp_id], info.phase) for info in infos}
+        self._cards = {}
+        for info in infos:
+            card = CardItem(info, rects[info.tp_id], pal, font)
+            scene.addItem(card)
+            self._cards[info.tp_id] = card
+        reached = [i for i in infos if not i.unreachable]
+        if len(reached) < len(infos):
+            self._add_unreachable_divider(geo, rects[infos[len(reached)].tp_id])
+
+        edge_pen = QPen(mix(muted_text(pal), base, 0.15), 1.6)
+        edge_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for src, dst in edges:  # type: ignore[attr-defined]
+            scene.addItem(
+                EdgeItem(next_path(rects[src], rects[dst], column[src], column[dst], geo), edge_pen)
+            )
+        return_pen = QPen(accent(pal, PHASE_HUES["after"]), 1.6, Qt.PenStyle.DashLine)
+        label_font = scaled_font(font, 0.86)
+        for k, (src, dst) in enumerate(returns):
+            path, label_at = return_path(rects[src], rects[dst], geo, k)
+            scene.addItem(EdgeItem(path, return_pen, "return visit", label_at, label_font))
+
+        self._markers = {}
+        for tp_id in ends:
+            self._markers[tp_id] = "end"
+        if peak is not None:
+            self._markers[peak] = "peak · end" if peak in self._markers else "peak"
+        points = [
+            CurvePoint(
+                i.tp_id,
+                rects[i.tp_id].center().x(),
+                i.emotion,
+                self._markers.get(i.tp_id, ""),
+                i.unreachable,
+            )
+            for i in infos
+        ]
+        self._chart = EmotionChart(geo, width, points, pal, font)
+        scene.addItem(self._chart)
+        self._canvas.setAccessibleDescription(self._summary(infos, peak, ends))
+
+    def _add_unreachable_divider(self, geo: Geometry, first: QRectF) -> None:
+        pal = self.palette()
+        x = first.left() - geo.pad * 1.3
+        pen = QPen(with_alpha(muted_text(pal), 0.7), 1, Qt.PenStyle.DashLine)
+        self._scene.addLine(x, geo.top - geo.pad, x, geo.chart_top + geo.chart_h, pen)
+        text = self._scene.addSimpleText(
+            "Not reachable from an entry", scaled_font(self.font(), 0.86)
+        )
+        text.setBrush(muted_text(pal))
+        text.setPos(x + 6, geo.top - geo.pad - QFontMetricsF(text.font()).height())
+
+    def _summary(self, infos: list[CardInfo], peak: str | None, ends: list[str]) -> str:
+        names = {i.tp_id: i.name for i in infos}
+        parts = [f"{len(infos)} touchpoints"]
+        if peak:
+            parts.append(f"peak: {names[peak]}")
+        if ends:
+            parts.append("end: " + ", ".join(names[e] for e in ends if e in names))
+        return "; ".join(parts)
+
+    # -- selection ----------------------------------------------------------------
+
+    def _select(self, tp_id: str) -> None:
+        self._canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.document.select(tp_id)
+
+    def _step(self, delta: int) -> None:
+        if not self._order:
+            return
+        current = self.document.selected
+        index = self._order.index(current) if current in self._order else -1
+        if index < 0:
+            index = 0 if delta > 0 else len(self._order) - 1
+        else:
+            index = max(0, min(len(self._order) - 1, index + delta))
+        self.document.select(self._order[index])
+
+    def _on_selection(self, item_id: str, scroll: bool = True) -> None:
+        for tp_id, each in self._cards.items():
+            each.set_selected(tp_id == item_id)
+        card = self._cards.get(item_id)
+        if self._chart is not None:
+            self._chart.set_selected_x(card.sceneBoundingRect().center().x() if card else None)
+        if card is not None and scroll:
+            self._canvas.ensureVisible(card, 60, 30)
+
+
+def _tooltip(
+    tp_id: str,
+    name: str,
+    phase: str,
+    zone: str,
+    emotion: int | None,
+    unreachable: bool,
+    found: list[Finding],
+) -> str:
+    lines = [
+        f"<b>{html_escape(name or tp_id)}</b>",
+        f"<span>{html_escape(tp_id)} · {html_escape(phase)} · {html_escape(zone)}</span>",
+    ]
+    if emotion is not None:
+        lines.append(f"emotion {emotion:+d}")
+    if unreachable:
+        lines.append("<i>not reachable from an entry of the journey</i>")
+    if found:
+        lines.append(findings_tooltip(found))
+    return "<br>".join(lines)

@@ -1,0 +1,240 @@
+"""The journey's drawing surface and the routes its arrows take.
+
+The canvas scrolls along the journey while the lane names and the emotion
+scale stay pinned at its left edge; the arrows run through the empty space
+between cards (each column holds one card), never under one.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from cuecraft.core.model import PHASES
+
+from ._style import accent, mix, muted_text, scaled_font
+from .journey_chart import paint_backdrop
+from .journey_items import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    PHASE_HUES,
+    PHASE_TITLES,
+    CardItem,
+    Geometry,
+)
+
+
+class JourneyCanvas(QGraphicsView):
+    """The scrollable drawing; lane names and the emotion scale stay pinned at the left."""
+
+    clicked = Signal(str)
+    step = Signal(int)  # -1 / +1: keyboard moves the selection along the journey
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.geo: Geometry | None = None
+        self.lane_counts: dict[str, int] = {}
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setAccessibleName("Journey")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for item in self.items(event.position().toPoint()):
+                if isinstance(item, CardItem):
+                    self.clicked.emit(item.tp_id)
+                    event.accept()
+                    return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step.emit(-1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.step.emit(1)
+        elif key == Qt.Key.Key_Home:
+            self.step.emit(-(10**9))
+        elif key == Qt.Key.Key_End:
+            self.step.emit(10**9)
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            factor = 1.15 ** (delta.y() / 120)
+            scale = self.transform().m11() * factor
+            if 0.3 <= scale <= 3.0:
+                self.scale(factor, factor)
+            event.accept()
+            return
+        # A journey is wide, not tall: a plain wheel scrolls along it.
+        if self.verticalScrollBar().maximum() == 0 and delta.x() == 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - delta.y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self.geo is None:
+            painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Window))
+            return
+        paint_backdrop(painter, QRectF(rect), self.geo, self.palette())
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        geo = self.geo
+        if geo is None:
+            return
+        pal = self.palette()
+        painter.save()
+        painter.setWorldMatrixEnabled(False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left = self.mapFromScene(QPointF(0, 0)).x()
+        right = max(left, 0) + round(geo.gutter * self.transform().m11())
+
+        def vy(y: float) -> float:
+            return float(self.mapFromScene(QPointF(0, y)).y())
+
+        top, bottom = vy(geo.top), vy(geo.chart_top + geo.chart_h)
+        gutter = QRectF(0, top, right, bottom - top)
+        painter.fillRect(gutter, pal.color(QPalette.ColorRole.Window))
+        painter.setPen(
+            QPen(
+                mix(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.Text), 0.18),
+                1,
+            )
+        )
+        painter.drawLine(QPointF(right - 0.5, top), QPointF(right - 0.5, bottom))
+
+        title_font = scaled_font(self.font(), 1.0, bold=True)
+        small = scaled_font(self.font(), 0.86)
+        tfm, sfm = QFontMetricsF(title_font), QFontMetricsF(small)
+        inner = right - 24
+        for phase in PHASES:
+            lane_top = vy(geo.lane_top(phase))
+            lane_bottom = vy(geo.lane_top(phase) + geo.lane_h)
+            mid = (lane_top + lane_bottom) / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent(pal, PHASE_HUES[phase]))
+            painter.drawRoundedRect(
+                QRectF(12, mid - tfm.height() + 2, 4, tfm.height() * 2 - 4), 2, 2
+            )
+            painter.setFont(title_font)
+            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+            painter.drawText(
+                QRectF(22, mid - tfm.height(), inner, tfm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                PHASE_TITLES[phase],
+            )
+            count = self.lane_counts.get(phase, 0)
+            painter.setFont(small)
+            painter.setPen(muted_text(pal))
+            label = f"{count} touchpoint{'s' if count != 1 else ''}" if count else "none yet"
+            painter.drawText(
+                QRectF(22, mid + 1, inner, sfm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                sfm.elidedText(label, Qt.TextElideMode.ElideRight, inner),
+            )
+
+        painter.setFont(title_font)
+        painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+        chart_title_y = vy(geo.chart_top) + tfm.ascent() + 6
+        painter.drawText(QPointF(22, chart_title_y), "Emotion")
+        painter.setFont(small)
+        painter.setPen(muted_text(pal))
+        for value in range(EMOTION_MIN, EMOTION_MAX + 1):
+            text = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+            y = vy(geo.emotion_y(value))
+            painter.drawText(
+                QRectF(0, y - sfm.height() / 2, right - 10, sfm.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+        painter.restore()
+
+
+def next_path(a: QRectF, b: QRectF, ca: int, cb: int, geo: Geometry) -> QPainterPath:
+    """An arrow from card `a` to card `b`, routed only through empty space.
+
+    Each column holds one card, so the gaps between columns are free in every
+    lane, and so are the margins above and below the cards of a lane: arrows
+    run along those, with rounded corners, and never under a card.
+    """
+    gap = geo.col_w - geo.card_w
+    lane_pad = (geo.lane_h - geo.card_h) / 2
+    start = QPointF(a.right() + 2, a.center().y())
+    end = QPointF(b.left() - 3, b.center().y())
+    after_a = a.right() + gap / 2
+    before_b = b.left() - gap / 2
+    if cb == ca + 1:
+        points = [start, QPointF(after_a, start.y()), QPointF(after_a, end.y()), end]
+    else:
+        if cb < ca:  # a loop back inside the journey runs under its own lane
+            channel = a.bottom() + lane_pad / 2
+        elif b.top() < a.top():
+            channel = b.bottom() + lane_pad / 2
+        else:
+            channel = b.top() - lane_pad / 2
+        points = [
+            start,
+            QPointF(after_a, start.y()),
+            QPointF(after_a, channel),
+            QPointF(before_b, channel),
+            QPointF(before_b, end.y()),
+            end,
+        ]
+    return _rounded(points, 8.0)
+
+
+def _rounded(points: list[QPointF], radius: float) -> QPainterPath:
+    """A polyline through `points` with its corners rounded."""
+    clean = [points[0]]
+    for p in points[1:]:
+        if abs(p.x() - clean[-1].x()) > 0.01 or abs(p.y() - clean[-1].y()) > 0.01:
+            clean.append(p)
+    path = QPainterPath(clean[0])
+    for prev, corner, nxt in zip(clean, clean[1:], clean[2:], strict=False):
+        d_in = _length(prev, corner)
+        d_out = _length(corner, nxt)
+        r = min(radius, d_in / 2, d_out / 2)
+        p_in = corner + (prev - corner) * (r / d_in)
+        p_out = corner + (nxt - corner) * (r / d_out)
+        path.lineTo(p_in)
+        path.quadTo(corner, p_out)
+    path.lineTo(clean[-1])
+    return path
+
+
+def _length(a: QPointF, b: QPointF) -> float:
+    return max(1e-6, math.hypot(a.x() - b.x(), a.y() - b.y()))
+
+
+def return_path(a: QRectF, b: QRectF, geo: Geometry, k: int) -> tuple[QPainterPath, QPointF]:
+    """A dashed loop from the top of `a`, over the lanes, down into the top of `b`.
+
+    The way up runs through the source's own column, empty in the other lanes.
+    """
+    line = geo.unit / 1.35
+    y = geo.top - line * 0.9 * (k + 1) + line * 0.2
+    sx, tx = a.center().x() + geo.pad * (k + 1), b.center().x() + geo.pad * (k + 1)
+    path = _rounded(
+        [QPointF(sx, a.top() - 3), QPointF(sx, y), QPointF(tx, y), QPointF(tx, b.top() - 4)], 10.0
+    )
+    return path, QPointF(min(sx, tx) + 14, y - 5)

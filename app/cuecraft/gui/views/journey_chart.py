@@ -1,0 +1,158 @@
+"""The emotion curve under the lanes, and the backdrop the lanes and the curve sit on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cuecraft.core.model import PHASES
+
+from ._style import accent, mix, muted_text, scaled_font, with_alpha
+from .journey_items import EMOTION_MAX, EMOTION_MIN, PHASE_HUES, Geometry, emotion_color
+
+
+def paint_backdrop(painter: QPainter, rect: QRectF, geo: Geometry, palette: QPalette) -> None:
+    """Lane bands and the chart's grid across the whole width the view shows."""
+    window = palette.color(QPalette.ColorRole.Window)
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    painter.fillRect(rect, window)
+    left, width = rect.left(), rect.width()
+    for phase in PHASES:
+        band = QRectF(left, geo.lane_top(phase) + 1, width, geo.lane_h - 2)
+        painter.fillRect(
+            band, mix(mix(window, base, 0.5), accent(palette, PHASE_HUES[phase]), 0.05)
+        )
+    painter.fillRect(QRectF(left, geo.chart_top, width, geo.chart_h), mix(window, base, 0.6))
+    for value in range(EMOTION_MIN, EMOTION_MAX + 1):
+        y = geo.emotion_y(value)
+        strength = 0.55 if value == 0 else 0.16
+        painter.setPen(QPen(mix(base, text, strength), 1.0 if value == 0 else 0.8))
+        painter.drawLine(QPointF(left, y), QPointF(rect.right(), y))
+
+
+@dataclass
+class CurvePoint:
+    tp_id: str
+    x: float
+    emotion: int | None
+    marker: str  # "", "peak", "end" or "peak · end"
+    unreachable: bool = False
+
+
+class EmotionChart(QGraphicsItem):
+    """The emotion curve across the journey's columns, with the peak and the end marked.
+
+    The curve joins the touchpoints the journey reaches; unreachable ones stand
+    apart as hollow points.
+    """
+
+    def __init__(
+        self, geo: Geometry, width: float, points: list[CurvePoint], palette: QPalette, font: QFont
+    ) -> None:
+        super().__init__()
+        self.geo = geo
+        self.points = points
+        self.selected_x: float | None = None
+        self._palette = palette
+        self._font = scaled_font(font, 0.92, bold=True)
+        self._rect = QRectF(geo.gutter, geo.chart_top, width - geo.gutter, geo.chart_h)
+        self.setZValue(2)
+
+    def set_selected_x(self, x: float | None) -> None:
+        if x != self.selected_x:
+            self.selected_x = x
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        pal, geo, rect = self._palette, self.geo, self._rect
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.selected_x is not None:
+            band = QRectF(
+                self.selected_x - geo.col_w / 2 + 6,
+                rect.top() + 4,
+                geo.col_w - 12,
+                rect.height() - 8,
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Highlight), 0.12))
+            painter.drawRoundedRect(band, 8, 8)
+        known = [p for p in self.points if p.emotion is not None]
+        on_journey = [p for p in known if not p.unreachable]
+        if len(on_journey) > 1:
+            self._paint_curve(painter, on_journey, accent(pal, "#3f7fc6"))
+        for p in known:
+            assert p.emotion is not None
+            centre = QPointF(p.x, geo.emotion_y(p.emotion))
+            radius = 7.0 if p.marker else 4.5
+            color = emotion_color(pal, p.emotion)
+            if p.unreachable:
+                painter.setPen(QPen(color, 1.6))
+                painter.setBrush(base)
+            else:
+                painter.setPen(QPen(base, 2.0))
+                painter.setBrush(color)
+            painter.drawEllipse(centre, radius, radius)
+            if p.marker:
+                painter.setPen(QPen(text, 1.4))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 10.5, 10.5)
+        self._paint_markers(painter, pal, text)
+
+    def _paint_markers(self, painter: QPainter, pal: QPalette, text: QColor) -> None:
+        fm = QFontMetricsF(self._font)
+        painter.setFont(self._font)
+        for p in self.points:
+            if not p.marker:
+                continue
+            if p.emotion is None:
+                label, y = f"{p.marker} (no emotion)", self._rect.top() + fm.ascent() + 6
+                painter.setPen(muted_text(pal))
+            else:
+                label = p.marker
+                cy = self.geo.emotion_y(p.emotion)
+                y = cy + 14 + fm.ascent() if p.emotion < 0 else cy - 14 - fm.descent()
+                painter.setPen(text)
+            painter.drawText(QPointF(p.x - fm.horizontalAdvance(label) / 2, y), label)
+
+    def _paint_curve(self, painter: QPainter, known: list[CurvePoint], color: QColor) -> None:
+        geo = self.geo
+        pts = [QPointF(p.x, geo.emotion_y(p.emotion or 0)) for p in known]
+        curve = QPainterPath(pts[0])
+        for a, b in pairwise(pts):
+            dx = (b.x() - a.x()) / 2
+            curve.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
+        zero = geo.emotion_y(0)
+        area = QPainterPath(curve)
+        area.lineTo(pts[-1].x(), zero)
+        area.lineTo(pts[0].x(), zero)
+        area.closeSubpath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(with_alpha(color, 0.10)))
+        painter.drawPath(area)
+        painter.setPen(QPen(color, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(curve)

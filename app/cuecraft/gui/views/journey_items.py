@@ -1,0 +1,349 @@
+"""The pieces the journey view draws: order, geometry, cards, arrows and the emotion curve."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.model import PHASES
+
+from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
+
+PHASE_HUES = {"before": "#3f7fc6", "during": "#2a9b78", "after": "#8a5fc8"}
+PHASE_TITLES = {"before": "Before", "during": "During", "after": "After"}
+EMOTION_MIN, EMOTION_MAX = -3, 3
+
+
+def journey_order(graph: DesignGraph) -> tuple[list[str], set[str]]:
+    """Touchpoints in journey order, and the ones no entry reaches.
+
+    Breadth-first depth from the entries along the journey, ties in file
+    order; the unreachable touchpoints follow in file order.
+    """
+    depth: dict[str, int] = dict.fromkeys(graph.entries, 0)
+    queue = deque(graph.entries)
+    while queue:
+        node = queue.popleft()
+        for nxt in graph.journey.successors(node):
+            if nxt not in depth:
+                depth[nxt] = depth[node] + 1
+                queue.append(nxt)
+    reached = sorted(depth, key=lambda t: (depth[t], graph.order[t]))
+    unreachable = [t for t in graph.touchpoints if t not in depth]
+    return reached + unreachable, set(unreachable)
+
+
+def peak_of(graph: DesignGraph, order: list[str]) -> str | None:
+    """The first touchpoint (in journey order) with the highest emotion."""
+    best: str | None = None
+    for tp_id in order:
+        emotion = graph.touchpoints[tp_id].emotion
+        if emotion is not None and (best is None or emotion > _emotion(graph, best)):
+            best = tp_id
+    return best
+
+
+def _emotion(graph: DesignGraph, tp_id: str) -> int:
+    return graph.touchpoints[tp_id].emotion or 0
+
+
+def emotion_color(palette: QPalette, value: int) -> QColor:
+    """Red for low feelings, neutral at zero, green for high ones."""
+    if value > 0:
+        return mix(muted_text(palette), accent(palette, "#1f9d6a"), 0.45 + value * 0.18)
+    if value < 0:
+        return mix(muted_text(palette), accent(palette, "#d33a2c"), 0.45 - value * 0.18)
+    return muted_text(palette)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Sizes of the journey drawing, derived from the font so nothing clips."""
+
+    gutter: float
+    col_w: float
+    card_w: float
+    card_h: float
+    pad: float
+    top: float
+    lane_h: float
+    chart_gap: float
+    unit: float  # pixels per emotion step
+
+    @classmethod
+    def for_font(cls, font: QFont, returns: int) -> Geometry:
+        fm = QFontMetricsF(font)
+        line = fm.lineSpacing()
+        pad = max(8.0, round(line * 0.6))
+        card_w = max(172.0, round(fm.averageCharWidth() * 25))
+        card_h = round(pad * 2 + line * 2 + 6 + line * 0.95)
+        return cls(
+            # Room for the pinned lane names and their counts ("During", "12 touchpoints").
+            gutter=round(
+                max(
+                    QFontMetricsF(scaled_font(font, 1.0, bold=True)).horizontalAdvance("During"),
+                    QFontMetricsF(scaled_font(font, 0.86)).horizontalAdvance("000 touchpoints"),
+                )
+                + 40
+            ),
+            col_w=card_w + round(pad * 4),
+            card_w=card_w,
+            card_h=card_h,
+            pad=pad,
+            top=round(line * 2.2 + returns * line * 0.9),
+            lane_h=card_h + round(pad * 3.4),
+            chart_gap=round(line * 1.6),
+            unit=round(line * 1.35),
+        )
+
+    def lane_top(self, phase: str) -> float:
+        index = PHASES.index(phase) if phase in PHASES else 1
+        return self.top + index * self.lane_h
+
+    @property
+    def lanes_bottom(self) -> float:
+        return self.top + len(PHASES) * self.lane_h
+
+    @property
+    def chart_top(self) -> float:
+        return self.lanes_bottom + self.chart_gap
+
+    @property
+    def chart_h(self) -> float:
+        return self.unit * (EMOTION_MAX - EMOTION_MIN + 3)
+
+    def emotion_y(self, value: float) -> float:
+        zero = self.chart_top + self.unit * 1.5 + self.unit * EMOTION_MAX
+        return zero - value * self.unit
+
+    def card_rect(self, column: int, phase: str) -> QRectF:
+        x = self.gutter + self.pad * 2 + column * self.col_w
+        y = self.lane_top(phase) + (self.lane_h - self.card_h) / 2
+        return QRectF(x, y, self.card_w, self.card_h)
+
+    def width(self, columns: int) -> float:
+        return self.gutter + self.pad * 4 + max(1, columns) * self.col_w
+
+
+@dataclass
+class CardInfo:
+    tp_id: str
+    name: str
+    zone: str
+    phase: str
+    emotion: int | None
+    badge: str | None  # worst severity of its findings
+    unreachable: bool
+    tooltip: str
+
+
+class CardItem(QGraphicsItem):
+    """One touchpoint as a card: phase strip, name, zone, emotion, findings badge."""
+
+    def __init__(self, info: CardInfo, rect: QRectF, palette: QPalette, font: QFont) -> None:
+        super().__init__()
+        self.info = info
+        self.tp_id = info.tp_id
+        self._rect = QRectF(0, 0, rect.width(), rect.height())
+        self.setPos(rect.topLeft())
+        self.setZValue(10)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(info.tooltip)
+        self._palette = palette
+        self._name_font = scaled_font(font, 1.0)
+        self._name_font.setWeight(QFont.Weight.DemiBold)
+        self._meta_font = scaled_font(font, 0.88)
+        self.selected = False
+        pad = _pad(self._name_font)
+        badge_room = 22.0 if info.badge else 0.0
+        self._lines = wrap_elide(info.name, self._name_font, rect.width() - pad * 2 - badge_room, 2)
+        chip = QFontMetricsF(self._meta_font).horizontalAdvance("+3") + 16
+        self._zone = wrap_elide(info.zone, self._meta_font, rect.width() - pad * 2 - chip, 1)
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        pal = self._palette
+        info = self.info
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        phase = accent(pal, PHASE_HUES.get(info.phase, PHASE_HUES["during"]))
+        rect = self._rect.adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        # A soft shadow lifts the card off the lane without a heavy border.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(with_alpha(QColor(0, 0, 0), 0.10))
+        painter.drawRoundedRect(rect.translated(0, 1.5), 8, 8)
+
+        fill = mix(base, highlight, 0.10) if self.selected else base
+        if self.selected:
+            border = QPen(highlight, 2.4)
+        else:
+            border = QPen(mix(pal.color(QPalette.ColorRole.Mid), base, 0.25), 1.0)
+        if info.unreachable:
+            border.setStyle(Qt.PenStyle.DashLine)
+        painter.setBrush(fill)
+        painter.setPen(border)
+        painter.drawRoundedRect(rect, 8, 8)
+
+        # Phase strip along the left edge.
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(rect.left(), rect.top(), 10, rect.height()), 8, 8)
+        clip = QPainterPath()
+        clip.addRect(QRectF(rect.left(), rect.top(), 4.5, rect.height()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(phase)
+        painter.drawPath(strip.intersected(clip))
+
+        pad = _pad(self._name_font)
+        x = rect.left() + pad
+        width = rect.width() - pad * 2
+        fm = QFontMetricsF(self._name_font)
+        painter.setFont(self._name_font)
+        painter.setPen(muted_text(pal) if info.unreachable else text)
+        y = rect.top() + pad
+        for line in self._lines:
+            painter.drawText(
+                QRectF(x, y, width, fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft, line
+            )
+            y += fm.lineSpacing()
+
+        meta = QFontMetricsF(self._meta_font)
+        bottom = rect.bottom() - pad - meta.lineSpacing()
+        painter.setFont(self._meta_font)
+        if info.unreachable:
+            painter.setPen(severity_color(pal, "warning"))
+            painter.drawText(QRectF(x, bottom, width, meta.lineSpacing()), "unreachable")
+        else:
+            painter.setPen(muted_text(pal))
+            zone = self._zone[0] if self._zone else ""
+            painter.drawText(QRectF(x, bottom, width, meta.lineSpacing()), zone)
+        if info.emotion is not None:
+            self._paint_emotion_chip(painter, rect, pad, bottom, meta)
+        if info.badge:
+            self._paint_badge(painter, rect)
+
+    def _paint_emotion_chip(
+        self, painter: QPainter, rect: QRectF, pad: float, top: float, meta: QFontMetricsF
+    ) -> None:
+        assert self.info.emotion is not None
+        value = self.info.emotion
+        label = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+        w = meta.horizontalAdvance(label) + 12
+        chip = QRectF(rect.right() - pad - w, top - 1, w, meta.lineSpacing() + 2)
+        color = emotion_color(self._palette, value)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(with_alpha(color, 0.16))
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.setPen(color)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+        assert self.info.badge is not None
+        color = severity_color(self._palette, self.info.badge)
+        r = 8.5
+        centre = QPointF(rect.right() - r - 6, rect.top() + r + 6)
+        painter.setPen(QPen(self._palette.color(QPalette.ColorRole.Base), 1.5))
+        painter.setBrush(color)
+        painter.drawEllipse(centre, r, r)
+        font = scaled_font(self._meta_font, 0.95, bold=True)
+        painter.setFont(font)
+        painter.setPen(QColor("white") if self.info.badge == "error" else QColor("#1d1d1d"))
+        painter.drawText(
+            QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, "!"
+        )
+
+
+def _pad(font: QFont) -> float:
+    return max(8.0, round(QFontMetricsF(font).lineSpacing() * 0.6))
+
+
+class EdgeItem(QGraphicsItem):
+    """A journey arrow (or a dashed return loop) drawn under the cards."""
+
+    def __init__(
+        self,
+        path: QPainterPath,
+        pen: QPen,
+        label: str = "",
+        label_at: QPointF | None = None,
+        font: QFont | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.pen = pen
+        self.label = label
+        self.label_at = label_at or QPointF()
+        self.font = font or QFont()
+        self.setZValue(5)
+        end = path.pointAtPercent(1.0)
+        angle = path.angleAtPercent(1.0)
+        head = QPolygonF([QPointF(0, 0), QPointF(-9, -4.5), QPointF(-9, 4.5)])
+        self.head = QPolygonF([_rotate(head.at(i), -angle) + end for i in range(head.size())])
+        bounds = path.boundingRect().united(self.head.boundingRect())
+        if label:
+            fm = QFontMetricsF(self.font)
+            bounds = bounds.united(
+                QRectF(
+                    self.label_at.x(),
+                    self.label_at.y() - fm.ascent(),
+                    fm.horizontalAdvance(label) + 4,
+                    fm.lineSpacing(),
+                )
+            )
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.pen.color())
+        painter.drawPolygon(self.head)
+        if self.label:
+            painter.setFont(self.font)
+            painter.setPen(self.pen.color())
+            painter.drawText(self.label_at, self.label)
+
+
+def _rotate(p: QPointF, degrees: float) -> QPointF:
+    from math import cos, radians, sin
+
+    a = radians(degrees)
+    return QPointF(p.x() * cos(a) - p.y() * sin(a), p.x() * sin(a) + p.y() * cos(a))

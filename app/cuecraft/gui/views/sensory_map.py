@@ -1,0 +1,292 @@
+"""The sensory map: which senses each zone engages, and where a cue is missing.
+
+A table of zones × the five senses. Each cell lists the layers (≈), positive
+cues and negative cues (− in red) present there, tinted by how much is going
+on; an overloaded cell (SEN003) is outlined in amber; an empty cell invites
+"+ add". Double-click or Enter on a cell adds a positive cue of that sense in
+that zone (one undoable edit) and selects it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+)
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuecraft.core.edits import AddItem, new_id
+from cuecraft.core.model import SENSES, Cue
+from cuecraft.gui.document import Document
+
+from ._style import accent, empty_state, mix, muted_text, severity_color
+from .sensory_delegate import HEAT_HUE, CellDelegate
+from .sensory_model import ZONE_ROLE, Cell, SensoryModel, build_rows
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+EMPTY_TEXT = (
+    "<p style='font-size:large'><b>No zones yet</b></p>"
+    "<p>Add the places of the venue as zones to map what guests see, hear,<br>"
+    "smell, touch and taste in each of them.</p>"
+)
+
+
+class _Table(QTableView):
+    def __init__(self, view: SensoryMapView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def model_(self) -> SensoryModel:
+        return self.view.model
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.view._activate(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        cell = self.model_().cell(index)
+        if cell is None:
+            return
+        zone_id = str(index.data(ZONE_ROLE))
+        sense = SENSES[index.column() - 1]
+        menu = QMenu(self)
+        menu.addAction(f"Add a {sense} cue here", lambda: self.view.add_cue(zone_id, sense))
+        if not cell.empty:
+            menu.addSeparator()
+            for _, item_id, label in cell.lines()[:20]:
+                short = QFontMetrics(menu.font()).elidedText(
+                    label, Qt.TextElideMode.ElideRight, 320
+                )
+                menu.addAction(f"Select “{short}”", partial(self.view.document.select, item_id))
+        menu.exec(event.globalPos())
+
+
+class SensoryMapView(QWidget):
+    """Zones × the five senses, with cues and layers in each cell."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAccessibleName("Sensory map view")
+        self.model = SensoryModel(self)
+        self._table = _Table(self)
+        self._table.setModel(self.model)
+        self._table.setItemDelegate(CellDelegate(self._table, lambda: self.model.marked))
+        self._table.setAccessibleName("Sensory map")
+        self._table.setAccessibleDescription(
+            "Zones in rows, the five senses in columns. Press Enter on a cell to add a cue."
+        )
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setShowGrid(False)
+        self._table.setWordWrap(False)
+        self._table.setTabKeyNavigation(False)
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._table.verticalHeader().hide()
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        # Only spacing: colours come from the palette, so dark and high-contrast themes hold.
+        header.setStyleSheet(
+            "QHeaderView::section { padding: 5px 12px; border: none;"
+            " border-bottom: 1px solid palette(mid); background: palette(window); }"
+        )
+        header.setMinimumSectionSize(110)
+        self._apply_metrics()
+        self._table.doubleClicked.connect(self._activate)
+        self._table.clicked.connect(self._clicked)
+
+        legend = self._legend = QLabel(self)
+        legend.setObjectName("sensoryLegend")
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)
+        legend.setAccessibleName("Sensory map legend")
+        legend.setText(self._legend_html())
+        top = QHBoxLayout()
+        top.setContentsMargins(12, 8, 12, 4)
+        top.addWidget(legend)
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(top)
+        column.addWidget(self._table)
+        self._page = page
+        self._empty = empty_state(EMPTY_TEXT, self)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(page)
+        self._stack.addWidget(self._empty)
+        self._dirty = True
+        document.checked.connect(self._on_checked)
+        document.selection_changed.connect(self._on_selection)
+        self._ensure_fresh()
+
+    # -- read-only helpers (tests, other panels) ---------------------------------
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def zone_ids(self) -> list[str]:
+        self._ensure_fresh()
+        return [r.zone_id for r in self.model.rows]
+
+    def index_of(self, zone_id: str, sense: str) -> QModelIndex:
+        self._ensure_fresh()
+        return self.model.index(self.model.row_of(zone_id), SENSES.index(sense) + 1)
+
+    def cell(self, zone_id: str, sense: str) -> Cell:
+        """What the map shows for one sense in one zone."""
+        found = self.model.cell(self.index_of(zone_id, sense))
+        if found is None:
+            raise KeyError(f"no zone '{zone_id}' in the sensory map")
+        return found
+
+    def cell_text(self, zone_id: str, sense: str) -> str:
+        return str(self.index_of(zone_id, sense).data(Qt.ItemDataRole.DisplayRole) or "")
+
+    def marked_cells(self) -> list[tuple[str, str]]:
+        """(zone, sense) of the cells where the selected item is present."""
+        self._ensure_fresh()
+        marked = self.model.marked
+        return [
+            (row.zone_id, sense)
+            for row in self.model.rows
+            for sense, cell in zip(SENSES, row.cells, strict=True)
+            if marked and marked in cell.ids
+        ]
+
+    def cell_center(self, zone_id: str, sense: str) -> QPoint:
+        """A cell's centre in the table's viewport (scrolled into view first)."""
+        index = self.index_of(zone_id, sense)
+        self._table.scrollTo(index)
+        return self._table.visualRect(index).center()
+
+    # -- actions --------------------------------------------------------------------
+
+    def add_cue(self, zone_id: str, sense: str) -> str | None:
+        """Add a positive cue of `sense` in the zone as one edit; select it and return its id."""
+        cue_id = new_id(self.document.design, "cue")
+        cue = Cue(cue_id, text=f"New {sense} cue", senses=[sense], at=[zone_id])
+        error = self.document.push(AddItem("cues", cue))
+        if error is not None:
+            self._table.setToolTip(error)
+            return None
+        self.document.select(cue_id)
+        return cue_id
+
+    def _activate(self, index: AnyIndex) -> None:
+        zone_id = str(index.data(ZONE_ROLE) or "")
+        if not zone_id:
+            return
+        if index.column() == 0:
+            self.document.select(zone_id)
+        else:
+            self.add_cue(zone_id, SENSES[index.column() - 1])
+
+    def _clicked(self, index: AnyIndex) -> None:
+        if index.column() == 0:
+            self.document.select(str(index.data(ZONE_ROLE)))
+
+    # -- refresh ------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_fresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if event.type() in themed and hasattr(self, "_legend"):
+            self._apply_metrics()
+            self._legend.setText(self._legend_html())
+
+    def _apply_metrics(self) -> None:
+        line = QFontMetrics(self.font()).lineSpacing()
+        self._table.verticalHeader().setDefaultSectionSize(line * 4 + 22)
+        self._table.horizontalHeader().resizeSection(0, max(180, line * 12))
+
+    def _on_checked(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._ensure_fresh()
+
+    def _ensure_fresh(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        current = self._table.currentIndex()
+        zone = str(current.data(ZONE_ROLE) or "") if current.isValid() else ""
+        column = current.column()
+        self.model.set_rows(build_rows(self.document.result))
+        self.model.set_marked(self.document.selected)
+        self._stack.setCurrentWidget(self._page if self.model.rows else self._empty)
+        if zone and not self._table.currentIndex().isValid():
+            row = self.model.row_of(zone)
+            if row >= 0:
+                self._table.setCurrentIndex(self.model.index(row, column))
+
+    def _on_selection(self, item_id: str) -> None:
+        """Mark the cells where the selected item is present; bring a zone's row, or the
+        first cell of a cue or layer, into view unless the current cell already shows it."""
+        self.model.set_marked(item_id)
+        current = self._table.currentIndex()
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            if current.row() != row:
+                self._table.setCurrentIndex(self.model.index(row, 0))
+            self._table.scrollTo(self.model.index(row, 0))
+            return
+        here = self.model.cell(current)
+        if not item_id or (here is not None and item_id in here.ids):
+            return
+        for r, zone_row in enumerate(self.model.rows):
+            for c, cell in enumerate(zone_row.cells):
+                if item_id in cell.ids:
+                    self._table.scrollTo(self.model.index(r, c + 1))
+                    return
+
+    def _legend_html(self) -> str:
+        pal = self.palette()
+        muted = muted_text(pal).name()
+        text = pal.color(QPalette.ColorRole.Text).name()
+        neg = severity_color(pal, "error").name()
+        warn = severity_color(pal, "warning").name()
+        layer = mix(pal.color(QPalette.ColorRole.Text), accent(pal, HEAT_HUE), 0.55).name()
+        return (
+            f"<span style='color:{muted}'>"
+            f"<i style='color:{layer}'>≈ layer</i> &nbsp;&nbsp; "
+            f"<span style='color:{text}'>positive cue</span> &nbsp;&nbsp; "
+            f"<span style='color:{neg}'>− negative cue</span> &nbsp;&nbsp; "
+            f"<span style='color:{warn}'>▭ overload (SEN003)</span> &nbsp;&nbsp; "
+            "deeper tint = more going on &nbsp;·&nbsp; "
+            "double-click a cell or press Enter to add a cue</span>"
+        )

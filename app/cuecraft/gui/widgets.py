@@ -1,0 +1,177 @@
+"""Small editing widgets of the inspector: word lists, reference pickers, sense toggles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuecraft.core.model import SENSES
+
+
+def split_words(text: str) -> list[str]:
+    """'rainforest, thunderstorm' -> ['rainforest', 'thunderstorm'] (empties dropped)."""
+    return [word.strip() for word in text.split(",") if word.strip()]
+
+
+class WordsEdit(QLineEdit):
+    """A list of words typed as 'a, b, c'."""
+
+    words_edited = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("comma-separated, e.g. rainforest, thunderstorm")
+        self.textEdited.connect(lambda text: self.words_edited.emit(split_words(text)))
+
+    def set_words(self, words: list[str]) -> None:
+        if split_words(self.text()) != words:
+            self.setText(", ".join(words))
+
+
+class TextBox(QPlainTextEdit):
+    """Multi-line text that reports each edit and when editing ends."""
+
+    text_edited = Signal(str)
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(96)
+        self._setting = False
+        self.textChanged.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        if not self._setting:
+            self.text_edited.emit(self.toPlainText())
+
+    def set_text(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self._setting = True
+            self.setPlainText(text)
+            self._setting = False
+
+    def focusOutEvent(self, event):  # type: ignore[no-untyped-def]
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+
+class RefPicker(QWidget):
+    """Choose ids of other items: a filterable list of checkable entries."""
+
+    refs_edited = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("filter…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(132)
+        self.list.setAccessibleName("references")
+        self.list.itemChanged.connect(self._on_item_changed)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self._updating = False
+        self._chosen: list[str] = []
+        self._shown: tuple[tuple[tuple[str, str], ...], tuple[str, ...]] = ((), ())
+
+    def set_options(self, options: list[tuple[str, str]], chosen: list[str]) -> None:
+        """Offer (id, label) options; tick the chosen ids (unknown chosen ids stay listed)."""
+        key = (tuple(options), tuple(chosen))
+        if key == self._shown:
+            return
+        self._shown = key
+        self._updating = True
+        self._chosen = list(chosen)
+        known = {option_id for option_id, _ in options}
+        self.list.clear()
+        for ref in chosen:
+            if ref not in known:
+                item = QListWidgetItem(f"{ref}  (missing)")
+                item.setData(Qt.ItemDataRole.UserRole, ref)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                item.setForeground(Qt.GlobalColor.red)
+                self.list.addItem(item)
+        for option_id, label in options:
+            text = option_id if not label or label == option_id else f"{option_id} — {label}"
+            item = QListWidgetItem(text)
+            item.setToolTip(label)
+            item.setData(Qt.ItemDataRole.UserRole, option_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = option_id in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self._apply_filter(self.filter.text())
+        self._updating = False
+
+    def chosen(self) -> list[str]:
+        return list(self._chosen)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if self._updating:
+            return
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and ref not in self._chosen:
+            self._chosen.append(ref)
+        elif item.checkState() != Qt.CheckState.Checked and ref in self._chosen:
+            self._chosen.remove(ref)
+        self._shown = (self._shown[0], tuple(self._chosen))
+        self.refs_edited.emit(list(self._chosen))
+
+
+class SensesToggle(QWidget):
+    """Five toggle buttons, one per sense."""
+
+    senses_edited = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
+        for sense in SENSES:
+            button = QPushButton(sense, self)
+            button.setCheckable(True)
+            button.setMinimumWidth(0)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(f"sense {sense}")
+            button.toggled.connect(self._on_toggled)
+            layout.addWidget(button)
+            self.buttons[sense] = button
+        self._setting = False
+
+    def set_senses(self, senses: list[str]) -> None:
+        self._setting = True
+        for sense, button in self.buttons.items():
+            button.setChecked(sense in senses)
+        self._setting = False
+
+    def senses(self) -> list[str]:
+        return [s for s in SENSES if self.buttons[s].isChecked()]
+
+    def _on_toggled(self, _checked: bool) -> None:
+        if not self._setting:
+            self.senses_edited.emit(self.senses())

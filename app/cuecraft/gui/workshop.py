@@ -1,0 +1,383 @@
+"""Workshop mode (F5): the design on a projector, captured live without a mouse.
+
+Steps: theme → positive cues → negative cues → senses → memorabilia → journey →
+scorecard. Page Up/Page Down (a clicker) or the arrow keys (when the capture line
+is empty) move between steps; typing goes into the capture line and Enter adds
+it to the design as an undoable edit; Esc returns to the workbench.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuecraft.core.edits import AddItem, Edit, SetField, new_id
+from cuecraft.core.findings import Finding
+from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
+from cuecraft.gui.document import Document
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    principle: str
+    prompt: str  # what typing does here; "" when this step takes no input
+
+
+STEPS = (
+    Step("theme", "Theme", "theme", "Type a motif of the theme and press Enter"),
+    Step("positive", "Positive cues", "harmonize", "Type a positive cue and press Enter"),
+    Step("negative", "Negative cues", "eliminate", "Type a negative cue to eliminate"),
+    Step(
+        "senses",
+        "The five senses",
+        "senses",
+        "Type 'smell: fresh bread at the door' — a cue for that sense",
+    ),
+    Step("memorabilia", "Memorabilia", "memorabilia", "Type a souvenir and press Enter"),
+    Step(
+        "journey",
+        "Journey",
+        "journey",
+        "Type a touchpoint ('after: thank-you postcard') and press Enter",
+    ),
+    Step("scorecard", "Scorecard", "", ""),
+)
+BACKGROUND, TEXT, ACCENT, ERROR, WARNING = "#000000", "#FFFFFF", "#FFD400", "#FF6B6B", "#FFB000"
+
+
+class SessionTimer(QObject):
+    """A start/pause/reset stopwatch for the facilitator."""
+
+    ticked = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._elapsed = 0.0
+        self._started: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(lambda: self.ticked.emit(self.text()))
+
+    @property
+    def running(self) -> bool:
+        return self._started is not None
+
+    def seconds(self) -> float:
+        extra = time.monotonic() - self._started if self._started is not None else 0.0
+        return self._elapsed + extra
+
+    def text(self) -> str:
+        total = int(self.seconds())
+        return f"{total // 60:02d}:{total % 60:02d}{'' if self.running else '  (paused)'}"
+
+    def toggle(self) -> None:
+        if self._started is None:
+            self._started = time.monotonic()
+            self._timer.start()
+        else:
+            self._elapsed = self.seconds()
+            self._started = None
+            self._timer.stop()
+        self.ticked.emit(self.text())
+
+    def reset(self) -> None:
+        self._elapsed = 0.0
+        if self._started is not None:
+            self._started = time.monotonic()
+        self.ticked.emit(self.text())
+
+
+class WorkshopMode(QWidget):
+    """Full screen, large type, high contrast; `closed` when the facilitator leaves."""
+
+    closed = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.document = document
+        self.step_index = 0
+        self.setWindowTitle("Cuecraft — workshop")
+        self.setAccessibleName("workshop mode")
+        palette = self.palette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, BACKGROUND),
+            (QPalette.ColorRole.WindowText, TEXT),
+            (QPalette.ColorRole.Base, "#111111"),
+            (QPalette.ColorRole.Text, TEXT),
+        ):
+            palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.timer = SessionTimer(self)
+
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        self.progress.setTextFormat(Qt.TextFormat.RichText)
+        self.clock = QLabel(self.timer.text())
+        self.clock.setAccessibleName("session timer")
+        self.timer.ticked.connect(self.clock.setText)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.capture = QLineEdit()
+        self.capture.setAccessibleName("capture")
+        self.capture.returnPressed.connect(self.commit)
+        self.capture.installEventFilter(self)
+        self.help = QLabel(
+            "PgUp/PgDn or ←/→ steps · Enter adds · F6 timer start/pause · "
+            "F7 timer reset · Esc back to the workbench"
+        )
+        self.help.setWordWrap(True)
+        for label in (self.progress, self.heading, self.body, self.verdict, self.help):
+            # Wrap to the screen, never widen the window past it.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.clock)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.capture)
+        layout.addWidget(self.help)
+        document.checked.connect(self.show_step)
+        self._scale_type(768)
+        self.show_step()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Full screen on the projector: a screen other than the workbench's, if any."""
+        screens = QGuiApplication.screens()
+        parent = self.parentWidget()
+        current = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        target = next((s for s in screens if s is not current), current)
+        if target is not None:
+            self.setScreen(target)
+            self.setGeometry(target.geometry())
+            self._scale_type(target.geometry().height())
+        self.showFullScreen()
+        self.capture.setFocus()
+
+    def _scale_type(self, height: int) -> None:
+        # Sizes in pixels of the screen, so the back row reads the same on any projector.
+        base = max(18, height // 26)
+        self.max_lines = 9 if height < 900 else 12
+        for label, factor, bold, colour in (
+            (self.progress, 0.7, False, ACCENT),
+            (self.clock, 0.9, True, ACCENT),
+            (self.heading, 2.0, True, TEXT),
+            (self.body, 1.0, False, TEXT),
+            (self.verdict, 0.9, False, TEXT),
+            (self.help, 0.5, False, "#BBBBBB"),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(int(base * factor))
+            font.setBold(bold)
+            label.setFont(font)
+            label.setStyleSheet(f"color: {colour};")
+        font = QFont(self.capture.font())
+        font.setPixelSize(int(base * 1.1))
+        self.capture.setFont(font)
+        self.capture.setStyleSheet(
+            f"QLineEdit {{ color: {TEXT}; background: #1A1A1A; border: 3px solid {ACCENT};"
+            f" padding: 8px; }}"
+        )
+        self.base_px = base
+
+    @property
+    def step(self) -> Step:
+        return STEPS[self.step_index]
+
+    def show_step(self) -> None:
+        step = self.step
+        design = self.document.design
+        strip = " · ".join(f"<b><u>{s.title}</u></b>" if s is step else s.title for s in STEPS)
+        self.progress.setText(f"{_escape(design.title)}<br/>{strip}")
+        self.heading.setText(step.title)
+        lines = self._contents(step)
+        if len(lines) > self.max_lines:
+            # The newest entries matter most in a workshop: what the room just added.
+            keep = lines[-(self.max_lines - 1) :]
+            lines = [f"<i>… {len(lines) - len(keep)} earlier</i>", *keep]
+        self.body.setText(
+            "<br/>".join(lines) if lines else "<i>Nothing yet — start typing below.</i>"
+        )
+        self.verdict.setText(self._verdict(step))
+        self.capture.setEnabled(bool(step.prompt))
+        self.capture.setPlaceholderText(step.prompt or "The scorecard updates live.")
+
+    def _contents(self, step: Step) -> list[str]:
+        design = self.document.design
+        esc = _escape
+        if step.key == "theme":
+            theme = design.theme
+            lines = [f"<b>{esc(theme.name)}</b>"]
+            if theme.tagline:
+                lines.append(esc(theme.tagline))
+            lines.append("Motifs: " + (", ".join(esc(m) for m in theme.motifs) or "—"))
+            if theme.avoid:
+                lines.append("Avoid: " + ", ".join(esc(m) for m in theme.avoid))
+            return lines
+        if step.key == "positive":
+            return ["• " + esc(c.text) for c in design.cues if not c.is_negative]
+        if step.key == "negative":
+            return [
+                f"• {esc(c.text)} — {c.effective_severity}, {c.effective_status}"
+                for c in design.cues
+                if c.is_negative
+            ]
+        if step.key == "senses":
+            from cuecraft.core.rules.senses import engaged_senses
+
+            engaged = engaged_senses(self.document.result.graph)
+            return [f"{'✔' if s in engaged else '✘'}  {s}" for s in SENSES]
+        if step.key == "memorabilia":
+            return ["• " + esc(s.name) for s in design.souvenirs]
+        if step.key == "journey":
+            return [
+                f"{tp.phase}: {esc(tp.name or tp.id)}"
+                + (f"  (feels {tp.emotion:+d})" if tp.emotion is not None else "")
+                for phase in PHASES
+                for tp in design.touchpoints
+                if tp.phase == phase
+            ]
+        card = self.document.result.scorecard
+        return [f"<b>Overall {card.overall}</b> / 100"] + [
+            f"{name}: {score}" for name, score in card.scores.items()
+        ]
+
+    def _verdict(self, step: Step) -> str:
+        findings: list[Finding] = [
+            f
+            for f in self.document.result.findings
+            if step.principle and f.principle == step.principle
+        ]
+        if not step.principle:
+            return "One principle at zero makes the whole experience zero (6 − 1 = 0)."
+        if not findings:
+            return f"<span style='color:{ACCENT}'>✔ The checks are happy with this step.</span>"
+        colour = {"error": ERROR, "warning": WARNING, "info": TEXT}
+        shown = [
+            f"<span style='color:{colour[f.severity]}'>● {_escape(f.message)}</span>"
+            for f in findings[:3]
+        ]
+        if len(findings) > 3:
+            shown.append(f"… and {len(findings) - 3} more")
+        return "<br/>".join(shown)
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def go(self, delta: int) -> None:
+        self.step_index = max(0, min(len(STEPS) - 1, self.step_index + delta))
+        self.show_step()
+        self.capture.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.capture and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._navigate(event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._navigate(event):
+            super().keyPressEvent(event)
+
+    def _navigate(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        empty = not self.capture.text()
+        if key == Qt.Key.Key_Escape:
+            self.leave()
+        elif key in (Qt.Key.Key_PageDown,) or (key == Qt.Key.Key_Right and empty):
+            self.go(+1)
+        elif key in (Qt.Key.Key_PageUp,) or (key == Qt.Key.Key_Left and empty):
+            self.go(-1)
+        elif key == Qt.Key.Key_F6:
+            self.timer.toggle()
+        elif key == Qt.Key.Key_F7:
+            self.timer.reset()
+        else:
+            return False
+        return True
+
+    def leave(self) -> None:
+        self.close()
+        self.closed.emit()
+
+    # -- capture -----------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        text = self.capture.text().strip()
+        if not text or not self.step.prompt:
+            return
+        edit = self._edit_for(self.step.key, text)
+        error = self.document.push(edit)
+        if error:
+            self.verdict.setText(f"<span style='color:{ERROR}'>{_escape(error)}</span>")
+            return
+        self.capture.clear()
+        self.document.flush()
+
+    def _edit_for(self, key: str, text: str) -> Edit:
+        design = self.document.design
+        motifs = design.theme.motifs[:1]
+        if key == "theme":
+            return SetField(
+                "theme", "motifs", [*design.theme.motifs, text], description=f"Add motif '{text}'"
+            )
+        if key == "positive":
+            return AddItem("cues", Cue(new_id(design, "cue"), text, motifs=list(motifs)))
+        if key == "negative":
+            return AddItem(
+                "cues",
+                Cue(new_id(design, "negative"), text, "negative", severity="medium", status="open"),
+            )
+        if key == "senses":
+            sense, _, rest = text.partition(":")
+            if sense.strip().lower() in SENSES and rest.strip():
+                return AddItem(
+                    "cues",
+                    Cue(
+                        new_id(design, "cue"),
+                        rest.strip(),
+                        senses=[sense.strip().lower()],
+                        motifs=list(motifs),
+                    ),
+                )
+            return AddItem("cues", Cue(new_id(design, "cue"), text, motifs=list(motifs)))
+        if key == "memorabilia":
+            return AddItem(
+                "souvenirs", Souvenir(new_id(design, "souvenir"), text, motifs=list(motifs))
+            )
+        phase, _, rest = text.partition(":")
+        if phase.strip().lower() in PHASES and rest.strip():
+            chosen, name = phase.strip().lower(), rest.strip()
+        else:
+            chosen, name = "during", text
+        return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), name, chosen))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
