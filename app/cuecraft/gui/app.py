@@ -81,6 +81,10 @@ class _AfterFirstPaint(QObject):
 
 def start_window(path: str | None) -> MainWindow:
     """The window as a start shows it: painted at once, the design opened right after."""
+    from cuecraft.gui.main_window import settings
+    from cuecraft.gui.preferences import apply_appearance
+
+    apply_appearance(application(), settings())
     window = MainWindow(None)
     _AfterFirstPaint(window, lambda: open_start_document(window, path))
     return window

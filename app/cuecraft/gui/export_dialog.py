@@ -47,7 +47,7 @@ class _Worker(QObject):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
-        from cuecraft.brief import BriefCancelled, BriefOptionError, export_brief
+        from cuecraft.brief import BriefCancelled, BriefError, export_brief
 
         try:
             export_brief(
@@ -59,10 +59,12 @@ class _Worker(QObject):
             )
         except BriefCancelled:
             self.finished.emit("cancelled")
-        except BriefOptionError as error:
+        except BriefError as error:
             self.finished.emit(str(error))
         except OSError as error:
             self.finished.emit(f"could not write {self.target}: {error.strerror or error}")
+        except Exception as error:  # never leave the dialog waiting for a thread that died
+            self.finished.emit(f"unexpected error: {error}")
         else:
             self.finished.emit("")
 

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 # Only what the first paint needs is imported at start-up; the core, the panels and
 # the views are imported when a design is opened (right after the window shows).
 
-DEFAULT_AUTOSAVE_SECONDS = 30
-
 
 def settings() -> QSettings:
     """Preferences in the user's data folder (an ini file, easy to inspect and reset)."""
@@ -48,8 +46,9 @@ class MainWindow(FileActions, QMainWindow):
         self._docks_built = False
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self.autosave_now)
-        seconds = int(str(settings().value("autosave/seconds", DEFAULT_AUTOSAVE_SECONDS)))
-        self._autosave_timer.start(max(1, seconds) * 1000)
+        from cuecraft.gui.preferences import autosave_seconds
+
+        self._autosave_timer.start(autosave_seconds(settings()) * 1000)
         if document is not None:
             self.document = document
             self.install_document(document)
@@ -80,6 +79,9 @@ class MainWindow(FileActions, QMainWindow):
         self.act_save = self._action("&Save", self.save, k.Save)
         self.act_save_as = self._action("Save &as…", self.save_as, k.SaveAs)
         self.act_export = self._action("&Export brief (PDF)…", self.export_brief, "Ctrl+E")
+        self.act_preferences = self._action(
+            "&Preferences…", self.edit_preferences, QKeySequence.StandardKey.Preferences
+        )
         self.act_close = self._action("&Quit", self.close, k.Quit)
         self.act_workshop = self._action(
             "&Workshop mode",
@@ -124,6 +126,8 @@ class MainWindow(FileActions, QMainWindow):
         add_menu.addActions(list(self.add_actions.values()))
         self.edit_menu.addMenu(add_menu)
         self.edit_menu.addActions([self.act_duplicate, self.act_delete])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_preferences)
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addAction(self.act_workshop)
         self.view_menu.addSeparator()
@@ -293,6 +297,13 @@ class MainWindow(FileActions, QMainWindow):
         twin.id = new_id(design, item_id)
         self.document.push(AddItem(section, twin, index + 1, description=f"Duplicate '{item_id}'"))
         self.document.select(twin.id)
+
+    def edit_preferences(self) -> None:
+        from cuecraft.gui.preferences import PreferencesDialog, autosave_seconds
+
+        stored = settings()
+        if PreferencesDialog(stored, self).exec():
+            self._autosave_timer.setInterval(autosave_seconds(stored) * 1000)
 
     def enter_workshop(self) -> None:
         from cuecraft.gui.workshop import WorkshopMode
