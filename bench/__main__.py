@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from bench import brief, core, gui
+from bench import feedback as feedback_bench
 from bench.table import render
 
 
@@ -25,6 +26,8 @@ def main() -> int:
         for bench in benches:
             print(f"running {bench.__name__} ...", file=sys.stderr, flush=True)
             rows.extend(bench(paths))
+        print("running bench_feedback ...", file=sys.stderr, flush=True)
+        rows.extend(feedback_bench.bench_feedback(Path(folder)))
     print(
         f"Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}"

@@ -7,6 +7,7 @@ import os
 import sys
 
 from cuecraft.core.check import check
+from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
 from cuecraft.core.fileformat import DesignLoadError, load_design
 from cuecraft.core.findings import PRINCIPLES
 from cuecraft.core.rules import CODES
@@ -53,7 +54,26 @@ def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) 
             )
             status = 2
             continue
-        result = check(design, selected, ignored)
+        try:
+            feedback = feedback_for_design(name)
+        except FeedbackLoadError as error:
+            print(error.format(), file=sys.stderr)
+            reports.append(
+                {
+                    "file": name,
+                    "error": [
+                        {
+                            "message": f"{error.filename}: {error.message}",
+                            "line": error.line,
+                            "column": error.column,
+                            "path": "",
+                        }
+                    ],
+                }
+            )
+            status = 2
+            continue
+        result = check(design, selected, ignored, feedback)
         if result.has_errors and status == 0:
             status = 1
         if fmt == "json":

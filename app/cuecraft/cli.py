@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cuecraft import __version__
 
-COMMANDS = ("check", "export", "new", "templates", "fmt")
+COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -98,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rewrite even files with comments below the header (they are lost)",
     )
+    from cuecraft import feedbackcmd  # light: the core loads only when the command runs
+
+    feedbackcmd.add_parser(sub)
     return parser
 
 
@@ -132,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "fmt":
         return _fmt(args.files, args.check, args.drop_comments)
+    if args.command == "feedback":
+        from cuecraft.feedbackcmd import run as run_feedback
+
+        return run_feedback(args)
     _parser().print_help()
     return EXIT_OK
 

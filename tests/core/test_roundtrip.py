@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from cuecraft.core.fileformat import load_design, parse_design, save_design
 from cuecraft.core.writer import dump_design
@@ -15,6 +15,7 @@ EXAMPLES = sorted(Path(__file__).resolve().parents[2].joinpath("designs").glob("
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(designs())
+@example(parse_design("cuecraft: 1\ntitle: T\ntheme: {name: N, avoid: ['0:?', 'a:b', 'c: d']}\n"))
 def test_saved_design_loads_back_equal_and_saves_to_the_same_bytes(design):
     text = dump_design(design)
     again = parse_design(text.encode("utf-8"))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cuecraft.core.feedback.model import Feedback
 from cuecraft.core.findings import Finding, matches
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import Design
 from cuecraft.core.rules import check_design
+from cuecraft.core.rules.feedback import check_feedback
 from cuecraft.core.score import Scorecard, scorecard
 
 
@@ -23,7 +25,10 @@ class CheckResult:
 
 
 def check(
-    design: Design, select: list[str] | None = None, ignore: list[str] | None = None
+    design: Design,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    feedback: Feedback | None = None,
 ) -> CheckResult:
     """Run every rule; keep the selected codes (prefixes allowed) minus the ignored ones.
 
@@ -31,6 +36,7 @@ def check(
     hides it from the list without flattering the score.
     """
     graph, findings = check_design(design)
+    findings += check_feedback(graph, feedback)  # FBK after JRN; [] without feedback
     card = scorecard(graph, findings)
     shown = [
         f

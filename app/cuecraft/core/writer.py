@@ -32,7 +32,8 @@ from cuecraft.core.yamltree import Plain
 
 _PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
 _PLAIN_START_BAD = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_BAD = set(",[]{}")
+# Inside [a, b] PyYAML also refuses a plain ':' followed by anything but a space.
+_FLOW_BAD = set(",[]{}:")
 _RESOLVER = yaml.resolver.Resolver()
 _ESCAPES = {
     "\0": "\\0",

@@ -1,0 +1,285 @@
+"""The feedback side file (`cafe.feedback.yaml` next to `cafe.yaml`): read, write, find.
+
+Read through the hardened YAML reader of the design format (no object
+construction, no type guessing, located errors) and validated field by field;
+written by hand in one canonical order, so the same feedback always gives the
+same bytes, and atomically, so a failed write leaves the previous file intact.
+docs/feedback.md describes the format.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+from cuecraft.core.feedback.model import (
+    FEEDBACK_VERSION,
+    ROLES,
+    Columns,
+    Comment,
+    Feedback,
+    Source,
+    TouchpointFeedback,
+    side_file_path,
+)
+from cuecraft.core.feedback.nps import SCALE
+from cuecraft.core.writer import scalar, write_atomically
+from cuecraft.core.yamltree import MAX_BYTES, Node, YamlProblem, decode, read_tree
+
+VERSION_KEY = "cuecraft-feedback"
+_INT = re.compile(r"[0-9]+")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class FeedbackLoadError(Exception):
+    """The side file cannot be read; with a 1-based location."""
+
+    def __init__(self, filename: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(f"{filename}:{line}:{column}: {message}")
+        self.filename = filename
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def format(self) -> str:
+        """`FILE:LINE:COL: message`, the form of every unreadable-input message."""
+        return f"{self.filename}:{self.line}:{self.column}: {self.message}"
+
+
+class FeedbackSaveError(Exception):
+    """Writing the side file failed; the previous file is untouched."""
+
+
+# -- writing -----------------------------------------------------------------------
+
+
+def dump_feedback(feedback: Feedback) -> str:
+    """The canonical text of a side file."""
+    src = feedback.source
+    lines = [
+        f"{VERSION_KEY}: {FEEDBACK_VERSION}",
+        "source:",
+        f"  file: {scalar(src.file)}",
+        f"  sha256: {src.sha256}",
+        f"  imported: {scalar(src.imported)}",
+        f"  rows: {{read: {src.read}, imported: {src.imported_rows}, skipped: {src.skipped}}}",
+    ]
+    if src.first_date is not None and src.last_date is not None:
+        lines.append(
+            f"  dates: {{first: {scalar(src.first_date, flow=True)}, "
+            f"last: {scalar(src.last_date, flow=True)}}}"
+        )
+    lines.append("mapping:")
+    for role, column in feedback.columns.as_dict().items():
+        if column is not None:
+            lines.append(f"  {role}: {scalar(column)}")
+    if not feedback.touchpoints:
+        lines.append("touchpoints: {}")
+    else:
+        lines.append("touchpoints:")
+    for key, bucket in feedback.touchpoints.items():
+        lines.append(f"  {scalar(key)}:")
+        lines.append(f"    scores: [{', '.join(str(n) for n in bucket.scores)}]")
+        if bucket.comments:
+            lines.append("    comments:")
+        for comment in bucket.comments:
+            lines.append(f"      - score: {comment.score}")
+            if comment.date is not None:
+                lines.append(f"        date: {scalar(comment.date)}")
+            if comment.line is not None:
+                lines.append(f"        line: {comment.line}")
+            lines.append(f"        text: {scalar(comment.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def save_feedback(feedback: Feedback, path: str | os.PathLike[str]) -> None:
+    """Write a side file atomically; FeedbackSaveError when it cannot be written."""
+    try:
+        write_atomically(Path(path), dump_feedback(feedback).encode("utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise FeedbackSaveError(f"cannot write {os.fspath(path)}: {reason}") from None
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def feedback_for_design(design_path: str | os.PathLike[str]) -> Feedback | None:
+    """The feedback imported for a design, or None when it has no side file."""
+    side = side_file_path(design_path)
+    if not side.is_file():
+        return None
+    return load_feedback(side)
+
+
+def load_feedback(path: str | os.PathLike[str]) -> Feedback:
+    """Read a side file; FeedbackLoadError with a location when it cannot be read."""
+    filename = os.fspath(path)
+    try:
+        with open(filename, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise FeedbackLoadError(filename, "no such file") from None
+    except OSError as error:
+        raise FeedbackLoadError(filename, f"cannot read the file: {error.strerror}") from None
+    return parse_feedback(data, filename)
+
+
+def parse_feedback(data: bytes | str, filename: str = "<feedback>") -> Feedback:
+    """Read a side file from bytes or text."""
+    try:
+        text = decode(data) if isinstance(data, bytes) else data
+        root = read_tree(text)
+    except YamlProblem as problem:
+        raise FeedbackLoadError(filename, problem.message, problem.line, problem.column) from None
+    return _Reader(filename).feedback(root)
+
+
+class _Reader:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    def fail(self, node: Node | None, message: str) -> FeedbackLoadError:
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        return FeedbackLoadError(self.filename, message, line, column)
+
+    def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+        if node.kind != "map":
+            raise self.fail(node, f"{what} must be a mapping of keys to values")
+        assert node.key_nodes is not None
+        for key, key_node in node.key_nodes.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                known = ", ".join(allowed)
+                raise self.fail(key_node, f"unknown key '{key}' in {what}{hint}; known: {known}")
+        return dict(node.value)
+
+    def required(self, fields: dict[str, Node], key: str, parent: Node, what: str) -> Node:
+        if key not in fields:
+            raise self.fail(parent, f"{what} needs '{key}'")
+        return fields[key]
+
+    def text(self, node: Node, what: str) -> str:
+        if node.kind != "scalar" or (node.plain and node.value in _NULLS):
+            raise self.fail(node, f"{what} must be text")
+        return str(node.value)
+
+    def integer(self, node: Node, what: str, low: int = 0, high: int | None = None) -> int:
+        if node.kind != "scalar" or not node.plain or not _INT.fullmatch(node.value):
+            raise self.fail(node, f"{what} must be a whole number")
+        value = int(node.value)
+        if value < low or (high is not None and value > high):
+            span = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise self.fail(node, f"{what} must be {span}, not {value}")
+        return value
+
+    def day(self, node: Node, what: str) -> str:
+        value = self.text(node, what)
+        if not _DAY.fullmatch(value):
+            raise self.fail(node, f"{what} must be a day written YYYY-MM-DD, not '{value}'")
+        return value
+
+    def feedback(self, root: Node | None) -> Feedback:
+        if root is None:
+            raise self.fail(
+                None, "the file is empty; a feedback file starts 'cuecraft-feedback: 1'"
+            )
+        if root.kind != "map":
+            raise self.fail(root, "a feedback file is a mapping that starts 'cuecraft-feedback: 1'")
+        fields = self.mapping(
+            root, "the feedback file", (VERSION_KEY, "source", "mapping", "touchpoints")
+        )
+        if VERSION_KEY not in fields:
+            raise self.fail(
+                root, "not a feedback file: the first key must be 'cuecraft-feedback: 1'"
+            )
+        version = self.integer(fields[VERSION_KEY], VERSION_KEY)
+        if version > FEEDBACK_VERSION:
+            raise self.fail(
+                fields[VERSION_KEY],
+                f"this feedback file is version {version}, written by a newer Cuecraft; "
+                f"this one reads version {FEEDBACK_VERSION}",
+            )
+        if version != FEEDBACK_VERSION:
+            raise self.fail(fields[VERSION_KEY], f"unknown feedback file version {version}")
+        source = self.source(self.required(fields, "source", root, "the feedback file"))
+        columns = self.columns(self.required(fields, "mapping", root, "the feedback file"))
+        touchpoints: dict[str, TouchpointFeedback] = {}
+        if "touchpoints" in fields and not _is_null(fields["touchpoints"]):
+            node = fields["touchpoints"]
+            for key, child in self.mapping(node, "touchpoints", tuple(node.value)).items():
+                touchpoints[key] = self.bucket(child, f"touchpoint '{key}'")
+        return Feedback(source, columns, touchpoints)
+
+    def source(self, node: Node) -> Source:
+        keys = ("file", "sha256", "imported", "rows", "dates")
+        fields = self.mapping(node, "source", keys)
+        sha = self.text(self.required(fields, "sha256", node, "source"), "source.sha256")
+        if not _SHA256.fullmatch(sha):
+            raise self.fail(fields["sha256"], "source.sha256 must be 64 lower-case hex digits")
+        rows_node = self.required(fields, "rows", node, "source")
+        rows = self.mapping(rows_node, "source.rows", ("read", "imported", "skipped"))
+        counts = [
+            self.integer(self.required(rows, key, rows_node, "source.rows"), f"rows.{key}")
+            for key in ("read", "imported", "skipped")
+        ]
+        first = last = None
+        if "dates" in fields:
+            dates = self.mapping(fields["dates"], "source.dates", ("first", "last"))
+            first = self.day(self.required(dates, "first", fields["dates"], "dates"), "first")
+            last = self.day(self.required(dates, "last", fields["dates"], "dates"), "last")
+        return Source(
+            file=self.text(self.required(fields, "file", node, "source"), "source.file"),
+            sha256=sha,
+            imported=self.day(self.required(fields, "imported", node, "source"), "imported"),
+            read=counts[0],
+            imported_rows=counts[1],
+            skipped=counts[2],
+            first_date=first,
+            last_date=last,
+        )
+
+    def columns(self, node: Node) -> Columns:
+        fields = self.mapping(node, "mapping", ROLES)
+        names: dict[str, str | None] = {}
+        for role in ROLES:
+            child = fields.get(role)
+            names[role] = None if child is None or _is_null(child) else self.text(child, role)
+        score = names["score"]
+        if score is None:
+            raise self.fail(node, "mapping needs 'score': the column the scores came from")
+        return Columns(score, names["touchpoint"], names["date"], names["comment"])
+
+    def bucket(self, node: Node, what: str) -> TouchpointFeedback:
+        fields = self.mapping(node, what, ("scores", "comments"))
+        scores_node = self.required(fields, "scores", node, what)
+        if scores_node.kind != "seq" or len(scores_node.value) != len(SCALE):
+            raise self.fail(scores_node, f"{what}: scores must list 11 counts, for answers 0..10")
+        scores = [self.integer(n, f"{what}: a score count") for n in scores_node.value]
+        comments: list[Comment] = []
+        if "comments" in fields and not _is_null(fields["comments"]):
+            seq = fields["comments"]
+            if seq.kind != "seq":
+                raise self.fail(seq, f"{what}: comments must be a list")
+            for item in seq.value:
+                said = self.mapping(item, f"a comment of {what}", ("score", "date", "line", "text"))
+                comments.append(
+                    Comment(
+                        score=self.integer(
+                            self.required(said, "score", item, "a comment"), "score", 0, 10
+                        ),
+                        text=self.text(self.required(said, "text", item, "a comment"), "text"),
+                        date=self.day(said["date"], "date") if "date" in said else None,
+                        line=self.integer(said["line"], "line", 1) if "line" in said else None,
+                    )
+                )
+        return TouchpointFeedback(scores, comments)
+
+
+def _is_null(node: Node) -> bool:
+    return node.kind == "scalar" and node.plain and node.value in _NULLS

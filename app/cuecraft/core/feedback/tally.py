@@ -1,0 +1,268 @@
+"""The tally behind an import: scores per touchpoint and the strongest comments, row by row.
+
+The hot loop of `import_csv`: it keeps per touchpoint only the 11 counts of
+the answers 0..10 and two bounded heaps of comments (the lowest- and the
+highest-scored), so memory does not grow with the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cuecraft.core.feedback.cells import (
+    ISO_DAY,
+    TIME_TAIL,
+    Ambiguous,
+    CellError,
+    ParsedDate,
+    parse_date,
+    parse_score,
+)
+from cuecraft.core.feedback.columns import ColumnPlan
+from cuecraft.core.feedback.model import (
+    MAX_COMMENT_CHARS,
+    MAX_COMMENTS_EACH,
+    OVERALL,
+    Comment,
+    Feedback,
+    TouchpointFeedback,
+)
+from cuecraft.core.feedback.nps import SCALE
+from cuecraft.core.model import Design
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row that was not imported: the physical line it starts on, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class UnmatchedTouchpoint:
+    """A touchpoint value that is neither an id nor a name in the design (kept as written)."""
+
+    value: str
+    rows: int
+    first_line: int
+
+
+_FAST_SCORES = {str(k): k for k in SCALE}
+
+
+_ISO_DAYS: dict[str, datetime.date] = {}
+
+
+def _date_or_error(text: str) -> ParsedDate | CellError:
+    # Exports repeat the day and vary the time: look the day up, check the time's shape.
+    day = _ISO_DAYS.get(text[:10])
+    if day is not None and (len(text) == 10 or TIME_TAIL.fullmatch(text, 10)):
+        return day
+    found = _parse_date_cached(text)
+    if isinstance(found, datetime.date) and ISO_DAY.fullmatch(text, 0, 10):
+        if len(_ISO_DAYS) > 100_000:
+            _ISO_DAYS.clear()
+        _ISO_DAYS[text[:10]] = found
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date_cached(text: str) -> ParsedDate | CellError:
+    try:
+        return parse_date(text)
+    except CellError as error:
+        return error
+
+
+class Tally:
+    """Scores per touchpoint and the strongest comments, built one row at a time."""
+
+    def __init__(self, design: Design | None, day_first: bool | None) -> None:
+        self.ids: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.order: list[str] = [OVERALL]
+        if design is not None:
+            for tp in design.touchpoints:
+                self.ids.setdefault(tp.id.casefold(), tp.id)
+                self.order.append(tp.id)
+            for tp in design.touchpoints:
+                if tp.name.strip():
+                    self.names.setdefault(" ".join(tp.name.split()).casefold(), tp.id)
+        self.resolved: dict[str, str] = {}
+        self.unknown: dict[str, UnmatchedTouchpoint] = {}
+        self.scores: dict[str, list[int]] = {}
+        # Per touchpoint: the lowest and the highest comments, as heaps of negated keys.
+        self.low: dict[str, list[tuple[tuple[int, int, int], _Said]]] = {}
+        self.high: dict[str, list[tuple[tuple[int, int, int], _Said]]] = {}
+        self.dates: set[ParsedDate] = set()
+        self.day_first = day_first
+        self.evidence = {True: 0, False: 0}  # slashed dates readable only day- or month-first
+        self.read = 0
+        self.imported = 0
+        self.skipped: list[SkippedRow] = []
+        self.notes: list[str] = []
+
+    def consume(self, rows: Iterator[tuple[int, list[str]]], plan: ColumnPlan) -> None:
+        """Tally every data row (the hot loop: locals, a dict for the common scores)."""
+        score_at, date_at = plan.score, plan.date
+        touchpoint_at, comment_at = plan.touchpoint, plan.comment
+        need = 1 + max(i for i in (score_at, date_at, touchpoint_at, comment_at) if i is not None)
+        padding = [""] * need
+        resolved, unknown, scores = self.resolved, self.unknown, self.scores
+        skipped, dates, evidence = self.skipped, self.dates, self.evidence
+        fast = _FAST_SCORES
+        for line, row in rows:
+            if not "".join(row).strip():
+                continue
+            self.read += 1
+            if len(row) < need:
+                row = row + padding[len(row) :]
+            cell = row[score_at]
+            score = fast.get(cell)
+            if score is None:
+                try:
+                    score = parse_score(cell.strip())
+                except CellError as error:
+                    skipped.append(SkippedRow(line, str(error)))
+                    continue
+            when: ParsedDate | None = None
+            if date_at is not None:
+                cell = row[date_at].strip()
+                if cell:
+                    parsed = _date_or_error(cell)
+                    if isinstance(parsed, CellError):
+                        skipped.append(SkippedRow(line, str(parsed)))
+                        continue
+                    when = parsed
+                    dates.add(parsed)
+                    if isinstance(parsed, Ambiguous):
+                        for order in (True, False):
+                            if not parsed.valid(not order):
+                                evidence[order] += 1
+            raw = "" if touchpoint_at is None else row[touchpoint_at]
+            key = resolved.get(raw)
+            if key is None:
+                key = resolved[raw] = self._resolve(raw, line)
+            if key in unknown:
+                unknown[key].rows += 1
+            tally = scores.get(key)
+            if tally is None:
+                tally = scores[key] = [0] * len(SCALE)
+            tally[score] += 1
+            self.imported += 1
+            if comment_at is not None:
+                text = row[comment_at]
+                if text and not text.isspace():
+                    self._offer(key, score, text, when, line)
+
+    def _resolve(self, raw: str, line: int) -> str:
+        value = " ".join(raw.split())
+        if not value:
+            return OVERALL
+        folded = value.casefold()
+        found = self.ids.get(folded) or self.names.get(folded)
+        if found is not None:
+            return found
+        if folded == OVERALL:
+            return OVERALL
+        for key, seen in self.unknown.items():  # the same name in another case
+            if key.casefold() == folded:
+                return seen.value
+        self.unknown[value] = UnmatchedTouchpoint(value, 0, line)
+        return value
+
+    def _offer(self, key: str, score: int, raw: str, when: ParsedDate | None, line: int) -> None:
+        low, high = self.low.get(key), self.high.get(key)
+        if low is not None and high is not None and len(low) == len(high) == MAX_COMMENTS_EACH:
+            # The raw length bounds the weight from above: if even that cannot beat
+            # the weakest comment kept, skip the work (the common case once heaps are full).
+            bound = min(len(raw), MAX_COMMENT_CHARS)
+            if (-score, bound, -line) <= low[0][0] and (score, bound, -line) <= high[0][0]:
+                return
+        text = _clip(" ".join(raw.split()))
+        folded = text.casefold()
+        weight = len(text)
+        said = _Said(score, text, folded, when, line)
+        # Negated keys: the root of each heap is the weakest comment kept.
+        for heaps, neg in (
+            (self.low, (-score, weight, -line)),
+            (self.high, (score, weight, -line)),
+        ):
+            heap = heaps.get(key)
+            if heap is None:
+                heap = heaps[key] = []
+            for index, (kept_neg, kept) in enumerate(heap):
+                if kept.folded == folded:
+                    # The same words twice would waste a place: keep the stronger instance.
+                    if neg > kept_neg:
+                        heap[index] = (neg, said)
+                        heapq.heapify(heap)
+                    break
+            else:
+                if len(heap) < MAX_COMMENTS_EACH:
+                    heapq.heappush(heap, (neg, said))
+                elif neg > heap[0][0]:
+                    heapq.heapreplace(heap, (neg, said))
+
+    def unmatched(self) -> list[UnmatchedTouchpoint]:
+        return list(self.unknown.values())
+
+    def _decide_day_first(self) -> bool:
+        if self.day_first is not None:
+            return self.day_first
+        day, month = self.evidence[True], self.evidence[False]
+        if day and month:
+            self.notes.append(
+                f"dates mix day-first ({day} rows) and month-first ({month} rows) order; "
+                f"read as {'day' if day > month else 'month'} first where both are possible"
+            )
+        elif not day and not month and any(isinstance(d, Ambiguous) for d in self.dates):
+            self.notes.append(
+                "dates like 03/04/2024 were read month first (US order); "
+                "use --date-order dmy if they are day first"
+            )
+        return day > month
+
+    def finish(self, feedback: Feedback) -> None:
+        day_first = self._decide_day_first()
+
+        def iso(value: ParsedDate | None) -> str | None:
+            if value is None:
+                return None
+            day = value.resolve(day_first) if isinstance(value, Ambiguous) else value
+            return day.isoformat()
+
+        days = sorted(d.resolve(day_first) if isinstance(d, Ambiguous) else d for d in self.dates)
+        if days:
+            feedback.source.first_date = days[0].isoformat()
+            feedback.source.last_date = days[-1].isoformat()
+        known = set(self.order)
+        keys = [k for k in self.order if k in self.scores]
+        keys += [k for k in self.scores if k not in known]
+        for key in keys:
+            chosen: dict[str, _Said] = {}
+            for _, said in self.low.get(key, []) + self.high.get(key, []):
+                chosen.setdefault(said.folded, said)
+            comments = [
+                Comment(s.score, s.text, iso(s.when), s.line)
+                for s in sorted(chosen.values(), key=lambda s: (s.score, s.line))
+            ]
+            feedback.touchpoints[key] = TouchpointFeedback(self.scores[key], comments)
+
+
+@dataclass(frozen=True)
+class _Said:
+    score: int
+    text: str
+    folded: str  # the text as compared for duplicates
+    when: ParsedDate | None
+    line: int
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_COMMENT_CHARS else text[: MAX_COMMENT_CHARS - 1] + "…"

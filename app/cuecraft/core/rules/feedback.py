@@ -1,0 +1,134 @@
+"""Feedback: what guests said, read beside the design — FBK001 to FBK004.
+
+These rules need imported feedback (cuecraft.core.feedback, docs/feedback.md);
+without it they say nothing. A touchpoint's NPS counts as evidence only with
+at least `MIN_RESPONSES` answers, the usual minimum sample in survey practice:
+even at 30 answers a typical 95% interval is about ±30 points wide, so the
+messages quote it.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from cuecraft.core.feedback.model import OVERALL, Feedback
+from cuecraft.core.feedback.nps import Nps, describe, signed
+from cuecraft.core.findings import Finding, finding
+from cuecraft.core.graph import DesignGraph
+
+MIN_RESPONSES = 30
+BLIND_SPOT_NPS = -20.0  # FBK002: NPS below this ...
+BLIND_SPOT_DETRACTORS = 40.0  # ... or at least this share (%) of detractors
+GOOD_NPS = 50.0  # FBK003: guests are happy from here on
+
+
+def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Finding]:
+    """The FBK findings of a design and its imported feedback (none without feedback)."""
+    if feedback is None:
+        return []
+    out: list[Finding] = []
+    scored = {tp: feedback.nps_at(tp) for tp in graph.touchpoints}
+    for tp in graph.design.touchpoints:
+        result = scored[tp.id]
+        if result.responses < MIN_RESPONSES or result.score is None:
+            continue
+        lowest = _lowest_comment(feedback, tp.id)
+        if result.score < 0:
+            out.append(
+                finding(
+                    "FBK001",
+                    "error",
+                    f"detractor hotspot: guests give '{tp.id}' {describe(result)} — "
+                    "more critics than fans; 6 − 1 = 0, one bad touchpoint spoils the whole "
+                    "experience",
+                    (tp.id,),
+                    tp,
+                    "find the negative cue behind it and eliminate it" + lowest,
+                )
+            )
+        detractors = result.share("detractors") or 0.0
+        negative_here = any(c.is_negative for c in graph.cues_at.get(tp.id, ()))
+        if (result.score < BLIND_SPOT_NPS or detractors >= BLIND_SPOT_DETRACTORS) and (
+            not negative_here
+        ):
+            out.append(
+                finding(
+                    "FBK002",
+                    "warning",
+                    f"blind spot: guests are unhappy at '{tp.id}' — {describe(result)}, "
+                    f"{detractors:.0f}% detractors — but the design records no active "
+                    "negative cue there",
+                    (tp.id,),
+                    tp,
+                    f"add the negative cue guests meet there (polarity: negative, at: [{tp.id}]) "
+                    "with a remedy" + lowest,
+                )
+            )
+    for cue in graph.design.cues:
+        if not (cue.is_negative and cue.effective_status == "open"):
+            continue
+        places = graph.cue_places.get(cue.id, set())
+        present = sorted((p for p in places if p in graph.touchpoints), key=graph.order.__getitem__)
+        if present and all(_good(scored[tp]) for tp in present):
+            shown = ", ".join(f"'{tp}' {signed(scored[tp].score)}" for tp in present[:5])
+            more = " and more" if len(present) > 5 else ""
+            out.append(
+                finding(
+                    "FBK003",
+                    "info",
+                    f"the open negative cue '{cue.id}' is present only where guests are happy "
+                    f"(NPS {shown}{more}) — perhaps it is already fixed",
+                    (cue.id,),
+                    cue,
+                    "check on site; if guests no longer meet it, set status: eliminated "
+                    "(or mitigating)",
+                )
+            )
+    anchor = graph.design.where.get("touchpoints") or graph.design.where.get("")
+    names = {tp.name.casefold(): tp.id for tp in graph.design.touchpoints if tp.name}
+    for key, bucket in feedback.touchpoints.items():
+        if key == OVERALL or key in graph.touchpoints:
+            continue
+        named = names.get(key.casefold())
+        if named is not None:
+            hint = f"it is the name of '{named}': import the feedback again to link it"
+        else:
+            close = difflib.get_close_matches(key, list(graph.touchpoints), n=1, cutoff=0.6)
+            hint = (
+                f"did you mean '{close[0]}'? rename it in the CSV and import again"
+                if close
+                else "add the touchpoint to the design, or fix the CSV's touchpoint column "
+                "and import again"
+            )
+        answers = bucket.responses
+        out.append(
+            finding(
+                "FBK004",
+                "warning",
+                f"the feedback names the touchpoint '{key}' ({answers:,} "
+                f"answer{'' if answers == 1 else 's'}), which is not in the design; "
+                "its answers count only towards the overall NPS",
+                (key,),
+                anchor,
+                hint,
+            )
+        )
+    out.sort(key=lambda f: (f.code, f.line, f.column))
+    return out
+
+
+def _good(result: Nps) -> bool:
+    return (
+        result.responses >= MIN_RESPONSES and result.score is not None and result.score >= GOOD_NPS
+    )
+
+
+def _lowest_comment(feedback: Feedback, touchpoint: str) -> str:
+    bucket = feedback.at(touchpoint)
+    if bucket is None or not bucket.comments:
+        return ""
+    worst = min(bucket.comments, key=lambda c: (c.score, c.line or 0))
+    if worst.score >= 7:
+        return ""
+    text = worst.text if len(worst.text) <= 80 else worst.text[:79] + "…"
+    return f"; a guest said ({worst.score}/10): “{text}”"

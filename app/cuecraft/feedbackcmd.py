@@ -1,0 +1,364 @@
+"""`cuecraft feedback import|show`: survey answers beside the design (docs/feedback.md).
+
+`import DESIGN CSV` reads the survey, writes DESIGN's side file
+(`cafe.feedback.yaml`), prints a summary and the NPS table on stdout and every
+skipped row as `CSV:LINE: reason` on stderr. `show DESIGN` prints the table
+again. Exit codes follow `cuecraft check`: 0 done (even with skipped rows),
+2 an input could not be read (the design, the CSV, the side file), no score
+column was found, or no row at all could be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the core (networkx) is imported only when a command runs
+    from cuecraft.core.feedback import Feedback, ImportResult, Nps
+    from cuecraft.core.graph import DesignGraph
+    from cuecraft.core.model import Design
+
+EXIT_OK, EXIT_UNREADABLE = 0, 2
+JSON_FORMAT_VERSION = 1
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `feedback` and its `import` and `show` subcommands on a subparsers object."""
+    feedback = subparsers.add_parser(
+        "feedback",
+        help="import survey answers (NPS) and show them per touchpoint",
+        description="Link guest feedback (Net Promoter Score) to the touchpoints of a design.",
+    )
+    sub = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
+    imp = sub.add_parser(
+        "import",
+        help="import a survey CSV into the design's feedback file",
+        description="Import a survey CSV (a 0-10 'how likely to recommend' score, optionally "
+        "a touchpoint, a date and a comment per row) into DESIGN's side file "
+        "(cafe.yaml -> cafe.feedback.yaml), replacing what was imported before.",
+    )
+    imp.add_argument("design", metavar="DESIGN")
+    imp.add_argument("csv", metavar="CSV")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=COLUMN,...",
+        help="name the columns: score=, touchpoint=, date=, comment= (a header or a 1-based "
+        "column number; empty for none); the rest are guessed from the headers",
+    )
+    imp.add_argument(
+        "--delimiter", metavar="CHAR", help="the field separator (default: sniffed: , ; or tab)"
+    )
+    imp.add_argument(
+        "--encoding", metavar="NAME", help="the text encoding (default: UTF-8, with or without BOM)"
+    )
+    imp.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="read dates like 03/04/2024 day first (dmy) or month first (mdy); default: "
+        "decided by the dates that can be read only one way, else mdy",
+    )
+    show = sub.add_parser(
+        "show",
+        help="print the NPS per touchpoint",
+        description="Print the imported feedback of DESIGN: NPS per touchpoint and overall.",
+    )
+    show.add_argument("design", metavar="DESIGN")
+    show.add_argument("--comments", action="store_true", help="also print the strongest comments")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    parser: argparse.ArgumentParser = feedback
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed `cuecraft feedback ...` command; the exit code."""
+    if args.feedback_command == "import":
+        return _import(args)
+    return _show(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`cuecraft feedback` on its own: `main(["import", "cafe.yaml", "survey.csv"])`."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["feedback"]:
+        args_in = args_in[1:]
+    parser = argparse.ArgumentParser(prog="cuecraft")
+    add_parser(parser.add_subparsers(dest="command"))
+    return run(parser.parse_args(["feedback", *args_in]))
+
+
+# -- import ------------------------------------------------------------------------
+
+
+def _load(name: str) -> Design | None:
+    from cuecraft.core.fileformat import DesignLoadError, load_design
+
+    try:
+        return load_design(name)
+    except DesignLoadError as error:
+        for problem in error.problems:
+            print(problem.format(name), file=sys.stderr)
+        return None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from cuecraft.core.feedback import (
+        CsvError,
+        FeedbackSaveError,
+        MappingError,
+        import_csv,
+        parse_map,
+        save_feedback,
+        side_file_path,
+    )
+    from cuecraft.core.graph import DesignGraph
+
+    design = _load(args.design)
+    if design is None:
+        return EXIT_UNREADABLE
+    try:
+        mapping = parse_map(args.map)
+    except MappingError as error:
+        print(f"cuecraft feedback: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    day_first = None if args.date_order is None else args.date_order == "dmy"
+    try:
+        result = import_csv(
+            args.csv, design, mapping, args.delimiter, args.encoding, day_first=day_first
+        )
+    except CsvError as error:
+        print(error.format(args.csv), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except MappingError as error:
+        print(f"{args.csv}:1: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    _report_problems(args.csv, result)
+    source = result.feedback.source
+    if source.imported_rows == 0:
+        why = "no answers after the header" if source.read == 0 else "no row could be read"
+        print(f"{args.csv}: {why}; nothing written", file=sys.stderr)
+        return EXIT_UNREADABLE
+    side = side_file_path(args.design)
+    try:
+        save_feedback(result.feedback, side)
+    except FeedbackSaveError as error:
+        print(f"cuecraft feedback: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(
+        f"wrote {side}: {source.imported_rows:,} of {source.read:,} rows imported from "
+        f"{source.file}" + (f", {source.skipped:,} skipped" if source.skipped else "")
+    )
+    columns = ", ".join(
+        f"{role} = {json.dumps(name, ensure_ascii=False)}"
+        for role, name in result.feedback.columns.as_dict().items()
+        if name is not None
+    )
+    print(f"columns: {columns}")
+    graph = DesignGraph(design)
+    _print_table(graph, result.feedback)
+    _print_findings(args.design, graph, result.feedback)
+    return EXIT_OK
+
+
+def _report_problems(csv_name: str, result: ImportResult) -> None:
+    for row in result.skipped:
+        print(f"{csv_name}:{row.line}: {row.reason}", file=sys.stderr)
+    for value in result.unmatched:
+        rows = f"{value.rows:,} row{'' if value.rows == 1 else 's'}"
+        print(
+            f"{csv_name}:{value.first_line}: the touchpoint '{value.value}' is neither an id "
+            f"nor a name in the design ({rows}; kept apart, see FBK004)",
+            file=sys.stderr,
+        )
+    for note in result.notes:
+        print(f"{csv_name}: {note}", file=sys.stderr)
+
+
+# -- show --------------------------------------------------------------------------
+
+
+def _show(args: argparse.Namespace) -> int:
+    from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design, side_file_path
+    from cuecraft.core.graph import DesignGraph
+
+    design = _load(args.design)
+    if design is None:
+        return EXIT_UNREADABLE
+    try:
+        feedback = feedback_for_design(args.design)
+    except FeedbackLoadError as error:
+        print(error.format(), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if feedback is None:
+        print(
+            f"cuecraft feedback: no feedback imported for {args.design} (no "
+            f"{side_file_path(args.design)}); run 'cuecraft feedback import {args.design} "
+            "SURVEY.csv'",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    graph = DesignGraph(design)
+    if args.format == "json":
+        json.dump(_as_json(args.design, graph, feedback), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    src = feedback.source
+    period = f", answered {src.first_date} to {src.last_date}" if src.first_date else ""
+    print(
+        f"{side_file_path(args.design)}: from {src.file} (sha256 {src.sha256[:12]}…), "
+        f"imported {src.imported}: {src.imported_rows:,} answers{period}"
+    )
+    _print_table(graph, feedback)
+    if args.comments:
+        _print_comments(graph, feedback)
+    _print_findings(args.design, graph, feedback)
+    return EXIT_OK
+
+
+# -- output ------------------------------------------------------------------------
+
+
+def _rows(graph: DesignGraph, feedback: Feedback) -> list[tuple[str, str, Nps]]:
+    """(key, label, NPS) per design touchpoint, then unknown touchpoints, then no touchpoint."""
+    from cuecraft.core.feedback import OVERALL
+
+    rows = [(tp, tp, feedback.nps_at(tp)) for tp in graph.touchpoints]
+    for key, bucket in feedback.touchpoints.items():
+        if key != OVERALL and key not in graph.touchpoints:
+            rows.append((key, f"{key} (not in design)", bucket.nps))
+    if OVERALL in feedback.touchpoints:
+        rows.append((OVERALL, "(no touchpoint)", feedback.nps_at(OVERALL)))
+    return rows
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _share(result: Nps, group: str) -> str:
+    share = result.share(group)
+    return "—" if share is None else f"{share:.0f}%"
+
+
+def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
+    from cuecraft.core.feedback import describe, signed
+
+    print(f"overall {describe(feedback.overall)}")
+    header = (
+        "touchpoint",
+        "emotion",
+        "answers",
+        "NPS",
+        "95% CI",
+        "promoters",
+        "passives",
+        "detractors",
+    )
+    lines = [header]
+    for key, label, result in _rows(graph, feedback):
+        tp = graph.touchpoints.get(key)
+        emotion = "" if tp is None or tp.emotion is None else f"{tp.emotion:+d}"
+        interval = "" if result.low is None else f"{signed(result.low)} to {signed(result.high)}"
+        lines.append(
+            (
+                label,
+                emotion,
+                f"{result.responses:,}",
+                signed(result.score),
+                interval,
+                _share(result, "promoters"),
+                _share(result, "passives"),
+                _share(result, "detractors"),
+            )
+        )
+    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
+    print()
+    for line in lines:
+        cells = [_pad(line[0], widths[0])]
+        cells += [_pad(cell, w, right=True) for cell, w in zip(line[1:], widths[1:], strict=True)]
+        print("  ".join(cells).rstrip())
+    print()
+
+
+def _print_comments(graph: DesignGraph, feedback: Feedback) -> None:
+    for key, label, _ in _rows(graph, feedback):
+        bucket = feedback.at(key)
+        if bucket is None or not bucket.comments:
+            continue
+        print(f"{label}:")
+        for c in bucket.comments:
+            when = f", {c.date}" if c.date else ""
+            print(f"  {c.score:>2}/10{when}: {c.text}")
+    print()
+
+
+def _print_findings(design_name: str, graph: DesignGraph, feedback: Feedback) -> None:
+    from cuecraft.core.rules.feedback import check_feedback
+
+    for f in check_feedback(graph, feedback):
+        print(f"{design_name}:{f.line}:{f.column}: {f.code} {f.message}")
+
+
+def _nps_json(result: Nps) -> dict[str, Any]:
+    return {
+        "responses": result.responses,
+        "promoters": result.promoters,
+        "passives": result.passives,
+        "detractors": result.detractors,
+        "nps": result.score,
+        "low": result.low,
+        "high": result.high,
+    }
+
+
+def _as_json(design_name: str, graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
+    from cuecraft.core.feedback import side_file_path
+    from cuecraft.core.rules.feedback import check_feedback
+
+    src = feedback.source
+    touchpoints = []
+    for key, _, result in _rows(graph, feedback):
+        bucket = feedback.at(key)
+        touchpoints.append(
+            {
+                "id": key,
+                "in_design": key in graph.touchpoints,
+                **_nps_json(result),
+                "scores": list(bucket.scores) if bucket else [0] * 11,
+                "comments": [
+                    {"score": c.score, "date": c.date, "line": c.line, "text": c.text}
+                    for c in (bucket.comments if bucket else [])
+                ],
+            }
+        )
+    return {
+        "cuecraft-feedback-show": JSON_FORMAT_VERSION,
+        "design": design_name,
+        "feedback_file": str(side_file_path(design_name)),
+        "source": {
+            "file": src.file,
+            "sha256": src.sha256,
+            "imported": src.imported,
+            "rows": {"read": src.read, "imported": src.imported_rows, "skipped": src.skipped},
+            "first_date": src.first_date,
+            "last_date": src.last_date,
+        },
+        "mapping": feedback.columns.as_dict(),
+        "overall": _nps_json(feedback.overall),
+        "touchpoints": touchpoints,
+        "findings": [f.as_dict() for f in check_feedback(graph, feedback)],
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
