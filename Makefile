@@ -34,7 +34,7 @@ bench: $(STAMP)
 
 briefs: $(STAMP)
 	mkdir -p build/briefs
-	for f in designs/*.yaml; do $(BIN)/cuecraft export $$f -o build/briefs/$$(basename $$f .yaml).pdf || exit 1; done
+	for f in $$(ls designs/*.yaml | grep -v '\.feedback\.yaml$$'); do $(BIN)/cuecraft export $$f -o build/briefs/$$(basename $$f .yaml).pdf || exit 1; done
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

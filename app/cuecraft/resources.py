@@ -19,5 +19,10 @@ def resource_dir(name: str) -> Path:
 
 
 def examples_dir() -> Path:
-    """The worked example designs."""
+    """The folder of the worked example designs."""
     return _base() / "designs"
+
+
+def example_designs() -> list[Path]:
+    """The worked example designs (not their `.feedback.yaml` side files), by name."""
+    return sorted(p for p in examples_dir().glob("*.yaml") if not p.name.endswith(".feedback.yaml"))

@@ -12,8 +12,9 @@ from cuecraft.core.fileformat import load_design
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.layout import journey_order, layout
 from cuecraft.core.model import Design, Theme
+from cuecraft.resources import example_designs
 
-DESIGNS = sorted(Path(__file__).resolve().parents[2].joinpath("designs").glob("*.yaml"))
+DESIGNS = example_designs()
 
 
 @pytest.mark.parametrize("path", DESIGNS, ids=[p.stem for p in DESIGNS])

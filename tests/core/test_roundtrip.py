@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, example, given, settings
 
 from cuecraft.core.fileformat import load_design, parse_design, save_design
 from cuecraft.core.writer import dump_design
+from cuecraft.resources import example_designs
 from tests.core.strategies import designs
 
-EXAMPLES = sorted(Path(__file__).resolve().parents[2].joinpath("designs").glob("*.yaml"))
+EXAMPLES = example_designs()
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from cuecraft.core.check import check
+from cuecraft.core.feedback import feedback_for_design
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.templates import available
 from cuecraft.core.templates import load as load_template
+from cuecraft.resources import example_designs
 
-DESIGNS = sorted(Path(__file__).resolve().parents[2].joinpath("designs").glob("*.yaml"))
+DESIGNS = example_designs()
 
 
 def promised(path: Path) -> list[tuple[str, tuple[str, ...]]]:
@@ -38,7 +40,7 @@ def test_there_are_six_rich_examples_in_three_languages():
 
 @pytest.mark.parametrize("path", DESIGNS, ids=[p.stem for p in DESIGNS])
 def test_example_gives_exactly_the_promised_findings(path):
-    findings = check(load_design(path)).findings
+    findings = check(load_design(path), feedback=feedback_for_design(path)).findings
     got = sorted((f.code, tuple(f.ids)) for f in findings)
     assert got == promised(path)
 

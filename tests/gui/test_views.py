@@ -17,9 +17,10 @@ from cuecraft.core.fileformat import load_design, parse_design
 from cuecraft.core.model import Design
 from cuecraft.gui.document import Document
 from cuecraft.gui.views import GraphView, JourneyView, SensoryMapView
+from cuecraft.resources import example_designs
 
 DESIGNS = Path(__file__).resolve().parents[2] / "designs"
-EXAMPLES = sorted(p.name for p in DESIGNS.glob("*.yaml"))
+EXAMPLES = [p.name for p in example_designs()]
 EMPTY = "cuecraft: 1\ntitle: T\ntheme: {name: N}\n"
 
 

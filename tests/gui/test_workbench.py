@@ -18,9 +18,10 @@ from cuecraft.core.fileformat import load_design
 from cuecraft.gui import dialogs
 from cuecraft.gui.app import create_window
 from cuecraft.gui.widgets import RefPicker, TextBox
+from cuecraft.resources import example_designs
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "designs").glob("*.yaml"))
+EXAMPLES = example_designs()
 
 
 @pytest.fixture
@@ -241,3 +242,22 @@ def test_autosave_runs_on_its_timer(qtbot, asked, tmp_path, monkeypatch):
     assert "New zone" in window.autosave.data.read_text(encoding="utf-8")
     assert window.save_as_path(tmp_path / "saved.yaml")
     assert not window.autosave.data.exists(), "a clean save removes the recovery file"
+
+
+def test_guest_feedback_shows_live_and_can_be_imported(qtbot, asked, tmp_path):
+    window = open_window(qtbot, ROOT / "designs" / "rainforest-cafe.yaml")
+    codes = {(f.code, f.ids[0]) for f in window.document.result.findings}
+    assert ("FBK001", "check-in") in codes, "the side file next to the design is read"
+    plain = tmp_path / "cafe.yaml"
+    plain.write_bytes((ROOT / "designs" / "rainforest-cafe.yaml").read_bytes())
+    window.open_path(plain, confirmed=True)
+    assert not [f for f in window.document.result.findings if f.code.startswith("FBK")]
+    survey = ROOT / "designs" / "feedback" / "rainforest-cafe-survey.csv"
+    assert window.import_feedback_from(survey)
+    assert (tmp_path / "cafe.feedback.yaml").exists()
+    assert "FBK001" in [f.code for f in window.document.result.findings]
+    assert "FBK001" in [f.code for f in window.findings.rows()]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,colour\nAda,blue\n", encoding="utf-8")
+    assert not window.import_feedback_from(bad)
+    assert asked[-1][0] == "error"

@@ -18,6 +18,7 @@ from cuecraft.core.model import Design
 
 if TYPE_CHECKING:  # the checks pull in networkx: imported when a document first opens
     from cuecraft.core.check import CheckResult
+    from cuecraft.core.feedback import Feedback
 
 MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
 BIG_DESIGN = 2000  # cues; above this, checks wait for a pause in typing
@@ -75,9 +76,12 @@ class Document(QObject):
         self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.selected = ""
+        self.feedback: Feedback | None = None
+        self.feedback_problem = ""
+        self._load_feedback()
         from cuecraft.core.check import check
 
-        self.result: CheckResult = check(design)
+        self.result: CheckResult = check(design, feedback=self.feedback)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.recheck)
@@ -112,7 +116,7 @@ class Document(QObject):
         self._timer.stop()
         from cuecraft.core.check import check
 
-        self.result = check(self.design)
+        self.result = check(self.design, feedback=self.feedback)
         self.checked.emit()
 
     def flush(self) -> None:
@@ -139,4 +143,23 @@ class Document(QObject):
 
     def set_path(self, path: Path | None) -> None:
         self.path = path
+        self._load_feedback()
         self.path_changed.emit()
+        self.recheck()
+
+    def _load_feedback(self) -> None:
+        """Guest feedback from the side file next to the design (`cafe.feedback.yaml`)."""
+        self.feedback, self.feedback_problem = None, ""
+        if self.path is None:
+            return
+        from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
+
+        try:
+            self.feedback = feedback_for_design(self.path)
+        except FeedbackLoadError as error:
+            self.feedback_problem = error.format()
+
+    def reload_feedback(self) -> None:
+        """Read the side file again (after an import) and recheck."""
+        self._load_feedback()
+        self.recheck()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cuecraft.gui import dialogs
 from cuecraft.gui.recovery import lock_holder, release_lock, take_lock
-from cuecraft.resources import examples_dir
+from cuecraft.resources import example_designs
 
 if TYPE_CHECKING:
     from cuecraft.gui.main_window import MainWindow
@@ -151,6 +151,53 @@ class FileActions:
         if document is not None and document.path is not None and not document.read_only:
             release_lock(document.path)
 
+    # -- feedback ------------------------------------------------------------------------------
+
+    def import_feedback(self) -> None:
+        """Import a survey CSV into the design's feedback side file and recheck."""
+        window = self._window()
+        document = window.document
+        if document.path is None:
+            dialogs.show_error(
+                window,
+                "Import feedback",
+                "Save the design first: feedback is kept next to its file.",
+            )
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            window, "Import guest feedback", str(document.path.parent), "CSV (*.csv *.txt)"
+        )
+        if name:
+            self.import_feedback_from(Path(name))
+
+    def import_feedback_from(self, csv_path: Path) -> bool:
+        from cuecraft.core.feedback import (
+            CsvError,
+            FeedbackSaveError,
+            MappingError,
+            describe,
+            import_csv,
+            save_feedback,
+            side_file_path,
+        )
+
+        window = self._window()
+        document = window.document
+        assert document.path is not None
+        try:
+            result = import_csv(csv_path, document.design)
+            save_feedback(result.feedback, side_file_path(document.path))
+        except (CsvError, MappingError, FeedbackSaveError, OSError) as error:
+            dialogs.show_error(window, "Import feedback", str(error))
+            return False
+        document.reload_feedback()
+        skipped = len(result.skipped)
+        note = f"; {skipped} rows skipped (see cuecraft feedback import)" if skipped else ""
+        window.statusBar().showMessage(
+            f"Imported {csv_path.name}: overall {describe(result.feedback.overall)}{note}", 15000
+        )
+        return True
+
     # -- export --------------------------------------------------------------------------------
 
     def export_brief(self) -> None:
@@ -186,6 +233,6 @@ class FileActions:
         menu.setEnabled(bool(recent))
 
     def _fill_examples_menu(self, menu: QMenu) -> None:
-        for path in sorted(examples_dir().glob("*.yaml")):
+        for path in example_designs():
             action = menu.addAction(path.stem.replace("-", " ").capitalize())
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

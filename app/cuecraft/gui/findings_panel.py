@@ -17,6 +17,7 @@ GROUP_TITLES = {
     "memorabilia": "Memorabilia",
     "senses": "Senses",
     "journey": "Journey",
+    "feedback": "Guest feedback",
 }
 
 

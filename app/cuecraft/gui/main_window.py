@@ -78,6 +78,12 @@ class MainWindow(FileActions, QMainWindow):
         self.act_open = self._action("&Open…", self.open_dialog, k.Open)
         self.act_save = self._action("&Save", self.save, k.Save)
         self.act_save_as = self._action("Save &as…", self.save_as, k.SaveAs)
+        self.act_feedback = self._action(
+            "Import guest &feedback (CSV)…",
+            self.import_feedback,
+            None,
+            "Survey answers per touchpoint: Net Promoter Score beside the designed journey",
+        )
         self.act_export = self._action("&Export brief (PDF)…", self.export_brief, "Ctrl+E")
         self.act_preferences = self._action(
             "&Preferences…", self.edit_preferences, QKeySequence.StandardKey.Preferences
@@ -118,6 +124,7 @@ class MainWindow(FileActions, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
+        file_menu.addAction(self.act_feedback)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
