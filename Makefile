@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE ?= designs/rainforest-cafe.yaml
 
-.PHONY: demo test lint typecheck pytest bench briefs clean
+.PHONY: demo test lint typecheck pytest bench briefs bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,8 @@ briefs: $(STAMP)
 	mkdir -p build/briefs
 	for f in $$(ls designs/*.yaml | grep -v '\.feedback\.yaml$$'); do $(BIN)/cuecraft export $$f -o build/briefs/$$(basename $$f .yaml).pdf || exit 1; done
 
+bundle: $(STAMP)
+	bash build_spec/build.sh
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

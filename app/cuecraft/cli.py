@@ -108,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cuecraft` command."""
     args_in = list(sys.argv[1:] if argv is None else argv)
     # `cuecraft FILE` opens the window at once: the format and the checks load after it shows.
+    if len(args_in) == 2 and args_in[0] == "--self-test-workbench":  # smoke test of bundles
+        from cuecraft.gui.app import self_test
+
+        return self_test(args_in[1])
     if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
         return _open_workbench(args_in)
     args = _parser().parse_args(args_in)

@@ -95,3 +95,19 @@ def run_workbench(path: str | None) -> int:
     window = start_window(path)
     window.show()
     return app.exec()
+
+
+def self_test(path: str) -> int:
+    """Start the workbench on `path`, show every view once, quit: a smoke test for bundles."""
+    app = application()
+    window = create_window(path)
+    window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        app.processEvents()
+    design = window.document.design
+    ok = window.document.path is not None and window.tabs.count() >= 3
+    print(f"workbench {'ok' if ok else 'FAILED'}: {design.title} ({len(design.cues)} cues)")
+    window.document.undo_stack.setClean()
+    window.close()
+    return 0 if ok else 1
