@@ -48,9 +48,28 @@ def apply_appearance(app: QApplication, stored: QSettings) -> None:
         _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     font.setPointSizeF(_base_point_size * ui_scale(stored))
     app.setFont(font)
-    app.setPalette(
-        high_contrast_palette() if high_contrast(stored) else app.style().standardPalette()
-    )
+    contrast = high_contrast(stored)
+    app.setPalette(high_contrast_palette() if contrast else app.style().standardPalette())
+    app.setStyleSheet(HIGH_CONTRAST_STYLE if contrast else "")
+
+
+# Fields and buttons need visible edges and a focus ring that cannot be missed.
+HIGH_CONTRAST_STYLE = """
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QListWidget, QTreeWidget,
+QTableView, QPushButton, QToolButton {
+    border: 2px solid #FFFFFF;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QListWidget:focus,
+QTreeWidget:focus, QTableView:focus, QPushButton:focus, QToolButton:focus {
+    border: 3px solid #FFD400;
+}
+QPushButton:checked { background: #FFD400; color: #000000; }
+QCheckBox::indicator, QListWidget::indicator, QTreeWidget::indicator {
+    width: 14px; height: 14px; border: 2px solid #FFFFFF; background: #000000;
+}
+QCheckBox::indicator:checked, QListWidget::indicator:checked,
+QTreeWidget::indicator:checked { background: #FFD400; }
+"""
 
 
 def high_contrast_palette() -> QPalette:
