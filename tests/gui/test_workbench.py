@@ -261,3 +261,41 @@ def test_guest_feedback_shows_live_and_can_be_imported(qtbot, asked, tmp_path):
     bad.write_text("name,colour\nAda,blue\n", encoding="utf-8")
     assert not window.import_feedback_from(bad)
     assert asked[-1][0] == "error"
+
+
+def test_dropping_a_file_opens_it_and_it_joins_the_recent_files(qtbot, asked, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = open_window(qtbot, ROOT / "designs" / "museum-exhibition.yaml")
+    dropped = tmp_path / "hotel.yaml"
+    dropped.write_bytes((ROOT / "designs" / "boutique-hotel.yaml").read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.document.path == dropped.resolve()
+    assert window.document.design.language == "pl"
+    recent = [action.text() for action in window.recent_menu.actions()]
+    assert recent[:2] == [
+        str(dropped.resolve()),
+        str((ROOT / "designs" / "museum-exhibition.yaml").resolve()),
+    ]
+    window.recent_menu.actions()[1].trigger()
+    assert window.document.path.name == "museum-exhibition.yaml"
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, asked, monkeypatch):
+    window = open_window(qtbot, ROOT / "designs" / "museum-exhibition.yaml")
+    window.add_item("zones")
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "cancel")
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+    assert window.close()

@@ -4,12 +4,14 @@ Cards stand in journey order (breadth-first depth from the entries, ties in
 file order, unreachable touchpoints last), one column each, in the lane of
 their phase. `next` edges are arrows, return edges dashed loops over the top;
 under the lanes the emotion curve runs across the same columns with the peak
-and the end labelled (the peak–end rule).
+and the end labelled (the peak–end rule). When the design has guest feedback,
+each card shows its touchpoint's Net Promoter Score and the chart the measured
+NPS beside the designed emotion (journey_nps).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFontMetricsF,
     QPalette,
@@ -23,22 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.check import CheckResult
-from cuecraft.core.findings import Finding
+from cuecraft.core.feedback import Nps
 from cuecraft.core.model import PHASES
 from cuecraft.gui.document import Document
 
 from ._style import (
     accent,
     empty_state,
-    findings_tooltip,
-    html_escape,
     mix,
     muted_text,
     scaled_font,
     with_alpha,
 )
 from .journey_canvas import JourneyCanvas, next_path, return_path
+from .journey_cards import card_infos
 from .journey_chart import CurvePoint, EmotionChart
 from .journey_items import (
     PHASE_HUES,
@@ -49,31 +49,19 @@ from .journey_items import (
     journey_order,
     peak_of,
 )
+from .journey_nps import (
+    MeasuredPoint,
+    NpsChipItem,
+    legend_for,
+    measured_point,
+    nps_y,
+)
 
 EMPTY_TEXT = (
     "<p style='font-size:large'><b>No touchpoints yet</b></p>"
     "<p>Add the moments of the guest's visit — before, during and after —<br>"
     "and their journey and emotion curve appear here.</p>"
 )
-
-
-def touchpoint_findings(result: CheckResult) -> dict[str, list[Finding]]:
-    """Findings that concern each touchpoint.
-
-    Those naming it, and ELI002 ("6 − 1 = 0") for every journey touchpoint
-    where the offending negative cue is present: that is where the guest meets it.
-    """
-    graph = result.graph
-    out: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        concerned = {i for i in f.ids if i in graph.touchpoints}
-        if f.code == "ELI002":
-            for cue_id in f.ids:
-                places = graph.cue_places.get(cue_id, set())
-                concerned |= places & graph.on_entry_to_end_path
-        for tp_id in concerned:
-            out.setdefault(tp_id, []).append(f)
-    return out
 
 
 class JourneyView(QWidget):
@@ -93,6 +81,7 @@ class JourneyView(QWidget):
         self._cards: dict[str, CardItem] = {}
         self._order: list[str] = []
         self._markers: dict[str, str] = {}
+        self._measured: list[MeasuredPoint] = []
         self._chart: EmotionChart | None = None
         self._signature: object = None
         self._dirty = True
@@ -122,6 +111,42 @@ class JourneyView(QWidget):
         """The labelled points of the emotion curve: touchpoint id → "peak", "end", ..."""
         self._ensure_fresh()
         return dict(self._markers)
+
+    def measured(self) -> dict[str, tuple[float, float, float, int]]:
+        """Guests' NPS per touchpoint in the chart: id → (score, low, high, responses)."""
+        self._ensure_fresh()
+        return {p.tp_id: (p.score, p.low, p.high, p.responses) for p in self._measured}
+
+    def nps_center(self, tp_id: str) -> QPoint:
+        """Where a touchpoint's measured NPS is drawn, in viewport coordinates (scrolled to)."""
+        self._ensure_fresh()
+        geo = self._canvas.geo
+        point = next(p for p in self._measured if p.tp_id == tp_id)
+        assert geo is not None
+        centre = QPointF(point.x, nps_y(geo, point.score))
+        self._canvas.ensureVisible(QRectF(centre, centre).adjusted(-40, -40, 40, 40))
+        return self._canvas.mapFromScene(centre)
+
+    def hotspots(self) -> list[str]:
+        """Touchpoints marked as detractor hotspots (FBK001), in journey order."""
+        self._ensure_fresh()
+        return [p.tp_id for p in self._measured if p.hotspot]
+
+    def legend(self) -> list[str]:
+        """The texts of the chart's legend (none without feedback)."""
+        self._ensure_fresh()
+        legend = self._canvas.legend
+        return legend.texts if legend is not None else []
+
+    def nps_chips(self) -> dict[str, str]:
+        """The NPS chip text of each card (none without feedback)."""
+        self._ensure_fresh()
+        return {
+            i: item.text
+            for i, c in self._cards.items()
+            for item in c.childItems()
+            if isinstance(item, NpsChipItem)
+        }
 
     def badges(self) -> dict[str, str]:
         """Touchpoints with a findings badge and its severity."""
@@ -159,44 +184,15 @@ class JourneyView(QWidget):
     def _rebuild(self) -> None:
         result = self.document.result
         graph = result.graph
+        feedback = self.document.feedback
         order, unreachable = journey_order(graph)
-        concerns = touchpoint_findings(result)
-        infos = []
-        for tp_id in order:
-            tp = graph.touchpoints[tp_id]
-            found = [f for f in concerns.get(tp_id, []) if f.severity in ("error", "warning")]
-            badge = (
-                "error"
-                if any(f.severity == "error" for f in found)
-                else ("warning" if found else None)
-            )
-            zone = graph.zones.get(tp.zone or "")
-            zone_name = (zone.name or zone.id) if zone else (tp.zone or "no zone")
-            infos.append(
-                CardInfo(
-                    tp_id,
-                    tp.name or tp_id,
-                    zone_name,
-                    tp.phase,
-                    tp.emotion,
-                    badge,
-                    tp_id in unreachable,
-                    _tooltip(
-                        tp_id,
-                        tp.name,
-                        tp.phase,
-                        zone_name,
-                        tp.emotion,
-                        tp_id in unreachable,
-                        concerns.get(tp_id, []),
-                    ),
-                )
-            )
+        infos = card_infos(result, order, unreachable, feedback)
         signature = (
             tuple(infos),
             tuple(graph.journey.edges),
             tuple(graph.return_edges),
             tuple(graph.ends),
+            feedback.overall if feedback is not None else None,
             self.font().key(),
             self.palette().cacheKey(),
         )
@@ -205,8 +201,10 @@ class JourneyView(QWidget):
             self._stack.setCurrentWidget(self._empty)
             self._scene.clear()
             self._cards, self._markers, self._chart = {}, {}, None
+            self._measured = []
             self._signature = signature
             self._canvas.geo = None
+            self._canvas.legend = None
             return
         self._stack.setCurrentWidget(self._canvas)
         if signature != self._signature:
@@ -218,6 +216,7 @@ class JourneyView(QWidget):
                 graph.return_edges,
                 graph.ends,
                 peak_of(graph, order),
+                feedback.overall if feedback is not None else None,
             )
         self._on_selection(self.document.selected, scroll=False)
 
@@ -229,10 +228,11 @@ class JourneyView(QWidget):
         returns: list[tuple[str, str]],
         ends: list[str],
         peak: str | None,
+        overall: Nps | None,
     ) -> None:
         scene, pal, font = self._scene, self.palette(), self.font()
         scene.clear()
-        geo = Geometry.for_font(font, len(returns))
+        geo = Geometry.for_font(font, len(returns), feedback=overall is not None)
         self._canvas.geo = geo
         self._canvas.lane_counts = {p: sum(1 for i in infos if i.phase == p) for p in PHASES}
         width = geo.width(len(order))
@@ -246,6 +246,8 @@ class JourneyView(QWidget):
             card = CardItem(info, rects[info.tp_id], pal, font)
             scene.addItem(card)
             self._cards[info.tp_id] = card
+            if info.nps is not None:
+                NpsChipItem(info.nps, card.nps_row_rect(), pal, font, card)
         reached = [i for i in infos if not i.unreachable]
         if len(reached) < len(infos):
             self._add_unreachable_divider(geo, rects[infos[len(reached)].tp_id])
@@ -277,7 +279,21 @@ class JourneyView(QWidget):
             )
             for i in infos
         ]
-        self._chart = EmotionChart(geo, width, points, pal, font)
+        # Measured NPS stands just right of the designed emotion of its column.
+        measured = [
+            measured_point(
+                i.tp_id,
+                column[i.tp_id],
+                rects[i.tp_id].center().x() + geo.pad * 2.2,
+                i.nps.result,
+                i.unreachable,
+            )
+            for i in infos
+            if i.nps is not None
+        ]
+        self._measured = [m for m in measured if m is not None]
+        self._canvas.legend = legend_for(overall, self._measured) if overall is not None else None
+        self._chart = EmotionChart(geo, width, points, pal, font, self._measured)
         scene.addItem(self._chart)
         self._canvas.setAccessibleDescription(self._summary(infos, peak, ends))
 
@@ -299,6 +315,9 @@ class JourneyView(QWidget):
             parts.append(f"peak: {names[peak]}")
         if ends:
             parts.append("end: " + ", ".join(names[e] for e in ends if e in names))
+        hotspots = [names[p.tp_id] for p in self._measured if p.hotspot]
+        if hotspots:
+            parts.append("detractor hotspot (NPS below 0): " + ", ".join(hotspots))
         return "; ".join(parts)
 
     # -- selection ----------------------------------------------------------------
@@ -326,25 +345,3 @@ class JourneyView(QWidget):
             self._chart.set_selected_x(card.sceneBoundingRect().center().x() if card else None)
         if card is not None and scroll:
             self._canvas.ensureVisible(card, 60, 30)
-
-
-def _tooltip(
-    tp_id: str,
-    name: str,
-    phase: str,
-    zone: str,
-    emotion: int | None,
-    unreachable: bool,
-    found: list[Finding],
-) -> str:
-    lines = [
-        f"<b>{html_escape(name or tp_id)}</b>",
-        f"<span>{html_escape(tp_id)} · {html_escape(phase)} · {html_escape(zone)}</span>",
-    ]
-    if emotion is not None:
-        lines.append(f"emotion {emotion:+d}")
-    if unreachable:
-        lines.append("<i>not reachable from an entry of the journey</i>")
-    if found:
-        lines.append(findings_tooltip(found))
-    return "<br>".join(lines)

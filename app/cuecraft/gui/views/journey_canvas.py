@@ -8,6 +8,7 @@ between cards (each column holds one card), never under one.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -34,6 +35,7 @@ from .journey_items import (
     CardItem,
     Geometry,
 )
+from .journey_nps import SCALE_LABELS, Legend, nps_y, paint_legend, paint_nps_scale
 
 
 class JourneyCanvas(QGraphicsView):
@@ -46,6 +48,7 @@ class JourneyCanvas(QGraphicsView):
         super().__init__(parent)
         self.geo: Geometry | None = None
         self.lane_counts: dict[str, int] = {}
+        self.legend: Legend | None = None  # with guest feedback: the chart's legend
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -167,7 +170,30 @@ class JourneyCanvas(QGraphicsView):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
+        if self.legend is not None:
+            self._draw_feedback(painter, geo, self.legend, right, vy, chart_title_y)
         painter.restore()
+
+    def _draw_feedback(
+        self,
+        painter: QPainter,
+        geo: Geometry,
+        legend: Legend,
+        left: float,
+        vy: Callable[[float], float],
+        title_y: float,
+    ) -> None:
+        """The NPS scale pinned at the right of the chart, the legend in the row under it."""
+        zoom = self.transform().m11()
+        scene_right = self.mapFromScene(QPointF(self.sceneRect().right(), 0)).x()
+        right = min(float(self.viewport().width()), float(scene_right))
+        top, bottom = vy(geo.chart_top), vy(geo.chart_top + geo.chart_h)
+        strip = QRectF(right - geo.right_gutter * zoom, top, geo.right_gutter * zoom, bottom - top)
+        ys = {v: vy(nps_y(geo, v)) for v in SCALE_LABELS}
+        paint_nps_scale(painter, strip, ys, title_y, self.palette(), self.font())
+        row_top = vy(geo.chart_top + geo.plot_h)
+        area = QRectF(left + 14, row_top, strip.left() - left - 24, bottom - row_top)
+        paint_legend(painter, legend, area, self.palette(), scaled_font(self.font(), 0.86))
 
 
 def next_path(a: QRectF, b: QRectF, ca: int, cb: int, geo: Geometry) -> QPainterPath:

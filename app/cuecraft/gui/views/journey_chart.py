@@ -22,6 +22,7 @@ from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, with_alpha
 from .journey_items import EMOTION_MAX, EMOTION_MIN, PHASE_HUES, Geometry, emotion_color
+from .journey_nps import CURVE_HUE, MeasuredPoint, paint_measured
 
 
 def paint_backdrop(painter: QPainter, rect: QRectF, geo: Geometry, palette: QPalette) -> None:
@@ -57,15 +58,23 @@ class EmotionChart(QGraphicsItem):
     """The emotion curve across the journey's columns, with the peak and the end marked.
 
     The curve joins the touchpoints the journey reaches; unreachable ones stand
-    apart as hollow points.
+    apart as hollow points. With guest feedback, the measured NPS of each
+    touchpoint stands beside its designed emotion (journey_nps).
     """
 
     def __init__(
-        self, geo: Geometry, width: float, points: list[CurvePoint], palette: QPalette, font: QFont
+        self,
+        geo: Geometry,
+        width: float,
+        points: list[CurvePoint],
+        palette: QPalette,
+        font: QFont,
+        measured: list[MeasuredPoint] | None = None,
     ) -> None:
         super().__init__()
         self.geo = geo
         self.points = points
+        self.measured = measured or []
         self.selected_x: float | None = None
         self._palette = palette
         self._font = scaled_font(font, 0.92, bold=True)
@@ -95,7 +104,7 @@ class EmotionChart(QGraphicsItem):
                 self.selected_x - geo.col_w / 2 + 6,
                 rect.top() + 4,
                 geo.col_w - 12,
-                rect.height() - 8,
+                geo.plot_h - 8,
             )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Highlight), 0.12))
@@ -103,7 +112,9 @@ class EmotionChart(QGraphicsItem):
         known = [p for p in self.points if p.emotion is not None]
         on_journey = [p for p in known if not p.unreachable]
         if len(on_journey) > 1:
-            self._paint_curve(painter, on_journey, accent(pal, "#3f7fc6"))
+            self._paint_curve(painter, on_journey, accent(pal, CURVE_HUE))
+        if self.measured:
+            paint_measured(painter, geo, self.measured, pal, self._font)
         for p in known:
             assert p.emotion is not None
             centre = QPointF(p.x, geo.emotion_y(p.emotion))

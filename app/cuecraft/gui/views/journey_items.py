@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,6 +23,9 @@ from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
+
+if TYPE_CHECKING:
+    from .journey_nps import NpsChip
 
 PHASE_HUES = {"before": "#3f7fc6", "during": "#2a9b78", "after": "#8a5fc8"}
 PHASE_TITLES = {"before": "Before", "during": "During", "after": "After"}
@@ -83,14 +87,32 @@ class Geometry:
     lane_h: float
     chart_gap: float
     unit: float  # pixels per emotion step
+    # With guest feedback: a row for the NPS chip on each card, a legend row under
+    # the chart and the NPS scale pinned at the right. All 0 without feedback.
+    nps_row: float = 0.0
+    legend_h: float = 0.0
+    right_gutter: float = 0.0
 
     @classmethod
-    def for_font(cls, font: QFont, returns: int) -> Geometry:
+    def for_font(cls, font: QFont, returns: int, feedback: bool = False) -> Geometry:
         fm = QFontMetricsF(font)
         line = fm.lineSpacing()
         pad = max(8.0, round(line * 0.6))
         card_w = max(172.0, round(fm.averageCharWidth() * 25))
-        card_h = round(pad * 2 + line * 2 + 6 + line * 0.95)
+        nps_row = round(QFontMetricsF(scaled_font(font, 0.88)).lineSpacing() + 8) if feedback else 0
+        card_h = round(pad * 2 + line * 2 + 6 + line * 0.95) + nps_row
+        small = QFontMetricsF(scaled_font(font, 0.86))
+        right_gutter = (
+            round(
+                max(
+                    QFontMetricsF(scaled_font(font, 1.0, bold=True)).horizontalAdvance("NPS"),
+                    small.horizontalAdvance("+100"),
+                )
+                + 26
+            )
+            if feedback
+            else 0
+        )
         return cls(
             # Room for the pinned lane names and their counts ("During", "12 touchpoints").
             gutter=round(
@@ -108,7 +130,14 @@ class Geometry:
             lane_h=card_h + round(pad * 3.4),
             chart_gap=round(line * 1.6),
             unit=round(line * 1.35),
+            nps_row=nps_row,
+            legend_h=round(small.lineSpacing() * 1.8) if feedback else 0,
+            right_gutter=right_gutter,
         )
+
+    @property
+    def feedback(self) -> bool:
+        return self.right_gutter > 0
 
     def lane_top(self, phase: str) -> float:
         index = PHASES.index(phase) if phase in PHASES else 1
@@ -123,8 +152,13 @@ class Geometry:
         return self.lanes_bottom + self.chart_gap
 
     @property
-    def chart_h(self) -> float:
+    def plot_h(self) -> float:
+        """The chart without its legend row: the scale −3..3 and a margin above and below."""
         return self.unit * (EMOTION_MAX - EMOTION_MIN + 3)
+
+    @property
+    def chart_h(self) -> float:
+        return self.plot_h + self.legend_h
 
     def emotion_y(self, value: float) -> float:
         zero = self.chart_top + self.unit * 1.5 + self.unit * EMOTION_MAX
@@ -136,7 +170,7 @@ class Geometry:
         return QRectF(x, y, self.card_w, self.card_h)
 
     def width(self, columns: int) -> float:
-        return self.gutter + self.pad * 4 + max(1, columns) * self.col_w
+        return self.gutter + self.pad * 4 + max(1, columns) * self.col_w + self.right_gutter
 
 
 @dataclass
@@ -149,6 +183,7 @@ class CardInfo:
     badge: str | None  # worst severity of its findings
     unreachable: bool
     tooltip: str
+    nps: NpsChip | None = None  # guests' NPS here, when the design has feedback
 
 
 class CardItem(QGraphicsItem):
@@ -181,6 +216,14 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
+
+    def nps_row_rect(self) -> QRectF:
+        """The card's bottom row for the NPS chip, in its own coordinates (empty without)."""
+        if self.info.nps is None:
+            return QRectF()
+        pad = _pad(self._name_font)
+        h = QFontMetricsF(self._meta_font).lineSpacing() + 4
+        return QRectF(pad, self._rect.bottom() - pad - h + 2, self._rect.width() - pad * 2, h)
 
     def paint(
         self,
@@ -237,6 +280,8 @@ class CardItem(QGraphicsItem):
 
         meta = QFontMetricsF(self._meta_font)
         bottom = rect.bottom() - pad - meta.lineSpacing()
+        if info.nps is not None:  # the NPS chip (a child item) has the bottom row
+            bottom -= self.nps_row_rect().height() + 4
         painter.setFont(self._meta_font)
         if info.unreachable:
             painter.setPen(severity_color(pal, "warning"))

@@ -1,0 +1,96 @@
+"""What each card of the journey says: name, zone, emotion, findings badge, guests' NPS."""
+
+from __future__ import annotations
+
+from cuecraft.core.check import CheckResult
+from cuecraft.core.feedback import Feedback, describe
+from cuecraft.core.findings import Finding
+
+from ._style import findings_tooltip, html_escape
+from .journey_items import CardInfo
+from .journey_nps import NpsChip, nps_chip
+
+
+def card_infos(
+    result: CheckResult, order: list[str], unreachable: set[str], feedback: Feedback | None
+) -> list[CardInfo]:
+    """One card per touchpoint, in journey `order`."""
+    graph = result.graph
+    concerns = touchpoint_findings(result)
+    infos = []
+    for tp_id in order:
+        tp = graph.touchpoints[tp_id]
+        found = [f for f in concerns.get(tp_id, []) if f.severity in ("error", "warning")]
+        badge = (
+            "error" if any(f.severity == "error" for f in found) else ("warning" if found else None)
+        )
+        zone = graph.zones.get(tp.zone or "")
+        zone_name = (zone.name or zone.id) if zone else (tp.zone or "no zone")
+        chip = nps_chip(feedback, tp_id, tp.name) if feedback is not None else None
+        infos.append(
+            CardInfo(
+                tp_id,
+                tp.name or tp_id,
+                zone_name,
+                tp.phase,
+                tp.emotion,
+                badge,
+                tp_id in unreachable,
+                _tooltip(
+                    tp_id,
+                    tp.name,
+                    tp.phase,
+                    zone_name,
+                    tp.emotion,
+                    tp_id in unreachable,
+                    concerns.get(tp_id, []),
+                    chip,
+                ),
+                chip,
+            )
+        )
+    return infos
+
+
+def touchpoint_findings(result: CheckResult) -> dict[str, list[Finding]]:
+    """Findings that concern each touchpoint.
+
+    Those naming it, and ELI002 ("6 − 1 = 0") for every journey touchpoint
+    where the offending negative cue is present: that is where the guest meets it.
+    """
+    graph = result.graph
+    out: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        concerned = {i for i in f.ids if i in graph.touchpoints}
+        if f.code == "ELI002":
+            for cue_id in f.ids:
+                places = graph.cue_places.get(cue_id, set())
+                concerned |= places & graph.on_entry_to_end_path
+        for tp_id in concerned:
+            out.setdefault(tp_id, []).append(f)
+    return out
+
+
+def _tooltip(
+    tp_id: str,
+    name: str,
+    phase: str,
+    zone: str,
+    emotion: int | None,
+    unreachable: bool,
+    found: list[Finding],
+    chip: NpsChip | None,
+) -> str:
+    lines = [
+        f"<b>{html_escape(name or tp_id)}</b>",
+        f"<span>{html_escape(tp_id)} · {html_escape(phase)} · {html_escape(zone)}</span>",
+    ]
+    if emotion is not None:
+        lines.append(f"emotion {emotion:+d}")
+    if chip is not None:
+        lines.append(f"guests: {html_escape(describe(chip.result))}")
+    if unreachable:
+        lines.append("<i>not reachable from an entry of the journey</i>")
+    if found:
+        lines.append(findings_tooltip(found))
+    return "<br>".join(lines)

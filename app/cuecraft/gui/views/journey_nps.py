@@ -1,0 +1,392 @@
+"""Guest feedback on the journey: measured NPS beside the designed emotion curve.
+
+When the design has imported feedback (docs/feedback.md), each touchpoint's
+Net Promoter Score is drawn in the emotion chart — −100..100 over the same
+height as the emotion scale −3..3, its scale pinned at the right — as a
+diamond with its 95% interval as a whisker. A score from fewer answers than
+the rules trust (`MIN_RESPONSES`) is hollow and faded; a detractor hotspot
+(NPS below 0 with enough answers, FBK001) is drawn in the error colour. Each
+card gets a chip with the score and the number of answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cuecraft.core.feedback import Comment, Feedback, Nps, describe, signed
+from cuecraft.core.rules.feedback import MIN_RESPONSES
+
+from ._style import (
+    ERROR,
+    accent,
+    html_escape,
+    mix,
+    muted_text,
+    scaled_font,
+    severity_color,
+    with_alpha,
+)
+from .journey_items import EMOTION_MAX, Geometry
+
+NPS_HUE = "#b0408c"  # raspberry: apart from the blue curve, the green/red emotions, the phases
+CURVE_HUE = "#3f7fc6"  # the designed emotion curve (journey_chart)
+NPS_MAX = 100.0
+SCALE_LABELS = (100, 0, -100)
+
+
+def nps_color(palette: QPalette) -> QColor:
+    return accent(palette, NPS_HUE)
+
+
+def nps_y(geo: Geometry, value: float) -> float:
+    """Where an NPS sits on the emotion chart: ±100 at the height of ±3."""
+    clamped = max(-NPS_MAX, min(NPS_MAX, value))
+    return geo.emotion_y(clamped * EMOTION_MAX / NPS_MAX)
+
+
+def minus(text: str) -> str:
+    """Typographic minus signs, as the emotion scale writes them."""
+    return text.replace("-", "−")
+
+
+def is_hotspot(result: Nps) -> bool:
+    """FBK001's condition: NPS below 0 from enough answers to count as evidence."""
+    return result.score is not None and result.score < 0 and result.responses >= MIN_RESPONSES
+
+
+@dataclass(frozen=True)
+class MeasuredPoint:
+    """One touchpoint's NPS in the chart."""
+
+    tp_id: str
+    column: int
+    x: float
+    score: float
+    low: float
+    high: float
+    responses: int
+    unreachable: bool = False
+
+    @property
+    def few(self) -> bool:
+        return self.responses < MIN_RESPONSES
+
+    @property
+    def hotspot(self) -> bool:
+        return not self.few and self.score < 0
+
+
+def measured_point(
+    tp_id: str, column: int, x: float, result: Nps, unreachable: bool
+) -> MeasuredPoint | None:
+    if result.score is None or result.low is None or result.high is None:
+        return None
+    return MeasuredPoint(
+        tp_id, column, x, result.score, result.low, result.high, result.responses, unreachable
+    )
+
+
+# -- the chip on each card -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NpsChip:
+    """What a card shows of its touchpoint's feedback."""
+
+    result: Nps
+    tooltip: str
+
+    @property
+    def score(self) -> float | None:
+        return self.result.score
+
+    @property
+    def responses(self) -> int:
+        return self.result.responses
+
+    @property
+    def few(self) -> bool:
+        return self.responses < MIN_RESPONSES
+
+    @property
+    def hotspot(self) -> bool:
+        return is_hotspot(self.result)
+
+    def label(self, long: bool) -> str:
+        if self.score is None:
+            return "NPS — · no answers"
+        answers = f" answer{'' if self.responses == 1 else 's'}" if long else ""
+        return f"NPS {minus(signed(self.score))} · {self.responses:,}{answers}"
+
+
+def nps_chip(feedback: Feedback, tp_id: str, name: str) -> NpsChip:
+    result = feedback.nps_at(tp_id)
+    bucket = feedback.at(tp_id)
+    comments = strongest_comments(bucket.comments if bucket else [], result)
+    return NpsChip(result, chip_tooltip(name or tp_id, result, comments))
+
+
+def strongest_comments(comments: list[Comment], result: Nps, limit: int = 2) -> list[Comment]:
+    """The comment or two that say most: where guests are unhappy the two lowest-scored,
+    otherwise the highest-scored promoter's and the lowest-scored detractor's."""
+    if not comments:
+        return []
+    by_low = sorted(comments, key=lambda c: (c.score, c.line or 0))
+    by_high = sorted(comments, key=lambda c: (-c.score, c.line or 0))
+    if result.score is not None and result.score < 0:
+        return by_low[:limit]
+    picked = [by_high[0]]
+    if by_low[0].score <= 6 and by_low[0] is not by_high[0]:
+        picked.append(by_low[0])
+    return picked[:limit]
+
+
+def chip_tooltip(name: str, result: Nps, comments: list[Comment]) -> str:
+    lines = [f"<b>Guests at {html_escape(name)}</b>", html_escape(describe(result))]
+    if result.responses and result.responses < MIN_RESPONSES:
+        lines.append(f"<i>fewer than {MIN_RESPONSES} answers: not yet evidence</i>")
+    if is_hotspot(result):
+        lines.append("<b>FBK001</b> detractor hotspot: more critics than fans")
+    for c in comments:
+        text = c.text if len(c.text) <= 140 else c.text[:139] + "…"
+        lines.append(f"“{html_escape(text)}” — {c.score}/10")
+    return "<br>".join(lines)
+
+
+class NpsChipItem(QGraphicsItem):
+    """The chip on a card's bottom row: 'NPS −30 · 60 answers', with its own tooltip."""
+
+    def __init__(
+        self, chip: NpsChip, row: QRectF, palette: QPalette, font: QFont, parent: QGraphicsItem
+    ) -> None:
+        super().__init__(parent)
+        self.chip = chip
+        self._palette = palette
+        self._font = scaled_font(font, 0.88)
+        fm = QFontMetricsF(self._font)
+        self.text = chip.label(long=True)
+        if fm.horizontalAdvance(self.text) + 14 > row.width():
+            self.text = chip.label(long=False)
+        width = min(row.width(), fm.horizontalAdvance(self.text) + 14)
+        self._rect = QRectF(row.left(), row.top(), width, row.height())
+        self.setToolTip(chip.tooltip)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        pal, chip, rect = self._palette, self.chip, self._rect.adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = rect.height() / 2
+        if chip.score is None or chip.few:
+            color = muted_text(pal)
+            pen = QPen(with_alpha(color, 0.8), 1.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            color = severity_color(pal, ERROR) if chip.hotspot else nps_color(pal)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(with_alpha(color, 0.16))
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setFont(self._font)
+        painter.setPen(color)
+        fm = QFontMetricsF(self._font)
+        text = fm.elidedText(self.text, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+# -- the series in the chart -----------------------------------------------------------
+
+
+def paint_diamond(
+    painter: QPainter, centre: QPointF, r: float, kind: str, palette: QPalette
+) -> None:
+    """A measured point: 'normal', 'few' (hollow, faded) or 'hotspot' (error colour)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    shape = QPolygonF(
+        [
+            QPointF(centre.x(), centre.y() - r),
+            QPointF(centre.x() + r, centre.y()),
+            QPointF(centre.x(), centre.y() + r),
+            QPointF(centre.x() - r, centre.y()),
+        ]
+    )
+    if kind == "few":
+        painter.setPen(QPen(with_alpha(nps_color(palette), 0.6), 1.6))
+        painter.setBrush(base)
+    else:
+        color = severity_color(palette, ERROR) if kind == "hotspot" else nps_color(palette)
+        painter.setPen(QPen(base, 1.6))
+        painter.setBrush(color)
+    painter.drawPolygon(shape)
+
+
+def paint_whisker(
+    painter: QPainter, x: float, top: float, bottom: float, color: QColor, dashed: bool
+) -> None:
+    pen = QPen(color, 1.5, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+    painter.setPen(QPen(color, 1.5))
+    for y in (top, bottom):
+        painter.drawLine(QPointF(x - 4, y), QPointF(x + 4, y))
+
+
+def paint_measured(
+    painter: QPainter, geo: Geometry, points: list[MeasuredPoint], palette: QPalette, font: QFont
+) -> None:
+    """Whiskers, the dashed line joining neighbouring columns, the diamonds, hotspot labels."""
+    color = nps_color(palette)
+    error = severity_color(palette, ERROR)
+    for p in points:
+        tint = error if p.hotspot else color
+        whisker = with_alpha(tint, 0.45 if p.few else 0.75)
+        paint_whisker(painter, p.x, nps_y(geo, p.high), nps_y(geo, p.low), whisker, p.few)
+    on_journey = [p for p in points if not p.unreachable]
+    for a, b in pairwise(on_journey):
+        if b.column != a.column + 1:
+            continue  # a touchpoint between them has no answers: no line across it
+        alpha = 0.35 if (a.few or b.few) else 0.7
+        pen = QPen(with_alpha(color, alpha), 1.4, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(a.x, nps_y(geo, a.score)), QPointF(b.x, nps_y(geo, b.score)))
+    for p in points:
+        centre = QPointF(p.x, nps_y(geo, p.score))
+        kind = "few" if p.few else ("hotspot" if p.hotspot else "normal")
+        paint_diamond(painter, centre, 6.5, kind, palette)
+        if p.hotspot:
+            painter.setPen(QPen(error, 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, 10.5, 10.5)
+            _paint_hotspot_label(painter, centre, f"NPS {minus(signed(p.score))}", palette, font)
+
+
+def _paint_hotspot_label(
+    painter: QPainter, centre: QPointF, label: str, palette: QPalette, font: QFont
+) -> None:
+    """'NPS −30' right of a hotspot, on a veil of the base colour so the curves stay behind."""
+    fm = QFontMetricsF(font)
+    box = QRectF(
+        centre.x() + 14,
+        centre.y() - fm.height() / 2 - 1,
+        fm.horizontalAdvance(label) + 8,
+        fm.height() + 2,
+    )
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(with_alpha(palette.color(QPalette.ColorRole.Base), 0.85))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setFont(font)
+    painter.setPen(severity_color(palette, ERROR))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+
+# -- the pinned scale and the legend (drawn by the canvas, in viewport coordinates) -----
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What the legend row under the chart says; the canvas draws it."""
+
+    entries: tuple[tuple[str, str], ...]  # (glyph, text): 'curve', 'nps', 'few', 'hotspot', ''
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text in self.entries]
+
+
+def legend_for(overall: Nps, points: list[MeasuredPoint]) -> Legend:
+    entries = [("curve", "designed emotion"), ("nps", "measured NPS (guests), 95% interval")]
+    if any(p.few for p in points):
+        entries.append(("few", f"fewer than {MIN_RESPONSES} answers"))
+    if any(p.hotspot for p in points):
+        entries.append(("hotspot", "below 0: detractor hotspot (FBK001)"))
+    if overall.score is not None:
+        entries.append(
+            ("", f"overall NPS {minus(signed(overall.score))} · {overall.responses:,} answers")
+        )
+    return Legend(tuple(entries))
+
+
+def paint_legend(
+    painter: QPainter, legend: Legend, area: QRectF, palette: QPalette, font: QFont
+) -> None:
+    """The legend in one row of `area`, entries that do not fit left out."""
+    fm = QFontMetricsF(font)
+    painter.setFont(font)
+    x, mid = area.left(), area.center().y()
+    for glyph, text in legend.entries:
+        glyph_w = 26.0 if glyph else 0.0
+        need = glyph_w + fm.horizontalAdvance(text)
+        if x + need > area.right():
+            break
+        if glyph == "curve":
+            painter.setPen(QPen(accent(palette, CURVE_HUE), 2.2))
+            painter.drawLine(QPointF(x, mid), QPointF(x + 18, mid))
+        elif glyph:
+            if glyph == "nps":
+                paint_whisker(
+                    painter, x + 9, mid - 8, mid + 8, with_alpha(nps_color(palette), 0.75), False
+                )
+            paint_diamond(
+                painter, QPointF(x + 9, mid), 5.5, glyph if glyph != "nps" else "normal", palette
+            )
+        painter.setPen(muted_text(palette) if not glyph else palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            QRectF(x + glyph_w, area.top(), need, area.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+        x += need + 22
+
+
+def paint_nps_scale(
+    painter: QPainter,
+    strip: QRectF,
+    ys: dict[int, float],
+    title_y: float,
+    palette: QPalette,
+    font: QFont,
+) -> None:
+    """The NPS scale pinned at the right of the chart: `ys` maps −100, 0, +100 to heights."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.Text)
+    painter.fillRect(strip, window)
+    painter.setPen(QPen(mix(window, text, 0.18), 1))
+    painter.drawLine(
+        QPointF(strip.left() + 0.5, strip.top()), QPointF(strip.left() + 0.5, strip.bottom())
+    )
+    color = nps_color(palette)
+    title = scaled_font(font, 1.0, bold=True)
+    painter.setFont(title)
+    painter.setPen(color)
+    painter.drawText(QPointF(strip.left() + 10, title_y), "NPS")
+    small = scaled_font(font, 0.86)
+    fm = QFontMetricsF(small)
+    painter.setFont(small)
+    painter.setPen(mix(color, muted_text(palette), 0.35))
+    for value, y in ys.items():
+        label = minus(signed(value)) if value else "0"
+        painter.drawText(
+            QRectF(strip.left() + 10, y - fm.height() / 2, strip.width() - 12, fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
