@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         "--sections",
         metavar="NAMES",
         help="comma-separated sections to include (default: all): cover, summary, theme, "
-        "journey, cues, elimination, senses, memorabilia, report, graph",
+        "journey, guests (with feedback), cues, elimination, senses, memorabilia, report, graph",
     )
 
     new = sub.add_parser(

@@ -1,9 +1,13 @@
 """`cuecraft export FILE -o OUT.pdf`: the PDF design brief from the command line.
 
-Exit codes: 0 the brief was written (its path is printed); 2 the design could
-not be read, an option is unusable, or the PDF could not be written (one clear
-line on stderr, nothing written). Long exports show a progress line on stderr:
-updated in place on a terminal, one line per quarter otherwise.
+The guest feedback imported for the design (`cafe.feedback.yaml` next to
+`cafe.yaml`, docs/feedback.md) is read automatically: with it the brief shows
+guests' NPS on the journey, prints "What guests say" and reports the FBK
+findings. Exit codes: 0 the brief was written (its path is printed); 2 the
+design or its feedback file could not be read, an option is unusable, or the
+PDF could not be written (one clear line on stderr, nothing written). Long
+exports show a progress line on stderr: updated in place on a terminal, one
+line per quarter otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import sys
 import time
 from typing import TextIO
 
+from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
 from cuecraft.core.fileformat import DesignLoadError, load_design
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
@@ -66,6 +71,11 @@ def run_export(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem.format(args.file), file=sys.stderr)
         return EXIT_UNREADABLE
+    try:
+        feedback = feedback_for_design(args.file)
+    except FeedbackLoadError as error:
+        print(error.format(), file=sys.stderr)
+        return EXIT_UNREADABLE
     progress = ProgressLine(sys.stderr)
     try:
         sections = parse_sections(args.sections) if args.sections else SECTIONS
@@ -75,7 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
             sections=sections,
             **({"accent": args.accent} if args.accent else {}),
         )
-        export_brief(design, args.output, options, progress=progress)
+        export_brief(design, args.output, options, progress=progress, feedback=feedback)
     except BriefError as error:
         progress.close()
         print(f"cuecraft export: {error}", file=sys.stderr)

@@ -19,7 +19,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from cuecraft.brief import sections_cues, sections_overview, sections_report
+from cuecraft.brief import sections_cues, sections_guests, sections_overview, sections_report
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.cover import Cover
 from cuecraft.brief.document import (
@@ -35,12 +35,14 @@ from cuecraft.brief.document import (
 from cuecraft.brief.options import (
     BriefCancelled,
     BriefError,
+    BriefOptionError,
     BriefOptions,
     CheckedOptions,
     checked,
 )
 from cuecraft.brief.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, UNIT, make_styles
 from cuecraft.core.check import check
+from cuecraft.core.feedback import Feedback
 from cuecraft.core.model import Design
 
 Builder = Callable[[BriefContext], list[Flowable]]
@@ -48,6 +50,7 @@ BUILDERS: dict[str, Builder] = {
     "summary": sections_overview.summary,
     "theme": sections_overview.theme,
     "journey": sections_overview.journey,
+    "guests": sections_guests.guests,
     "cues": sections_cues.cues,
     "elimination": sections_cues.elimination,
     "senses": sections_cues.senses,
@@ -77,21 +80,26 @@ def export_brief(
     options: BriefOptions | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    feedback: Feedback | None = None,
 ) -> int:
     """Write the PDF design brief of `design` to `out_path`; return its number of pages.
 
     `progress(done, total)` is called as the layout advances; `cancel()` is polled
     and, when it returns True, the export stops with `BriefCancelled`. The file
     appears only when complete: a failed or cancelled export leaves whatever was
-    at `out_path` before untouched. Raises `BriefOptionError` for a bad logo,
-    accent, paper or section name and `BriefError` when the file cannot be written.
+    at `out_path` before untouched. With `feedback` (the guest feedback imported
+    for the design) the journey shows guests' NPS beside the designed feeling,
+    "What guests say" is printed and the report includes the FBK findings;
+    without it that section is left out even when chosen. Raises
+    `BriefOptionError` for a bad logo, accent, paper or section name (or when
+    nothing is left to print) and `BriefError` when the file cannot be written.
     """
     opts = checked(options or BriefOptions())
     target = Path(out_path)
     _check_writable(target)
     if cancel is not None and cancel():
         raise BriefCancelled("the export was cancelled")
-    data, pages = render(design, opts, progress, cancel)
+    data, pages = render(design, opts, progress, cancel, feedback)
     if cancel is not None and cancel():
         raise BriefCancelled("the export was cancelled")
     _write_atomically(target, data)
@@ -103,8 +111,15 @@ def render(
     opts: CheckedOptions,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    feedback: Feedback | None = None,
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes and its page count."""
+    body = [s for s in opts.sections if s in BUILDERS and (s != "guests" or feedback is not None)]
+    if not body and "cover" not in opts.sections:
+        raise BriefOptionError(
+            "nothing to print: the section 'guests' needs guest feedback imported for the "
+            "design (cuecraft feedback import DESIGN CSV)"
+        )
     styles = make_styles(opts.accent)
     pagesize = PAGE_SIZES[opts.paper]
     date_text = f"{opts.date.day} {MONTHS[opts.date.month - 1]} {opts.date.year}"
@@ -117,12 +132,13 @@ def render(
     )
     ctx = BriefContext(
         design=design,
-        result=check(design),
+        result=check(design, feedback=feedback),
         styles=styles,
         options=opts,
         furniture=furniture,
         width=pagesize[0] - 2 * MARGIN_X,
         height=pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        feedback=feedback,
     )
     story: list[Flowable] = []
     if furniture.has_cover:
@@ -130,7 +146,6 @@ def render(
             Landmark("cover", "Cover", "", page=1, y=pagesize[1], listed=False)
         )
         story += [Cover(design, date_text, opts.logo, styles.palette), NextPageTemplate("body")]
-    body = [s for s in opts.sections if s in BUILDERS]
     if len(body) > 1:
         story += _contents(ctx, len(body))
     for section in body:

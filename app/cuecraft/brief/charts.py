@@ -3,15 +3,13 @@
 - `ScoreBars`: the scorecard, one bar per principle and the overall score.
 - `RealmsChart`: Pine & Gilmore's four realms, the 2×2 of participation
   (passive ↔ active) and connection (absorption ↔ immersion).
-- `EmotionCurve`: the target feeling along the journey, phases as bands,
-  the peak and the end marked (peak–end rule).
+
+The journey's chart, designed feeling beside guests' NPS, is in curve.py.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
@@ -157,122 +155,3 @@ class RealmsChart(Flowable):  # type: ignore[misc]
             canvas.rotate(angle)
             text.draw(canvas, 0, 0, f"{label} PARTICIPATION", 7, fonts.BOLD, "middle")
             canvas.restoreState()
-
-
-@dataclass(frozen=True)
-class CurvePoint:
-    label: str  # the x-axis label, a step number
-    phase: str
-    emotion: int | None
-    is_end: bool = False
-    low_end: bool = False  # flagged by JRN004
-
-
-class EmotionCurve(Flowable):  # type: ignore[misc]
-    """Emotion (-3..3) along the journey; phases as bands, peak and ends marked."""
-
-    def __init__(self, points: Sequence[CurvePoint], palette: Palette, height: float) -> None:
-        super().__init__()
-        self.points = list(points)
-        self.palette = palette
-        self.chart_height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = self.chart_height
-        return avail_width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        left, right = 9 * UNIT, self.width - 2 * UNIT
-        bottom, top = 7 * UNIT, self.height - 8 * UNIT
-        n = len(self.points)
-        if n == 0:
-            return
-        step = (right - left) / n
-
-        def px(i: int) -> float:
-            return left + step * (i + 0.5)
-
-        def py(emotion: float) -> float:
-            return bottom + (top - bottom) * (emotion + 3) / 6
-
-        # Phase bands, each phase one stretch (touchpoints come in journey order).
-        start = 0
-        for i in range(1, n + 1):
-            if i == n or self.points[i].phase != self.points[start].phase:
-                shade = self.palette.wash if self.points[start].phase != "during" else PANEL
-                canvas.setFillColor(shade)
-                canvas.rect(left + step * start, bottom, step * (i - start), top - bottom, 0, 1)
-                canvas.setFillColor(MUTED)
-                room = step * (i - start) - 2 * UNIT
-                label = text.fit(self.points[start].phase.upper(), room, 7, fonts.BOLD)
-                text.draw(canvas, left + step * start + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
-                start = i
-        canvas.setFillColor(FAINT)
-        for level in range(-3, 4):
-            y = py(level)
-            canvas.setStrokeColor(RULE if level else FAINT)
-            canvas.setLineWidth(0.35 if level else 0.6)
-            if level == 0:
-                canvas.setDash(2, 2)
-            canvas.line(left, y, right, y)
-            canvas.setDash()
-            canvas.setFillColor(FAINT)
-            text.draw(
-                canvas, left - 2 * UNIT, y - 2.5, f"{level:+d}" if level else "0", 7, anchor="end"
-            )
-        # X labels: step numbers, thinned out so they never touch.
-        every = max(1, math.ceil(n / max(1, (right - left) / (4 * UNIT))))
-        shown = [i for i in range(n) if i % every == 0]
-        if shown[-1] != n - 1:  # always the last step, in place of a neighbour too close
-            if n - 1 - shown[-1] < max(1, every * 0.6):
-                shown.pop()
-            shown.append(n - 1)
-        for i in shown:
-            text.draw(canvas, px(i), bottom - 4 * UNIT, self.points[i].label, 7, anchor="middle")
-        # The curve, broken where a touchpoint has no emotion.
-        canvas.setStrokeColor(self.palette.mark)
-        canvas.setLineWidth(1.6 if n <= 40 else 0.8)
-        for i in range(n - 1):
-            a, b = self.points[i].emotion, self.points[i + 1].emotion
-            if a is not None and b is not None:
-                canvas.line(px(i), py(a), px(i + 1), py(b))
-        felt = [(i, p.emotion) for i, p in enumerate(self.points) if p.emotion is not None]
-        radius = max(1.2, min(3.0, step / 4))
-        for i, emotion in felt if n <= 60 else ():  # a long journey is a line, not beads
-            canvas.setFillColor(self.palette.mark)
-            canvas.setStrokeColor(white)
-            canvas.setLineWidth(0.8)
-            canvas.circle(px(i), py(emotion), radius, stroke=1, fill=1)
-        if not felt:
-            canvas.setFillColor(MUTED)
-            text.draw(
-                canvas, (left + right) / 2, py(0) + 3 * UNIT, "no emotions set", 8, anchor="middle"
-            )
-            return
-        peak_i, _ = max(felt, key=lambda f: (f[1], -f[0]))
-        marks: dict[int, tuple[str, Color]] = {
-            peak_i: ("Peak", self.palette.accent_text),
-        }
-        for i, point in enumerate(self.points):
-            if point.is_end and point.emotion is not None:
-                colour = ERROR if point.low_end else INK
-                marks[i] = ("Peak · End" if i == peak_i else "End", colour)
-        for i, (label, colour) in marks.items():
-            at = self.points[i].emotion
-            if at is not None:
-                self._mark(px(i), py(at), label, colour, right)
-
-    def _mark(self, x: float, y: float, label: str, colour: Color, right: float) -> None:
-        """A ring around a point, its label beside it (on the left near the right edge)."""
-        canvas = self.canv
-        canvas.setStrokeColor(colour)
-        canvas.setLineWidth(1.2)
-        canvas.circle(x, y, 5.5, stroke=1, fill=0)
-        canvas.setFillColor(colour)
-        room = text.width(label, 7.5, fonts.BOLD) + 3 * UNIT
-        if x + room <= right:
-            text.draw(canvas, x + 1.5 * UNIT, y + 6.5, label, 7.5, fonts.BOLD)
-        else:
-            text.draw(canvas, x - 1.5 * UNIT, y + 6.5, label, 7.5, fonts.BOLD, "end")

@@ -1,4 +1,4 @@
-"""What every section builder reads: the design, its check, the styles, the page grid."""
+"""What every section builder reads: the design, its check, its feedback, the styles, the grid."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from cuecraft.brief.document import Furniture, Landmark, SectionTitle
 from cuecraft.brief.options import SECTION_TITLES, CheckedOptions
 from cuecraft.brief.styles import UNIT, Styles
 from cuecraft.core.check import CheckResult
+from cuecraft.core.feedback import Feedback
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.layout import journey_order
 from cuecraft.core.model import Design
@@ -37,6 +38,7 @@ class BriefContext:
     furniture: Furniture
     width: float  # of the body frame, points
     height: float
+    feedback: Feedback | None = None  # imported guest feedback, if any
     _numbered: int = field(default=0)
 
     @property
@@ -81,6 +83,21 @@ class BriefContext:
             out.append(Paragraph(lead, self.styles.lead))
         return out
 
+    def whole(self, out: list[Flowable], upto: int | None = None) -> list[Flowable]:
+        """A section opened by `opening` whose start (`upto` flowables, or all) reads as one.
+
+        It starts on a new page unless all of that fits on the one before (when it
+        is taller than a page, the usual rule applies), so a title never ends a
+        page with its chart on the next, nor a page its first half alone.
+        """
+        start = out[: len(out) if upto is None else upto]
+        need = sum(_height(f, self.width, self.height) for f in start[1:])
+        need -= start[-1].getSpaceAfter()
+        on_a_new_page = need - start[1].getSpaceBefore()  # dropped at the top of a page
+        if isinstance(out[0], CondPageBreak) and on_a_new_page <= self.height:
+            out[0] = CondPageBreak(max(self.height * SHARE_TO_CONTINUE, need))
+        return out
+
     def headed(self, heading: str, sub: str, table: Flowable, rows: int) -> list[Flowable]:
         """A table under a heading that never ends a page.
 
@@ -98,3 +115,11 @@ class BriefContext:
     def para(self, value: str, style_name: str = "body") -> Paragraph:
         """User text as a paragraph in one of the brief's styles."""
         return text.para(value, getattr(self.styles, style_name))
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    """The height a flowable takes on the page, with the space around it."""
+    if isinstance(flowable, KeepTogether):  # it wraps its content on a canvas it lacks here
+        return sum(_height(f, width, height) for f in flowable._content)
+    _, h = flowable.wrap(width, height)
+    return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())

@@ -14,6 +14,7 @@ SECTIONS = (
     "summary",
     "theme",
     "journey",
+    "guests",
     "cues",
     "elimination",
     "senses",
@@ -21,13 +22,18 @@ SECTIONS = (
     "report",
     "graph",
 )
-"""Section names, in the order they appear in the brief."""
+"""Section names, in the order they appear in the brief.
+
+`guests` is printed only for a design with imported guest feedback; without
+any it is left out, even when chosen, and the contents do not list it.
+"""
 
 SECTION_TITLES = {
     "cover": "Cover",
     "summary": "Executive summary",
     "theme": "Theme and the four realms",
     "journey": "Guest journey",
+    "guests": "What guests say",
     "cues": "Positive cues",
     "elimination": "Elimination plan",
     "senses": "Sensory map",

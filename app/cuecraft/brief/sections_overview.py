@@ -6,11 +6,20 @@ from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from cuecraft.brief import blocks, fonts, text
-from cuecraft.brief.charts import CurvePoint, EmotionCurve, RealmsChart, ScoreBars
+from cuecraft.brief.charts import RealmsChart, ScoreBars
 from cuecraft.brief.context import BriefContext
+from cuecraft.brief.curve import CurvePoint, EmotionCurve, minus
+from cuecraft.brief.sections_guests import (
+    measured,
+    nps_colour,
+    number_cell,
+    summary_callout,
+    with_answers,
+)
 from cuecraft.brief.styles import ERROR, SEVERITY_COLOURS, UNIT
 from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
 from cuecraft.core.model import REALMS
+from cuecraft.core.rules.feedback import MIN_RESPONSES
 from cuecraft.core.rules.senses import engaged_senses
 
 TOP_FINDINGS = 5
@@ -25,9 +34,10 @@ REALM_MEANING = {  # in the reading order of the chart
 
 def ranked(findings: list[Finding]) -> list[Finding]:
     """Findings most severe first, then in principle order, then by line."""
-    order = {p: i for i, p in enumerate(("references", *PRINCIPLES))}
+    order = {p: i for i, p in enumerate(("references", *PRINCIPLES, "feedback"))}
     return sorted(
-        findings, key=lambda f: (SEVERITY_RANK[f.severity], order[f.principle], f.line, f.column)
+        findings,
+        key=lambda f: (SEVERITY_RANK[f.severity], order.get(f.principle, 99), f.line, f.column),
     )
 
 
@@ -110,6 +120,7 @@ def summary(ctx: BriefContext) -> list[Flowable]:
                 ctx,
             )
         )
+    out += summary_callout(ctx)
     top = ranked([f for f in ctx.result.findings if f.severity != "info"])[:TOP_FINDINGS]
     if top:
         shown = len(top)
@@ -173,11 +184,11 @@ def theme(ctx: BriefContext) -> list[Flowable]:
         hAlign="LEFT",
     )
     out.append(KeepTogether([Paragraph("The four realms", st.h3), grid]))
-    return out
+    return ctx.whole(out)
 
 
 def journey(ctx: BriefContext) -> list[Flowable]:
-    st, graph = ctx.styles, ctx.graph
+    st, graph, feedback = ctx.styles, ctx.graph, ctx.feedback
     out = ctx.opening(
         "journey",
         "The experience continuum, before, during and after the visit. Guests remember "
@@ -192,15 +203,54 @@ def journey(ctx: BriefContext) -> list[Flowable]:
     for tp_id in ctx.journey:
         tp = graph.touchpoints[tp_id]
         points.append(
-            CurvePoint(str(ctx.step[tp_id]), tp.phase, tp.emotion, tp_id in ends, tp_id in low_ends)
+            CurvePoint(
+                str(ctx.step[tp_id]),
+                tp.phase,
+                tp.emotion,
+                tp_id in ends,
+                tp_id in low_ends,
+                measured(feedback.nps_at(tp_id)) if feedback is not None else None,
+            )
         )
-    out.append(EmotionCurve(points, st.palette, 62 * UNIT))
-    out.append(Paragraph("Target feeling at each step, from −3 to +3.", st.caption))
+    chart = EmotionCurve(points, st.palette, 62 * UNIT)
+    if chart.dual:
+        caption = (
+            "Designed: the target feeling at each step, from −3 to +3. Measured: the Net "
+            "Promoter Score guests gave the step, from −100 to +100, its 95% interval as a "
+            "whisker. The two scales share their zero."
+        )
+    else:
+        caption = "Target feeling at each step, from −3 to +3."
+    out += [chart, Paragraph(caption, st.caption)]
+    ctx.whole(out)  # the title never ends a page with its chart on the next
     out.append(Spacer(1, 3 * UNIT))
+    out += _journey_table(ctx)
+    if graph.return_edges:
+        note = "↺ marks a return visit: the journey loops back to its start."
+    else:
+        note = "No return visit is designed yet: the loop is open."
+    if feedback is not None:
+        note += (
+            " NPS (answers): the Net Promoter Score guests gave the step and how many answered;"
+            f" red: a detractor hotspot; grey: fewer than {MIN_RESPONSES} answers, not yet"
+            " evidence."
+        )
+    out.append(Spacer(1, 2 * UNIT))
+    out.append(Paragraph(note, st.small))
+    return out
+
+
+def _journey_table(ctx: BriefContext) -> list[Flowable]:
+    st, graph, feedback, w = ctx.styles, ctx.graph, ctx.feedback, ctx.width
     returns = {src: dst for src, dst in graph.return_edges}
+    head = ["#", "Touchpoint", "Phase", "Zone", "Feeling", "Next"]
     widths = [0.06, 0.37, 0.1, 0.26, 0.1, 0.11]
+    if feedback is not None:
+        head.insert(5, "NPS (answers)")
+        widths = [0.06, 0.29, 0.09, 0.2, 0.1, 0.14, 0.12]
     rows = []
-    for tp_id in ctx.journey:
+    extra: list[tuple[object, ...]] = []
+    for r, tp_id in enumerate(ctx.journey, start=1):
         tp = graph.touchpoints[tp_id]
         nexts = [str(ctx.step[n]) for n in tp.next if n in ctx.step and returns.get(tp_id) != n]
         leads = ", ".join(nexts)
@@ -208,29 +258,19 @@ def journey(ctx: BriefContext) -> list[Flowable]:
             leads = (leads + ", " if leads else "") + f"↺ {ctx.step[returns[tp_id]]}"
         zone = ctx.place_name(tp.zone) if tp.zone else ""
         feeling = "—" if tp.emotion is None else (f"{tp.emotion:+d}" if tp.emotion else "0")
-        rows.append(
-            [
-                str(ctx.step[tp_id]),
-                text.cell(tp.name or tp.id, st.cell, widths[1] * ctx.width),
-                tp.phase,
-                text.cell(zone, st.cell, widths[3] * ctx.width) if zone else "",
-                feeling,
-                leads if len(leads) <= 8 else Paragraph(text.escape(leads), st.cell),
-            ]
-        )
-    w = ctx.width
-    out.append(
-        blocks.data_table(
-            ["#", "Touchpoint", "Phase", "Zone", "Feeling", "Next"],
-            rows,
-            [w * x for x in widths],
-            st,
-        )
-    )
-    if graph.return_edges:
-        note = "↺ marks a return visit: the journey loops back to its start."
-    else:
-        note = "No return visit is designed yet: the loop is open."
-    out.append(Spacer(1, 2 * UNIT))
-    out.append(Paragraph(note, st.small))
-    return out
+        row: list[object] = [
+            str(ctx.step[tp_id]),
+            text.cell(tp.name or tp.id, st.cell, widths[1] * w),
+            tp.phase,
+            text.cell(zone, st.cell, widths[3] * w) if zone else "",
+            minus(feeling),
+        ]
+        if feedback is not None:
+            result = feedback.nps_at(tp_id)
+            colour = nps_colour(result)
+            row.append(number_cell(with_answers(result), st.cell, widths[5] * w, colour))
+            if colour is not None:
+                extra.append(("TEXTCOLOR", (5, r), (5, r), colour))
+        row.append(leads if len(leads) <= 8 else Paragraph(text.escape(leads), st.cell))
+        rows.append(row)
+    return [blocks.data_table(head, rows, [w * x for x in widths], st, extra=extra)]

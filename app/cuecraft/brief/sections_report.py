@@ -20,6 +20,7 @@ PRINCIPLE_NAMES = {
     "memorabilia": "Mix in memorabilia",
     "senses": "Engage all five senses",
     "journey": "Journey",
+    "feedback": "Guest feedback",
 }
 
 
@@ -89,14 +90,18 @@ def report(ctx: BriefContext) -> list[Flowable]:
         )
     )
     scores = ctx.result.scorecard.scores
-    for principle in ("references", *PRINCIPLES):
+    for principle in ("references", *PRINCIPLES, "feedback"):
         mine = ranked([f for f in findings if f.principle == principle])
         if principle == "references" and not mine:
             continue
+        if principle == "feedback" and not mine and ctx.feedback is None:
+            continue  # no feedback imported: nothing was checked
         n = len(mine)
         sub = f"{n} finding{'s' if n != 1 else ''}" if n else "No findings"
         if principle in scores:
             sub += f" · score {scores[principle]}"
+        elif principle == "feedback":
+            sub += " · guests' answers, not part of the score"
         if mine:
             out += ctx.headed(PRINCIPLE_NAMES[principle], sub, findings_table(ctx, mine), n)
         else:

@@ -33,15 +33,23 @@ from cuecraft.gui.document import Document
 
 if TYPE_CHECKING:
     from cuecraft.brief import BriefOptions
+    from cuecraft.core.feedback import Feedback
 
 
 class _Worker(QObject):
     progressed = Signal(int, int)
     finished = Signal(str)  # "" on success, else the reason
 
-    def __init__(self, design: Design, target: Path, options: BriefOptions) -> None:
+    def __init__(
+        self,
+        design: Design,
+        target: Path,
+        options: BriefOptions,
+        feedback: Feedback | None = None,
+    ) -> None:
         super().__init__()
         self.design = design
+        self.feedback = feedback
         self.target = target
         self.options = options
         self.cancelled = threading.Event()
@@ -56,6 +64,7 @@ class _Worker(QObject):
                 self.options,
                 progress=lambda done, total: self.progressed.emit(done, total),
                 cancel=self.cancelled.is_set,
+                feedback=self.feedback,
             )
         except BriefCancelled:
             self.finished.emit("cancelled")
@@ -76,7 +85,7 @@ class ExportDialog(QDialog):
         self, document: Document, parent: QWidget | None = None, open_when_done: bool = True
     ) -> None:
         super().__init__(parent)
-        from cuecraft.brief import SECTIONS
+        from cuecraft.brief import SECTION_TITLES, SECTIONS
 
         self.document = document
         self.open_when_done = open_when_done
@@ -115,8 +124,13 @@ class ExportDialog(QDialog):
         grid = QGridLayout(box)
         self.sections: dict[str, QCheckBox] = {}
         for index, name in enumerate(SECTIONS):
-            check = QCheckBox(name.replace("-", " ").capitalize())
+            check = QCheckBox(SECTION_TITLES.get(name, name.capitalize()))
             check.setChecked(True)
+            if name == "guests" and document.feedback is None:
+                # Only a design with imported guest feedback has this section.
+                check.setChecked(False)
+                check.setEnabled(False)
+                check.setToolTip("Import guest feedback (File menu) to include this section")
             grid.addWidget(check, index // 2, index % 2)
             self.sections[name] = check
         layout.addWidget(box)
@@ -171,7 +185,12 @@ class ExportDialog(QDialog):
         )
         target = Path(self.target.text()).expanduser()
         # The export reads a snapshot, so editing may go on while it runs.
-        self._worker = _Worker(copy.deepcopy(self.document.design), target, options)
+        self._worker = _Worker(
+            copy.deepcopy(self.document.design),
+            target,
+            options,
+            feedback=self.document.feedback,
+        )
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
