@@ -33,6 +33,7 @@ from cuecraft.brief.document import (
     SectionTitle,
 )
 from cuecraft.brief.options import (
+    MONTHS,
     BriefCancelled,
     BriefError,
     BriefOptionError,
@@ -58,20 +59,6 @@ BUILDERS: dict[str, Builder] = {
     "report": sections_report.report,
     "graph": sections_report.graph,
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def export_brief(

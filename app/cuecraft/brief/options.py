@@ -28,6 +28,12 @@ SECTIONS = (
 any it is left out, even when chosen, and the contents do not list it.
 """
 
+# Dates in the brief are written out ("23 November 2026"), the same in every locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
 SECTION_TITLES = {
     "cover": "Cover",
     "summary": "Executive summary",

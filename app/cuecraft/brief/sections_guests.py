@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from cuecraft.brief import blocks, fonts, text
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import Measured, minus
+from cuecraft.brief.options import MONTHS
 from cuecraft.brief.styles import ERROR, GOOD, MUTED, UNIT, WARNING
 from cuecraft.core.feedback import OVERALL, Comment, Feedback, Nps, signed
 from cuecraft.core.feedback.nps import PASSIVE_MIN, PROMOTER_MIN, rounded
@@ -23,20 +24,6 @@ from cuecraft.core.rules.feedback import MIN_RESPONSES
 
 COMMENTS_EACH = 2  # the lowest- and the highest-scored comments shown per touchpoint
 HOTSPOT_LOWEST = 4  # ... and the lowest where guests' NPS is below 0
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 LEAD = (
     "What guests answered when asked how likely they are to recommend the experience, "
