@@ -37,6 +37,9 @@ class MainWindow(FileActions, QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.autosave = Autosave()
+        self._pending_shortcuts: list[
+            tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]
+        ] = []
         self._build_actions()
         self._build_menus()
         self.tabs = QTabWidget(self)
@@ -67,7 +70,9 @@ class MainWindow(FileActions, QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # The first QKeySequence costs PySide6 26 ms of enum set-up: shortcuts are
+            # assigned with the first document, after the window has painted.
+            self._pending_shortcuts.append((action, shortcut))
         action.setStatusTip(tip or text.replace("&", "").replace("…", ""))
         action.triggered.connect(slot)
         return action
@@ -170,6 +175,12 @@ class MainWindow(FileActions, QMainWindow):
         self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
         self._docks_built = True
         self._restore_layout()
+        for action, shortcut in self._pending_shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        self._pending_shortcuts.clear()
 
     def install_document(self, document: Document) -> None:
         """Show a (new) document in every panel and view."""

@@ -41,16 +41,26 @@ def high_contrast(stored: QSettings) -> bool:
 
 
 def apply_appearance(app: QApplication, stored: QSettings) -> None:
-    """The UI scale and the palette from the preferences, applied to the whole app."""
+    """The UI scale and the palette from the preferences, applied to the whole app.
+
+    With the defaults nothing is touched: even an empty style sheet switches Qt to
+    its slower style-sheet style, which the start-up time would pay for.
+    """
     global _base_point_size
     font = QFont(app.font())
     if _base_point_size is None:
         _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(_base_point_size * ui_scale(stored))
-    app.setFont(font)
+    wanted = _base_point_size * ui_scale(stored)
+    if abs(font.pointSizeF() - wanted) > 0.01:
+        font.setPointSizeF(wanted)
+        app.setFont(font)
     contrast = high_contrast(stored)
-    app.setPalette(high_contrast_palette() if contrast else app.style().standardPalette())
-    app.setStyleSheet(HIGH_CONTRAST_STYLE if contrast else "")
+    if contrast:
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(HIGH_CONTRAST_STYLE)
+    elif app.styleSheet():
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
 
 
 # Fields and buttons need visible edges and a focus ring that cannot be missed.
