@@ -211,6 +211,13 @@ class DesignGraph:
         """Shortest paths from the entries, as breadth-first parents."""
         return _Tree(self.entries, self.journey.successors)
 
+    @property
+    def journey_depth(self) -> dict[str, int]:
+        """Steps from the nearest entry along the journey, for every touchpoint reached.
+
+        This is the journey order the views and the brief show (ties in file order)."""
+        return self._from_entry.depth
+
     @cached_property
     def _to_end(self) -> _Tree:
         """Shortest paths to the ends, walking the journey backwards."""

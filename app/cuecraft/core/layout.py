@@ -24,7 +24,6 @@ in a Qt scene); a drawing on a PDF page flips y.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 
 from cuecraft.core.graph import DesignGraph
@@ -125,14 +124,7 @@ def journey_order(graph: DesignGraph) -> list[str]:
 def _journey_rank(
     graph: DesignGraph, touchpoints: Iterable[str]
 ) -> dict[str, tuple[int, int, int]]:
-    depth: dict[str, int] = dict.fromkeys(graph.entries, 0)
-    queue = deque(graph.entries)
-    while queue:
-        node = queue.popleft()
-        for nxt in graph.journey.successors(node):
-            if nxt not in depth:
-                depth[nxt] = depth[node] + 1
-                queue.append(nxt)
+    depth = graph.journey_depth
     unreached = len(depth) + 1
     phase_index = {phase: i for i, phase in enumerate(PHASES)}
     rank: dict[str, tuple[int, int, int]] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,14 +37,7 @@ def journey_order(graph: DesignGraph) -> tuple[list[str], set[str]]:
     Breadth-first depth from the entries along the journey, ties in file
     order; the unreachable touchpoints follow in file order.
     """
-    depth: dict[str, int] = dict.fromkeys(graph.entries, 0)
-    queue = deque(graph.entries)
-    while queue:
-        node = queue.popleft()
-        for nxt in graph.journey.successors(node):
-            if nxt not in depth:
-                depth[nxt] = depth[node] + 1
-                queue.append(nxt)
+    depth = graph.journey_depth
     reached = sorted(depth, key=lambda t: (depth[t], graph.order[t]))
     unreachable = [t for t in graph.touchpoints if t not in depth]
     return reached + unreachable, set(unreachable)
