@@ -159,9 +159,6 @@ class DesignGraph:
         """The zones among a set of places, in file order."""
         return [z for z in self.zones if z in places]
 
-    def souvenirs_at(self, place: str) -> list[Souvenir]:
-        return [self.souvenirs[s] for s, places in self.souvenir_places.items() if place in places]
-
     # -- the journey ---------------------------------------------------------------
 
     def _build_journey(self) -> None:

@@ -13,7 +13,6 @@ from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.recovery import Autosave, data_dir
 
 if TYPE_CHECKING:
-    from cuecraft.core.model import Design
     from cuecraft.gui.document import Document
 
 # Only what the first paint needs is imported at start-up; the core, the panels and
@@ -380,8 +379,3 @@ class MainWindow(FileActions, QMainWindow):
         if urls and urls[0].isLocalFile():
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
-
-    def new_document(self, design: Design, path: Path | None = None) -> Document:
-        from cuecraft.gui.document import Document
-
-        return Document(design, path)
