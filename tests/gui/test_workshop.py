@@ -115,3 +115,40 @@ def test_findings_are_told_in_plain_words_and_update_live(qtbot):
     document.push(SetField(queue.id, "status", "eliminated"))
     document.flush()
     assert "6 − 1 = 0" not in workshop.verdict.text()
+
+
+def test_typed_items_carry_only_what_was_typed_so_the_checks_stay_honest(qtbot):
+    """A cue or souvenir typed without a motif is not tagged behind the room's back."""
+    document = Document(load_design(ROOT / "designs" / "rainforest-cafe.yaml"))
+    workshop = WorkshopMode(document)
+    qtbot.addWidget(workshop)
+    before = document.result.scorecard.scores["theme"]
+    workshop.step_index = [s.key for s in STEPS].index("positive")
+    workshop.show_step()
+    type_text(workshop.capture, "Parrot greets at the door")
+    press(qtbot, workshop.capture, Qt.Key.Key_Return)
+    bare = document.design.cues[-1]
+    assert (bare.text, bare.motifs) == ("Parrot greets at the door", [])
+    thm001 = [f for f in document.result.findings if f.code == "THM001"]
+    assert bare.id in {i for f in thm001 for i in f.ids}
+    assert document.result.scorecard.scores["theme"] < before
+
+    type_text(workshop.capture, "Mist over the canopy #Canopy #mgła")
+    press(qtbot, workshop.capture, Qt.Key.Key_Return)
+    tagged = document.design.cues[-1]
+    assert (tagged.text, tagged.motifs) == ("Mist over the canopy", ["canopy", "mgła"])
+    assert tagged.id not in {
+        i for f in document.result.findings if f.code == "THM001" for i in f.ids
+    }
+
+    workshop.step_index = [s.key for s in STEPS].index("memorabilia")
+    workshop.show_step()
+    type_text(workshop.capture, "Plush tree frog")
+    press(qtbot, workshop.capture, Qt.Key.Key_Return)
+    assert document.design.souvenirs[-1].motifs == []
+
+    count = document.undo_stack.count()
+    type_text(workshop.capture, "#wildlife")
+    press(qtbot, workshop.capture, Qt.Key.Key_Return)
+    assert document.undo_stack.count() == count  # only a tag: nothing added, and it says why
+    assert "only its #motifs" in workshop.verdict.text()

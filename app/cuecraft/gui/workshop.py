@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.capture import PHASE_PREFIXES, SENSE_PREFIXES, capture
 from cuecraft.core.edits import AddItem, Edit, SetField, new_id
 from cuecraft.core.findings import Finding
 from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
@@ -38,15 +39,25 @@ class Step:
 
 STEPS = (
     Step("theme", "Theme", "theme", "Type a motif of the theme and press Enter"),
-    Step("positive", "Positive cues", "harmonize", "Type a positive cue and press Enter"),
+    Step(
+        "positive",
+        "Positive cues",
+        "harmonize",
+        "Type a positive cue, its motifs as #tags ('thunder every 20 minutes #thunderstorm')",
+    ),
     Step("negative", "Negative cues", "eliminate", "Type a negative cue to eliminate"),
     Step(
         "senses",
         "The five senses",
         "senses",
-        "Type 'smell: fresh bread at the door' — a cue for that sense",
+        "Type 'smell: fresh bread at the door #bakery' — a cue for that sense",
     ),
-    Step("memorabilia", "Memorabilia", "memorabilia", "Type a souvenir and press Enter"),
+    Step(
+        "memorabilia",
+        "Memorabilia",
+        "memorabilia",
+        "Type a souvenir, its motifs as #tags ('plush tree frog #wildlife')",
+    ),
     Step(
         "journey",
         "Journey",
@@ -333,50 +344,48 @@ class WorkshopMode(QWidget):
         if not text or not self.step.prompt:
             return
         edit = self._edit_for(self.step.key, text)
-        error = self.document.push(edit)
+        error = edit if isinstance(edit, str) else self.document.push(edit)
         if error:
             self.verdict.setText(f"<span style='color:{ERROR}'>{_escape(error)}</span>")
             return
         self.capture.clear()
         self.document.flush()
 
-    def _edit_for(self, key: str, text: str) -> Edit:
+    def _edit_for(self, key: str, line: str) -> Edit | str:
+        """The edit a typed line makes on this step, or why it makes none."""
         design = self.document.design
-        motifs = design.theme.motifs[:1]
         if key == "theme":
             return SetField(
-                "theme", "motifs", [*design.theme.motifs, text], description=f"Add motif '{text}'"
+                "theme", "motifs", [*design.theme.motifs, line], description=f"Add motif '{line}'"
             )
-        if key == "positive":
-            return AddItem("cues", Cue(new_id(design, "cue"), text, motifs=list(motifs)))
+        prefixes = {"senses": SENSE_PREFIXES, "journey": PHASE_PREFIXES}.get(key, ())
+        typed = capture(line, design.theme.motifs, prefixes)
+        if not typed.text:
+            return "Type the words of the item too, not only its #motifs."
+        motifs = list(typed.motifs)  # only what the room named: the checks say what is missing
         if key == "negative":
             return AddItem(
                 "cues",
-                Cue(new_id(design, "negative"), text, "negative", severity="medium", status="open"),
+                Cue(
+                    new_id(design, "negative"),
+                    typed.text,
+                    "negative",
+                    severity="medium",
+                    status="open",
+                    motifs=motifs,
+                ),
             )
-        if key == "senses":
-            sense, _, rest = text.partition(":")
-            if sense.strip().lower() in SENSES and rest.strip():
-                return AddItem(
-                    "cues",
-                    Cue(
-                        new_id(design, "cue"),
-                        rest.strip(),
-                        senses=[sense.strip().lower()],
-                        motifs=list(motifs),
-                    ),
-                )
-            return AddItem("cues", Cue(new_id(design, "cue"), text, motifs=list(motifs)))
+        if key in ("positive", "senses"):
+            senses = [typed.prefix] if typed.prefix else []
+            return AddItem(
+                "cues", Cue(new_id(design, "cue"), typed.text, senses=senses, motifs=motifs)
+            )
         if key == "memorabilia":
             return AddItem(
-                "souvenirs", Souvenir(new_id(design, "souvenir"), text, motifs=list(motifs))
+                "souvenirs", Souvenir(new_id(design, "souvenir"), typed.text, motifs=motifs)
             )
-        phase, _, rest = text.partition(":")
-        if phase.strip().lower() in PHASES and rest.strip():
-            chosen, name = phase.strip().lower(), rest.strip()
-        else:
-            chosen, name = "during", text
-        return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), name, chosen))
+        phase = typed.prefix or "during"
+        return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), typed.text, phase))
 
 
 def _escape(text: str) -> str:
