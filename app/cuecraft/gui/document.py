@@ -59,12 +59,26 @@ class EditCommand(QUndoCommand):
         return True
 
 
+class SaveAwareUndoStack(QUndoStack):
+    """An undo stack that says each time it is marked clean, even when it was clean already.
+
+    `setClean()` is what a successful save calls: from then on the file on disk is the
+    canonical text of the design, and its line numbers are those of that text.
+    """
+
+    marked_clean = Signal()
+
+    def setClean(self) -> None:
+        super().setClean()
+        self.marked_clean.emit()
+
+
 class Document(QObject):
     """A design being edited in the workbench."""
 
     changed = Signal(object)  # Change
     checked = Signal()  # self.result is fresh
-    selection_changed = Signal(str)  # an item id, "theme", "design" or ""
+    selection_changed = Signal(str)  # an item id, "theme", "design", "section:zones", … or ""
     path_changed = Signal()
 
     def __init__(
@@ -74,7 +88,13 @@ class Document(QObject):
         self.design = design
         self.path = path
         self.read_only = False
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = SaveAwareUndoStack(self)
+        # The design's locations are lines of the file it was loaded from. After a save
+        # (or an undo back to the saved state) they are read again from the saved text.
+        self._lines_stale = False
+        self._lines_readable = True
+        self.undo_stack.marked_clean.connect(self._relocate_soon)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.selected = ""
         self.feedback: Feedback | None = None
         self.feedback_problem = ""
@@ -116,6 +136,12 @@ class Document(QObject):
         self._timer.stop()
         from cuecraft.core.check import check
 
+        if self._lines_stale and self.undo_stack.isClean():
+            from cuecraft.core.locations import relocate
+
+            self._lines_readable = relocate(self.design)
+            self._lines_stale = False
+
         self.result = check(self.design, feedback=self.feedback)
         self.checked.emit()
 
@@ -123,6 +149,26 @@ class Document(QObject):
         """Run a pending check at once (before saving, exporting, tests)."""
         if self._timer.isActive():
             self.recheck()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:  # an undo or redo back to the saved state brings back objects of any age
+            self._relocate_soon()
+
+    def _relocate_soon(self) -> None:
+        self._lines_stale = True
+        self._timer.start(0)
+
+    @property
+    def lines_on_disk(self) -> bool:
+        """Whether the findings' line numbers are lines of the file on disk: the design
+        has a file, no unsaved change, and its locations were read from that file's text.
+        While there are unsaved changes the file no longer says what the design says."""
+        return (
+            self.path is not None
+            and self.undo_stack.isClean()
+            and not self._lines_stale
+            and self._lines_readable
+        )
 
     # -- selection ----------------------------------------------------------------
 

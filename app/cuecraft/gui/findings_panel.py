@@ -19,6 +19,10 @@ GROUP_TITLES = {
     "journey": "Journey",
     "feedback": "Guest feedback",
 }
+LINE_TIP = (
+    "The line in the saved file. Blank while there are unsaved changes "
+    "(the file does not hold them yet): save to see lines again."
+)
 
 
 class FindingsPanel(QWidget):
@@ -42,12 +46,16 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        self.tree.headerItem().setToolTip(2, LINE_TIP)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         layout.addWidget(self.score)
         layout.addWidget(self.tree)
-        self._shown: list[Finding] | None = None
+        self._shown: tuple[list[Finding], bool] | None = None
         document.checked.connect(self.refresh)
+        # An edit, an undo back to the saved state or a save changes whether lines are true.
+        document.undo_stack.cleanChanged.connect(self.refresh)
+        document.path_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -55,9 +63,10 @@ class FindingsPanel(QWidget):
         card = result.scorecard
         parts = "   ".join(f"{p} {card.scores[p]}" for p in PRINCIPLES)
         self.score.setText(f"Score {card.overall}/100    {parts}")
-        if result.findings == self._shown:
+        lines = self.document.lines_on_disk
+        if self._shown == (result.findings, lines):
             return  # typing rarely changes the findings: keep the tree (and its scroll)
-        self._shown = list(result.findings)
+        self._shown = (list(result.findings), lines)
         style = self.style()
         icons = {
             "error": style.standardIcon(style.StandardPixmap.SP_MessageBoxCritical),
@@ -83,7 +92,8 @@ class FindingsPanel(QWidget):
             )
             group.setFirstColumnSpanned(True)
             for finding in members[:500]:
-                row = QTreeWidgetItem(group, [finding.message, finding.code, str(finding.line)])
+                line = str(finding.line) if lines else ""
+                row = QTreeWidgetItem(group, [finding.message, finding.code, line])
                 row.setIcon(0, icons[finding.severity])
                 row.setToolTip(0, f"{finding.message}\n\nHint: {finding.hint}")
                 row.setData(0, ROLE_FINDING, finding)
@@ -91,6 +101,17 @@ class FindingsPanel(QWidget):
                 QTreeWidgetItem(group, [f"… and {len(members) - 500} more (see cuecraft check)"])
             group.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
+
+    def line_texts(self) -> list[str]:
+        """The Line column of every finding listed, in order (for tests)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount() if group is not None else 0):
+                child = group.child(j) if group is not None else None
+                if child is not None and child.data(0, ROLE_FINDING) is not None:
+                    out.append(child.text(2))
+        return out
 
     def rows(self) -> list[Finding]:
         """The findings listed, in order (for tests)."""

@@ -1,0 +1,161 @@
+"""Small things a new user met (issue 11, point 7): each as the person saw it.
+
+Findings' lines, the zone dropdown, the sense toggles, a souvenir's Evokes list,
+the template picker, the outline's context menu and headers, the graph's legend and Fit.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cuecraft.core import templates
+from cuecraft.core.edits import AddItem
+from cuecraft.core.fileformat import load_design
+from cuecraft.core.model import Zone
+from cuecraft.gui import dialogs
+from cuecraft.gui.app import create_window
+from cuecraft.gui.document import Document
+from cuecraft.gui.findings_panel import FindingsPanel
+
+ROOT = Path(__file__).resolve().parents[2]
+RAINFOREST = ROOT / "designs" / "rainforest-cafe.yaml"
+
+
+@pytest.fixture
+def quiet(monkeypatch, tmp_path):
+    """Isolated settings and recovery folder; no modal dialog ever opens."""
+    monkeypatch.setenv("CUECRAFT_DATA_DIR", str(tmp_path / "data"))
+    for name in ("show_load_error", "show_error"):
+        monkeypatch.setattr(dialogs, name, lambda *args: None)
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+    monkeypatch.setattr(dialogs, "ask_delete", lambda parent, what, refs: True)
+    monkeypatch.setattr(dialogs, "ask_recover", lambda parent, text: False)
+
+
+def open_window(qtbot, path: Path | None):
+    window = create_window(str(path) if path else None)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def copy_of(tmp_path: Path, source: Path = RAINFOREST) -> Path:
+    path = tmp_path / source.name
+    shutil.copyfile(source, path)
+    return path
+
+
+# -- a. the findings' Line column ----------------------------------------------------
+
+
+def subject_line(text: str, item_id: str) -> int | None:
+    """The line of `id: item_id` in a design's text (1-based), if it is there."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().removeprefix("- ") == f"id: {item_id}":
+            return number
+    return None
+
+
+def shown_lines(panel: FindingsPanel) -> dict[tuple[str, str], str]:
+    """(code, first id) -> the Line column as shown."""
+    rows = zip(panel.rows(), panel.line_texts(), strict=True)
+    return {(f.code, (*f.ids, "")[0]): line for f, line in rows}
+
+
+def assert_lines_true_for(panel: FindingsPanel, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = shown_lines(panel)
+    item_findings = {key: line for key, line in lines.items() if subject_line(text, key[1])}
+    assert item_findings, "the example has findings about items"
+    for (_code, item_id), line in item_findings.items():
+        assert line == str(subject_line(text, item_id)), (item_id, line)
+
+
+def test_finding_lines_are_lines_of_the_opened_file(qtbot, tmp_path):
+    path = copy_of(tmp_path)
+    document = Document(load_design(path), path)
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    assert document.lines_on_disk
+    assert_lines_true_for(panel, path)
+
+
+def test_a_design_without_a_file_shows_no_lines(qtbot):
+    # As a design from a template: its locations are lines of a file that is not its own.
+    document = Document(load_design(RAINFOREST))
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.rows()
+    assert set(panel.line_texts()) == {""}
+
+
+def test_lines_are_blank_after_an_edit_and_true_again_after_a_save(qtbot, quiet, tmp_path):
+    path = copy_of(tmp_path)
+    window = open_window(qtbot, path)
+    document, panel = window.document, window.findings
+    before = shown_lines(panel)
+    assert before[("ELI002", "saturday-queue")] == str(
+        subject_line(path.read_text(encoding="utf-8"), "saturday-queue")
+    )
+
+    # A zone added at the top moves every later line of the file once saved; a new
+    # touchpoint has no line at all until then.
+    document.push(AddItem("zones", Zone("annex", "Annex\nwith a long\nname"), 0))
+    window.add_item("touchpoints")
+    new_tp = document.selected
+    document.flush()
+    lines = shown_lines(panel)
+    assert any(key[1] == new_tp for key in lines), "the new touchpoint has a finding"
+    assert set(lines.values()) == {""}, "no line is shown for what the file does not hold"
+
+    assert window.save()
+    document.flush()
+    after = shown_lines(panel)
+    assert after[("ELI002", "saturday-queue")] != before[("ELI002", "saturday-queue")]
+    assert_lines_true_for(panel, path)
+    assert any(key[1] == new_tp and line for key, line in after.items())
+
+    # Undo leaves the saved state (blank); redo returns to it, with true lines again.
+    document.undo_stack.undo()
+    document.flush()
+    assert set(shown_lines(panel).values()) == {""}
+    document.undo_stack.redo()
+    document.flush()
+    assert_lines_true_for(panel, path)
+    assert any(key[1] == new_tp and line for key, line in shown_lines(panel).items())
+
+
+def test_saving_an_unchanged_hand_written_file_gives_the_lines_of_the_rewritten_file(
+    qtbot, quiet, tmp_path
+):
+    path = tmp_path / "hand.yaml"
+    path.write_text(
+        "cuecraft: 1\ntitle: Hand written\ntheme: {name: N, motifs: [m]}\n\n\n\n"
+        "zones: [{id: hall, name: Hall}]\n"
+        "touchpoints: [{id: arrive, name: Arrive, phase: before, zone: hall}]\n",
+        encoding="utf-8",
+    )
+    window = open_window(qtbot, path)
+    panel = window.findings
+    assert shown_lines(panel)[("HAR003", "arrive")] == "8"
+    assert window.save()  # nothing changed, but the file is now in its canonical form
+    window.document.flush()
+    assert_lines_true_for(panel, path)
+    assert shown_lines(panel)[("HAR003", "arrive")] != "8"
+
+
+def test_save_as_of_a_new_design_shows_lines_of_the_new_file(qtbot, quiet, tmp_path):
+    window = open_window(qtbot, None)
+    window.install_document(Document(templates.load("cafe")))
+    document = window.document
+    window.add_item("touchpoints")  # a touchpoint with nothing at it: a finding
+    document.flush()
+    assert set(window.findings.line_texts()) == {""}
+    target = tmp_path / "mine.yaml"
+    assert window.save_as_path(target)
+    document.flush()
+    assert document.lines_on_disk
+    assert_lines_true_for(window.findings, target)
