@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cuecraft.core import templates
-from cuecraft.core.edits import AddItem
+from cuecraft.core.edits import AddItem, SetField
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.model import Zone
 from cuecraft.gui import dialogs
@@ -159,3 +159,38 @@ def test_save_as_of_a_new_design_shows_lines_of_the_new_file(qtbot, quiet, tmp_p
     document.flush()
     assert document.lines_on_disk
     assert_lines_true_for(window.findings, target)
+
+
+# -- b. the touchpoint's Zone dropdown ----------------------------------------------------
+
+
+def inspector_on(qtbot, document: Document, selected: str):
+    from cuecraft.gui.inspector import Inspector
+
+    inspector = Inspector(document)
+    qtbot.addWidget(inspector)
+    document.select(selected)
+    return inspector
+
+
+def test_zone_dropdown_shows_id_and_name_and_sets_the_id(qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    document = Document(load_design(RAINFOREST))
+    inspector = inspector_on(qtbot, document, "check-in")
+    combo = inspector.editors["zone"]
+    assert isinstance(combo, QComboBox)
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[0] == "(none)"
+    assert texts[1:] == [f"{z.id} — {z.name}" for z in document.design.zones]
+    assert combo.currentText() == "podium — Safari check-in podium"
+    index = combo.findText("gift-shop — Expedition outpost gift shop")
+    assert index > 0, texts
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert document.design.touchpoints[3].zone == "gift-shop"
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert document.design.touchpoints[3].zone is None
+    document.push(SetField("check-in", "zone", "nowhere"))
+    assert combo.currentText() == "nowhere  (missing)", "a dangling zone is not shown as none"

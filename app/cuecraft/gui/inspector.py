@@ -208,13 +208,15 @@ class Inspector(QScrollArea):
             box.text_edited.connect(lambda text: self._set(spec, text))
             box.editing_finished.connect(self._seal)
             return box
-        if kind in ("choice", "optional_choice", "zone"):
+        if kind == "zone":
+            zones = QComboBox()  # filled by _show_zone: "id — name", the id as item data
+            zones.activated.connect(lambda _index: self._set(spec, zones.currentData() or None))
+            return zones
+        if kind in ("choice", "optional_choice"):
             combo = QComboBox()
             if kind != "choice":
                 combo.addItem(NONE)
-            options = list(spec.options)
-            if kind != "zone":
-                combo.addItems(options)
+            combo.addItems(list(spec.options))
             combo.activated.connect(lambda _index: self._set(spec, combo.currentText()))
             return combo
         if kind == "words":
@@ -280,12 +282,9 @@ class Inspector(QScrollArea):
             editor.set_words(value)
         elif isinstance(editor, TextBox):
             editor.set_text(value or "")
+        elif isinstance(editor, QComboBox) and spec.kind == "zone":
+            self._show_zone(editor, value)
         elif isinstance(editor, QComboBox):
-            if spec.kind == "zone":
-                wanted = [NONE, *(z.id for z in self.document.design.zones)]
-                if [editor.itemText(i) for i in range(editor.count())] != wanted:
-                    editor.clear()
-                    editor.addItems(wanted)
             index = editor.findText(value if value is not None else NONE)
             editor.setCurrentIndex(max(0, index))
         elif isinstance(editor, RefPicker):
@@ -296,6 +295,22 @@ class Inspector(QScrollArea):
             editor.setChecked(bool(value))
         elif isinstance(editor, QSpinBox):
             editor.setValue(editor.minimum() if value is None else value)
+
+    def _show_zone(self, combo: QComboBox, value: str | None) -> None:
+        """Zones as every other list shows them, "id — name"; a missing zone stays visible."""
+        entries = [(NONE, "")]
+        for zone in self.document.design.zones:
+            name = zone.name.split("\n", 1)[0]
+            entries.append((f"{zone.id} — {name}" if name else zone.id, zone.id))
+        if value and all(zone_id != value for _, zone_id in entries):
+            entries.append((f"{value}  (missing)", value))
+        shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+        if shown != entries:
+            combo.clear()
+            for text, zone_id in entries:
+                combo.addItem(text, zone_id)
+                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(value or "")))
 
     def _options(self, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
         design = self.document.design
