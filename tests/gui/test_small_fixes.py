@@ -194,3 +194,31 @@ def test_zone_dropdown_shows_id_and_name_and_sets_the_id(qtbot):
     assert document.design.touchpoints[3].zone is None
     document.push(SetField("check-in", "zone", "nowhere"))
     assert combo.currentText() == "nowhere  (missing)", "a dangling zone is not shown as none"
+
+
+# -- d. a souvenir's Evokes list -------------------------------------------------------------
+
+
+def test_evokes_offers_positive_cues_only(qtbot):
+    from PySide6.QtCore import Qt
+
+    from cuecraft.gui.widgets import RefPicker
+
+    document = Document(load_design(RAINFOREST))
+    inspector = inspector_on(qtbot, document, "plush-frog")
+    picker = inspector.editors["evokes"]
+    assert isinstance(picker, RefPicker)
+    offered = [
+        picker.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(picker.list.count())
+    ]
+    positive = [c.id for c in document.design.cues if not c.is_negative]
+    negative = [c.id for c in document.design.cues if c.is_negative]
+    assert negative and set(offered) == set(positive)
+    # One chosen by hand in the file stays listed, ticked and marked, so it can be unticked.
+    document.push(SetField("plush-frog", "evokes", ["frog-chorus", negative[0]]))
+    rows = {
+        picker.list.item(i).data(Qt.ItemDataRole.UserRole): picker.list.item(i)
+        for i in range(picker.list.count())
+    }
+    assert "negative cue" in rows[negative[0]].text()
+    assert set(rows) == {*positive, negative[0]}

@@ -103,7 +103,8 @@ TEXTS = {
         Field("id", "Id", "id"),
         Field("name", "Name", "text"),
         Field("motifs", "Motifs", "words"),
-        Field("evokes", "Evokes", "refs", ("cue",)),
+        # A souvenir brings back a good moment: it evokes positive cues only.
+        Field("evokes", "Evokes", "refs", ("positive cue",)),
         Field("at", "Available at", "refs", ("zone", "touchpoint")),
     ],
 }
@@ -288,7 +289,7 @@ class Inspector(QScrollArea):
             index = editor.findText(value if value is not None else NONE)
             editor.setCurrentIndex(max(0, index))
         elif isinstance(editor, RefPicker):
-            editor.set_options(self._options(spec.options), value)
+            editor.set_options(self._options(spec.options, value), value)
         elif isinstance(editor, SensesToggle):
             editor.set_senses(value)
         elif isinstance(editor, QCheckBox):
@@ -312,16 +313,24 @@ class Inspector(QScrollArea):
                 combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(value or "")))
 
-    def _options(self, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    def _options(self, kinds: tuple[str, ...], chosen: list[str]) -> list[tuple[str, str]]:
         design = self.document.design
         out: list[tuple[str, str]] = []
         tables: dict[str, list[Zone] | list[Touchpoint] | list[Cue] | list[Layer] | list[Souvenir]]
-        tables = {"zone": design.zones, "touchpoint": design.touchpoints, "cue": design.cues}
+        tables = {
+            "zone": design.zones,
+            "touchpoint": design.touchpoints,
+            "cue": design.cues,
+            # A negative cue already chosen stays listed, so that it can be unticked.
+            "positive cue": [c for c in design.cues if not c.is_negative or c.id in chosen],
+        }
         for kind in kinds:
             for item in tables[kind]:
                 if item.id == self._owner:
                     continue
                 label = item.text if isinstance(item, Cue) else getattr(item, "name", "")
+                if kind == "positive cue" and isinstance(item, Cue) and item.is_negative:
+                    label = f"(a negative cue: untick it) {label}"
                 out.append((item.id, label))
         return out
 
