@@ -222,3 +222,77 @@ def test_evokes_offers_positive_cues_only(qtbot):
     }
     assert "negative cue" in rows[negative[0]].text()
     assert set(rows) == {*positive, negative[0]}
+
+
+# -- c. the sense toggles -----------------------------------------------------------------
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two QColors."""
+
+    def luminance(c) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def dominant_colour(widget):
+    """The colour most pixels of the widget have (its fill)."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    counts = Counter(
+        image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    )
+    return QColor.fromRgb(counts.most_common(1)[0][0])
+
+
+@pytest.mark.parametrize("palette", ["normal", "high contrast"])
+def test_a_sense_that_is_on_is_clearly_marked(qtbot, palette):
+    from PySide6.QtGui import QAccessible, QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from cuecraft.gui import preferences
+    from cuecraft.gui.widgets import SensesToggle
+
+    app = QApplication.instance()
+    before = (app.palette(), app.styleSheet())
+    if palette == "high contrast":
+        app.setPalette(preferences.high_contrast_palette())
+        app.setStyleSheet(preferences.HIGH_CONTRAST_STYLE)
+    try:
+        toggles = SensesToggle()
+        qtbot.addWidget(toggles)
+        toggles.resize(400, 40)
+        toggles.show()
+        qtbot.waitExposed(toggles)
+        toggles.set_senses(["sound"])
+        on, off = toggles.buttons["sound"], toggles.buttons["smell"]
+        assert on.text() == "✓ sound" and off.text() == "smell"
+        fill_on, fill_off = dominant_colour(on), dominant_colour(off)
+        assert contrast(fill_on, fill_off) >= 3.0, (fill_on.name(), fill_off.name())
+        assert fill_on == on.palette().highlight().color()
+        state = QAccessible.queryAccessibleInterface(on).state()
+        assert state.checkable and state.checked
+        assert not QAccessible.queryAccessibleInterface(off).state().checked
+        off.click()  # a click turns it on and says so
+        assert off.text() == "✓ smell" and toggles.senses() == ["sound", "smell"]
+        # In a narrow inspector the mark gives way rather than the word being cut off.
+        toggles.resize(300, 40)  # the inspector is at least 320 wide
+        qtbot.wait(1)
+        bold = QFont(on.font())
+        bold.setBold(True)
+        for button in (on, off):
+            assert QFontMetrics(bold).horizontalAdvance(button.text()) <= button.width() - 8
+        assert on.text() == "sound"
+    finally:
+        app.setPalette(before[0])
+        app.setStyleSheet(before[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -141,13 +142,32 @@ class RefPicker(QWidget):
         self.refs_edited.emit(list(self._chosen))
 
 
+CHECK_MARK = "\u2713 "  # ✓
+TOGGLE_PADDING = 8  # the border and padding of a checked toggle, both sides
+# The styles' own checked look is a faint shade of grey: a sense that is on gets the
+# selection colour and bold text (and a check mark where the button is wide enough),
+# in the normal and the high-contrast palette alike (palette() follows either).
+TOGGLE_STYLE = """
+QPushButton:checked {
+    background-color: palette(highlight);
+    color: palette(highlighted-text);
+    font-weight: bold;
+    border: 2px solid palette(highlight);
+    border-radius: 4px;
+    padding: 1px 2px;
+}
+QPushButton:checked:focus { border: 2px solid palette(text); }
+"""
+
+
 class SensesToggle(QWidget):
-    """Five toggle buttons, one per sense."""
+    """Five toggle buttons, one per sense; one that is on is filled and bold ("✓ sense")."""
 
     senses_edited = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStyleSheet(TOGGLE_STYLE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -167,11 +187,32 @@ class SensesToggle(QWidget):
         self._setting = True
         for sense, button in self.buttons.items():
             button.setChecked(sense in senses)
+            self._label(sense)
         self._setting = False
 
     def senses(self) -> list[str]:
         return [s for s in SENSES if self.buttons[s].isChecked()]
 
+    def _label(self, sense: str) -> None:
+        button = self.buttons[sense]
+        text = sense
+        if button.isChecked():
+            bold = QFont(button.font())
+            bold.setBold(True)
+            marked = CHECK_MARK + sense
+            room = button.width() - TOGGLE_PADDING
+            if QFontMetrics(bold).horizontalAdvance(marked) <= room:
+                text = marked
+        button.setText(text)
+        button.setToolTip(f"{sense}: {'on' if button.isChecked() else 'off'}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for sense in SENSES:
+            self._label(sense)
+
     def _on_toggled(self, _checked: bool) -> None:
+        for sense in SENSES:
+            self._label(sense)
         if not self._setting:
             self.senses_edited.emit(self.senses())
