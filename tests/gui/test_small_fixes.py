@@ -296,3 +296,44 @@ def test_a_sense_that_is_on_is_clearly_marked(qtbot, palette):
     finally:
         app.setPalette(before[0])
         app.setStyleSheet(before[1])
+
+
+# -- e. the template picker -------------------------------------------------------------------
+
+
+def test_the_template_picker_describes_every_template(qtbot):
+    from cuecraft.gui.dialogs import TemplatePicker
+
+    infos = templates.catalogue()
+    picker = TemplatePicker(infos)
+    qtbot.addWidget(picker)
+    assert picker.list.count() == len(infos) == len(templates.available())
+    for row, (name, description) in enumerate(templates.available()):
+        text = picker.list.item(row).text()
+        assert text == description[:1].upper() + description[1:], text
+        picker.list.setCurrentRow(row)
+        assert picker.chosen() == name
+        assert picker.details.text().startswith(f"Theme: {infos[row].theme}")
+    cafe = next(i for i, info in enumerate(infos) if info.name == "cafe")
+    picker.list.setCurrentRow(cafe)
+    assert "Your usual, before you ask" in picker.details.text()
+
+
+def test_choosing_a_template_returns_its_name_and_cancel_returns_none(qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from cuecraft.gui.dialogs import TemplatePicker
+
+    def pick_venue(picker: TemplatePicker) -> int:
+        names = [
+            picker.list.item(i).data(Qt.ItemDataRole.UserRole).name
+            for i in range(picker.list.count())
+        ]
+        picker.list.setCurrentRow(names.index("venue"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TemplatePicker, "exec", pick_venue)
+    assert dialogs.choose_template(None, ["blank", "cafe", "venue"]) == "venue"
+    monkeypatch.setattr(TemplatePicker, "exec", lambda picker: QDialog.DialogCode.Rejected)
+    assert dialogs.choose_template(None, ["blank"]) is None

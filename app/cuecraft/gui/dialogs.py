@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from cuecraft.core.fileformat import DesignLoadError
+    from cuecraft.core.templates import TemplateInfo
 
 
 def show_load_error(parent: QWidget | None, error: DesignLoadError) -> None:
@@ -92,7 +103,64 @@ def ask_delete(parent: QWidget | None, what: str, references: int) -> bool:
 
 
 def choose_template(parent: QWidget | None, names: list[str]) -> str | None:
-    name, ok = QInputDialog.getItem(
-        parent, "New design", "Start from the template:", names, 0, False
-    )
-    return name if ok else None
+    """The name of the template to start from, or None if cancelled."""
+    from cuecraft.core.templates import catalogue
+
+    infos = {info.name: info for info in catalogue()}
+    picker = TemplatePicker([infos[n] for n in names if n in infos], parent)
+    return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class TemplatePicker(QDialog):
+    """Templates by their description; the theme and tagline of the highlighted one."""
+
+    def __init__(self, infos: list[TemplateInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New design")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Start from the template:"))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("templates")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        for info in infos:
+            # The description names the kind of place already ("Retail store, from …").
+            item = QListWidgetItem(_sentence(info.description or info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            item.setToolTip(self._details(info))
+            self.list.addItem(item)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAccessibleName("template details")
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.currentItemChanged.connect(self._show_details)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+        self.list.setCurrentRow(0)
+        self.resize(480, 340)
+
+    @staticmethod
+    def _details(info: TemplateInfo) -> str:
+        theme = f"Theme: {info.theme}"
+        return f"{theme} — “{info.tagline}”" if info.tagline else theme
+
+    def _show_details(self, item: QListWidgetItem | None) -> None:
+        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.details.setText(self._details(info) if info is not None else "")
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return info.name if info is not None else None
