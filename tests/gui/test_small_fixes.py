@@ -337,3 +337,64 @@ def test_choosing_a_template_returns_its_name_and_cancel_returns_none(qtbot, mon
     assert dialogs.choose_template(None, ["blank", "cafe", "venue"]) == "venue"
     monkeypatch.setattr(TemplatePicker, "exec", lambda picker: QDialog.DialogCode.Rejected)
     assert dialogs.choose_template(None, ["blank"]) is None
+
+
+# -- g. clicking a section's heading in the outline ----------------------------------------
+
+
+def outline_and_inspector(qtbot):
+    from cuecraft.gui.inspector import Inspector
+    from cuecraft.gui.outline import Outline
+
+    document = Document(load_design(RAINFOREST))
+    outline, inspector = Outline(document), Inspector(document)
+    for widget in (outline, inspector):
+        qtbot.addWidget(widget)
+        widget.resize(320, 700)
+        widget.show()
+    return document, outline, inspector
+
+
+def click_entry(qtbot, outline, key: str, button=None) -> None:
+    from PySide6.QtCore import Qt
+
+    entry = outline.entries()[key]
+    outline.scrollToItem(entry)
+    where = outline.visualItemRect(entry).center()
+    qtbot.mouseClick(outline.viewport(), button or Qt.MouseButton.LeftButton, pos=where)
+
+
+def inspector_texts(inspector) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in inspector.widget().findChildren(QLabel)]
+
+
+def test_clicking_a_section_heading_shows_that_section_not_the_last_item(qtbot):
+    document, outline, inspector = outline_and_inspector(qtbot)
+    click_entry(qtbot, outline, "check-in")
+    assert document.selected == "check-in"
+    assert "name" in inspector.editors
+    click_entry(qtbot, outline, "section:zones")
+    assert document.selected == "section:zones"
+    assert inspector.editors == {}, "no field of check-in is left to edit by mistake"
+    texts = inspector_texts(inspector)
+    assert texts[0] == "Zones (7)"
+    assert any("podium — Safari check-in podium" in text for text in texts)
+    # The summary follows the design, and an item click brings the fields back.
+    document.push(AddItem("zones", Zone("annex", "Annex")))
+    assert inspector_texts(inspector)[0] == "Zones (8)"
+    click_entry(qtbot, outline, "mist")
+    assert document.selected == "mist" and "text" in inspector.editors
+
+
+def test_an_empty_section_says_how_to_add_one(qtbot):
+    from cuecraft.core.edits import RemoveItem
+
+    document, outline, inspector = outline_and_inspector(qtbot)
+    click_entry(qtbot, outline, "section:layers")
+    for layer in list(document.design.layers):
+        document.push(RemoveItem(layer.id))
+    texts = inspector_texts(inspector)
+    assert texts[0] == "Sensory layers (0)"
+    assert any("No sensory layers yet" in text for text in texts)

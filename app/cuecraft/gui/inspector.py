@@ -109,6 +109,16 @@ TEXTS = {
     ],
 }
 NONE = "(none)"
+SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
+SUMMARY_ROWS = 30
+
+
+def _heading_label(text: str) -> QLabel:
+    heading = QLabel(text)
+    heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+    heading.setWordWrap(True)
+    heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return heading
 
 
 class Inspector(QScrollArea):
@@ -135,6 +145,9 @@ class Inspector(QScrollArea):
 
     def show_selection(self, selected: str) -> None:
         owner = selected or "design"
+        if owner.startswith(SECTION):
+            self._show_section(owner.removeprefix(SECTION))
+            return
         if owner not in ("design", "theme"):
             try:
                 item = find(self.document.design, owner)
@@ -146,11 +159,7 @@ class Inspector(QScrollArea):
         self._owner, self._kind = owner, kind
         page = QWidget()
         layout = QVBoxLayout(page)
-        heading = QLabel(self._heading())
-        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        heading.setWordWrap(True)
-        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(heading)
+        layout.addWidget(_heading_label(self._heading()))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields: the inspector is a narrow dock.
@@ -182,6 +191,38 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
         self.setWidget(page)
         self.refresh()
+
+    def _show_section(self, key: str) -> None:
+        """A section's heading was chosen in the outline: what is in it, and how to edit it."""
+        from cuecraft.gui.outline import GROUPS, NOUNS, item_label, section_members
+
+        titles = dict(GROUPS)
+        if key not in titles:
+            self.show_selection("design")
+            return
+        members = section_members(self.document.design, key)
+        self._owner, self._kind = SECTION + key, "section"
+        self.editors = {}
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading_label(f"{titles[key]} ({len(members)})"))
+        noun = NOUNS[key]
+        if members:
+            hint = f"Select a {noun} in the outline to edit it."
+        else:
+            hint = f"No {titles[key].lower()} yet: add one with Edit ▸ Add."
+        for text in (hint, "\n".join(item_label(m) for m in members[:SUMMARY_ROWS])):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            layout.addWidget(label)
+        if len(members) > SUMMARY_ROWS:
+            layout.addWidget(QLabel(f"… and {len(members) - SUMMARY_ROWS} more"))
+        self.message = QLabel()
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.setWidget(page)
 
     def _heading(self) -> str:
         if self._kind == "design":
@@ -258,6 +299,8 @@ class Inspector(QScrollArea):
 
     def refresh(self) -> None:
         """Put the model's values into the editors without causing edits."""
+        if self._kind == "section":
+            return
         target = self._target()
         for spec in TEXTS[self._kind]:
             editor = self.editors[spec.name]
@@ -379,6 +422,9 @@ class Inspector(QScrollArea):
 
     def _on_changed(self, change: Change) -> None:
         owner = self._owner
+        if self._kind == "section":  # the count and the list may have changed
+            self.show_selection(owner)
+            return
         if owner not in ("design", "theme"):
             try:
                 find(self.document.design, owner)

@@ -1,4 +1,8 @@
-"""The outline: the design's sections with counts, and every item in them."""
+"""The outline: the design's sections with counts, and every item in them.
+
+Selecting a section's heading selects "section:<key>" (the inspector then sums the
+section up).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from cuecraft.core.edits import Change
-from cuecraft.core.model import Cue, Item
+from cuecraft.core.model import Cue, Design, Item
 from cuecraft.gui.document import Document
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+SECTION = "section:"
 GROUPS = (
     ("zones", "Zones"),
     ("touchpoints", "Touchpoints"),
@@ -18,9 +23,27 @@ GROUPS = (
     ("layers", "Sensory layers"),
     ("souvenirs", "Souvenirs"),
 )
+# What one member of a section is called.
+NOUNS = {
+    "zones": "zone",
+    "touchpoints": "touchpoint",
+    "positive": "positive cue",
+    "negative": "negative cue",
+    "layers": "sensory layer",
+    "souvenirs": "souvenir",
+}
 
 
-def _label(item: Item) -> str:
+def section_members(design: Design, key: str) -> list[Item]:
+    """The items an outline section lists (cues split by polarity)."""
+    if key in ("positive", "negative"):
+        return [c for c in design.cues if c.is_negative == (key == "negative")]
+    members: list[Item] = list(getattr(design, key))
+    return members
+
+
+def item_label(item: Item) -> str:
+    """ "id — first line of its name or text", as every list shows an item."""
     text = item.text if isinstance(item, Cue) else item.name
     first_line = (text or "").split("\n", 1)[0]
     return f"{item.id} — {first_line}" if first_line else item.id
@@ -55,22 +78,13 @@ class Outline(QTreeWidget):
         theme = QTreeWidgetItem([f"Theme — {design.theme.name}"])
         theme.setData(0, ROLE_ID, "theme")
         self.addTopLevelItems([top, theme])
-        groups: dict[str, list[Item]] = {
-            "zones": list(design.zones),
-            "touchpoints": list(design.touchpoints),
-            "positive": [c for c in design.cues if not c.is_negative],
-            "negative": [c for c in design.cues if c.is_negative],
-            "layers": list(design.layers),
-            "souvenirs": list(design.souvenirs),
-        }
         for key, title in GROUPS:
-            members = groups[key]
+            members = section_members(design, key)
             group = QTreeWidgetItem([f"{title} ({len(members)})"])
-            group.setData(0, ROLE_ID, f"group:{key}")
-            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            group.setData(0, ROLE_ID, SECTION + key)
             group.addChildren([self._entry(item) for item in members])
             self.addTopLevelItem(group)
-            group.setExpanded(not expanded or f"group:{key}" in expanded)
+            group.setExpanded(not expanded or SECTION + key in expanded)
         self._syncing = False
         self._built = self._structure()
         self._entries = self.entries()
@@ -79,9 +93,9 @@ class Outline(QTreeWidget):
         self._select(self.document.selected)
 
     def _entry(self, item: Item) -> QTreeWidgetItem:
-        entry = QTreeWidgetItem([_label(item)])
+        entry = QTreeWidgetItem([item_label(item)])
         entry.setData(0, ROLE_ID, item.id)
-        entry.setToolTip(0, _label(item))
+        entry.setToolTip(0, item_label(item))
         return entry
 
     def entries(self) -> dict[str, QTreeWidgetItem]:
@@ -121,8 +135,8 @@ class Outline(QTreeWidget):
         for item_id in change.ids:
             entry, item = entries.get(item_id), index.get(item_id)
             if entry is not None and item is not None:
-                entry.setText(0, _label(item))
-                entry.setToolTip(0, _label(item))
+                entry.setText(0, item_label(item))
+                entry.setToolTip(0, item_label(item))
 
     def _mark_findings(self) -> None:
         severity: dict[str, str] = {}
@@ -151,7 +165,7 @@ class Outline(QTreeWidget):
         chosen = self.selectedItems()
         if chosen:
             item_id = chosen[0].data(0, ROLE_ID)
-            if item_id and not str(item_id).startswith("group:"):
+            if item_id:  # an item, "design", "theme" or a section's heading
                 self.document.select(item_id)
 
     def _select(self, item_id: str) -> None:
