@@ -22,6 +22,7 @@ import yaml
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a design is never this deep"
 # An expanded document may be this many times larger than the events read.
 MAX_EXPANSION = 10
 MAX_EXPANSION_SLACK = 10_000
@@ -131,6 +132,10 @@ def read_tree(text: str) -> Node | None:
 
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    if error.problem and "nesting depth" in error.problem:
+        # libyaml 0.2.6+ stops deep flow nesting ([[[…) itself, before MAX_DEPTH is reached
+        # here: the same problem, so the same words as our own check.
+        return _TOO_DEEP
     parts = [p for p in (error.context, error.problem) if p]
     return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
 
@@ -194,7 +199,7 @@ def _build(loader: Any) -> Node | None:
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(
-                    f"nesting deeper than {MAX_DEPTH} levels; a design is never this deep",
+                    _TOO_DEEP,
                     mark.line + 1,
                     mark.column + 1,
                 )
