@@ -21,7 +21,18 @@ from typing import Any
 
 import networkx as nx
 
-from cuecraft.core.model import Cue, Design, Item, Layer, Location, Souvenir, Touchpoint, Zone
+from cuecraft.core.journey_order import order_journey
+from cuecraft.core.model import (
+    PHASES,
+    Cue,
+    Design,
+    Item,
+    Layer,
+    Location,
+    Souvenir,
+    Touchpoint,
+    Zone,
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,26 @@ class DesignGraph:
         """The zones among a set of places, in file order."""
         return [z for z in self.zones if z in places]
 
+    @cached_property
+    def sense_intensity(self) -> dict[str, dict[str, int]]:
+        """Per zone, per sense: the intensities of the sensory layers present there, added up.
+
+        Only zones with layers, only their layers' senses; read a missing one as 0
+        (`intensity_in`). Above 3 is overload (SEN003); the sensory map and the
+        brief show the same totals."""
+        totals: dict[str, dict[str, int]] = {}
+        for zone in self.zones:
+            layers = self.layers_at.get(zone)
+            if layers:
+                sums = totals[zone] = {}
+                for layer in layers:
+                    sums[layer.sense] = sums.get(layer.sense, 0) + layer.intensity
+        return totals
+
+    def intensity_in(self, zone: str, sense: str) -> int:
+        """The added-up intensity of one sense's layers in one zone (0 without any)."""
+        return self.sense_intensity.get(zone, {}).get(sense, 0)
+
     # -- the journey ---------------------------------------------------------------
 
     def _build_journey(self) -> None:
@@ -210,10 +241,43 @@ class DesignGraph:
 
     @property
     def journey_depth(self) -> dict[str, int]:
-        """Steps from the nearest entry along the journey, for every touchpoint reached.
-
-        This is the journey order the views and the brief show (ties in file order)."""
+        """Steps from the nearest entry along the journey, for every touchpoint reached."""
         return self._from_entry.depth
+
+    @cached_property
+    def journey_order(self) -> list[str]:
+        """Every touchpoint id in journey order: the one order the views, the brief and the
+        rules show (the rule: cuecraft.core.journey_order, docs/rules.md)."""
+        phase_index = {phase: i for i, phase in enumerate(PHASES)}
+        phase = {t: phase_index.get(tp.phase, 1) for t, tp in self.touchpoints.items()}
+        return order_journey(
+            list(self.touchpoints),
+            phase,
+            self.journey_depth,
+            self.journey.successors,
+            self.journey.predecessors,
+        )
+
+    @cached_property
+    def peak_emotion(self) -> int | None:
+        """The emotion of the peak (`peak`): the highest of the journey, None without any.
+
+        JRN004 reads this one: it needs no journey order, so the live check stays fast."""
+        emotions = [tp.emotion for tp in self.touchpoints.values() if tp.emotion is not None]
+        return max(emotions) if emotions else None
+
+    @cached_property
+    def peak(self) -> str | None:
+        """The touchpoint with the highest emotion, the first in journey order among equals;
+        None when no touchpoint has an emotion (the peak of the peak–end rule)."""
+        high = self.peak_emotion
+        if high is None:
+            return None
+        at_high = [t for t, tp in self.touchpoints.items() if tp.emotion == high]
+        if len(at_high) == 1:
+            return at_high[0]
+        first = set(at_high)
+        return next(t for t in self.journey_order if t in first)
 
     @cached_property
     def _to_end(self) -> _Tree:

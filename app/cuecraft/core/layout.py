@@ -9,12 +9,13 @@ layered one, in the designer's reading order, left to right:
 
 Items sit between the theme they carry (motifs) and the places they are
 placed at (zones, touchpoints), so most edges join neighbouring columns. The
-touchpoints are the spine: listed in journey order (phase, then steps from an
-entry), evenly spaced. Every other column is ordered by the barycentre of its
-already placed neighbours (zones by their touchpoints, items by their places,
-motifs by their items), which removes most crossings. Zones and items sit as
-close to their barycentre as a minimum gap allows, so a zone stands beside its
-touchpoints; motifs, which tie many items together, are spread evenly.
+touchpoints are the spine: listed in the graph's journey order
+(`DesignGraph.journey_order`, the one every view shows), evenly spaced. Every
+other column is ordered by the barycentre of its already placed neighbours
+(zones by their touchpoints, items by their places, motifs by their items),
+which removes most crossings. Zones and items sit as close to their barycentre
+as a minimum gap allows, so a zone stands beside its touchpoints; motifs, which
+tie many items together, are spread evenly.
 
 `layout` runs in a few milliseconds for 1,000 cues (no iteration to converge).
 
@@ -27,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.model import PHASES
 
 Position = tuple[float, float]
 
@@ -73,10 +73,9 @@ def layout(graph: DesignGraph) -> dict[str, Position]:
         nodes = sorted(columns.get(column, ()), key=lambda n: (desired[n], *tie[n]))
         ys.update(_pack(nodes, [desired[n] for n in nodes], len(nodes) if even else largest))
 
-    touchpoints = columns.get(COLUMN_OF_KIND["touchpoint"], [])
-    journey_rank = _journey_rank(graph, touchpoints)
+    touchpoints = graph.journey_order
     n_tp = len(touchpoints)
-    for i, node in enumerate(sorted(touchpoints, key=lambda n: journey_rank[n])):
+    for i, node in enumerate(touchpoints):
         ys[node] = (i + 0.5) / n_tp
 
     def tie_of(node: str) -> tuple[int, int]:
@@ -116,23 +115,8 @@ def layout(graph: DesignGraph) -> dict[str, Position]:
 
 
 def journey_order(graph: DesignGraph) -> list[str]:
-    """Touchpoint ids in journey order: phase, then steps from an entry, then file order."""
-    rank = _journey_rank(graph, list(graph.touchpoints))
-    return sorted(graph.touchpoints, key=lambda t: rank[t])
-
-
-def _journey_rank(
-    graph: DesignGraph, touchpoints: Iterable[str]
-) -> dict[str, tuple[int, int, int]]:
-    depth = graph.journey_depth
-    unreached = len(depth) + 1
-    phase_index = {phase: i for i, phase in enumerate(PHASES)}
-    rank: dict[str, tuple[int, int, int]] = {}
-    for tp_id in touchpoints:
-        tp = graph.touchpoints.get(tp_id)
-        phase = phase_index.get(tp.phase, 1) if tp is not None else 1
-        rank[tp_id] = (phase, depth.get(tp_id, unreached), graph.order.get(tp_id, 0))
-    return rank
+    """Touchpoint ids in journey order: `DesignGraph.journey_order`, the only one."""
+    return list(graph.journey_order)
 
 
 def _barycentre(nodes: Iterable[str], ys: dict[str, float]) -> float | None:

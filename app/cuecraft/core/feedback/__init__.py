@@ -8,6 +8,12 @@ the FBK rules (cuecraft.core.rules.feedback) read it beside the design.
 
 from typing import TYPE_CHECKING, Any
 
+from cuecraft.core.feedback.evidence import (
+    MIN_RESPONSES,
+    enough_answers,
+    hotspots,
+    is_hotspot,
+)
 from cuecraft.core.feedback.model import (
     OVERALL,
     Columns,
@@ -63,6 +69,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "MIN_RESPONSES",
     "OVERALL",
     "Columns",
     "Comment",
@@ -79,9 +86,12 @@ __all__ = [
     "UnmatchedTouchpoint",
     "describe",
     "dump_feedback",
+    "enough_answers",
     "feedback_for_design",
+    "hotspots",
     "import_csv",
     "import_csv_bytes",
+    "is_hotspot",
     "load_feedback",
     "nps",
     "nps_of",

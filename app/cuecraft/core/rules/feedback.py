@@ -4,19 +4,22 @@ These rules need imported feedback (cuecraft.core.feedback, docs/feedback.md);
 without it they say nothing. A touchpoint's NPS counts as evidence only with
 at least `MIN_RESPONSES` answers, the usual minimum sample in survey practice:
 even at 30 answers a typical 95% interval is about ±30 points wide, so the
-messages quote it.
+messages quote it. That test and the hotspot test (FBK001) live in
+cuecraft.core.feedback.evidence, which the journey view and the brief read too.
 """
 
 from __future__ import annotations
 
 import difflib
 
+from cuecraft.core.feedback.evidence import MIN_RESPONSES, enough_answers, is_hotspot
 from cuecraft.core.feedback.model import OVERALL, Feedback
 from cuecraft.core.feedback.nps import Nps, describe, signed
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 
-MIN_RESPONSES = 30
+__all__ = ["MIN_RESPONSES", "check_feedback"]
+
 BLIND_SPOT_NPS = -20.0  # FBK002: NPS below this ...
 BLIND_SPOT_DETRACTORS = 40.0  # ... or at least this share (%) of detractors
 GOOD_NPS = 50.0  # FBK003: guests are happy from here on
@@ -30,10 +33,10 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
     scored = {tp: feedback.nps_at(tp) for tp in graph.touchpoints}
     for tp in graph.design.touchpoints:
         result = scored[tp.id]
-        if result.responses < MIN_RESPONSES or result.score is None:
+        if not enough_answers(result) or result.score is None:
             continue
         lowest = _lowest_comment(feedback, tp.id)
-        if result.score < 0:
+        if is_hotspot(result):
             out.append(
                 finding(
                     "FBK001",
@@ -118,9 +121,7 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
 
 
 def _good(result: Nps) -> bool:
-    return (
-        result.responses >= MIN_RESPONSES and result.score is not None and result.score >= GOOD_NPS
-    )
+    return enough_answers(result) and result.score is not None and result.score >= GOOD_NPS
 
 
 def _lowest_comment(feedback: Feedback, touchpoint: str) -> str:

@@ -53,9 +53,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                 "add a 'next' from an 'after' touchpoint to a 'before' touchpoint",
             )
         )
-    emotions = [tp.emotion for tp in design.touchpoints if tp.emotion is not None]
-    if emotions:
-        peak = max(emotions)
+    peak = graph.peak_emotion
+    if peak is not None:
         for end in graph.ends:
             tp = graph.touchpoints[end]
             if tp.emotion is None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import SENSES
+
+OVERLOAD = 3  # a sense's layers in one zone may add up to this intensity, no more (SEN003)
 
 
 def engaged_senses(graph: DesignGraph) -> set[str]:
@@ -21,6 +21,12 @@ def senses_at(graph: DesignGraph, place: str) -> set[str]:
     found = {s for c in graph.cues_at.get(place, ()) if not c.is_negative for s in c.senses}
     found.update(layer.sense for layer in graph.layers_at.get(place, ()))
     return found
+
+
+def is_overload(intensity: int) -> bool:
+    """Whether one sense's layers in one zone, added up (`DesignGraph.intensity_in`),
+    overload guests (SEN003); the brief's sensory map marks the same cells."""
+    return intensity > OVERLOAD
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -53,11 +59,11 @@ def check(graph: DesignGraph) -> list[Finding]:
                 )
             )
     for zone in design.zones:
-        totals: dict[str, int] = defaultdict(int)
-        for layer in graph.layers_at.get(zone.id, ()):
-            totals[layer.sense] += layer.intensity
+        totals = graph.sense_intensity.get(zone.id)
+        if not totals:
+            continue
         for sense in SENSES:
-            if totals.get(sense, 0) > 3:
+            if is_overload(totals.get(sense, 0)):
                 out.append(
                     finding(
                         "SEN003",
