@@ -1,8 +1,9 @@
 """The journey view: phases as lanes, touchpoints as cards, the emotion curve beneath.
 
-Cards stand in journey order (breadth-first depth from the entries, ties in
-file order, unreachable touchpoints last), one column each, in the lane of
-their phase. `next` edges are arrows, return edges dashed loops over the top;
+Cards stand in the graph's journey order (`DesignGraph.journey_order`, the
+order of the brief too: every arrow forward, then phase, then steps from an
+entry, unreachable touchpoints last), one column each, in the lane of their
+phase. `next` edges are arrows, return edges dashed loops over the top;
 under the lanes the emotion curve runs across the same columns with the peak
 and the end labelled (the peak–end rule). When the design has guest feedback,
 each card shows its touchpoint's Net Promoter Score and the chart the measured
@@ -46,8 +47,6 @@ from .journey_items import (
     CardItem,
     EdgeItem,
     Geometry,
-    journey_order,
-    peak_of,
 )
 from .journey_nps import (
     MeasuredPoint,
@@ -185,8 +184,8 @@ class JourneyView(QWidget):
         result = self.document.result
         graph = result.graph
         feedback = self.document.feedback
-        order, unreachable = journey_order(graph)
-        infos = card_infos(result, order, unreachable, feedback)
+        order = graph.journey_order
+        infos = card_infos(result, feedback)
         signature = (
             tuple(infos),
             tuple(graph.journey.edges),
@@ -215,7 +214,7 @@ class JourneyView(QWidget):
                 graph.journey.edges,
                 graph.return_edges,
                 graph.ends,
-                peak_of(graph, order),
+                graph.peak,
                 feedback.overall if feedback is not None else None,
             )
         self._on_selection(self.document.selected, scroll=False)

@@ -11,14 +11,13 @@ from .journey_items import CardInfo
 from .journey_nps import NpsChip, nps_chip
 
 
-def card_infos(
-    result: CheckResult, order: list[str], unreachable: set[str], feedback: Feedback | None
-) -> list[CardInfo]:
-    """One card per touchpoint, in journey `order`."""
+def card_infos(result: CheckResult, feedback: Feedback | None) -> list[CardInfo]:
+    """One card per touchpoint, in the graph's journey order (unreachable ones last)."""
     graph = result.graph
     concerns = touchpoint_findings(result)
+    reachable = graph.reachable
     infos = []
-    for tp_id in order:
+    for tp_id in graph.journey_order:
         tp = graph.touchpoints[tp_id]
         found = [f for f in concerns.get(tp_id, []) if f.severity in ("error", "warning")]
         badge = (
@@ -35,14 +34,14 @@ def card_infos(
                 tp.phase,
                 tp.emotion,
                 badge,
-                tp_id in unreachable,
+                tp_id not in reachable,
                 _tooltip(
                     tp_id,
                     tp.name,
                     tp.phase,
                     zone_name,
                     tp.emotion,
-                    tp_id in unreachable,
+                    tp_id not in reachable,
                     concerns.get(tp_id, []),
                     chip,
                 ),

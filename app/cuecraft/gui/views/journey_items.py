@@ -1,4 +1,4 @@
-"""The pieces the journey view draws: order, geometry, cards, arrows and the emotion curve."""
+"""The pieces the journey view draws: geometry, cards, arrows and the emotion curve."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
@@ -29,32 +28,6 @@ if TYPE_CHECKING:
 PHASE_HUES = {"before": "#3f7fc6", "during": "#2a9b78", "after": "#8a5fc8"}
 PHASE_TITLES = {"before": "Before", "during": "During", "after": "After"}
 EMOTION_MIN, EMOTION_MAX = -3, 3
-
-
-def journey_order(graph: DesignGraph) -> tuple[list[str], set[str]]:
-    """Touchpoints in journey order, and the ones no entry reaches.
-
-    Breadth-first depth from the entries along the journey, ties in file
-    order; the unreachable touchpoints follow in file order.
-    """
-    depth = graph.journey_depth
-    reached = sorted(depth, key=lambda t: (depth[t], graph.order[t]))
-    unreachable = [t for t in graph.touchpoints if t not in depth]
-    return reached + unreachable, set(unreachable)
-
-
-def peak_of(graph: DesignGraph, order: list[str]) -> str | None:
-    """The first touchpoint (in journey order) with the highest emotion."""
-    best: str | None = None
-    for tp_id in order:
-        emotion = graph.touchpoints[tp_id].emotion
-        if emotion is not None and (best is None or emotion > _emotion(graph, best)):
-            best = tp_id
-    return best
-
-
-def _emotion(graph: DesignGraph, tp_id: str) -> int:
-    return graph.touchpoints[tp_id].emotion or 0
 
 
 def emotion_color(palette: QPalette, value: int) -> QColor:

@@ -5,8 +5,9 @@ Net Promoter Score is drawn in the emotion chart — −100..100 over the same
 height as the emotion scale −3..3, its scale pinned at the right — as a
 diamond with its 95% interval as a whisker. A score from fewer answers than
 the rules trust (`MIN_RESPONSES`) is hollow and faded; a detractor hotspot
-(NPS below 0 with enough answers, FBK001) is drawn in the error colour. Each
-card gets a chip with the score and the number of answers.
+(NPS below 0 with enough answers, FBK001) is drawn in the error colour. Both
+tests are the core's (cuecraft.core.feedback.evidence), as in the rules and the
+brief. Each card gets a chip with the score and the number of answers.
 """
 
 from __future__ import annotations
@@ -26,8 +27,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cuecraft.core.feedback import Comment, Feedback, Nps, describe, signed
-from cuecraft.core.rules.feedback import MIN_RESPONSES
+from cuecraft.core.feedback import (
+    MIN_RESPONSES,
+    Comment,
+    Feedback,
+    Nps,
+    describe,
+    enough_answers,
+    is_hotspot,
+    signed,
+)
 
 from ._style import (
     ERROR,
@@ -62,11 +71,6 @@ def minus(text: str) -> str:
     return text.replace("-", "−")
 
 
-def is_hotspot(result: Nps) -> bool:
-    """FBK001's condition: NPS below 0 from enough answers to count as evidence."""
-    return result.score is not None and result.score < 0 and result.responses >= MIN_RESPONSES
-
-
 @dataclass(frozen=True)
 class MeasuredPoint:
     """One touchpoint's NPS in the chart."""
@@ -78,15 +82,9 @@ class MeasuredPoint:
     low: float
     high: float
     responses: int
+    few: bool  # too few answers to count (the core's test)
+    hotspot: bool  # a detractor hotspot, FBK001 (the core's test)
     unreachable: bool = False
-
-    @property
-    def few(self) -> bool:
-        return self.responses < MIN_RESPONSES
-
-    @property
-    def hotspot(self) -> bool:
-        return not self.few and self.score < 0
 
 
 def measured_point(
@@ -95,7 +93,16 @@ def measured_point(
     if result.score is None or result.low is None or result.high is None:
         return None
     return MeasuredPoint(
-        tp_id, column, x, result.score, result.low, result.high, result.responses, unreachable
+        tp_id,
+        column,
+        x,
+        result.score,
+        result.low,
+        result.high,
+        result.responses,
+        not enough_answers(result),
+        is_hotspot(result),
+        unreachable,
     )
 
 
@@ -119,7 +126,7 @@ class NpsChip:
 
     @property
     def few(self) -> bool:
-        return self.responses < MIN_RESPONSES
+        return not enough_answers(self.result)
 
     @property
     def hotspot(self) -> bool:
@@ -156,7 +163,7 @@ def strongest_comments(comments: list[Comment], result: Nps, limit: int = 2) -> 
 
 def chip_tooltip(name: str, result: Nps, comments: list[Comment]) -> str:
     lines = [f"<b>Guests at {html_escape(name)}</b>", html_escape(describe(result))]
-    if result.responses and result.responses < MIN_RESPONSES:
+    if result.responses and not enough_answers(result):
         lines.append(f"<i>fewer than {MIN_RESPONSES} answers: not yet evidence</i>")
     if is_hotspot(result):
         lines.append("<b>FBK001</b> detractor hotspot: more critics than fans")

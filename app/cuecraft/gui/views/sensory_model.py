@@ -45,6 +45,7 @@ class Cell:
     positive: list[tuple[str, str]] = field(default_factory=list)  # id, text
     negative: list[tuple[str, str]] = field(default_factory=list)  # id, text
     overload: str = ""  # the SEN003 message, if any
+    intensity: int = 0  # the layers' intensities added up (DesignGraph.intensity_in)
 
     @property
     def empty(self) -> bool:
@@ -60,8 +61,8 @@ class Cell:
 
     @property
     def load(self) -> int:
-        """How much is going on: layer intensities plus cues."""
-        return sum(n for _, _, n in self.layers) + len(self.positive) + len(self.negative)
+        """How much is going on: the layers' added-up intensity plus the cues."""
+        return self.intensity + len(self.positive) + len(self.negative)
 
     def lines(self) -> list[tuple[str, str, str]]:
         """(kind, id, text) in display order: negative cues first (they must not hide
@@ -121,6 +122,7 @@ def build_rows(result: CheckResult) -> list[ZoneRow]:
                     target.append((cue.id, cue.text or cue.id))
         for sense, cell in cells.items():
             cell.overload = overloads.get((zone_id, sense), "")
+            cell.intensity = graph.intensity_in(zone_id, sense)
         rows.append(ZoneRow(zone_id, zone.name or zone_id, [cells[s] for s in SENSES]))
     return rows
 
