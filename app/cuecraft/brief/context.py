@@ -21,7 +21,6 @@ from cuecraft.brief.styles import UNIT, Styles
 from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback import Feedback
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.layout import journey_order
 from cuecraft.core.model import Design
 
 SHARE_TO_CONTINUE = 0.62  # a section starts on the same page when this much of it is free
@@ -45,10 +44,11 @@ class BriefContext:
     def graph(self) -> DesignGraph:
         return self.result.graph
 
-    @cached_property
+    @property
     def journey(self) -> list[str]:
-        """Touchpoint ids in journey order (the order of the chart, the table and the graph)."""
-        return journey_order(self.graph)
+        """Touchpoint ids in journey order (the order of the chart, the table and the graph):
+        `DesignGraph.journey_order`, the one the workbench shows too."""
+        return self.graph.journey_order
 
     @cached_property
     def step(self) -> dict[str, int]:

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from cuecraft.brief import fonts, text
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, PANEL, RULE, UNIT, Palette, mix
-from cuecraft.core.rules.feedback import MIN_RESPONSES
+from cuecraft.core.feedback import MIN_RESPONSES
 
 MEASURED = HexColor("#3C4654")  # slate: apart from any accent, and from the curve in grey print
 NPS_TICKS = (-100, -50, 0, 50, 100)
@@ -33,22 +33,17 @@ Across = Callable[[int], float]  # a step's index to its x
 
 @dataclass(frozen=True)
 class Measured:
-    """The NPS guests gave one step, its 95% interval and how many answered."""
+    """The NPS guests gave one step, its 95% interval and how many answered.
+
+    `thin` and `hotspot` are the core's tests (cuecraft.core.feedback.evidence),
+    decided by whoever builds the point, so the chart agrees with FBK001."""
 
     score: float
     low: float
     high: float
     responses: int
-
-    @property
-    def thin(self) -> bool:
-        """Too few answers to read much into: drawn hollow."""
-        return self.responses < MIN_RESPONSES
-
-    @property
-    def hotspot(self) -> bool:
-        """A detractor hotspot (FBK001): below 0, from enough answers to count."""
-        return not self.thin and self.score < 0
+    thin: bool  # too few answers to read much into: drawn hollow
+    hotspot: bool  # a detractor hotspot (FBK001): drawn in the error colour
 
 
 @dataclass(frozen=True)
@@ -59,6 +54,8 @@ class CurvePoint:
     is_end: bool = False
     low_end: bool = False  # flagged by JRN004
     measured: Measured | None = None
+    is_peak: bool = False  # the design's peak (DesignGraph.peak)
+    reached: bool = True  # False for a touchpoint no entry reaches (JRN002): last, apart
 
 
 def minus(value: str) -> str:
@@ -133,7 +130,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         canvas.setLineWidth(1.6 if n <= 40 else 0.8)
         for i in range(n - 1):
             a, b = self.points[i].emotion, self.points[i + 1].emotion
-            if a is not None and b is not None:
+            if a is not None and b is not None and self._joined(i):
                 canvas.line(px(i), py(a), px(i + 1), py(b))
                 self._segment(px(i), py(a), px(i + 1), py(b))
         felt = [(i, p.emotion) for i, p in enumerate(self.points) if p.emotion is not None]
@@ -151,7 +148,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             self._draw_legend()
         frame = (left, right, bottom, top)
         if felt:
-            self._peak_and_ends(felt, px, py, frame)
+            self._peak_and_ends(px, py, frame)
         else:
             canvas.setFillColor(MUTED)
             text.draw(
@@ -160,14 +157,12 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         if self.dual and n <= 40:
             self._hotspot_labels(lambda i: px(i) + offset, pn, step, frame)
 
-    def _peak_and_ends(
-        self, felt: list[tuple[int, int]], px: Across, py: Scale, frame: Box
-    ) -> None:
+    def _peak_and_ends(self, px: Across, py: Scale, frame: Box) -> None:
         """Ring the peak and the ends of the designed curve and name them."""
-        peak_i, _ = max(felt, key=lambda f: (f[1], -f[0]))
         marks: dict[int, tuple[str, Color]] = {
-            peak_i: ("Peak", self.palette.accent_text),
+            i: ("Peak", self.palette.accent_text) for i, p in enumerate(self.points) if p.is_peak
         }
+        peak_i = next(iter(marks), None)
         for i, point in enumerate(self.points):
             if point.is_end and point.emotion is not None:
                 colour = ERROR if point.low_end else INK
@@ -189,19 +184,28 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             ]
             self._place(spots, label, LABEL_SIZE, colour, frame)
 
+    def _joined(self, i: int) -> bool:
+        """Whether the line runs from step i to the next: not to or from an unreachable one."""
+        return self.points[i].reached and self.points[i + 1].reached
+
     def _bands(self, left: float, step: float, bottom: float, top: float) -> None:
-        """Phase bands, each phase one stretch (touchpoints come in journey order)."""
+        """A band for each stretch of one phase along the journey order (usually one per
+        phase), and one over the touchpoints no entry reaches, which come last."""
         canvas = self.canv
         n = len(self.points)
         start = 0
+
+        def stretch(p: CurvePoint) -> str:
+            return p.phase if p.reached else "not reachable"
+
         for i in range(1, n + 1):
-            if i == n or self.points[i].phase != self.points[start].phase:
+            if i == n or stretch(self.points[i]) != stretch(self.points[start]):
                 shade = self.palette.wash if self.points[start].phase != "during" else PANEL
-                canvas.setFillColor(shade)
+                canvas.setFillColor(shade if self.points[start].reached else white)
                 canvas.rect(left + step * start, bottom, step * (i - start), top - bottom, 0, 1)
                 canvas.setFillColor(MUTED)
                 room = step * (i - start) - 2 * UNIT
-                label = text.fit(self.points[start].phase.upper(), room, 7, fonts.BOLD)
+                label = text.fit(stretch(self.points[start]).upper(), room, 7, fonts.BOLD)
                 text.draw(canvas, left + step * start + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
                 start = i
 
@@ -248,7 +252,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         canvas.setDash(2.5, 1.5)
         for i in range(n - 1):
             a, b = self.points[i].measured, self.points[i + 1].measured
-            if a is not None and b is not None:
+            if a is not None and b is not None and self._joined(i):
                 canvas.line(mx(i), pn(a.score), mx(i + 1), pn(b.score))
                 self._segment(mx(i), pn(a.score), mx(i + 1), pn(b.score))
         canvas.setDash()

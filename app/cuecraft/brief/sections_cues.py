@@ -18,6 +18,7 @@ from cuecraft.brief.styles import (
     mix,
 )
 from cuecraft.core.model import SENSES, SEVERITIES, STATUSES, Cue
+from cuecraft.core.rules.senses import OVERLOAD, is_overload
 
 PLAIN_CELL_CHARS = 18  # a list of short ASCII words can go in a table as plain strings
 
@@ -197,7 +198,7 @@ def senses(ctx: BriefContext) -> list[Flowable]:
         "senses",
         "The more senses an experience engages, the more memorable it is. Each cell counts "
         "the positive cues present in a zone for one sense, and the intensity of the "
-        "sensory layers there (above 3 is overload).",
+        f"sensory layers there (above {OVERLOAD} is overload).",
     )
     if not design.zones:
         out.append(Paragraph("No zones yet: the sensory map needs places.", st.body))
@@ -207,10 +208,9 @@ def senses(ctx: BriefContext) -> list[Flowable]:
         for r, zone in enumerate(design.zones, start=1):
             row: list[Any] = [text.para(zone.name or zone.id, st.cell)]
             present = [c for c in graph.cues_at.get(zone.id, ()) if not c.is_negative]
-            layers = graph.layers_at.get(zone.id, [])
             for col, sense in enumerate(SENSES, start=1):
                 count = sum(1 for c in present if sense in c.senses)
-                level = sum(layer.intensity for layer in layers if layer.sense == sense)
+                level = graph.intensity_in(zone.id, sense)
                 strength = min(6, count + level)
                 if strength:
                     share = 0.08 + 0.07 * strength
@@ -261,7 +261,7 @@ def _sense_cell(count: int, level: int, ctx: BriefContext) -> Any:
     if count:
         parts.append(f"<b>{count}</b> cue{'s' if count != 1 else ''}")
     if level:
-        colour = "#B4372B" if level > 3 else "#5F6670"
+        colour = "#B4372B" if is_overload(level) else "#5F6670"
         parts.append(f'<font size="7" color="{colour}">layer {level}</font>')
     return text.fixed("<br/>".join(parts), ctx.styles.cell)
 

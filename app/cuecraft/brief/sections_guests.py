@@ -18,9 +18,18 @@ from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import Measured, minus
 from cuecraft.brief.options import MONTHS
 from cuecraft.brief.styles import ERROR, GOOD, MUTED, UNIT, WARNING
-from cuecraft.core.feedback import OVERALL, Comment, Feedback, Nps, signed
+from cuecraft.core.feedback import (
+    MIN_RESPONSES,
+    OVERALL,
+    Comment,
+    Feedback,
+    Nps,
+    enough_answers,
+    hotspots,
+    is_hotspot,
+    signed,
+)
 from cuecraft.core.feedback.nps import PASSIVE_MIN, PROMOTER_MIN, rounded
-from cuecraft.core.rules.feedback import MIN_RESPONSES
 
 COMMENTS_EACH = 2  # the lowest- and the highest-scored comments shown per touchpoint
 HOTSPOT_LOWEST = 4  # ... and the lowest where guests' NPS is below 0
@@ -73,17 +82,19 @@ def measured(result: Nps) -> Measured | None:
     """A step's NPS for the journey chart, or None when nobody answered."""
     if result.score is None or result.low is None or result.high is None:
         return None
-    return Measured(result.score, result.low, result.high, result.responses)
-
-
-def is_hotspot(result: Nps) -> bool:
-    """A detractor hotspot (FBK001): NPS below 0 from enough answers to count."""
-    return result.score is not None and result.score < 0 and result.responses >= MIN_RESPONSES
+    return Measured(
+        result.score,
+        result.low,
+        result.high,
+        result.responses,
+        thin=not enough_answers(result),
+        hotspot=is_hotspot(result),
+    )
 
 
 def nps_colour(result: Nps) -> Any:
     """Grey with too few answers to count, red at a detractor hotspot (FBK001), else None."""
-    if result.responses < MIN_RESPONSES:
+    if not enough_answers(result):
         return MUTED
     return ERROR if is_hotspot(result) else None
 
@@ -130,7 +141,7 @@ def guests(ctx: BriefContext) -> list[Flowable]:
     st = ctx.styles
     out = ctx.opening("guests", LEAD)
     overall = feedback.overall
-    hotspots = [tp for tp in ctx.journey if is_hotspot(feedback.nps_at(tp))]
+    hot = hotspots(feedback, ctx.journey)
     out.append(
         blocks.KeyFigures(
             [
@@ -141,9 +152,9 @@ def guests(ctx: BriefContext) -> list[Flowable]:
                     f"promoters · {share_text(overall, 'detractors')} detractors",
                 ),
                 (
-                    str(len(hotspots)),
+                    str(len(hot)),
                     "step below 0: a detractor hotspot"
-                    if len(hotspots) == 1
+                    if len(hot) == 1
                     else "steps below 0: detractor hotspots",
                 ),
             ],
@@ -169,19 +180,19 @@ def summary_callout(ctx: BriefContext) -> list[Flowable]:
         f"<b>Guests: NPS {nps_text(overall.score)}</b> (95% interval "
         f"{interval_text(overall)}, {overall.responses:,} answers)."
     )
-    hotspots = [tp for tp in ctx.journey if is_hotspot(feedback.nps_at(tp))]
-    for tp_id in hotspots[:3]:
+    hot = hotspots(feedback, ctx.journey)
+    for tp_id in hot[:3]:
         tp = ctx.graph.touchpoints[tp_id]
         said += (
             f" Step {ctx.step[tp_id]}, {text.markup(tp.name or tp.id)}, is a detractor hotspot: "
             f"NPS {nps_text(feedback.nps_at(tp_id).score)}."
         )
-    if len(hotspots) > 3:
-        said += f" {len(hotspots) - 3} more steps are below 0."
-    if not hotspots:
+    if len(hot) > 3:
+        said += f" {len(hot) - 3} more steps are below 0."
+    if not hot:
         said += " No step has more detractors than promoters."
     said += " See what guests say."
-    colour = ERROR if hotspots else ctx.styles.palette.mark
+    colour = ERROR if hot else ctx.styles.palette.mark
     return [Spacer(1, 2 * UNIT), blocks.callout(said, ctx, colour)]
 
 

@@ -17,9 +17,9 @@ from cuecraft.brief.sections_guests import (
     with_answers,
 )
 from cuecraft.brief.styles import ERROR, SEVERITY_COLOURS, UNIT
+from cuecraft.core.feedback import MIN_RESPONSES
 from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
 from cuecraft.core.model import REALMS
-from cuecraft.core.rules.feedback import MIN_RESPONSES
 from cuecraft.core.rules.senses import engaged_senses
 
 TOP_FINDINGS = 5
@@ -210,6 +210,8 @@ def journey(ctx: BriefContext) -> list[Flowable]:
                 tp_id in ends,
                 tp_id in low_ends,
                 measured(feedback.nps_at(tp_id)) if feedback is not None else None,
+                tp_id == graph.peak,
+                tp_id in graph.reachable,
             )
         )
     chart = EmotionCurve(points, st.palette, 62 * UNIT)
