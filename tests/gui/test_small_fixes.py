@@ -398,3 +398,100 @@ def test_an_empty_section_says_how_to_add_one(qtbot):
     texts = inspector_texts(inspector)
     assert texts[0] == "Sensory layers (0)"
     assert any("No sensory layers yet" in text for text in texts)
+
+
+# -- f. the outline's context menu -------------------------------------------------------------
+
+
+ADD_KEYS = ("zones", "touchpoints", "cues", "negative", "layers", "souvenirs")
+
+
+def outline_with_actions(qtbot):
+    """An outline given actions as MainWindow.install_document gives it its own."""
+    from PySide6.QtGui import QAction
+
+    document, outline, _inspector = outline_and_inspector(qtbot)
+    fired: list[str] = []
+    adds = {}
+    for key in ADD_KEYS:
+        adds[key] = QAction(key, outline)
+        adds[key].setShortcut("Ctrl+Shift+O" if key == "zones" else "")
+        adds[key].triggered.connect(lambda _checked=False, key=key: fired.append(f"add {key}"))
+    duplicate, delete = QAction("D&uplicate", outline), QAction("&Delete", outline)
+    duplicate.triggered.connect(lambda: fired.append(f"duplicate {document.selected}"))
+    delete.triggered.connect(lambda: fired.append(f"delete {document.selected}"))
+    outline.set_context_actions(adds, duplicate, delete)
+    return document, outline, fired
+
+
+def menu_texts(menu) -> list[str]:
+    return [a.text() if not a.isSeparator() else "—" for a in menu.actions()]
+
+
+def test_right_click_menus_offer_add_of_the_sections_kind_duplicate_and_delete(qtbot):
+    document, outline, fired = outline_with_actions(qtbot)
+    entries = outline.entries()
+    expected = {
+        "mall-front": "Add zone\tCtrl+Shift+O",
+        "check-in": "Add touchpoint",
+        "mist": "Add positive cue",
+        "saturday-queue": "Add negative cue",
+        document.design.layers[0].id: "Add sensory layer",
+        "plush-frog": "Add souvenir",
+    }
+    for item_id, add in expected.items():
+        menu = outline.context_menu_for(entries[item_id])
+        assert menu_texts(menu) == [add, "—", "D&uplicate", "&Delete"], item_id
+    heading = outline.context_menu_for(entries["section:negative"])
+    assert menu_texts(heading) == ["Add negative cue"]
+    heading.actions()[0].trigger()
+    assert fired == ["add negative"]
+    for whole in ("design", "theme"):
+        assert outline.context_menu_for(entries[whole]) is None
+
+
+def test_a_right_click_selects_the_item_its_menu_acts_on(qtbot, monkeypatch):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    document, outline, fired = outline_with_actions(qtbot)
+    shown: list[list[str]] = []
+
+    def pick_last(menu, _at):
+        shown.append(menu_texts(menu))
+        menu.actions()[-1].trigger()  # Delete
+
+    monkeypatch.setattr(outline, "popup", pick_last)
+    document.select("mist")
+    entry = outline.entries()["storm-teaser"]
+    outline.scrollToItem(entry)
+    where = outline.visualItemRect(entry).center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, outline.viewport().mapToGlobal(where)
+    )
+    QApplication.sendEvent(outline.viewport(), event)
+    assert shown == [["Add positive cue", "—", "D&uplicate", "&Delete"]]
+    assert document.selected == "storm-teaser"
+    assert fired == ["delete storm-teaser"]
+    # The Menu key opens the menu of the current entry, wherever the mouse is.
+    outline.setCurrentItem(outline.entries()["section:touchpoints"])
+    key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, outline.mapToGlobal(where))
+    QApplication.sendEvent(outline.viewport(), key)
+    assert shown[-1] == ["Add touchpoint"]
+
+
+def test_the_window_actions_wired_as_the_report_says_add_and_duplicate(qtbot, quiet):
+    window = open_window(qtbot, RAINFOREST)
+    # The line for MainWindow.install_document (main_window.py is not this change's file):
+    window.outline.set_context_actions(window.add_actions, window.act_duplicate, window.act_delete)
+    document, outline = window.document, window.outline
+    zones = len(document.design.zones)
+    add = outline.context_menu_for(outline.entries()["section:zones"]).actions()[0]
+    assert add.text().startswith("Add zone")
+    add.trigger()
+    assert len(document.design.zones) == zones + 1
+    assert document.selected == document.design.zones[-1].id
+    document.select("mist")
+    menu = outline.context_menu_for(outline.entries()["mist"])
+    next(a for a in menu.actions() if a.text() == "D&uplicate").trigger()
+    assert document.selected != "mist" and document.selected.startswith("mist")

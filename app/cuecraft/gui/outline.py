@@ -1,13 +1,14 @@
 """The outline: the design's sections with counts, and every item in them.
 
 Selecting a section's heading selects "section:<key>" (the inspector then sums the
-section up).
+section up); a right-click offers the window's Add, Duplicate and Delete actions.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cuecraft.core.edits import Change
 from cuecraft.core.model import Cue, Design, Item
@@ -23,7 +24,7 @@ GROUPS = (
     ("layers", "Sensory layers"),
     ("souvenirs", "Souvenirs"),
 )
-# What one member of a section is called.
+# What one member of a section is called, and the key of the window's action adding one.
 NOUNS = {
     "zones": "zone",
     "touchpoints": "touchpoint",
@@ -32,6 +33,7 @@ NOUNS = {
     "layers": "sensory layer",
     "souvenirs": "souvenir",
 }
+ADD_KEYS = {"positive": "cues"}
 
 
 def section_members(design: Design, key: str) -> list[Item]:
@@ -62,6 +64,8 @@ class Outline(QTreeWidget):
         self._built: tuple[tuple[str, bool], ...] = ()
         self._entries: dict[str, QTreeWidgetItem] = {}
         self._marks: dict[str, str] = {}
+        self._add_actions: dict[str, QAction] = {}
+        self._item_actions: list[QAction] = []
         self.itemSelectionChanged.connect(self._on_selection)
         document.changed.connect(self._on_changed)
         document.checked.connect(self._mark_findings)
@@ -176,3 +180,61 @@ class Outline(QTreeWidget):
             entry.setSelected(True)
             self.scrollToItem(entry)
         self._syncing = False
+
+    # -- context menu ---------------------------------------------------------------------
+
+    def set_context_actions(
+        self, add_actions: dict[str, QAction], duplicate: QAction, delete: QAction
+    ) -> None:
+        """The window's actions a right-click offers: `add_actions` by the keys of
+        MainWindow.add_actions ("zones", "cues", "negative", …); duplicate and delete act
+        on the selected item, which the right-click selects first."""
+        self._add_actions = dict(add_actions)
+        self._item_actions = [duplicate, delete]
+
+    def section_of(self, entry: QTreeWidgetItem) -> str | None:
+        """The key of the section an entry (or a section's heading) belongs to."""
+        top = entry.parent() or entry
+        key = str(top.data(0, ROLE_ID) or "")
+        return key.removeprefix(SECTION) if key.startswith(SECTION) else None
+
+    def context_menu_for(self, entry: QTreeWidgetItem | None) -> QMenu | None:
+        """The menu a right-click on `entry` opens: Add (of that section's kind), and for
+        an item Duplicate and Delete. None where there is nothing to offer."""
+        section = self.section_of(entry) if entry is not None else None
+        add = self._add_actions.get(ADD_KEYS.get(section or "", section or ""))
+        if entry is None or section is None or add is None:
+            return None
+        menu = QMenu(self)
+        twin = menu.addAction(f"Add {NOUNS[section]}")
+        keys = add.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:  # shown, not bound: the window's action keeps the key
+            twin.setText(f"{twin.text()}\t{keys}")
+        twin.setEnabled(add.isEnabled())
+        twin.triggered.connect(add.trigger)
+        if entry.parent() is not None:
+            menu.addSeparator()
+            menu.addActions(self._item_actions)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        at = event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key, Shift+F10
+            entry = self.currentItem()
+            if entry is not None:
+                at = self.viewport().mapToGlobal(self.visualItemRect(entry).bottomLeft())
+        else:
+            entry = self.itemAt(event.pos())
+        menu = self.context_menu_for(entry)
+        if entry is None or menu is None:
+            event.ignore()
+            return
+        item_id = entry.data(0, ROLE_ID)
+        if item_id:
+            self.document.select(item_id)  # Duplicate and Delete act on the selection
+        self.popup(menu, at)
+        menu.deleteLater()
+
+    def popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show a context menu until it closes (tests replace this)."""
+        menu.exec(at)
