@@ -89,7 +89,8 @@ outdated: $(LOCK_TOOL)/bin/uv
 	if [ $$status -eq 0 ]; then \
 		echo "The suite passes with them: 'make lock UPGRADE=1' takes them into the lock."; \
 	else \
-		echo "The suite FAILS with them (above): fix that, or cap the range in pyproject.toml."; \
+		echo "The suite FAILS with them (above). What fails with the lock too ('make test')"; \
+		echo "is not theirs; the rest: fix it, or cap the range in pyproject.toml."; \
 	fi; \
 	exit $$status
 
