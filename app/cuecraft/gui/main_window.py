@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.recovery import Autosave, data_dir
+from cuecraft.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from cuecraft.gui.document import Document
@@ -24,7 +25,7 @@ def settings() -> QSettings:
     return QSettings(str(data_dir() / "cuecraft.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, WindowLayout, QMainWindow):
     """One design at a time; File ▸ New window for another."""
 
     def __init__(self, document: Document | None) -> None:
@@ -44,7 +45,7 @@ class MainWindow(FileActions, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.resize(1400, 900)
+        self._place_on_screen()
         self._docks_built = False
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self.autosave_now)
@@ -77,6 +78,8 @@ class MainWindow(FileActions, QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        # Standard actions take the platform's standard keys (Cmd on macOS); the others
+        # take keys that no standard action uses on any platform (tests/gui/test_shortcuts.py).
         k = QKeySequence.StandardKey
         self.act_new = self._action("&New from template…", self.new_design, k.New)
         self.act_open = self._action("&Open…", self.open_dialog, k.Open)
@@ -99,24 +102,38 @@ class MainWindow(FileActions, QMainWindow):
             "F5",
             "Full screen on the projector, keyboard capture",
         )
-        self.act_delete = self._action("&Delete", self.delete_selected, k.Delete)
-        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D")
+        # Only the Delete key: the platform's other Delete bindings (Ctrl+D on Linux)
+        # delete a character in a text field, not a whole item.
+        self.act_delete = self._action("&Delete", self.delete_selected, "Del")
+        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+Shift+D")
         self.add_actions = {
-            "zones": self._action("&Zone", lambda: self.add_item("zones"), "Ctrl+Shift+Z"),
+            "zones": self._action("&Zone", lambda: self.add_item("zones"), "Ctrl+Shift+O"),
             "touchpoints": self._action(
                 "&Touchpoint", lambda: self.add_item("touchpoints"), "Ctrl+Shift+T"
             ),
             "cues": self._action("&Positive cue", lambda: self.add_item("cues"), "Ctrl+Shift+C"),
             "negative": self._action(
-                "&Negative cue", lambda: self.add_item("negative"), "Ctrl+Shift+N"
+                "&Negative cue", lambda: self.add_item("negative"), "Ctrl+Shift+X"
             ),
             "layers": self._action(
                 "Sensory &layer", lambda: self.add_item("layers"), "Ctrl+Shift+L"
             ),
             "souvenirs": self._action(
-                "&Souvenir", lambda: self.add_item("souvenirs"), "Ctrl+Shift+S"
+                "&Souvenir", lambda: self.add_item("souvenirs"), "Ctrl+Shift+M"
             ),
         }
+        # Window actions that win over a text field's own use of their key: Ctrl+E is
+        # "end of line" in a Linux text field, where End does the same.
+        self.window_wide_actions = [
+            self.act_new,
+            self.act_open,
+            self.act_save,
+            self.act_save_as,
+            self.act_export,
+            self.act_workshop,
+            self.act_duplicate,
+            *self.add_actions.values(),
+        ]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -163,23 +180,24 @@ class MainWindow(FileActions, QMainWindow):
         self.inspector_dock.setObjectName("inspector-dock")
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findings-dock")
+        # Outline and inspector run the full height; the findings sit under the views.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
             self.view_menu.addAction(dock.toggleViewAction())
-        self.resizeDocks(
-            [self.outline_dock, self.inspector_dock], [300, 400], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
         self._docks_built = True
-        self._restore_layout()
         for action, shortcut in self._pending_shortcuts:
             if isinstance(shortcut, QKeySequence.StandardKey):
                 action.setShortcuts(shortcut)
             else:
                 action.setShortcut(shortcut)
         self._pending_shortcuts.clear()
+        from cuecraft.gui.shortcuts import WindowShortcutsFirst
+
+        self._shortcuts_first = WindowShortcutsFirst(self, lambda: self.window_wide_actions)
 
     def install_document(self, document: Document) -> None:
         """Show a (new) document in every panel and view."""
@@ -187,7 +205,8 @@ class MainWindow(FileActions, QMainWindow):
         from cuecraft.gui.inspector import Inspector
         from cuecraft.gui.outline import Outline
 
-        if not self._docks_built:
+        first = not self._docks_built
+        if first:
             self._build_docks()
 
         old = getattr(self, "document", None)
@@ -214,6 +233,8 @@ class MainWindow(FileActions, QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self._update_title()
+        if first:
+            self.first_layout()
 
     def _views(self, document: Document) -> list[tuple[str, QWidget]]:
         from cuecraft.gui.views.graph_view import GraphView
@@ -230,14 +251,20 @@ class MainWindow(FileActions, QMainWindow):
         for action in getattr(self, "_undo_actions", []):
             self.edit_menu.removeAction(action)
             self._toolbar.removeAction(action)
-        undo = document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+            action.deleteLater()
+        stack = document.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
-        self._toolbar.addActions([undo, redo])
-        self._undo_actions = [undo, redo]
+        # The toolbar keeps short, constant labels so its buttons never move under the
+        # mouse; what would be undone is in the tooltip (the menu says it in full).
+        tool_undo = _StableLabel("Undo", undo, stack.canUndoChanged, stack.undoTextChanged, self)
+        tool_redo = _StableLabel("Redo", redo, stack.canRedoChanged, stack.redoTextChanged, self)
+        self._toolbar.addActions([tool_undo, tool_redo])
+        self._undo_actions = [undo, redo, tool_undo, tool_redo]
 
     def _update_title(self) -> None:
         read_only = " (read-only)" if self.document.read_only else ""
@@ -347,22 +374,11 @@ class MainWindow(FileActions, QMainWindow):
         else:
             self.autosave.clear()
 
-    def _restore_layout(self) -> None:
-        stored = settings()
-        geometry = stored.value("window/geometry")
-        state = stored.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
             event.ignore()
             return
-        stored = settings()
-        stored.setValue("window/geometry", self.saveGeometry())
-        stored.setValue("window/state", self.saveState())
+        self._save_layout()
         self.release_file()
         self.autosave.clear()
         event.accept()
@@ -379,3 +395,28 @@ class MainWindow(FileActions, QMainWindow):
         if urls and urls[0].isLocalFile():
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
+
+
+class _StableLabel(QAction):
+    """A toolbar twin of the undo or redo action with a constant label, so the button
+    never changes width (and moves the one beside it) as the description changes;
+    what it would undo is in the tooltip."""
+
+    def __init__(
+        self,
+        label: str,
+        action: QAction,
+        enabled_changed: SignalInstance,
+        text_changed: SignalInstance,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(label, parent)
+        self._label = label
+        self.setEnabled(action.isEnabled())
+        self.triggered.connect(action.trigger)
+        enabled_changed.connect(self.setEnabled)
+        text_changed.connect(self.describe)
+        self.describe("")
+
+    def describe(self, what: str) -> None:
+        self.setToolTip(f"{self._label} {what}".strip())
