@@ -43,20 +43,20 @@ STEPS = (
         "positive",
         "Positive cues",
         "harmonize",
-        "Type a positive cue, its motifs as #tags ('thunder every 20 minutes #thunderstorm')",
+        "Type a positive cue, motifs as #tags: 'thunder rolls #storm'",
     ),
     Step("negative", "Negative cues", "eliminate", "Type a negative cue to eliminate"),
     Step(
         "senses",
         "The five senses",
         "senses",
-        "Type 'smell: fresh bread at the door #bakery' — a cue for that sense",
+        "Type a sense and a cue: 'smell: fresh bread #bakery'",
     ),
     Step(
         "memorabilia",
         "Memorabilia",
         "memorabilia",
-        "Type a souvenir, its motifs as #tags ('plush tree frog #wildlife')",
+        "Type a souvenir, motifs as #tags: 'plush frog #wildlife'",
     ),
     Step(
         "journey",
@@ -154,7 +154,7 @@ class WorkshopMode(QWidget):
         self.capture.returnPressed.connect(self.commit)
         self.capture.installEventFilter(self)
         self.help = QLabel(
-            "PgUp/PgDn or ←/→ steps · Enter adds · F6 timer start/pause · "
+            "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · F6 timer start/pause · "
             "F7 timer reset · Esc back to the workbench"
         )
         self.help.setWordWrap(True)
