@@ -36,11 +36,14 @@ class Display:
 
     def env(self) -> dict[str, str]:
         """The environment for a program on this display: X only, nothing of the caller's
-        screen (Wayland, scaling) leaking in."""
+        screen or desktop (Wayland, scaling, a desktop's native dialogs, its session bus)
+        leaking in."""
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("QT_", "WAYLAND_", "XDG_"))
+            if not key.startswith(
+                ("QT_", "WAYLAND_", "XDG_", "KDE_", "GNOME_", "DESKTOP_SESSION", "DBUS_")
+            )
         }
         env["DISPLAY"] = self.name
         env["XDG_CONFIG_HOME"] = str(self.home / "config")

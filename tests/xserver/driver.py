@@ -310,7 +310,7 @@ def focus_outline(window: MainWindow) -> QWidget:
     views = [outline, *outline.findChildren(QAbstractItemView)]
     target = next(v for v in views if isinstance(v, QAbstractItemView) and v.isVisible())
     target.setFocus(Qt.FocusReason.MouseFocusReason)
-    wait_until(lambda: QApplication.focusWidget() is target, 3, "the outline to take the focus")
+    wait_until(lambda: QApplication.focusWidget() is target, 5, "the outline to take the focus")
     return target
 
 
@@ -332,11 +332,11 @@ def redo_key(design: str) -> Report:
     assert error is None, error
     report: Report = {"after_edit": stack.index(), "zones_before": zones}
     press("ctrl+z")
-    settles(lambda: stack.index() == 0, 3)
+    settles(lambda: stack.index() == 0, 5)
     report["after_ctrl_z"] = stack.index()
     report["title_after_ctrl_z"] = document.design.title
     press("ctrl+shift+z")
-    settles(lambda: stack.index() == 1, 3)
+    settles(lambda: stack.index() == 1, 5)
     pump(0.3)
     report["after_ctrl_shift_z"] = stack.index()
     report["title_after_ctrl_shift_z"] = document.design.title
@@ -353,7 +353,7 @@ def save_as_key(design: str) -> Report:
     focus_outline(window)
     souvenirs = len(window.document.design.souvenirs)
     press("ctrl+shift+s")
-    settles(lambda: watcher.seen, 3)
+    settles(lambda: watcher.seen, 5)
     pump(0.3)
     return {
         "dialogs": watcher.seen,
@@ -378,14 +378,14 @@ def export_key_in_field(design: str) -> Report:
     assert fields, "the inspector shows no text field for a touchpoint"
     field = fields[0]
     click(field)
-    settles(lambda: QApplication.focusWidget() is field, 3)
+    settles(lambda: QApplication.focusWidget() is field, 5)
     report: Report = {
         "focus_before": type(QApplication.focusWidget()).__name__,
         "field_has_focus": QApplication.focusWidget() is field,
         "field": field.accessibleName() or field.objectName(),
     }
     press("ctrl+e")
-    settles(lambda: watcher.seen, 3)
+    settles(lambda: watcher.seen, 5)
     pump(0.3)
     report["dialogs"] = watcher.seen
     document.undo_stack.setClean()
@@ -404,12 +404,12 @@ def workshop_keys(design: str) -> Report:
     if not entered:
         return report
     workshop = watcher.widgets[0]
-    report["full_screen"] = settles(workshop.isFullScreen, 3)
+    report["full_screen"] = settles(workshop.isFullScreen, 5)
     report["workshop_rect"] = rect(workshop)
-    report["active"] = settles(workshop.isActiveWindow, 3)
+    report["active"] = settles(workshop.isActiveWindow, 5)
     press("Escape")
-    report["left"] = settles(lambda: not alive(workshop) or not workshop.isVisible(), 3)
-    report["main_active_again"] = settles(window.isActiveWindow, 3)
+    report["left"] = settles(lambda: not alive(workshop) or not workshop.isVisible(), 5)
+    report["main_active_again"] = settles(window.isActiveWindow, 5)
     return report
 
 
@@ -434,7 +434,7 @@ def export_escape(design: str) -> Report:
             report["problem"] = "no Export button in the dialog"
             QTimer.singleShot(0, widget.reject)
             return
-        settles(widget.isActiveWindow, 3)
+        settles(widget.isActiveWindow, 5)
         click(buttons[0])
 
         def running() -> bool:
