@@ -495,3 +495,99 @@ def test_the_window_actions_wired_as_the_report_says_add_and_duplicate(qtbot, qu
     menu = outline.context_menu_for(outline.entries()["mist"])
     next(a for a in menu.actions() if a.text() == "D&uplicate").trigger()
     assert document.selected != "mist" and document.selected.startswith("mist")
+
+
+# -- h. the graph's legend and Fit ---------------------------------------------------------------
+
+
+def graph_view(qtbot, width: int, height: int, name: str = "rainforest-cafe.yaml"):
+    from cuecraft.gui.views import GraphView
+
+    view = GraphView(Document(load_design(ROOT / "designs" / name)))
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def drawn_rect(view):
+    """The viewport rectangle of everything the nodes draw now (shapes, rings, labels)."""
+    from PySide6.QtCore import QRectF
+
+    canvas, scale, rect = view.canvas(), view.scale(), QRectF()
+    for node in view.node_ids():
+        item = view.node_item(node)
+        rect = rect.united(item.mapRectToScene(item.painted_rect(scale)))
+        rect = rect.united(item.mapRectToScene(item.shape().boundingRect()))
+    return canvas.mapFromScene(rect).boundingRect()
+
+
+def nothing_cut_at_the_edges(view) -> bool:
+    """As a person sees it: the outermost pixels of the drawing are all background."""
+    canvas = view.canvas()
+    image = canvas.viewport().grab().toImage()
+    background = canvas.backgroundBrush().color().rgb()
+    w, h = image.width(), image.height()
+    edge = [(x, 0) for x in range(w)] + [(x, h - 1) for x in range(w)]
+    edge += [(0, y) for y in range(h)] + [(w - 1, y) for y in range(h)]
+    return all(image.pixel(x, y) == background for x, y in edge)
+
+
+@pytest.mark.parametrize(("width", "height"), [(700, 420), (1200, 800), (480, 900)])
+@pytest.mark.parametrize("name", ["rainforest-cafe.yaml", "museum-exhibition.yaml"])
+def test_fit_puts_the_whole_graph_in_view_and_undoes_a_zoom(qtbot, width, height, name):
+    view = graph_view(qtbot, width, height, name)
+    canvas = view.canvas()
+    view.fit()
+    fitted = canvas.transform()
+    viewport = canvas.viewport().rect()
+    assert viewport.contains(drawn_rect(view)), (drawn_rect(view), viewport)
+    assert nothing_cut_at_the_edges(view)
+    assert not canvas.horizontalScrollBar().isVisible()
+    assert not canvas.verticalScrollBar().isVisible()
+    view.zoom_by(3.0)
+    assert not viewport.contains(drawn_rect(view))
+    assert not nothing_cut_at_the_edges(view)
+    view.fit()
+    assert canvas.transform() == fitted
+    assert viewport.contains(drawn_rect(view))
+
+
+def test_a_fitted_graph_stays_whole_when_the_view_is_resized_until_zoomed(qtbot):
+    view = graph_view(qtbot, 1200, 800)
+    view.fit()
+    view.resize(640, 420)
+    qtbot.waitUntil(lambda: view.canvas().viewport().width() < 700)
+    assert view.canvas().viewport().rect().contains(drawn_rect(view))
+    view.zoom_by(2.0)
+    zoomed = view.scale()
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.canvas().viewport().width() > 700)
+    assert view.scale() == pytest.approx(zoomed), "the designer's zoom is kept"
+
+
+def test_the_legend_sits_beside_the_drawing_not_on_it(qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    view = graph_view(qtbot, 700, 420)
+    canvas, legend = view.canvas(), view.legend()
+    assert legend.isVisible() and legend.height() > 0
+    assert not legend.geometry().intersects(canvas.geometry())
+    assert legend.geometry().top() >= canvas.geometry().bottom()
+    assert canvas.scene().items()  # the drawing has no legend item in it
+    height = canvas.height()
+    toggle = next(b for b in view.findChildren(QToolButton) if b.text() == "Legend")
+    toggle.click()
+    qtbot.waitUntil(lambda: canvas.height() > height)
+    assert not legend.isVisible()
+    assert legend.heightForWidth(300) > legend.heightForWidth(1200), "rows wrap to the width"
+
+
+def test_fit_leaves_room_for_the_selected_nodes_label(qtbot):
+    view = graph_view(qtbot, 520, 700)
+    view.document.select("adopt-follow-up")  # a touchpoint: its label goes on the right
+    view.fit()
+    assert view.node_item("adopt-follow-up").selected
+    assert view.canvas().viewport().rect().contains(drawn_rect(view))
+    assert nothing_cut_at_the_edges(view)

@@ -206,6 +206,7 @@ class NodeItem(QGraphicsItem):
         self._fonts = fonts
         self._r = RADIUS.get(info.kind, 8.0)
         self._elided: str | None = None
+        self._label_cache: tuple[tuple[str, bool], str, float] | None = None
         self.setZValue(20)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.place(label_left, label_from)
@@ -256,6 +257,50 @@ class NodeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def _label_at(self, lod: float) -> tuple[str, QFont, QRectF, float] | None:
+        """The label drawn at this zoom: text, font, box (before scaling) and scale; None
+        where labels would overlap their neighbours. Zoomed out, labels keep their
+        screen size."""
+        if not (self.selected or lod >= self.label_from):
+            return None
+        scale = 1 / max(lod, self.label_from) if lod < 1 else 1.0
+        font = self._fonts.bold if self.selected else self._fonts.plain
+        key = (self.label_text(), self.selected)
+        if self._label_cache is None or self._label_cache[0] != key:
+            fm = QFontMetricsF(font)
+            text = fm.elidedText(key[0], Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+            self._label_cache = (key, text, fm.horizontalAdvance(text) + 10)
+        _key, text, w = self._label_cache
+        line = self._fonts.line
+        box = QRectF(-w if self.label_left else 0, -line / 2 - 1, w, line + 2)
+        return text, font, box, scale
+
+    @property
+    def reach(self) -> float:
+        """How far the node paints around its centre: its shape and the selection ring."""
+        return self._r + 11
+
+    def label_geometry(self) -> tuple[float, QRectF]:
+        """Where the label goes: its offset from the centre, and its box before the
+        zoom-dependent scale (see `_label_at`)."""
+        label = self._label_at(max(1.0, self.label_from))
+        assert label is not None
+        shift = -(self._r * 1.2 + 5) if self.label_left else self._r * 1.2 + 5
+        return shift, label[2]
+
+    def painted_rect(self, lod: float) -> QRectF:
+        """What this node paints at this zoom, in its own coordinates: its shape with
+        room for the rings, and its label if the zoom shows it."""
+        reach = self.reach
+        rect = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        label = self._label_at(lod)
+        if label is not None:
+            _text, _font, box, scale = label
+            shift = -(self._r * 1.2 + 5) if self.label_left else self._r * 1.2 + 5
+            left, top = box.left() * scale + shift, box.top() * scale
+            rect = rect.united(QRectF(left, top, box.width() * scale, box.height() * scale))
+        return rect
+
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addEllipse(QPointF(0, 0), self._r + 4, self._r + 4)
@@ -287,19 +332,13 @@ class NodeItem(QGraphicsItem):
             painter.setOpacity(0.4)
         paint_node_glyph(painter, self.kind, self.info.negative, QPointF(0, 0), r, pal)
         painter.setOpacity(1.0)
-        # Labels only where they no longer overlap; at their screen size when zoomed out.
-        if not (self.selected or lod >= self.label_from):
+        label = self._label_at(lod)
+        if label is None:
             return
-        scale = 1 / max(lod, self.label_from) if lod < 1 else 1.0
-        font = self._fonts.bold if self.selected else self._fonts.plain
-        fm = QFontMetricsF(font)
-        text = fm.elidedText(self.label_text(), Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-        w = fm.horizontalAdvance(text) + 10
+        text, font, box, scale = label
         painter.save()
         painter.translate(-(r * 1.2 + 5) if self.label_left else r * 1.2 + 5, 0)
         painter.scale(scale, scale)
-        line = self._fonts.line
-        box = QRectF(-w if self.label_left else 0, -line / 2 - 1, w, line + 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Base), 0.85))
         painter.drawRoundedRect(box, 4, 4)
@@ -307,72 +346,3 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
-
-
-def paint_legend(painter: QPainter, origin: QPointF, palette: QPalette, font: QFont) -> QRectF:
-    """A two-column key of node kinds and edge kinds; returns the area it covered."""
-    small = scaled_font(font, 0.86)
-    fm = QFontMetricsF(small)
-    row = max(20.0, fm.lineSpacing() + 6)
-    nodes = [
-        ("motif", False),
-        ("zone", False),
-        ("touchpoint", False),
-        ("cue", False),
-        ("cue", True),
-        ("layer", False),
-        ("souvenir", False),
-    ]
-    edges = [
-        ("next", "next"),
-        ("return", "return visit"),
-        ("conflicts", "conflicts"),
-        ("sees", "sees"),
-        ("at", "at · zone"),
-        ("evokes", "evokes"),
-        ("motif", "motif"),
-    ]
-    col_w = max(fm.horizontalAdvance(t) for t in [*KIND_TITLES.values(), "return visit"]) + 40
-    rect = QRectF(
-        origin.x(), origin.y() - row * len(nodes) - 20, col_w * 2 + 16, row * len(nodes) + 20
-    )
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(
-        QPen(
-            mix(
-                palette.color(QPalette.ColorRole.Window),
-                palette.color(QPalette.ColorRole.Text),
-                0.15,
-            ),
-            1,
-        )
-    )
-    painter.setBrush(with_alpha(palette.color(QPalette.ColorRole.Window), 0.94))
-    painter.drawRoundedRect(rect, 8, 8)
-    painter.setFont(small)
-    text = palette.color(QPalette.ColorRole.WindowText)
-    y0 = rect.top() + 10
-    for i, (kind, negative) in enumerate(nodes):
-        y = y0 + i * row + row / 2
-        paint_node_glyph(painter, kind, negative, QPointF(rect.left() + 20, y), 6.5, palette)
-        painter.setPen(text)
-        title = KIND_TITLES["negative" if negative else kind]
-        painter.drawText(
-            QRectF(rect.left() + 34, y - row / 2, col_w - 34, row),
-            Qt.AlignmentFlag.AlignVCenter,
-            title,
-        )
-    x = rect.left() + col_w + 8
-    for i, (kind, title) in enumerate(edges):
-        y = y0 + i * row + row / 2
-        pen = edge_pen(kind, palette)
-        pen.setWidthF(max(1.2, pen.widthF()))
-        painter.setPen(pen)
-        painter.drawLine(QPointF(x + 6, y), QPointF(x + 30, y))
-        painter.setPen(text)
-        painter.drawText(
-            QRectF(x + 38, y - row / 2, col_w - 38, row), Qt.AlignmentFlag.AlignVCenter, title
-        )
-    painter.restore()
-    return rect

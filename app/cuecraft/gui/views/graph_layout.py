@@ -11,7 +11,7 @@ import importlib
 import math
 from itertools import pairwise
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from cuecraft.core.check import CheckResult
@@ -148,3 +148,80 @@ def arrow_head(a: QPointF, b: QPointF, target: NodeItem) -> QPolygonF:
             tip,
         ]
     )
+
+
+def fits(items: list[NodeItem], bounds: QRectF, width: float, height: float, scale: float) -> bool:
+    """Whether, at this zoom and centred on `bounds`, everything the nodes paint (labels
+    included) and `bounds` itself lie within a viewport `width` × `height`."""
+    return _fits(_extents(items, bounds), bounds, width, height, scale)
+
+
+# Per node, relative to the centre of the bounds: x, y, reach, the zoom from which its
+# label shows, the zoom below which it keeps its screen size, and the label's offset and
+# box (left, right, top, bottom) before that scaling.
+_Extent = tuple[float, float, float, float, float, float, float, float, float, float]
+
+
+def _extents(items: list[NodeItem], bounds: QRectF) -> list[_Extent]:
+    cx, cy = bounds.center().x(), bounds.center().y()
+    out = []
+    for item in items:
+        shift, box = item.label_geometry()
+        shows_from = 0.0 if item.selected else item.label_from
+        x, y = item.pos().x() - cx, item.pos().y() - cy
+        out.append(
+            (
+                x,
+                y,
+                item.reach,
+                shows_from,
+                item.label_from,
+                shift,
+                box.left(),
+                box.right(),
+                box.top(),
+                box.bottom(),
+            )
+        )
+    return out
+
+
+def _fits(extents: list[_Extent], bounds: QRectF, width: float, height: float, s: float) -> bool:
+    """`fits` on `_extents`: the same arithmetic as NodeItem.painted_rect, without the
+    objects (a search calls this two dozen times for every node)."""
+    if bounds.width() * s > width or bounds.height() * s > height:
+        return False  # the scroll bars would come back and take room
+    half_w, half_h = width / 2, height / 2
+    for x, y, reach, shows_from, label_from, shift, left, right, top, bottom in extents:
+        if abs(x) + reach > half_w / s or abs(y) + reach > half_h / s:
+            return False
+        if s >= shows_from:
+            # Zoomed out a label keeps its screen size (NodeItem._label_at).
+            k = 1 / max(s, label_from) if s < 1 else 1.0
+            if (
+                x + shift + left * k < -half_w / s
+                or x + shift + right * k > half_w / s
+                or y + top * k < -half_h / s
+                or y + bottom * k > half_h / s
+            ):
+                return False
+    return True
+
+
+def fit_scale(
+    items: list[NodeItem], bounds: QRectF, width: float, height: float, low: float, high: float
+) -> float:
+    """The largest zoom between `low` and `high` at which the whole drawing fits the
+    viewport (see `fits`). Labels appear as the zoom grows, so this is searched for."""
+    extents = _extents(items, bounds)
+    if _fits(extents, bounds, width, height, high):
+        return high
+    if not _fits(extents, bounds, width, height, low):
+        return low
+    for _ in range(24):
+        middle = (low + high) / 2
+        if _fits(extents, bounds, width, height, middle):
+            low = middle
+        else:
+            high = middle
+    return low

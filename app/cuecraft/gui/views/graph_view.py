@@ -2,9 +2,12 @@
 
 Nodes have a shape and colour per kind (see the legend), typed edges their own
 style, and nodes named by a finding a red (error) or amber (warning) ring.
-Wheel or Ctrl+= / Ctrl+- zoom, dragging pans, Ctrl+0 fits. The scene is
-rebuilt only when the set of nodes or edges changes; an edit that only
-changes a label or the findings updates the items in place.
+Wheel or Ctrl+= / Ctrl+- zoom, dragging pans, Ctrl+0 fits: every node and
+every label it draws then lies in the view, and stays so as the view is
+resized until the designer zooms or pans. The legend is a strip under the
+drawing, never over it. The scene is rebuilt only when the set of nodes or
+edges changes; an edit that only changes a label or the findings updates the
+items in place.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
     QWheelEvent,
@@ -40,18 +44,22 @@ from cuecraft.core.check import CheckResult
 from cuecraft.gui.document import Document
 
 from ._style import empty_state, muted_text
-from .graph_items import (
-    EDGE_ORDER,
-    LABEL_WIDTH,
-    NodeFonts,
-    NodeInfo,
-    NodeItem,
-    edge_pen,
-    paint_legend,
+from .graph_items import EDGE_ORDER, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem, edge_pen
+from .graph_layout import (
+    Edge,
+    add_edge,
+    arrow_head,
+    edge_list,
+    fit_scale,
+    node_infos,
+    positions,
+    scene_size,
 )
-from .graph_layout import Edge, add_edge, arrow_head, edge_list, node_infos, positions, scene_size
+from .graph_legend import GraphLegend
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
+FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
+HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
 EMPTY_TEXT = (
     "<p style='font-size:large'><b>Nothing to draw yet</b></p>"
     "<p>Add motifs to the theme, or zones, touchpoints and cues,<br>"
@@ -78,7 +86,7 @@ class _Canvas(QGraphicsView):
     def __init__(self, view: GraphView) -> None:
         super().__init__(view)
         self.view = view
-        self.show_legend = True
+        self.placing = False  # the view itself is scrolling (fit, resize), not the designer
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -102,15 +110,18 @@ class _Canvas(QGraphicsView):
         self.view.zoom_by(1.0015 ** event.angleDelta().y())
         event.accept()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        if not self.show_legend or not self.view.node_ids():
-            return
-        painter.save()
-        painter.setWorldMatrixEnabled(False)
-        paint_legend(
-            painter, QPointF(12, self.viewport().height() - 12), self.palette(), self.font()
-        )
-        painter.restore()
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if not self.placing:  # dragged, scrolled or centred on a selection
+            self.view._auto_view = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.placing = True
+        try:
+            super().resizeEvent(event)
+        finally:
+            self.placing = False
+        self.view._reapply_view()
 
 
 class GraphView(QWidget):
@@ -132,6 +143,9 @@ class GraphView(QWidget):
         self._last_motif = ""
         self._dirty = True
         self._fitted = False
+        # "fit" or "top" while the view shows what Fit (or the first view) chose; None
+        # once the designer zooms or pans. A resize then keeps the whole graph in view.
+        self._auto_view: str | None = None
 
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 8, 6)
@@ -159,12 +173,14 @@ class GraphView(QWidget):
         legend.setAccessibleName("Show legend")
         legend.toggled.connect(self._toggle_legend)
         bar.addWidget(legend)
+        self._legend = GraphLegend(self)
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(bar)
         column.addWidget(self._canvas, 1)
+        column.addWidget(self._legend)
         self._page = page
         self._empty = empty_state(EMPTY_TEXT, self)
         self._stack = QStackedLayout(self)
@@ -225,42 +241,65 @@ class GraphView(QWidget):
     def canvas(self) -> QGraphicsView:
         return self._canvas
 
+    def legend(self) -> QWidget:
+        return self._legend
+
     # -- zoom ---------------------------------------------------------------------
 
     def zoom_by(self, factor: float) -> None:
         current = self.scale()
         target = max(MIN_SCALE, min(MAX_SCALE, current * factor))
         if current > 0 and not math.isclose(target, current):
+            self._auto_view = None
             self._canvas.scale(target / current, target / current)
 
     def fit(self) -> None:
-        """Show the whole graph (never blown up past a comfortable reading size)."""
-        if not self._nodes:
-            return
-        bounds = self._scene.sceneRect()
-        self._canvas.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.scale() > 1.6:
-            self._set_scale(1.6)
-            self._canvas.centerOn(bounds.center())
-        self._fitted = True
+        """Show the whole graph: every node and every label it draws, in the middle of
+        the view (never blown up past a comfortable reading size)."""
+        if self._nodes:
+            self._place("fit")
 
     def _first_view(self) -> None:
         """Fit; a graph so tall that fitting makes it a hairline starts at its top, as wide
         as the view instead."""
         self.fit()
+        if self._nodes and self.scale() < HAIRLINE:
+            self._place("top")
+
+    def _place(self, mode: str) -> None:
         bounds = self._scene.sceneRect()
-        viewport = self._canvas.viewport().rect()
-        if self.scale() < 0.3 and bounds.width() > 0:
-            self._set_scale(min(1.0, viewport.width() / bounds.width()))
-            self._canvas.centerOn(bounds.center().x(), bounds.top() + viewport.height() / 2)
+        # The viewport without scroll bars: a fitted drawing needs none.
+        room = self._canvas.maximumViewportSize()
+        width, height = float(room.width()), float(room.height())
+        items = list(self._nodes.values())
+        self._canvas.placing = True
+        try:
+            if mode == "fit":
+                self._set_scale(fit_scale(items, bounds, width, height, MIN_SCALE, FIT_MAX))
+                self._canvas.centerOn(bounds.center())
+            else:  # as wide as the view (beside its vertical scroll bar), from the top
+                # Qt centres a narrow scene on the width the bar leaves or on the whole
+                # width: keep clear of the bar on both sides either way.
+                width -= 2 * self._canvas.verticalScrollBar().sizeHint().width()
+                scale = fit_scale(items, bounds, width, math.inf, MIN_SCALE, 1.0)
+                self._set_scale(scale)
+                half = self._canvas.viewport().height() / 2 / scale
+                self._canvas.centerOn(bounds.center().x(), bounds.top() + half)
+        finally:
+            self._canvas.placing = False
+        self._auto_view = mode
+        self._fitted = True
+
+    def _reapply_view(self) -> None:
+        if self._auto_view is not None and self._nodes:
+            self._place(self._auto_view)
 
     def _set_scale(self, scale: float) -> None:
         self._canvas.resetTransform()
         self._canvas.scale(scale, scale)
 
     def _toggle_legend(self, on: bool) -> None:
-        self._canvas.show_legend = on
-        self._canvas.viewport().update()
+        self._legend.setVisible(on)
 
     # -- refresh ------------------------------------------------------------------
 
@@ -369,6 +408,8 @@ class GraphView(QWidget):
         )
         if not self._fitted and self.isVisible():
             self._first_view()
+        else:
+            self._reapply_view()  # new nodes stay in view while the view is fitted
 
     def _update_summary(self) -> None:
         flagged = sum(1 for i in self._nodes.values() if i.severity in ("error", "warning"))

@@ -1,0 +1,128 @@
+"""The graph's legend: a strip under the drawing, never on top of it.
+
+Node kinds, then edge kinds, left to right, wrapping to as many rows as the
+width needs (the strip asks its layout for that height).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ._style import mix, scaled_font
+from .graph_items import KIND_TITLES, edge_pen, paint_node_glyph
+
+NODE_KEYS = [
+    ("motif", False),
+    ("zone", False),
+    ("touchpoint", False),
+    ("cue", False),
+    ("cue", True),
+    ("layer", False),
+    ("souvenir", False),
+]
+EDGE_KEYS = [
+    ("next", "next"),
+    ("return", "return visit"),
+    ("conflicts", "conflicts"),
+    ("sees", "sees"),
+    ("at", "at · zone"),
+    ("evokes", "evokes"),
+    ("motif", "motif"),
+]
+ICON = 26.0  # room for a glyph or a stretch of edge before its title
+GAP = 12.0  # between entries
+PAD = 6.0  # around the strip
+
+
+class GraphLegend(QWidget):
+    """A key to node shapes and edge styles, laid out in rows that fit the width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Graph legend")
+        self.setAccessibleDescription(
+            "Nodes: "
+            + ", ".join(self._node_title(k, n) for k, n in NODE_KEYS)
+            + ". Edges: "
+            + ", ".join(title for _, title in EDGE_KEYS)
+            + "."
+        )
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    @staticmethod
+    def _node_title(kind: str, negative: bool) -> str:
+        return KIND_TITLES["negative" if negative else kind]
+
+    def _entries(self) -> list[tuple[str, str, bool, float]]:
+        """(what, kind, negative, width) per entry; what is "node" or "edge"."""
+        fm = QFontMetricsF(scaled_font(self.font(), 0.86))
+        out = []
+        for kind, negative in NODE_KEYS:
+            title = self._node_title(kind, negative)
+            out.append(("node", kind, negative, ICON + fm.horizontalAdvance(title)))
+        for kind, title in EDGE_KEYS:
+            out.append(("edge", kind, False, ICON + fm.horizontalAdvance(title)))
+        return out
+
+    def _row_height(self) -> float:
+        return max(18.0, QFontMetricsF(scaled_font(self.font(), 0.86)).lineSpacing() + 4)
+
+    def _layout(self, width: float) -> list[QRectF]:
+        """Where each entry goes for this width."""
+        rects, x, y, row = [], PAD, PAD, self._row_height()
+        for _what, _kind, _negative, w in self._entries():
+            if x > PAD and x + w > width - PAD:
+                x, y = PAD, y + row
+            rects.append(QRectF(x, y, w, row))
+            x += w + GAP
+        return rects
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rects = self._layout(float(width))
+        return int(rects[-1].bottom() + PAD + 0.5) if rects else 0
+
+    def sizeHint(self) -> QSize:
+        width = max(200, self.width())
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(120))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        pal = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
+        rule = mix(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.Text), 0.2)
+        painter.setPen(QPen(rule, 1))
+        painter.drawLine(0, 0, self.width(), 0)
+        painter.setFont(scaled_font(self.font(), 0.86))
+        text = pal.color(QPalette.ColorRole.WindowText)
+        entries = self._entries()
+        for (what, kind, negative, _w), rect in zip(
+            entries, self._layout(float(self.width())), strict=True
+        ):
+            y = rect.center().y()
+            if what == "node":
+                paint_node_glyph(painter, kind, negative, QPointF(rect.left() + 10, y), 6.5, pal)
+                title = self._node_title(kind, negative)
+            else:
+                pen = edge_pen(kind, pal)
+                pen.setWidthF(max(1.2, pen.widthF()))
+                painter.setPen(pen)
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + ICON - 6, y))
+                title = dict(EDGE_KEYS)[kind]
+            painter.setPen(text)
+            painter.drawText(
+                rect.adjusted(ICON, 0, 0, 0),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                title,
+            )
+        painter.end()
