@@ -480,10 +480,8 @@ def test_a_right_click_selects_the_item_its_menu_acts_on(qtbot, monkeypatch):
     assert shown[-1] == ["Add touchpoint"]
 
 
-def test_the_window_actions_wired_as_the_report_says_add_and_duplicate(qtbot, quiet):
+def test_the_outline_menu_runs_the_window_actions_add_and_duplicate(qtbot, quiet):
     window = open_window(qtbot, RAINFOREST)
-    # The line for MainWindow.install_document (main_window.py is not this change's file):
-    window.outline.set_context_actions(window.add_actions, window.act_duplicate, window.act_delete)
     document, outline = window.document, window.outline
     zones = len(document.design.zones)
     add = outline.context_menu_for(outline.entries()["section:zones"]).actions()[0]

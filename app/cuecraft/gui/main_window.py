@@ -215,6 +215,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             old.deleteLater()
         document.setParent(self)
         self.outline = Outline(document)
+        self.outline.set_context_actions(self.add_actions, self.act_duplicate, self.act_delete)
         self.inspector = Inspector(document)
         self.findings = FindingsPanel(document)
         self.outline_dock.setWidget(self.outline)
