@@ -59,27 +59,31 @@ def test_export_dialog_writes_the_brief_in_the_background(qtbot, tmp_path):
     for name, box in dialog.sections.items():
         box.setChecked(name in ("cover", "summary", "cues"))
     dialog.start()
-    assert not dialog.export_button.isEnabled(), "the export runs without blocking the dialog"
+    assert dialog.running and not dialog.export_button.isEnabled(), "it runs in the background"
     qtbot.waitUntil(lambda: dialog.result_message is not None, timeout=60_000)
     assert dialog.result_message == ""
-    assert dialog.progress.value() == 100
+    assert dialog.written_path == target
+    assert dialog.progress.value() == 100, "the last step the export reported"
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Zielone Wzgórze" in text or document.design.title.split()[0] in text
 
 
 def test_cancelling_an_export_writes_nothing(qtbot, tmp_path):
+    # Progress, cancel at every moment and closing: tests/gui/test_export_dialog.py.
     document = Document(load_design(ROOT / "designs" / "rainforest-cafe.yaml"))
     dialog = ExportDialog(document, open_when_done=False)
     qtbot.addWidget(dialog)
     target = tmp_path / "brief.pdf"
     dialog.target.setText(str(target))
+    dialog.show()
     dialog.start()
-    dialog.cancel()  # the worker checks for cancellation between steps
+    job = dialog.job
+    assert job is not None
+    dialog.cancel()  # at once: the export checks before it lays out anything
     qtbot.waitUntil(lambda: dialog.result_message is not None, timeout=60_000)
-    if dialog.result_message == "cancelled":
-        assert not target.exists()
-    else:  # it finished before it noticed; then the file is whole
-        assert dialog.result_message == "" and PdfReader(target).pages
+    assert dialog.result_message == "cancelled"
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    assert job.isFinished() and not dialog.isVisible()
 
 
 def test_a_bad_logo_is_reported_in_the_dialog(qtbot, tmp_path):

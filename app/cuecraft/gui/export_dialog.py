@@ -1,14 +1,20 @@
-"""Export the brief: sections, paper, logo, accent; runs in the background with progress."""
+"""Export the brief: title, sections, paper, logo, accent; runs in the background with progress.
+
+Every way of closing the dialog (Cancel, Esc, the window's close button, the main
+window closing) first cancels a running export and waits for its thread: a thread
+destroyed while running aborts the whole application. The brief writes the PDF
+atomically, so a cancelled export leaves whatever was at the target untouched.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import copy
-import threading
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -22,64 +28,97 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cuecraft.core.model import Design
+from cuecraft.core.edits import SetField
 from cuecraft.gui.document import Document
+from cuecraft.gui.export_job import CANCELLED, ExportJob
 
-if TYPE_CHECKING:
-    from cuecraft.brief import BriefOptions
-    from cuecraft.core.feedback import Feedback
+# -- questions (module-level so tests can replace them, as in gui/dialogs.py) ---------------
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(str)  # "" on success, else the reason
+def ask_replace(parent: QWidget | None, path: Path) -> bool:
+    """True when the user agrees to replace the existing file at `path`."""
+    answer = QMessageBox.question(
+        parent,
+        "Replace the existing PDF?",
+        f"{path.name} already exists in {path.parent}.\n\nReplace it with the new brief?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
-    def __init__(
-        self,
-        design: Design,
-        target: Path,
-        options: BriefOptions,
-        feedback: Feedback | None = None,
-    ) -> None:
-        super().__init__()
-        self.design = design
-        self.feedback = feedback
-        self.target = target
-        self.options = options
-        self.cancelled = threading.Event()
 
-    def run(self) -> None:
-        from cuecraft.brief import BriefCancelled, BriefError, export_brief
+def show_open_failed(parent: QWidget | None, path: Path) -> None:
+    """Opening `path` (the PDF or its folder) failed, e.g. no PDF viewer is installed."""
+    QMessageBox.warning(
+        parent,
+        "Could not open the brief",
+        f"No application could open {path}.\n\n"
+        "The brief was written there; open it from your file manager or install a PDF viewer.",
+    )
 
-        try:
-            export_brief(
-                self.design,
-                self.target,
-                self.options,
-                progress=lambda done, total: self.progressed.emit(done, total),
-                cancel=self.cancelled.is_set,
-                feedback=self.feedback,
-            )
-        except BriefCancelled:
-            self.finished.emit("cancelled")
-        except BriefError as error:
-            self.finished.emit(str(error))
-        except OSError as error:
-            self.finished.emit(f"could not write {self.target}: {error.strerror or error}")
-        except Exception as error:  # never leave the dialog waiting for a thread that died
-            self.finished.emit(f"unexpected error: {error}")
-        else:
-            self.finished.emit("")
+
+# -- what the dialog needs to know -------------------------------------------------------------
+
+
+@cache
+def placeholder_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(titles that are never a real title, titles that are only a template's start).
+
+    The blank template's "Untitled design" is never meant for a cover; the other
+    templates' titles ("Neighbourhood café") are placeholders while a new design is
+    still unsaved.
+    """
+    from cuecraft.core import templates
+
+    never: set[str] = set()
+    starts: set[str] = set()
+    for name, _ in templates.available():
+        title = templates.load(name).title.strip()
+        (never if name == "blank" else starts).add(title)
+    return frozenset(never), frozenset(starts)
+
+
+def needs_title(document: Document) -> bool:
+    """True when the design's title is empty or still a template's placeholder."""
+    title = document.design.title.strip()
+    never, starts = placeholder_titles()
+    return not title or title in never or (document.path is None and title in starts)
+
+
+def resolve_target(text: str, base: Path) -> Path | None:
+    """The file a typed target means: `~` expanded, relative to `base`, ending in .pdf."""
+    text = text.strip()
+    if not text:
+        return None
+    path = Path(text)
+    with contextlib.suppress(RuntimeError):  # "~someone" with no such user: taken literally
+        path = path.expanduser()
+    if not path.is_absolute():
+        path = base / path
+    if path.is_dir():
+        return path  # refused by the caller with a message
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    return path
+
+
+# -- the dialog ----------------------------------------------------------------------------------
 
 
 class ExportDialog(QDialog):
-    """Choose what goes into the brief, then export it without freezing the window."""
+    """Choose what goes into the brief, then export it without freezing the window.
+
+    After it closes, `written_path` is the PDF written (None if none was) and
+    `result_message` is "" on success, "cancelled", or the reason it failed (None if
+    no export ran).
+    """
 
     def __init__(
         self, document: Document, parent: QWidget | None = None, open_when_done: bool = True
@@ -88,37 +127,41 @@ class ExportDialog(QDialog):
         from cuecraft.brief import SECTION_TITLES, SECTIONS
 
         self.document = document
-        self.open_when_done = open_when_done
         self.setWindowTitle("Export design brief")
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.title: QLineEdit | None = None
+        self.title_hint: QLabel | None = None
+        if needs_title(document):
+            self.title = QLineEdit()
+            self.title.setPlaceholderText("the title printed on the cover")
+            self.title.textChanged.connect(self._update_export_button)
+            form.addRow("Title", self.title)
+            placeholder = document.design.title.strip()
+            self.title_hint = QLabel(
+                f"The design still has the template's title “{placeholder}”: "
+                "give it its own for the cover."
+                if placeholder and placeholder not in placeholder_titles()[0]
+                else "This design has no title yet: give it one for the cover."
+            )
+            self.title_hint.setWordWrap(True)
+            form.addRow("", self.title_hint)
+        self.base = document.path.parent if document.path else Path.cwd()
         stem = document.path.stem if document.path else "design"
-        folder = document.path.parent if document.path else Path.cwd()
-        self.target = QLineEdit(str(folder / f"{stem}-brief.pdf"))
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.target)
-        row.addWidget(browse)
-        form.addRow("Save as", row)
+        self.target = QLineEdit(str(self.base / f"{stem}-brief.pdf"))
+        self.target.setMinimumWidth(320)
+        browse = self._side_button("Browse…", self._browse)
+        form.addRow("Save as", self._row(self.target, browse))
         self.paper = QComboBox()
         self.paper.addItems(["a4", "letter"])
         form.addRow("Paper", self.paper)
         self.logo = QLineEdit()
         self.logo.setPlaceholderText("optional PNG or JPEG")
-        logo_button = QPushButton("Choose…")
-        logo_button.clicked.connect(self._choose_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo)
-        logo_row.addWidget(logo_button)
-        form.addRow("Logo", logo_row)
+        form.addRow("Logo", self._row(self.logo, self._side_button("Choose…", self._choose_logo)))
         self.accent = QLineEdit("#0F766E")
-        accent_button = QPushButton("Pick…")
-        accent_button.clicked.connect(self._pick_accent)
-        accent_row = QHBoxLayout()
-        accent_row.addWidget(self.accent)
-        accent_row.addWidget(accent_button)
-        form.addRow("Accent colour", accent_row)
+        pick = self._side_button("Pick…", self._pick_accent)
+        form.addRow("Accent colour", self._row(self.accent, pick))
         layout.addLayout(form)
         box = QGroupBox("Sections")
         grid = QGridLayout(box)
@@ -134,6 +177,9 @@ class ExportDialog(QDialog):
             grid.addWidget(check, index // 2, index % 2)
             self.sections[name] = check
         layout.addWidget(box)
+        self.open_when_done = QCheckBox("Open the PDF when done")
+        self.open_when_done.setChecked(open_when_done)
+        layout.addWidget(self.open_when_done)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -145,13 +191,39 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.cancel)
+        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        # Only once the button is inside the dialog does setDefault make it the dialog's
+        # default; before, QDialog picks the first auto-default button (Cancel) on show.
+        self.export_button.setDefault(True)
+        self._job: ExportJob | None = None
+        self._close_when_stopped = False
+        self.written_path: Path | None = None
         self.result_message: str | None = None
+        # The main window closing (or hiding) ends the export first.
+        self._watched = parent.window() if parent is not None else None
+        if self._watched is not None:
+            self._watched.installEventFilter(self)
+        self._update_export_button()
+        (self.title if self.title is not None else self.target).setFocus()
+
+    # -- layout helpers ------------------------------------------------------------------
+
+    def _side_button(self, text: str, slot: object) -> QPushButton:
+        # Not auto-default: Enter in the field beside it must export, not browse.
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _row(field: QWidget, button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(field)
+        row.addWidget(button)
+        return row
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -170,66 +242,155 @@ class ExportDialog(QDialog):
         if colour.isValid():
             self.accent.setText(colour.name().upper())
 
+    def _update_export_button(self) -> None:
+        ready = not self.running and (self.title is None or bool(self.title.text().strip()))
+        self.export_button.setEnabled(ready)
+
+    # -- exporting -------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """True while an export thread runs."""
+        return self._job is not None
+
+    @property
+    def job(self) -> ExportJob | None:
+        """The running export's thread, if any."""
+        return self._job
+
     def start(self) -> None:
+        """Export with the chosen options (asks before replacing an existing PDF)."""
         from cuecraft.brief import BriefOptions
 
+        if self.running:
+            return
+        title = self.title.text().strip() if self.title is not None else ""
+        if self.title is not None and not title:
+            self.status.setText("Give the design a title first: it is printed on the cover.")
+            self.title.setFocus()
+            return
         sections = tuple(name for name, check in self.sections.items() if check.isChecked())
         if not sections:
             self.status.setText("Choose at least one section.")
             return
+        target = resolve_target(self.target.text(), self.base)
+        if target is None:
+            self.status.setText("Type where to save the brief, or choose Browse….")
+            self.target.setFocus()
+            return
+        if target.is_dir():
+            self.status.setText(f"{target} is a folder: type a file name for the brief.")
+            self.target.setFocus()
+            return
+        if target.exists() and not ask_replace(self, target):
+            self.status.setText(f"Not exported: {target} was left as it was.")
+            return
+        if self.title is not None and title != self.document.design.title:
+            # The title becomes part of the design, as an undoable step of its own.
+            self.document.seal_typing()
+            error = self.document.push(SetField("design", "title", title, description="Edit title"))
+            if error:
+                self.status.setText(f"Cannot set the title: {error}")
+                return
         options = BriefOptions(
             paper=self.paper.currentText(),
-            logo=Path(self.logo.text()) if self.logo.text().strip() else None,
+            logo=Path(self.logo.text()).expanduser() if self.logo.text().strip() else None,
             accent=self.accent.text().strip(),
             sections=sections,
         )
-        target = Path(self.target.text()).expanduser()
         # The export reads a snapshot, so editing may go on while it runs.
-        self._worker = _Worker(
-            copy.deepcopy(self.document.design),
-            target,
-            options,
-            feedback=self.document.feedback,
+        job = ExportJob(
+            copy.deepcopy(self.document.design), target, options, feedback=self.document.feedback
         )
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
-        self._thread.start()
+        job.progressed.connect(self._on_progress)
+        job.finished.connect(self._on_job_finished)
+        self.destroyed.connect(job.cancel)  # deleted without closing: stop writing anyway
+        self._job = job
+        self.result_message = None
+        self.written_path = None
+        self._update_export_button()
+        self.progress.setRange(0, 0)  # busy until the layout reports its first step
+        self.status.setText(f"Exporting to {target}…")
+        job.begin()
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(100 * done / max(1, total)))
+        if self.sender() is not self._job:
+            return  # a stale signal of a job already dealt with
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setValue(done * 100 // max(1, total))
 
-    def _on_finished(self, message: str) -> None:
-        assert self._thread is not None
-        self._thread.quit()
-        self._thread.wait()
-        self._thread = None
+    def _on_job_finished(self) -> None:
+        if self.sender() is self._job:
+            self._finish()
+
+    def _finish(self) -> None:
+        """The job has ended: show how, and close if a close was asked for meanwhile."""
+        job = self._job
+        assert job is not None
+        job.wait()  # `finished` is emitted just before the thread really ends
+        self._job = None
+        message = job.outcome if job.outcome is not None else CANCELLED
         self.result_message = message
-        self.export_button.setEnabled(True)
-        if message == "cancelled":
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.buttons.setEnabled(True)
+        self._update_export_button()
+        if message == "":
+            self.written_path = job.target
+            self.status.setText(f"Written to {job.target}")
+            super().done(QDialog.DialogCode.Accepted)
+            return
+        if message == CANCELLED:
             self.status.setText("Export cancelled; nothing was written.")
-            self.reject()
+            super().done(QDialog.DialogCode.Rejected)
             return
-        if message:
-            self.status.setText(f"Export failed: {message}")
-            return
-        self.progress.setValue(100)
-        if self.open_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.target.text()))
-        self.accept()
+        self.status.setText(f"Export failed: {message}")
+        if self._close_when_stopped:
+            super().done(QDialog.DialogCode.Rejected)
 
     def cancel(self) -> None:
-        if self._worker is not None and self._thread is not None:
-            self._worker.cancelled.set()
-            self.status.setText("Cancelling…")
-            return
+        """Stop a running export, then close; close at once when none runs."""
         self.reject()
 
+    def stop(self) -> None:
+        """Cancel a running export and block until its thread has ended."""
+        if self._job is not None:
+            self._job.stop()
+            self._finish()
+
     def wait(self, timeout_ms: int = 60_000) -> None:
-        """Block until a running export ends (tests, closing)."""
-        if self._thread is not None:
-            self._thread.wait(timeout_ms)
+        """Block until a running export ends (tests)."""
+        if self._job is not None:
+            self._job.wait(timeout_ms)
+
+    # -- every way of closing --------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        # Cancel, Esc and the close button all come here (reject → done); QDialog's
+        # closeEvent ignores the close while the dialog stays visible.
+        if self._job is None:
+            super().done(result)
+            return
+        self._close_when_stopped = True
+        self._job.cancel()
+        self.status.setText("Cancelling…")
+        self.buttons.setEnabled(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden without done() (hide(), the parent going away): never leave a thread behind.
+        if not event.spontaneous():
+            self.stop()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._watched
+            and event.type() == QEvent.Type.Hide
+            and not event.spontaneous()
+            and self._job is not None
+        ):
+            self.stop()
+            if self.isVisible():
+                super().done(QDialog.DialogCode.Rejected)
+        return False

@@ -201,11 +201,12 @@ class FileActions:
     # -- export --------------------------------------------------------------------------------
 
     def export_brief(self) -> None:
-        from cuecraft.gui.export_dialog import ExportDialog
+        """Export the brief; the status bar then says where it went (gui/export_run.py)."""
+        from cuecraft.gui.export_run import run_export
 
         window = self._window()
         window.document.flush()
-        ExportDialog(window.document, window).exec()
+        run_export(window, window.document)
 
     # -- recent files and examples -----------------------------------------------------------
 
