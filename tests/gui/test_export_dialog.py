@@ -500,3 +500,84 @@ def test_relative_targets_go_beside_the_design_and_get_pdf(tmp_path):
     assert resolve_target("  ", tmp_path) is None
     assert resolve_target(str(tmp_path), tmp_path) == tmp_path  # a folder: refused by start()
     assert os.path.isabs(resolve_target("~/x", tmp_path) or "")
+
+
+# -- from the workbench itself -----------------------------------------------------------------
+
+
+@pytest.fixture
+def workbench(qtbot, tmp_path, monkeypatch):
+    """The real main window on a copy of a design; any question it asks fails the test."""
+    from cuecraft.gui import dialogs
+    from cuecraft.gui.app import create_window
+
+    def opener(name: str):
+        def unexpected(*args):
+            raise AssertionError(f"unexpected question: {name}{args[1:]}")
+
+        return unexpected
+
+    for name in ("show_load_error", "show_error", "ask_save_changes", "ask_lock_choice"):
+        monkeypatch.setattr(dialogs, name, opener(name))
+
+    def open_window(design_path: Path):
+        window = create_window(str(design_path))
+        qtbot.addWidget(window)
+        window.show()
+        assert window.document.path == design_path
+        return window
+
+    return open_window
+
+
+def test_export_from_the_workbench_says_where_the_pdf_went(qtbot, tmp_path, workbench, answers):
+    record, _ = answers
+    path = tmp_path / "hotel.yaml"
+    path.write_bytes((ROOT / "designs" / "boutique-hotel.yaml").read_bytes())
+    window = workbench(path)
+    expected = tmp_path / "hotel-brief.pdf"
+
+    def export() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.target.text() == str(expected)
+        for section, box in dialog.sections.items():
+            box.setChecked(section in FEW_SECTIONS)
+        QTest.keyClick(dialog.target, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, export)
+    window.export_brief()
+    assert PdfReader(expected).pages
+    assert record["opened"] == [expected]
+    label = window.statusBar().findChild(QLabel, export_run.RESULT_LABEL)
+    assert label is not None and str(expected) in label.text()
+    qtbot.waitUntil(label.isVisible)
+
+
+def test_closing_the_workbench_during_an_export_stops_it_and_leaves_no_lock(
+    qtbot, tmp_path, workbench, big_design, paced
+):
+    from cuecraft.core.fileformat import save_design
+    from cuecraft.gui.recovery import lock_path
+
+    path = tmp_path / "big.yaml"
+    save_design(big_design, path)
+    window = workbench(path)
+    assert lock_path(path).exists()
+    target = tmp_path / "big-brief.pdf"
+    watch: list[list[ExportJob]] = []
+
+    def export() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        watch.append(after_first_progress(dialog, window.close, paced))
+        dialog.start()
+
+    QTimer.singleShot(0, export)
+    window.export_brief()  # returns once the dialog has closed
+    hit = watch[0]
+    assert hit, "the export never reported progress"
+    assert hit[0].isFinished() and hit[0].outcome == CANCELLED
+    assert not window.isVisible()
+    assert not target.exists() and leftovers(tmp_path) == []
+    assert not lock_path(path).exists(), "a stale lock file stayed behind"
