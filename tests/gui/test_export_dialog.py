@@ -274,7 +274,7 @@ def small_dialog(qtbot, tmp_path, name: str = "boutique-hotel.yaml") -> ExportDi
     return dialog
 
 
-@pytest.mark.parametrize("field", ["target", "logo", "accent", "paper"])
+@pytest.mark.parametrize("field", ["target", "logo", "accent", "paper", "open_when_done"])
 def test_enter_in_a_field_exports_and_never_opens_a_file_chooser(
     qtbot, tmp_path, monkeypatch, field
 ):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -65,7 +65,7 @@ def show_written(window: QMainWindow, path: Path) -> QLabel:
         label = QLabel(bar)
         label.setObjectName(RESULT_LABEL)
         label.setOpenExternalLinks(False)
-        label.setTextFormat(label.textFormat().RichText)
+        label.setTextFormat(Qt.TextFormat.RichText)
         label.linkActivated.connect(lambda href: open_path(window, Path(QUrl(href).toLocalFile())))
         bar.addWidget(label, 1)
         timer = QTimer(label)
