@@ -285,16 +285,14 @@ def test_export_without_feedback_is_unchanged(export: ExportFn) -> None:
     assert "What guests say" not in brief.text and "FBK" not in brief.text
 
 
-def test_the_workbench_export_worker_passes_the_feedback_on(tmp_path: Path) -> None:
+def test_the_workbench_export_job_passes_the_feedback_on(tmp_path: Path) -> None:
     pytest.importorskip("PySide6")
-    from cuecraft.gui.export_dialog import _Worker
+    from cuecraft.gui.export_job import ExportJob
 
     out = tmp_path / "brief.pdf"
-    worker = _Worker(
+    job = ExportJob(
         load_design(CAFE), out, BriefOptions(sections=("journey",)), feedback_for_design(CAFE)
     )
-    messages: list[str] = []
-    worker.finished.connect(messages.append)
-    worker.run()  # on this thread: the dialog runs it on a QThread
-    assert messages == [""]
+    job.run()  # on this thread: the dialog runs it as a QThread
+    assert job.outcome == ""
     assert CHECK_IN_NPS in "".join(p.extract_text() for p in PdfReader(out).pages)
