@@ -18,6 +18,7 @@ from cuecraft.core.model import Design
 
 if TYPE_CHECKING:  # the checks pull in networkx: imported when a document first opens
     from cuecraft.core.check import CheckResult
+    from cuecraft.core.disk import DiskState
     from cuecraft.core.feedback import Feedback
 
 MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
@@ -88,6 +89,8 @@ class Document(QObject):
         self.design = design
         self.path = path
         self.read_only = False
+        # The file as this document last read or wrote it (None: not known to match).
+        self.disk: DiskState | None = None
         self.undo_stack = SaveAwareUndoStack(self)
         # The design's locations are lines of the file it was loaded from. After a save
         # (or an undo back to the saved state) they are read again from the saved text.

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from cuecraft.core.disk import disk_state
 from cuecraft.gui import dialogs
+from cuecraft.gui.file_guard import ask_replace_existing
 from cuecraft.gui.recovery import lock_holder, release_lock, take_lock
 from cuecraft.resources import example_designs
 
@@ -43,11 +45,14 @@ class FileActions:
         window = self._window()
         if not confirmed and not self.confirm_discard():
             return False
+        before = disk_state(path)
         try:
             design = load_design(path)
         except DesignLoadError as error:
             dialogs.show_load_error(window, error)
             return False
+        # The version read, if nothing changed it while it was being read.
+        read = before if disk_state(path) == before else None
         read_only = False
         holder = lock_holder(path)
         if holder is not None:
@@ -61,6 +66,7 @@ class FileActions:
         if not read_only:
             take_lock(document.path)  # type: ignore[arg-type]
         window.install_document(document)
+        window.file_guard.remember(document.path, read)
         self.remember_recent(path.resolve())
         window.statusBar().showMessage(f"Opened {path}", 5000)
         return True
@@ -78,6 +84,7 @@ class FileActions:
             return
         self.release_file()
         window.install_document(Document(templates.load(name)))
+        window.file_guard.remember(None, None)
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -86,13 +93,23 @@ class FileActions:
         document = window.document
         if document.path is None or document.read_only:
             return self.save_as()
+        if not window.file_guard.may_save_over(document.path):
+            return False
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
         window = self._window()
         document = window.document
         start = str(document.path) if document.path else str(Path.cwd() / "design.yaml")
-        name, _ = QFileDialog.getSaveFileName(window, "Save design as", start, FILTER)
+        # The dialog would only ask about the name as typed; the name written may differ
+        # (an added .yaml), so save_as_path asks about that one.
+        name, _ = QFileDialog.getSaveFileName(
+            window,
+            "Save design as",
+            start,
+            FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not name:
             return False
         return self.save_as_path(Path(name))
@@ -102,7 +119,13 @@ class FileActions:
         window = self._window()
         document = window.document
         if path.suffix.lower() not in (".yaml", ".yml"):
-            path = path.with_suffix(".yaml")
+            # 'Cafe v1.2' is 'Cafe v1.2.yaml', not 'Cafe v1.yaml': add, never replace.
+            path = path.with_name(path.name + ".yaml")
+        same_file = document.path is not None and path.resolve() == document.path
+        if same_file and not window.file_guard.may_save_over(document.path):  # type: ignore[arg-type]
+            return False
+        if not same_file and path.exists() and not ask_replace_existing(window, path):
+            return False
         holder = lock_holder(path)
         if holder is not None and path != document.path:
             dialogs.show_error(
@@ -131,6 +154,7 @@ class FileActions:
             dialogs.show_error(window, "Save failed", f"{error}\n\nThe previous file is intact.")
             return False
         document.undo_stack.setClean()
+        window.file_guard.remember(path.resolve(), disk_state(path))
         window.autosave.clear()
         window.statusBar().showMessage(f"Saved {path}", 5000)
         return True

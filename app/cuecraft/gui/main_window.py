@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from cuecraft.gui.file_actions import FileActions
+from cuecraft.gui.file_guard import FileGuard
 from cuecraft.gui.recovery import Autosave, data_dir
 from cuecraft.gui.window_layout import WindowLayout
 
@@ -37,6 +38,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.autosave = Autosave()
+        self.file_guard = FileGuard(self)
         self._pending_shortcuts: list[
             tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]
         ] = []
@@ -211,6 +213,12 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
         old = getattr(self, "document", None)
         self.document = document
+        # The old panels go before the old document, so none of them hears its last
+        # signals (a reload replaces both).
+        for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
+            panel = dock.widget()
+            if panel is not None:
+                panel.deleteLater()
         if old is not None and old is not document:
             old.deleteLater()
         document.setParent(self)
