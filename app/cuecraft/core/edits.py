@@ -5,6 +5,10 @@ returns a `Change` saying what it touched so views refresh only that. The GUI
 wraps each edit in a QUndoCommand; scripts and tests use them directly.
 Items are found by id, never by object identity, so an edit stays valid after
 undo/redo recreated the objects around it.
+
+Every edit checks its values before it changes anything, with the rules the
+loader reads files by (`validate.py`): an edit that would make a file that does
+not load again raises `EditError` and leaves the design as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from cuecraft.core.model import Design, Item
+from cuecraft.core.model import Cue, Design, Item, Layer, Souvenir, Touchpoint, Zone, kind_of
+from cuecraft.core.validate import FIELDS, SLUG_MAX, extra_problem, field_problem, id_problem
 
 SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs")
 # Fields that hold ids of other items, per section.
@@ -26,8 +31,18 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+SECTION_TYPES: dict[str, type] = {
+    "zones": Zone,
+    "touchpoints": Touchpoint,
+    "cues": Cue,
+    "layers": Layer,
+    "souvenirs": Souvenir,
+}
+
+
 class EditError(ValueError):
-    """An edit that cannot apply (an unknown id, an id already taken)."""
+    """An edit that cannot apply (an unknown id, an id already taken, a value the
+    format does not allow); the message is for the designer."""
 
 
 @dataclass(frozen=True)
@@ -102,14 +117,24 @@ class SetField(Edit):
         self.value = copy.deepcopy(self.value)
 
     def apply(self, design: Design) -> Change:
-        if self.name == "id":
-            raise EditError("ids are changed with RenameId, which also updates references")
-        target = _target(design, self.owner)
-        if not hasattr(target, self.name):
-            raise EditError(f"'{self.owner}' has no field '{self.name}'")
+        target = self.check(design)
         self.old = copy.deepcopy(getattr(target, self.name))
         setattr(target, self.name, copy.deepcopy(self.value))
         return self._change(design)
+
+    def check(self, design: Design) -> Any:
+        """Raise `EditError` unless the value may go into the field; return its owner."""
+        if self.name == "id":
+            raise EditError("ids are changed with RenameId, which also updates references")
+        target = _target(design, self.owner)
+        kind = self.owner if self.owner in ("design", "theme", "realms") else kind_of(target)
+        rule = FIELDS[kind].get(self.name)
+        if rule is None:
+            raise EditError(f"'{self.owner}' has no field '{self.name}' that can be edited")
+        problem = field_problem(rule, self.name, self.value, getattr(target, self.name))
+        if problem:
+            raise EditError(problem)
+        return target
 
     def revert(self, design: Design) -> Change:
         setattr(_target(design, self.owner), self.name, copy.deepcopy(self.old))
@@ -134,9 +159,29 @@ class AddItem(Edit):
         if not self.description:
             self.description = f"Add {self.section[:-1]} '{self.item.id}'"
 
-    def apply(self, design: Design) -> Change:
+    def check(self, design: Design) -> None:
+        """Raise `EditError` unless the item, every field of it, may join the design."""
+        expected = SECTION_TYPES.get(self.section)
+        if expected is None:
+            raise EditError(f"there is no section '{self.section}'")
+        if type(self.item) is not expected:
+            raise EditError(f"a {kind_of(self.item)} cannot go into '{self.section}'")
+        problem = id_problem(self.item.id) if isinstance(self.item.id, str) else "an id is text"
+        if problem:
+            raise EditError(problem)
         if self.item.id in design.index():
             raise EditError(f"the id '{self.item.id}' is already used")
+        for name, rule in FIELDS[kind_of(self.item)].items():
+            if name != "id":
+                problem = field_problem(rule, name, getattr(self.item, name))
+                if problem:
+                    raise EditError(problem)
+        problem = extra_problem(self.item.extra)
+        if problem:
+            raise EditError(problem)
+
+    def apply(self, design: Design) -> Change:
+        self.check(design)
         items = getattr(design, self.section)
         at = len(items) if self.index is None else self.index
         items.insert(at, copy.deepcopy(self.item))
@@ -202,9 +247,19 @@ class RenameId(Edit):
         if not self.description:
             self.description = f"Rename '{self.old_id}' to '{self.new_id}'"
 
-    def apply(self, design: Design) -> Change:
+    def check(self, design: Design) -> None:
+        """Raise `EditError` unless the new id is a valid id no other item uses."""
+        problem = id_problem(self.new_id) if isinstance(self.new_id, str) else "an id is text"
+        if problem:
+            raise EditError(problem)
+        find(design, self.old_id)
         if self.new_id in design.index():
+            if self.new_id == self.old_id:
+                raise EditError(f"the id is '{self.new_id}' already")
             raise EditError(f"the id '{self.new_id}' is already used")
+
+    def apply(self, design: Design) -> Change:
+        self.check(design)
         item = find(design, self.old_id)
         item.id = self.new_id
         change = Change(
@@ -272,9 +327,12 @@ class Batch(Edit):
 
 
 def new_id(design: Design, stem: str) -> str:
-    """A fresh id based on `stem` ("cue" -> "cue-3")."""
+    """A fresh id based on `stem` ("cue" -> "cue-3"), short enough to be an id."""
     taken = design.index()
     number = 1
-    while f"{stem}-{number}" in taken:
+    while True:
+        suffix = f"-{number}"
+        candidate = stem[: SLUG_MAX - len(suffix)] + suffix
+        if candidate not in taken:
+            return candidate
         number += 1
-    return f"{stem}-{number}"

@@ -8,7 +8,6 @@ digits. Every problem is reported with its location and a path such as
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -31,14 +30,24 @@ from cuecraft.core.model import (
     Where,
     Zone,
 )
+from cuecraft.core.validate import (
+    EMOTION_RANGE,
+    INTENSITY_RANGE,
+    REALM_RANGE,
+    choice_problem,
+    hint,
+    id_problem,
+    language_problem,
+    number_type_problem,
+    range_problem,
+    required_problem,
+    sense_problem,
+)
 from cuecraft.core.yamltree import Node, to_python
 
 Report = Callable[[str, int, int, str], None]
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
-SLUG_MAX = 64
 INTEGER = re.compile(r"[-+]?[0-9]+\Z")
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
 FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
@@ -81,11 +90,6 @@ def _loc(node: Node) -> Location:
     return Location(node.line, node.column)
 
 
-def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _kind_word(node: Node) -> str:
     return {"scalar": "a single value", "seq": "a list", "map": "a mapping"}[node.kind]
 
@@ -110,8 +114,7 @@ class Reader:
                 key_node = node.key_nodes[key]
                 self.problem(
                     key_node,
-                    f"unknown key '{key}'{_hint(key, keys)}"
-                    " (keys of your own must start with 'x-')",
+                    f"unknown key '{key}'{hint(key, keys)} (keys of your own must start with 'x-')",
                     key,
                 )
 
@@ -125,7 +128,7 @@ class Reader:
         node = self.fields.get(key)
         if node is None or _is_null(node):
             if required:
-                self.problem(node or self.node, f"'{key}' is required and must not be empty", key)
+                self.problem(node or self.node, required_problem(key), key)
             return None
         if node.kind != "scalar":
             self.problem(node, f"'{key}' must be text, not {_kind_word(node)}", key)
@@ -137,13 +140,9 @@ class Reader:
         value = self.text(key, required=True)
         if value is None or node is None:
             return ""
-        if not SLUG.match(value) or len(value) > SLUG_MAX:
-            self.problem(
-                node,
-                f"'{value}' is not a valid id: use lowercase letters, digits, '-' and '_', "
-                f"starting with a letter or digit, at most {SLUG_MAX} characters",
-                key,
-            )
+        problem = id_problem(value)
+        if problem:
+            self.problem(node, problem, key)
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None) -> str | None:
@@ -151,9 +150,9 @@ class Reader:
         value = self.text(key)
         if value is None or node is None:
             return default
-        if value not in choices:
-            options = ", ".join(choices)
-            self.problem(node, f"'{value}' is not one of {options}{_hint(value, choices)}", key)
+        problem = choice_problem(value, choices)
+        if problem:
+            self.problem(node, problem, key)
             return default
         return value
 
@@ -162,11 +161,12 @@ class Reader:
         if node is None or _is_null(node):
             return None
         if node.kind != "scalar" or not INTEGER.match(node.value):
-            self.problem(node, f"'{key}' must be a whole number from {low} to {high}", key)
+            self.problem(node, number_type_problem(key, low, high), key)
             return None
         number = int(node.value)
-        if not low <= number <= high:
-            self.problem(node, f"'{key}' is {number}; it must be from {low} to {high}", key)
+        problem = range_problem(key, number, low, high)
+        if problem:
+            self.problem(node, problem, key)
             return None
         return number
 
@@ -204,15 +204,10 @@ class Reader:
         node = self.fields.get(key)
         out: list[str] = []
         for index, sense in enumerate(self.words(key)):
-            if sense not in SENSES:
+            problem = sense_problem(sense)
+            if problem:
                 assert node is not None
-                item = node.value[index]
-                self.problem(
-                    item,
-                    f"'{sense}' is not a sense; senses are {', '.join(SENSES)}"
-                    + _hint(sense, SENSES),
-                    f"{key}[{index}]",
-                )
+                self.problem(node.value[index], problem, f"{key}[{index}]")
             elif sense not in out:
                 out.append(sense)
         return out
@@ -263,12 +258,9 @@ def read_design(root: Node, report: Report) -> Design | None:
     title = top.text("title", required=True) or ""
     theme = _read_theme(root.value.get("theme"), root, report)
     language = top.text("language")
-    if language is not None and not LANGUAGE.match(language):
-        top.problem(
-            root.value["language"],
-            f"'{language}' is not a language tag such as en, pl or zh-Hans",
-            "language",
-        )
+    language_wrong = language_problem(language) if language is not None else None
+    if language_wrong:
+        top.problem(root.value["language"], language_wrong, "language")
     design = Design(
         title=title,
         theme=theme,
@@ -309,7 +301,7 @@ def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
     if realms_node is not None and _mapping(realms_node, "theme.realms", report, "'realms'"):
         rr = Reader(realms_node, "theme.realms", report, REALMS)
         for realm in REALMS:
-            value = rr.integer(realm, 0, 3)
+            value = rr.integer(realm, *REALM_RANGE)
             if value is not None:
                 setattr(realms, realm, value)
     return Theme(
@@ -344,7 +336,7 @@ def _read_touchpoint(node: Node, path: str, report: Report) -> Touchpoint:
         phase=r.choice("phase", PHASES, "during") or "during",
         zone=zone,
         next=r.words("next", refs=True),
-        emotion=r.integer("emotion", -3, 3),
+        emotion=r.integer("emotion", *EMOTION_RANGE),
         extra=r.extra,
         where=r.where,
     )
@@ -374,7 +366,7 @@ def _read_layer(node: Node, path: str, report: Report) -> Layer:
     sense = r.choice("sense", SENSES, None)
     if sense is None and "sense" not in node.value:
         r.problem(node, "a layer needs a 'sense' (one of " + ", ".join(SENSES) + ")", "sense")
-    intensity = r.integer("intensity", 1, 3)
+    intensity = r.integer("intensity", *INTENSITY_RANGE)
     return Layer(
         id=r.slug(),
         sense=sense or "sight",

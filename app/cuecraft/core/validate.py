@@ -1,0 +1,317 @@
+"""The rules a value of a design obeys, in one place: the loader and every edit ask here.
+
+`schema.py` reads a file with these checks and `edits.py` refuses an edit that
+breaks them, so an edit can never make a design that the loader would refuse
+(SPEC §7 "Safety"). Each check looks at one value, never at the whole design,
+so that typing stays cheap; each returns a message for the designer, or None.
+
+Text is stricter at the door than at the loader: an edit may not bring in a
+character that YAML cannot hold as written (control characters other than tab
+and line break, halves of surrogate pairs, U+FFFE/U+FFFF). The writer could
+escape most of them, but they are invisible, come from pasting, and a lone
+surrogate cannot be encoded at all. Files that already hold such a character
+in a quoted escape still open, and an edit keeps what was already there (see
+`text_problem`'s `kept`), so no field gets stuck. Characters YAML carries only
+quoted (U+0085, U+2028, U+2029) are allowed: the writer quotes them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from cuecraft.core.model import PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, STATUSES
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+SLUG_MAX = 64
+ID_RULE = (
+    "use lowercase letters, digits, '-' and '_', starting with a letter or digit, "
+    f"at most {SLUG_MAX} characters"
+)
+# A BCP-47-like tag: a 2-3 letter language, then subtags (zh-CN, zh-Hans, sr-Latn-RS).
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+LANGUAGE_RULE = "use a short code such as en, pl, zh-CN or zh-Hans"
+
+EMOTION_RANGE = (-3, 3)
+INTENSITY_RANGE = (1, 3)
+REALM_RANGE = (0, 3)
+
+# Outside YAML's printable set, or C0 controls a person never means to type; tab and
+# line break stay allowed. Found by one regex search, so a keystroke costs microseconds.
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Shown by their code in messages, so an invisible character can be found.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+SHOWN_MAX = 100
+
+
+def hint(word: str, choices: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" for a near miss, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def shown(value: str) -> str:
+    """A value as a message quotes it: invisible characters by their code, long ones cut."""
+    text = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", value)
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
+def _what(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a surrogate pair, not a character"
+    if code in (0xFFFE, 0xFFFF):
+        return "not a character"
+    return "a control character"
+
+
+# -- one value ------------------------------------------------------------------------
+
+
+def text_problem(value: str, name: str, kept: str = "") -> str | None:
+    """Why this text cannot be saved, naming the field and the character; else None.
+
+    A refused character that also occurs in `kept` (the field's text before the edit)
+    is let through: it came from the file, and editing around it must stay possible.
+    """
+    for found in _REFUSED.finditer(value):
+        char = found.group()
+        if char in kept:
+            continue
+        return (
+            f"U+{ord(char):04X} ({_what(char)}) cannot be saved in '{name}': "
+            f"remove it (character {found.start() + 1})"
+        )
+    return None
+
+
+def id_problem(value: str) -> str | None:
+    """Why this is not an id (a slug of at most SLUG_MAX characters), or None."""
+    if SLUG.match(value) and len(value) <= SLUG_MAX:
+        return None
+    if not value:
+        return f"an id must not be empty: {ID_RULE}"
+    return f"'{shown(value)}' is not a valid id: {ID_RULE}"
+
+
+def language_problem(value: str) -> str | None:
+    """Why this is not a language tag, or None."""
+    if LANGUAGE.match(value):
+        return None
+    return f"'{shown(value)}' is not a language tag: {LANGUAGE_RULE}"
+
+
+def choice_problem(value: str, choices: tuple[str, ...]) -> str | None:
+    if value in choices:
+        return None
+    return f"'{shown(value)}' is not one of {', '.join(choices)}{hint(value, choices)}"
+
+
+def sense_problem(value: str) -> str | None:
+    if value in SENSES:
+        return None
+    return f"'{shown(value)}' is not a sense; senses are {', '.join(SENSES)}" + hint(value, SENSES)
+
+
+def number_type_problem(name: str, low: int, high: int) -> str:
+    return f"'{name}' must be a whole number from {low} to {high}"
+
+
+def range_problem(name: str, number: int, low: int, high: int) -> str | None:
+    if low <= number <= high:
+        return None
+    return f"'{name}' is {number}; it must be from {low} to {high}"
+
+
+def required_problem(name: str) -> str:
+    return f"'{name}' is required and must not be empty"
+
+
+# -- the fields of the model ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one field of the model may hold.
+
+    kind: text (str), required (non-empty str), optional (str or None), language
+    (None or a tag), id, ref (None or text), words / refs (lists of text), senses,
+    choice, optional_choice, number, optional_number, flag (bool).
+    """
+
+    kind: str
+    choices: tuple[str, ...] = ()
+    low: int = 0
+    high: int = 0
+
+
+_TEXT = Rule("text")
+_OPTIONAL = Rule("optional")
+_WORDS = Rule("words")
+_REFS = Rule("refs")
+_ID = Rule("id")
+
+FIELDS: dict[str, dict[str, Rule]] = {
+    "design": {
+        "title": Rule("required"),
+        "client": _OPTIONAL,
+        "venue": _OPTIONAL,
+        "language": Rule("language"),
+    },
+    "theme": {
+        "name": Rule("required"),
+        "tagline": _OPTIONAL,
+        "storyline": _OPTIONAL,
+        "motifs": _WORDS,
+        "avoid": _WORDS,
+    },
+    "realms": {realm: Rule("number", low=REALM_RANGE[0], high=REALM_RANGE[1]) for realm in REALMS},
+    "zone": {"id": _ID, "name": _TEXT, "sees": _REFS},
+    "touchpoint": {
+        "id": _ID,
+        "name": _TEXT,
+        "phase": Rule("choice", PHASES),
+        "zone": Rule("ref"),
+        "next": _REFS,
+        "emotion": Rule("optional_number", low=EMOTION_RANGE[0], high=EMOTION_RANGE[1]),
+    },
+    "cue": {
+        "id": _ID,
+        "text": _TEXT,
+        "polarity": Rule("choice", POLARITIES),
+        "senses": Rule("senses"),
+        "motifs": _WORDS,
+        "at": _REFS,
+        "unique": Rule("flag"),
+        "conflicts": _REFS,
+        "severity": Rule("optional_choice", SEVERITIES),
+        "status": Rule("optional_choice", STATUSES),
+        "remedy": _OPTIONAL,
+    },
+    "layer": {
+        "id": _ID,
+        "sense": Rule("choice", SENSES),
+        "name": _TEXT,
+        "at": _REFS,
+        "intensity": Rule("number", low=INTENSITY_RANGE[0], high=INTENSITY_RANGE[1]),
+        "motifs": _WORDS,
+    },
+    "souvenir": {
+        "id": _ID,
+        "name": _TEXT,
+        "motifs": _WORDS,
+        "evokes": _REFS,
+        "at": _REFS,
+    },
+}
+
+
+def _kept_text(old: Any) -> str:
+    if isinstance(old, str):
+        return old
+    if isinstance(old, list):
+        return "".join(item for item in old if isinstance(item, str))
+    return ""
+
+
+def _text_list_problem(value: Any, name: str, kept: str) -> str | None:
+    if not isinstance(value, list):
+        return f"'{name}' must be a list of texts"
+    for item in value:
+        if not isinstance(item, str):
+            return f"items of '{name}' must be text"
+        problem = text_problem(item, name, kept)
+        if problem:
+            return problem
+    return None
+
+
+def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | None:
+    """Why `value` cannot go into the field `name` ruled by `rule`, or None.
+
+    `old` is the field's value before the edit (characters already in it are kept).
+    """
+    kind = rule.kind
+    kept = _kept_text(old)
+    if kind in ("text", "required", "optional", "ref"):
+        if value is None:
+            if kind in ("optional", "ref"):
+                return None
+            return required_problem(name) if kind == "required" else f"'{name}' must be text"
+        if not isinstance(value, str):
+            return f"'{name}' must be text"
+        if kind == "required" and not value:
+            return required_problem(name)
+        return text_problem(value, name, kept)
+    if kind == "language":
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            return f"'{name}' must be text"
+        return language_problem(value)
+    if kind == "id":
+        return id_problem(value) if isinstance(value, str) else "an id must be text"
+    if kind in ("words", "refs"):
+        return _text_list_problem(value, name, kept)
+    if kind == "senses":
+        if not isinstance(value, list):
+            return f"'{name}' must be a list of senses"
+        for sense in value:
+            problem = sense_problem(sense) if isinstance(sense, str) else "a sense must be text"
+            if problem:
+                return problem
+        if len(set(value)) != len(value):
+            return f"'{name}' lists a sense twice"
+        return None
+    if kind in ("choice", "optional_choice"):
+        if value is None and kind == "optional_choice":
+            return None
+        if not isinstance(value, str):
+            return f"'{name}' must be one of {', '.join(rule.choices)}"
+        return choice_problem(value, rule.choices)
+    if kind in ("number", "optional_number"):
+        if value is None and kind == "optional_number":
+            return None
+        # bool is an int to Python, but `true` is not a number to the format.
+        if not isinstance(value, int) or isinstance(value, bool):
+            return number_type_problem(name, rule.low, rule.high)
+        return range_problem(name, value, rule.low, rule.high)
+    if kind == "flag":
+        return None if isinstance(value, bool) else f"'{name}' must be true or false"
+    raise AssertionError(f"unknown rule kind {kind!r}")
+
+
+def extra_problem(extra: Any) -> str | None:
+    """Why these `x-` keys cannot be kept as they are, or None."""
+    if not isinstance(extra, dict):
+        return "keys of your own must be a mapping"
+    for key, value in extra.items():
+        if not isinstance(key, str) or not key.startswith("x-"):
+            return f"'{key}' is not a key of your own: such keys start with 'x-'"
+        problem = _data_problem(value, key)
+        if problem:
+            return problem
+    return None
+
+
+def _data_problem(value: Any, name: str) -> str | None:
+    if isinstance(value, str):
+        return text_problem(value, name)
+    if isinstance(value, list):
+        for item in value:
+            problem = _data_problem(item, name)
+            if problem:
+                return problem
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"keys inside '{name}' must be text"
+            problem = text_problem(key, name) or _data_problem(item, name)
+            if problem:
+                return problem
+        return None
+    return f"'{name}' must hold text, lists and mappings only"
