@@ -1,8 +1,16 @@
-"""The inspector: every field of the selected item, each change an undoable edit."""
+"""The inspector: every field of the selected item, each change an undoable edit.
+
+The core says whether a value may go in (`Document.push` returns its message).
+A refused value never reaches the model, and what was typed is not thrown away:
+the field keeps it, framed in red, with the core's message in a note right under
+it, until it is fixed or Esc puts back the value of the model. Free text applies
+at every keystroke (one undo step per field); an id or a language tag applies
+when editing ends (Enter, Tab, a click elsewhere), since "Po" on the way to
+"Polish" is a tag of its own and must not slip in.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -19,14 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.edits import Change, RenameId, SetField, find
+from cuecraft.core.edits import Change, EditError, RenameId, SetField, find
 from cuecraft.core.model import (
-    PHASES,
-    POLARITIES,
     REALMS,
-    SENSES,
-    SEVERITIES,
-    STATUSES,
     Cue,
     Layer,
     Souvenir,
@@ -34,83 +38,26 @@ from cuecraft.core.model import (
     Zone,
     kind_of,
 )
-from cuecraft.core.schema import SLUG, SLUG_MAX
+from cuecraft.core.validate import REALM_RANGE
 from cuecraft.gui.document import Document
-from cuecraft.gui.widgets import RefPicker, SensesToggle, TextBox, WordsEdit
+from cuecraft.gui.inspector_fields import TEXTS, Field
+from cuecraft.gui.widgets import (
+    FieldLine,
+    FieldNote,
+    RefPicker,
+    SensesToggle,
+    TextBox,
+    WordsEdit,
+    mark_refused,
+    with_note,
+)
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    label: str
-    kind: str  # id text longtext optional optional_long choice optional_choice words refs
-    #            senses bool int optional_int zone
-    options: tuple[str, ...] = ()
-    low: int = 0
-    high: int = 0
-    negative_only: bool = False
-
-
-TEXTS = {
-    "design": [
-        Field("title", "Title", "text"),
-        Field("client", "Client", "optional"),
-        Field("venue", "Venue", "optional"),
-        Field("language", "Language", "optional"),
-    ],
-    "theme": [
-        Field("name", "Theme", "text"),
-        Field("tagline", "Tagline", "optional"),
-        Field("storyline", "Storyline", "optional_long"),
-        Field("motifs", "Motifs", "words"),
-        Field("avoid", "Avoid", "words"),
-    ],
-    "zone": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("sees", "Sees (line of sight)", "refs", ("zone",)),
-    ],
-    "touchpoint": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("phase", "Phase", "choice", PHASES),
-        Field("zone", "Zone", "zone", ("zone",)),
-        Field("next", "Next", "refs", ("touchpoint",)),
-        Field("emotion", "Target emotion", "optional_int", low=-3, high=3),
-    ],
-    "cue": [
-        Field("id", "Id", "id"),
-        Field("text", "Text", "longtext"),
-        Field("polarity", "Polarity", "choice", POLARITIES),
-        Field("senses", "Senses", "senses"),
-        Field("motifs", "Motifs", "words"),
-        Field("at", "At", "refs", ("zone", "touchpoint")),
-        Field("unique", "A character (never twice in view)", "bool"),
-        Field("conflicts", "Conflicts with", "refs", ("cue",)),
-        Field("severity", "Severity", "optional_choice", SEVERITIES, negative_only=True),
-        Field("status", "Status", "optional_choice", STATUSES, negative_only=True),
-        Field("remedy", "Remedy", "optional_long", negative_only=True),
-    ],
-    "layer": [
-        Field("id", "Id", "id"),
-        Field("sense", "Sense", "choice", SENSES),
-        Field("name", "Name", "text"),
-        Field("at", "At", "refs", ("zone",)),
-        Field("intensity", "Intensity", "int", low=1, high=3),
-        Field("motifs", "Motifs", "words"),
-    ],
-    "souvenir": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("motifs", "Motifs", "words"),
-        # A souvenir brings back a good moment: it evokes positive cues only.
-        Field("evokes", "Evokes", "refs", ("positive cue",)),
-        Field("at", "Available at", "refs", ("zone", "touchpoint")),
-    ],
-}
 NONE = "(none)"
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
 SUMMARY_ROWS = 30
+TYPED = ("text", "optional", "longtext", "optional_long", "words")  # applied at each keystroke
+ON_FINISH = ("id", "language")  # applied when editing ends
+NOT_APPLIED = "Not applied: the design keeps its previous value (Esc puts it back here)."
 
 
 def _heading_label(text: str) -> QLabel:
@@ -132,6 +79,9 @@ class Inspector(QScrollArea):
         self.setMinimumWidth(320)
         self.setAccessibleName("inspector")
         self.editors: dict[str, QWidget] = {}
+        self.notes: dict[str, FieldNote] = {}
+        # Fields whose text is not (yet) the model's: the model's value when they parted.
+        self._unapplied: dict[str, Any] = {}
         self._owner = ""
         self._kind = ""
         self.message = QLabel()
@@ -144,6 +94,7 @@ class Inspector(QScrollArea):
     # -- building the form ------------------------------------------------------------
 
     def show_selection(self, selected: str) -> None:
+        self._tell_dropped()
         owner = selected or "design"
         if owner.startswith(SECTION):
             self._show_section(owner.removeprefix(SECTION))
@@ -164,7 +115,7 @@ class Inspector(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields: the inspector is a narrow dock.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.editors = {}
+        self.editors, self.notes = {}, {}
         for spec in TEXTS[kind]:
             editor = self._editor(spec)
             editor.setAccessibleName(spec.label)
@@ -172,11 +123,14 @@ class Inspector(QScrollArea):
             editor.setMinimumWidth(0)
             editor.setSizePolicy(QSizePolicy.Policy.Ignored, editor.sizePolicy().verticalPolicy())
             self.editors[spec.name] = editor
-            form.addRow(spec.label, editor)
+            note = FieldNote()
+            note.setAccessibleName(f"{spec.label}: problem")
+            self.notes[spec.name] = note
+            form.addRow(spec.label, with_note(editor, note))
         if kind == "theme":
             for realm in REALMS:
                 spin = QSpinBox()
-                spin.setRange(0, 3)
+                spin.setRange(*REALM_RANGE)
                 spin.setAccessibleName(f"realm {realm}")
                 spin.valueChanged.connect(
                     lambda value, realm=realm: self._push(SetField("realms", realm, value))
@@ -189,7 +143,7 @@ class Inspector(QScrollArea):
         self.message.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.setWidget(page)
+        self._set_page(page)
         self.refresh()
 
     def _show_section(self, key: str) -> None:
@@ -202,7 +156,7 @@ class Inspector(QScrollArea):
             return
         members = section_members(self.document.design, key)
         self._owner, self._kind = SECTION + key, "section"
-        self.editors = {}
+        self.editors, self.notes = {}, {}
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(_heading_label(f"{titles[key]} ({len(members)})"))
@@ -222,7 +176,18 @@ class Inspector(QScrollArea):
         self.message = QLabel()
         layout.addWidget(self.message)
         layout.addStretch(1)
+        self._set_page(page)
+
+    def _set_page(self, page: QWidget) -> None:
+        """Show a new form. The old one goes later, not now: it may be rebuilt from inside
+        a signal of one of its own fields (Tab out of the id renames the item), and
+        deleting a field in the middle of its own focus-out event crashes the app."""
+        old = self.takeWidget()
         self.setWidget(page)
+        if old is not None:
+            old.setParent(self)
+            old.hide()
+            old.deleteLater()
 
     def _heading(self) -> str:
         if self._kind == "design":
@@ -236,19 +201,24 @@ class Inspector(QScrollArea):
 
     def _editor(self, spec: Field) -> QWidget:
         kind = spec.kind
-        if kind in ("text", "optional", "id"):
-            line = QLineEdit()
-            if kind == "id":
-                line.setMaxLength(SLUG_MAX)
-                line.editingFinished.connect(lambda: self._rename(line.text().strip()))
-            else:
-                line.textEdited.connect(lambda text: self._set(spec, text))
-                line.editingFinished.connect(self._seal)
+        if kind in ON_FINISH:
+            # No length limit: a long id is refused with the reason, never cut short.
+            line = FieldLine()
+            line.textEdited.connect(lambda text: self._preview(spec, text))
+            line.editingFinished.connect(lambda: self._finish(spec, line.text()))
+            line.escape_pressed.connect(lambda: self._put_back(spec.name))
+            return line
+        if kind in ("text", "optional"):
+            line = FieldLine()
+            line.textEdited.connect(lambda text: self._set(spec, text))
+            line.editingFinished.connect(self._seal)
+            line.escape_pressed.connect(lambda: self._put_back(spec.name))
             return line
         if kind in ("longtext", "optional_long"):
             box = TextBox()
             box.text_edited.connect(lambda text: self._set(spec, text))
             box.editing_finished.connect(self._seal)
+            box.escape_pressed.connect(lambda: self._put_back(spec.name))
             return box
         if kind == "zone":
             zones = QComboBox()  # filled by _show_zone: "id — name", the id as item data
@@ -265,6 +235,7 @@ class Inspector(QScrollArea):
             words = WordsEdit()
             words.words_edited.connect(lambda value: self._set(spec, value))
             words.editingFinished.connect(self._seal)
+            words.escape_pressed.connect(lambda: self._put_back(spec.name))
             return words
         if kind == "refs":
             picker = RefPicker()
@@ -304,9 +275,14 @@ class Inspector(QScrollArea):
         target = self._target()
         for spec in TEXTS[self._kind]:
             editor = self.editors[spec.name]
+            value = getattr(target, spec.name)
+            if spec.name in self._unapplied:
+                if self._unapplied[spec.name] == value:
+                    continue  # the model did not move: keep what the person typed
+                self._settle(spec.name)  # undone, or changed elsewhere: the model wins
             editor.blockSignals(True)
             try:
-                self._show_value(spec, editor, getattr(target, spec.name))
+                self._show_value(spec, editor, value)
                 if spec.negative_only:
                     editor.setEnabled(isinstance(target, Cue) and target.is_negative)
             finally:
@@ -317,6 +293,9 @@ class Inspector(QScrollArea):
                 spin.blockSignals(True)
                 spin.setValue(getattr(self.document.design.theme.realms, realm))  # type: ignore[attr-defined]
                 spin.blockSignals(False)
+
+    def _value_of(self, name: str) -> Any:
+        return getattr(self._target(), name)
 
     def _show_value(self, spec: Field, editor: QWidget, value: Any) -> None:
         if isinstance(editor, QLineEdit) and not isinstance(editor, WordsEdit):
@@ -380,6 +359,8 @@ class Inspector(QScrollArea):
     # -- turning gestures into edits -------------------------------------------------------
 
     def _set(self, spec: Field, raw: Any) -> None:
+        if spec.kind in TYPED:  # pasted Windows or old-Mac line ends become line breaks
+            raw = [_line_ends(w) for w in raw] if isinstance(raw, list) else _line_ends(raw)
         value = raw
         if spec.kind in ("optional", "optional_long"):
             value = raw if raw.strip() else None
@@ -387,13 +368,18 @@ class Inspector(QScrollArea):
             value = None if raw == NONE else raw
         elif spec.kind == "optional_int":
             value = None if raw < spec.low else raw
-        typing = spec.kind in ("text", "optional", "longtext", "optional_long", "words")
-        owner = self._owner
-        self._push(
-            SetField(
-                owner, spec.name, value, description=f"Edit {spec.label.lower()}", merge=typing
-            )
+        typing = spec.kind in TYPED
+        edit = SetField(
+            self._owner, spec.name, value, description=f"Edit {spec.label.lower()}", merge=typing
         )
+        error = self.document.push(edit)
+        if error is None:
+            self._settle(spec.name)
+        elif typing:
+            self._refuse(spec.name, error)
+        else:  # a list, a box or a toggle holds nothing typed: show the model again
+            self.notes[spec.name].say(error)
+            self.refresh()
 
     def _push(self, edit: SetField | RenameId) -> None:
         error = self.document.push(edit)
@@ -402,23 +388,94 @@ class Inspector(QScrollArea):
     def _seal(self) -> None:
         self.document.seal_typing()
 
-    def _rename(self, new_id: str) -> None:
-        if new_id == self._owner or self._owner in ("design", "theme"):
+    # An id or a language tag: checked while typed, applied when editing ends.
+
+    def _edit_on_finish(self, spec: Field, text: str) -> SetField | RenameId | None:
+        """The edit that typing `text` asks for, or None when it is the model's value."""
+        if spec.kind == "id":
+            new_id = text.strip()
+            return None if new_id == self._owner else RenameId(self._owner, new_id)
+        tag = text.strip() or None
+        if tag == self._value_of(spec.name):
+            return None
+        return SetField(self._owner, spec.name, tag, description=f"Edit {spec.label.lower()}")
+
+    def _preview(self, spec: Field, text: str) -> None:
+        edit = self._edit_on_finish(spec, text)
+        if edit is None:
+            self._settle(spec.name)
             return
-        if not SLUG.match(new_id) or len(new_id) > SLUG_MAX:
-            self.message.setText(
-                f"'{new_id}' is not a valid id: lowercase letters, digits, '-' and '_'"
-            )
-            self.refresh()
+        try:
+            edit.check(self.document.design)
+        except EditError as error:
+            self._refuse(spec.name, str(error))
+        else:  # fine, and applied when editing ends; until then the model keeps its value
+            self._hold(spec.name)
+            self.notes[spec.name].say("")
+            mark_refused(self.editors[spec.name], False)
+
+    def _finish(self, spec: Field, text: str) -> None:
+        edit = self._edit_on_finish(spec, text)
+        if edit is None:
+            self._settle(spec.name)
             return
-        old = self._owner
-        error = self.document.push(RenameId(old, new_id))
+        self._settle(spec.name)  # the model's answer decides what the field shows next
+        error = self.document.push(edit)
         if error:
-            self.message.setText(error)
-            self.refresh()
+            self._refuse(spec.name, error)
+        elif isinstance(edit, RenameId):
+            self.document.select(edit.new_id)
+
+    # What is typed but not applied.
+
+    def _hold(self, name: str) -> None:
+        if name not in self._unapplied:
+            self._unapplied[name] = self._value_of(name)
+        editor = self.editors[name]
+        if isinstance(editor, FieldLine | TextBox):
+            editor.escape_puts_back = True
+
+    def _refuse(self, name: str, message: str) -> None:
+        """Keep what was typed, framed in red, with the core's message under it."""
+        self._hold(name)
+        self.notes[name].say(f"{message}\n{NOT_APPLIED}")
+        mark_refused(self.editors[name], True)
+
+    def _settle(self, name: str) -> None:
+        """The field and the model agree again: no frame, no note."""
+        self._unapplied.pop(name, None)
+        editor = self.editors.get(name)
+        if editor is None:
             return
-        self.message.setText("")
-        self.document.select(new_id)
+        if isinstance(editor, FieldLine | TextBox):
+            editor.escape_puts_back = False
+        self.notes[name].say("")
+        mark_refused(editor, False)
+
+    def _put_back(self, name: str) -> None:
+        """Esc: drop what was typed and show the model's value."""
+        self._settle(name)
+        self.refresh()
+
+    def _tell_dropped(self) -> None:
+        """The form is rebuilt: say what typed text goes unapplied, so none goes silently."""
+        lost = []
+        labels = {spec.name: spec.label for spec in TEXTS.get(self._kind, [])}
+        for name in self._unapplied:
+            editor = self.editors.get(name)
+            typed = _typed_text(editor)
+            if typed is None or name not in labels:
+                continue
+            reason = self.notes[name].text().split("\n", 1)[0] if name in self.notes else ""
+            lost.append(
+                f"{labels[name]} '{typed}' was not applied" + (f": {reason}" if reason else "")
+            )
+        self._unapplied = {}
+        if not lost:
+            return
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage("; ".join(lost), 20_000)
 
     def _on_changed(self, change: Change) -> None:
         owner = self._owner
@@ -434,3 +491,15 @@ class Inspector(QScrollArea):
                 )
                 return
         self.refresh()
+
+
+def _typed_text(editor: QWidget | None) -> str | None:
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, TextBox):
+        return editor.toPlainText()
+    return None
+
+
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,11 +1,13 @@
-"""Small editing widgets of the inspector: word lists, reference pickers, sense toggles."""
+"""Small editing widgets of the inspector: word lists, reference pickers, sense toggles,
+and the note under a field that says why what was typed is not applied."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +26,64 @@ def split_words(text: str) -> list[str]:
     return [word.strip() for word in text.split(",") if word.strip()]
 
 
-class WordsEdit(QLineEdit):
+ERROR_COLOUR = "#b3261e"
+
+
+class FieldNote(QLabel):
+    """The red note under a field: why what is typed there is not applied. Hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hide()
+
+    def say(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+def with_note(editor: QWidget, note: FieldNote) -> QWidget:
+    """The editor with its note right under it, as one row of a form."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    layout.addWidget(note)
+    holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return holder
+
+
+def mark_refused(editor: QWidget, refused: bool) -> None:
+    """A red frame round a field whose text is not applied."""
+    # A type selector, so that the frame stays off a text box's scroll bars.
+    kind = "QPlainTextEdit" if isinstance(editor, QPlainTextEdit) else "QLineEdit"
+    style = f"{kind} {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}"
+    editor.setStyleSheet(style if refused else "")
+
+
+class FieldLine(QLineEdit):
+    """A one-line field where Esc, while its text is not applied, asks to put back the value."""
+
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.escape_puts_back = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.escape_puts_back:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class WordsEdit(FieldLine):
     """A list of words typed as 'a, b, c'."""
 
     words_edited = Signal(list)
@@ -44,13 +103,22 @@ class TextBox(QPlainTextEdit):
 
     text_edited = Signal(str)
     editing_finished = Signal()
+    escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMaximumHeight(96)
         self._setting = False
+        self.escape_puts_back = False
         self.textChanged.connect(self._on_changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.escape_puts_back:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _on_changed(self) -> None:
         if not self._setting:
