@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument(
         "--drop-comments",
         action="store_true",
-        help="rewrite even files with comments below the header (they are lost)",
+        help="also remove the comments below the header (they are kept otherwise)",
     )
     from cuecraft import feedbackcmd  # light: the core loads only when the command runs
 
@@ -197,43 +197,35 @@ def _new(output: str, template: str, force: bool) -> int:
 
 
 def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
-    from cuecraft.core.fileformat import (
-        DesignLoadError,
-        DesignSaveError,
-        comments_beyond_header,
-        load_design,
-        save_design,
-    )
-    from cuecraft.core.writer import dump_design
+    from cuecraft.core.comments import drop_comments as forget_comments
+    from cuecraft.core.fileformat import DesignLoadError, DesignSaveError, load_design, save_design
+    from cuecraft.core.writer import saved_text
 
     status = EXIT_OK
     for name in files:
         try:
             design = load_design(name)
             current = Path(name).read_bytes()
-        except DesignLoadError as error:
-            for problem in error.problems:
+        except (DesignLoadError, OSError) as error:
+            problems = getattr(error, "problems", None)
+            for problem in problems or []:
                 print(problem.format(name), file=sys.stderr)
+            if not problems:
+                print(f"cuecraft fmt: {name}: {error}", file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        canonical = dump_design(design).encode("utf-8")
+        if drop_comments:
+            forget_comments(design)
+        # The bytes a save writes: comments, line endings and a byte-order mark as found.
+        canonical = saved_text(design).encode("utf-8")
         if canonical == current:
             continue
         if check_only:
             print(f"{name}: would be reformatted")
             status = max(status, EXIT_FINDINGS)
             continue
-        comments = comments_beyond_header(current.decode("utf-8-sig"))
-        if comments and not drop_comments:
-            print(
-                f"{name}:{comments[0]}:1: comments below the header would be lost; move them "
-                "to the header or into an x- key, or pass --drop-comments",
-                file=sys.stderr,
-            )
-            status = max(status, EXIT_FINDINGS)
-            continue
         try:
-            save_design(design, name)
+            save_design(design, name)  # through a symbolic link: its target
         except DesignSaveError as error:
             print(f"cuecraft fmt: {error}", file=sys.stderr)
             status = EXIT_UNREADABLE

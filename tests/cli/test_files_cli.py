@@ -65,14 +65,17 @@ def test_fmt_on_an_unreadable_file_exits_2_and_writes_nothing(tmp_path):
     assert path.read_text(encoding="utf-8") == HEAD + "cues: [\n"
 
 
-def test_fmt_keeps_a_file_whose_comments_it_would_drop(tmp_path):
+def test_fmt_keeps_comments_and_drops_them_only_when_asked(tmp_path):
     path = tmp_path / "d.yaml"
     source = "# header\ncuecraft: 1\ntitle:   T  # the working title\ntheme: {name: N}\n"
     path.write_text(source, encoding="utf-8")
     result = cuecraft("fmt", str(path))
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"{path}:3:1: comments below the header would be lost")
-    assert path.read_text(encoding="utf-8") == source
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "# header\ncuecraft: 1\ntitle: T  # the working title\ntheme:\n"
+        "  name: N\nzones: []\ntouchpoints: []\ncues: []\nlayers: []\nsouvenirs: []\n"
+    )
+    assert cuecraft("fmt", "--check", str(path)).returncode == 0
     assert cuecraft("fmt", "--drop-comments", str(path)).returncode == 0
     assert (
         path.read_text(encoding="utf-8") == "# header\ncuecraft: 1\ntitle: T\ntheme:\n"

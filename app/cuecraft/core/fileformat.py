@@ -6,6 +6,10 @@ the tree to the model (`schema.read_design`, which reports *all* problems at
 once). References between items are not checked here: a dangling reference
 must not stop the designer from opening the file to fix it, so it becomes a
 REF001 finding instead.
+
+Nothing a person wrote is lost on save (SPEC §2): the comments of the file are
+attached to the design (`comments.py`) and written back where they belong,
+and the file's line endings and byte-order mark are kept.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cuecraft.core import migrations, schema
+from cuecraft.core.comments import attach_comments
 from cuecraft.core.model import Design
-from cuecraft.core.writer import dump_design, write_atomically
-from cuecraft.core.yamltree import MAX_BYTES, YamlProblem, decode, read_tree
+from cuecraft.core.writer import saved_text, write_atomically
+from cuecraft.core.yamltree import MAX_BYTES, Span, YamlProblem, decode, read_tree
 
 
 @dataclass(frozen=True)
@@ -82,11 +87,17 @@ def load_design(path: str | os.PathLike[str]) -> Design:
 
 def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
     """Read a design from bytes or text; raise `DesignLoadError` with located problems."""
+    spans: list[Span] = []
     try:
-        text = decode(data) if isinstance(data, bytes) else data
-        if isinstance(data, str) and len(data) > MAX_BYTES:
-            raise YamlProblem("the text is over 50 MB; designs are limited to 50 MB")
-        root = read_tree(text)
+        if isinstance(data, bytes):
+            bom = data.startswith(b"\xef\xbb\xbf")
+            text = decode(data)
+        else:
+            if len(data) > MAX_BYTES:
+                raise YamlProblem("the text is over 50 MB; designs are limited to 50 MB")
+            bom = data.startswith("\ufeff")
+            text = data[1:] if bom else data
+        root = read_tree(text, spans)
     except YamlProblem as problem:
         raise DesignLoadError(
             filename, [LoadProblem(problem.message, problem.line, problem.column)]
@@ -109,7 +120,14 @@ def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
         problems.sort(key=lambda p: (p.line, p.column))
         raise DesignLoadError(filename, problems)
     design.preamble = leading_comments(text)
+    attach_comments(design, root, text, spans)
+    design.newline = "\r\n" if _mostly_crlf(text) else "\n"
+    design.bom = bom
     return design
+
+
+def _mostly_crlf(text: str) -> bool:
+    return "\r\n" in text and text.count("\r\n") * 2 > text.count("\n")
 
 
 def leading_comments(text: str) -> str:
@@ -124,30 +142,14 @@ def leading_comments(text: str) -> str:
     return "\n".join(lines)
 
 
-def comments_beyond_header(text: str) -> list[int]:
-    """Line numbers (1-based) that seem to hold comments after the header.
-
-    A save keeps only the header comments; `fmt` warns before dropping others.
-    """
-    found = []
-    in_header = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if in_header and (not stripped or stripped.startswith("#") or stripped == "---"):
-            continue
-        in_header = False
-        if stripped.startswith("#") or " #" in line:
-            found.append(number)
-    return found
-
-
 def save_design(design: Design, path: str | os.PathLike[str]) -> None:
-    """Write the design in its canonical form, atomically.
+    """Write the design in its canonical form, with its comments, atomically.
 
     Either the whole new file is in place or the previous one is untouched;
-    on failure a `DesignSaveError` says why.
+    on failure a `DesignSaveError` says why. A symbolic link stays a link: the
+    file it points to is written.
     """
-    data = dump_design(design).encode("utf-8")
+    data = saved_text(design).encode("utf-8")
     try:
         write_atomically(Path(path), data)
     except OSError as error:

@@ -2,15 +2,16 @@
 
 A design remembers where each object was in the file it was loaded from
 (`where`). Once the design is saved, that file is rewritten and those lines are
-stale. The writer is deterministic, so the saved text is `dump_design(design)`:
-reading it back gives every object its true location again.
+stale. The writer is deterministic, so the saved text is `saved_text(design)`
+(comments, line endings and byte-order mark included, exactly the bytes a save
+writes): reading it back gives every object its true location again.
 """
 
 from __future__ import annotations
 
 from cuecraft.core.fileformat import DesignLoadError, parse_design
 from cuecraft.core.model import Design
-from cuecraft.core.writer import dump_design
+from cuecraft.core.writer import saved_text
 
 
 def relocate(design: Design) -> bool:
@@ -21,7 +22,7 @@ def relocate(design: Design) -> bool:
     dropped, when the text cannot be read back (the saved file would not open either).
     """
     try:
-        saved = parse_design(dump_design(design))
+        saved = parse_design(saved_text(design).encode("utf-8"))
     except DesignLoadError:
         saved = None
     mine = design.items()

@@ -1,8 +1,10 @@
 """The design as plain dataclasses, in the words of the spec (SPEC §2).
 
 Every object remembers where it came from in the file (`where`), so findings
-can point into it. Locations never take part in equality: a design loaded from
-a re-saved file is equal to the original even though its lines moved.
+can point into it, and carries the comments a person wrote around its keys
+(`comments`), so a save writes them back with it. Neither takes part in
+equality: a design loaded from a re-saved file is equal to the original even
+though its lines moved, and a comment is not part of the design.
 """
 
 from __future__ import annotations
@@ -43,6 +45,29 @@ def _extra() -> dict[str, Any]:
 
 
 @dataclass
+class Comments:
+    """Comment lines around the keys of one mapping, kept from load to save.
+
+    Keys are the mapping's keys as written ("name", "x-note"); "" is the
+    mapping itself (for an item: the lines above its `- `). Whole-line comments
+    are kept without their indentation ("# text"); "" stands for a blank line.
+    An end-of-line comment keeps the spaces before its '#', so aligned comments
+    stay aligned. The object lives on the item it describes, so deleting the
+    item deletes its comments and renaming or moving it takes them along.
+    """
+
+    above: dict[str, list[str]] = field(default_factory=dict)
+    """Lines above a key (or, for "", above the item)."""
+    eol: dict[str, str] = field(default_factory=dict)
+    """The comment at the end of a key's first line, spaces before '#' included."""
+    end: dict[str, list[str]] = field(default_factory=dict)
+    """Lines at the end of this mapping (""), or of the list under a key ("zones")."""
+
+    def __bool__(self) -> bool:
+        return bool(self.above or self.eol or self.end)
+
+
+@dataclass
 class Realms:
     """The four realms of an experience, each 0..3 (Pine & Gilmore)."""
 
@@ -65,6 +90,7 @@ class Theme:
     realms: Realms = field(default_factory=Realms)
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -74,6 +100,7 @@ class Zone:
     sees: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -86,6 +113,7 @@ class Touchpoint:
     emotion: int | None = None
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -103,6 +131,7 @@ class Cue:
     remedy: str | None = None
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_negative(self) -> bool:
@@ -132,6 +161,7 @@ class Layer:
     motifs: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -143,6 +173,7 @@ class Souvenir:
     at: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
 Item = Zone | Touchpoint | Cue | Layer | Souvenir
@@ -172,6 +203,12 @@ class Design:
     preamble: str = ""
     """The comment block at the top of the file, kept on every save."""
     where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
+    """Comments around the top-level keys; `end[""]` is the end of the file."""
+    newline: str = field(default="\n", compare=False, repr=False)
+    """The file's line ending ("\n" or "\r\n"), written back as found."""
+    bom: bool = field(default=False, compare=False, repr=False)
+    """Whether the file began with a UTF-8 byte-order mark, written back as found."""
 
     def items(self) -> list[Item]:
         """Every id-carrying item, in file order of the sections."""

@@ -21,6 +21,7 @@ import yaml
 
 from cuecraft.core.model import (
     FORMAT_VERSION,
+    Comments,
     Cue,
     Design,
     Layer,
@@ -30,7 +31,12 @@ from cuecraft.core.model import (
 )
 from cuecraft.core.yamltree import Plain
 
-_PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+# What must never appear as written (only escaped, in double quotes): characters outside
+# YAML's printable set, a byte-order mark inside text, and the Unicode line breaks
+# U+0085, U+2028 and U+2029, which YAML would read as the end of a line.
+_PRINTABLE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\ufeff\u2028\u2029]"
+)
 _PLAIN_START_BAD = set("-?:,[]{}#&*!|>'\"%@`")
 # Inside [a, b] PyYAML also refuses a plain ':' followed by anything but a space.
 _FLOW_BAD = set(",[]{}:")
@@ -138,23 +144,105 @@ def word_list(words: list[str]) -> str:
 
 
 class _Out:
+    """The lines of the text, and the comments of the mapping being written.
+
+    Every key goes through `put` (present) or `skip` (left out): `put` writes the
+    comments above the key and the one at the end of its first line; the comments
+    of a key left out wait for the next key of the mapping, or its end, so none
+    is lost. With no comments (`notes` None) this costs one test per key.
+    """
+
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.notes: Comments | None = None
+        self.pending: list[str] = []
+        self.written: set[str] = set()
+
+    def put(self, indent: str, key: str, line: str, above: bool = True) -> None:
+        notes = self.notes
+        if notes is None:
+            self.lines.append(line)
+            return
+        self.written.add(key)
+        if above:
+            self.comment_lines(indent, self.pending + notes.above.get(key, []))
+            self.pending = []
+        else:
+            self.pending.extend(notes.above.get(key, []))
+        eol = notes.eol.get(key)
+        if eol:
+            first, newline, rest = line.partition("\n")
+            line = first + eol + newline + rest
+        self.lines.append(line)
+
+    def skip(self, key: str) -> None:
+        notes = self.notes
+        if notes is not None:
+            self.written.add(key)
+            self.pending.extend(_orphans(notes, key))
 
     def text(self, indent: str, key: str, value: str | None) -> None:
-        if value is not None:
-            self.lines.append(f"{indent}{key}:{text_value(value, indent)}")
+        if value is None:
+            self.skip(key)
+        else:
+            self.put(indent, key, f"{indent}{key}:{text_value(value, indent)}")
 
     def words(self, indent: str, key: str, value: list[str]) -> None:
         if value:
-            self.lines.append(f"{indent}{key}: {word_list(value)}")
+            self.put(indent, key, f"{indent}{key}: {word_list(value)}")
+        else:
+            self.skip(key)
 
     def raw(self, indent: str, key: str, value: object) -> None:
-        self.lines.append(f"{indent}{key}: {value}")
+        if value is None:
+            self.skip(key)
+        else:
+            self.put(indent, key, f"{indent}{key}: {value}")
+
+    def word(self, indent: str, key: str, value: str | None) -> None:
+        """A one-word choice (`phase`, `polarity`): plain when valid, quoted if not."""
+        self.raw(indent, key, None if value is None else scalar(value))
 
     def extra(self, indent: str, extra: dict[str, Any]) -> None:
         for key, value in extra.items():
-            _emit_any(self.lines, indent, scalar(key), value)
+            lines: list[str] = []
+            _emit_any(lines, indent, scalar(key), value)
+            self.put(indent, key, "\n".join(lines))
+
+    def begin(self, notes: Comments | None) -> tuple[Comments | None, list[str], set[str]]:
+        """Start writing a mapping with these comments; returns what `end` restores."""
+        saved = (self.notes, self.pending, self.written)
+        self.notes, self.pending, self.written = notes or None, [], set()
+        return saved
+
+    def end(self, indent: str, saved: tuple[Comments | None, list[str], set[str]]) -> None:
+        """Close the mapping: comments of keys left out or gone, then its end comments."""
+        notes = self.notes
+        if notes is not None:
+            for key in [*notes.above, *notes.eol]:
+                if key not in self.written and key:
+                    self.skip(key)
+            self.comment_lines(indent, self.pending + notes.end.get("", []))
+        self.notes, self.pending, self.written = saved
+
+    def comment_lines(self, indent: str, comments: list[str]) -> None:
+        lines = self.lines
+        for comment in comments:
+            if comment:
+                lines.append(indent + comment)
+            # A blank line right after a block scalar that keeps its line breaks (|+)
+            # would become part of its text; two blank lines in a row are one.
+            elif lines and lines[-1] and not lines[-1].endswith("\n"):
+                lines.append("")
+
+
+def _orphans(notes: Comments, key: str) -> list[str]:
+    """The comments of a key that is not written, as whole lines."""
+    lines = list(notes.above.get(key, ()))
+    eol = notes.eol.get(key)
+    if eol:
+        lines.append(eol.lstrip(" \t"))
+    return lines
 
 
 def _emit_any(lines: list[str], indent: str, key: str, value: Any) -> None:
@@ -200,101 +288,118 @@ def _leaf(value: Any, indent: str) -> str:
 
 
 def dump_design(design: Design) -> str:
-    """The canonical text of a design."""
+    """The canonical text of a design, with the comments a person wrote in it (LF endings)."""
     out = _Out()
-    raw, text, words = out.raw, out.text, out.words
+    text, words = out.text, out.words
     if design.preamble:
         out.lines.extend(
             line if line.lstrip().startswith("#") else "# " + line
             for line in design.preamble.split("\n")
         )
-    raw("", "cuecraft", FORMAT_VERSION)
+    top = out.begin(design.comments)
+    # Nothing goes between the header and the first line (a reader takes what stands
+    # there for the header): comments above `cuecraft` move down to the next key.
+    out.put("", "cuecraft", f"cuecraft: {FORMAT_VERSION}", above=False)
     text("", "title", design.title)
     text("", "client", design.client)
     text("", "venue", design.venue)
     text("", "language", design.language)
     theme = design.theme
-    out.lines.append("theme:")
+    out.put("", "theme", "theme:")
+    outer = out.begin(theme.comments)
     text("  ", "name", theme.name)
     text("  ", "tagline", theme.tagline)
     text("  ", "storyline", theme.storyline)
     words("  ", "motifs", theme.motifs)
     words("  ", "avoid", theme.avoid)
     realms = theme.realms.as_dict()
-    if any(realms.values()):
-        raw("  ", "realms", "{" + ", ".join(f"{k}: {v}" for k, v in realms.items()) + "}")
+    out.raw(
+        "  ",
+        "realms",
+        "{" + ", ".join(f"{k}: {v}" for k, v in realms.items()) + "}"
+        if any(realms.values())
+        else None,
+    )
     out.extra("  ", theme.extra)
-    _section(out, "zones", design.zones, _zone)
-    _section(out, "touchpoints", design.touchpoints, _touchpoint)
-    _section(out, "cues", design.cues, _cue)
-    _section(out, "layers", design.layers, _layer)
-    _section(out, "souvenirs", design.souvenirs, _souvenir)
+    out.end("  ", outer)
+    _section(out, design, "zones", design.zones, _zone)
+    _section(out, design, "touchpoints", design.touchpoints, _touchpoint)
+    _section(out, design, "cues", design.cues, _cue)
+    _section(out, design, "layers", design.layers, _layer)
+    _section(out, design, "souvenirs", design.souvenirs, _souvenir)
     out.extra("", design.extra)
+    out.end("", top)
     return "\n".join(out.lines) + "\n"
 
 
-def _section(out: _Out, key: str, items: list[Any], emit: Any) -> None:
-    if not items:
-        out.lines.append(f"{key}: []")
-        return
-    out.lines.append(f"{key}:")
+def saved_text(design: Design) -> str:
+    """The text a save writes: `dump_design` with the file's line endings and BOM."""
+    text = dump_design(design)
+    if design.newline != "\n":
+        text = text.replace("\n", design.newline)
+    return "\ufeff" + text if design.bom else text
+
+
+def _section(out: _Out, design: Design, key: str, items: list[Any], emit: Any) -> None:
+    out.put("", key, f"{key}:" if items else f"{key}: []")
     for item in items:
-        start = len(out.lines)
+        notes = item.comments
+        line = f"  - id: {scalar(item.id)}"
+        if notes:
+            # The item's own comments and those above its id both stand above its `- `.
+            out.comment_lines("  ", _orphans(notes, "") + notes.above.get("id", []))
+            line += notes.eol.get("id", "")
+        out.lines.append(line)
+        saved = out.begin(notes)
+        out.written.update(("", "id"))
         emit(out, item)
         out.extra("    ", item.extra)
-        out.lines[start] = "  - " + out.lines[start][4:]
+        out.end("    ", saved)
+    ends = design.comments.end.get(key) if design.comments else None
+    if ends:
+        out.comment_lines("  ", ends)
 
 
 def _zone(out: _Out, zone: Zone) -> None:
     i = "    "
-    out.raw(i, "id", scalar(zone.id))
     out.text(i, "name", zone.name or None)
     out.words(i, "sees", zone.sees)
 
 
 def _touchpoint(out: _Out, tp: Touchpoint) -> None:
     i = "    "
-    out.raw(i, "id", scalar(tp.id))
     out.text(i, "name", tp.name or None)
-    out.raw(i, "phase", tp.phase)
+    out.word(i, "phase", tp.phase)
     out.text(i, "zone", tp.zone)
     out.words(i, "next", tp.next)
-    if tp.emotion is not None:
-        out.raw(i, "emotion", tp.emotion)
+    out.raw(i, "emotion", tp.emotion)
 
 
 def _cue(out: _Out, cue: Cue) -> None:
     i = "    "
-    out.raw(i, "id", scalar(cue.id))
     out.text(i, "text", cue.text or None)
-    out.raw(i, "polarity", cue.polarity)
+    out.word(i, "polarity", cue.polarity)
     out.words(i, "senses", cue.senses)
     out.words(i, "motifs", cue.motifs)
     out.words(i, "at", cue.at)
-    if cue.unique:
-        out.raw(i, "unique", "true")
+    out.raw(i, "unique", "true" if cue.unique else None)
     out.words(i, "conflicts", cue.conflicts)
-    if cue.severity is not None:
-        out.raw(i, "severity", cue.severity)
-    if cue.status is not None:
-        out.raw(i, "status", cue.status)
+    out.word(i, "severity", cue.severity)
+    out.word(i, "status", cue.status)
     out.text(i, "remedy", cue.remedy)
 
 
 def _layer(out: _Out, layer: Layer) -> None:
     i = "    "
-    out.raw(i, "id", scalar(layer.id))
-    out.raw(i, "sense", layer.sense)
+    out.word(i, "sense", layer.sense)
     out.text(i, "name", layer.name or None)
     out.words(i, "at", layer.at)
-    if layer.intensity != 1:
-        out.raw(i, "intensity", layer.intensity)
+    out.raw(i, "intensity", layer.intensity if layer.intensity != 1 else None)
     out.words(i, "motifs", layer.motifs)
 
 
 def _souvenir(out: _Out, souvenir: Souvenir) -> None:
     i = "    "
-    out.raw(i, "id", scalar(souvenir.id))
     out.text(i, "name", souvenir.name or None)
     out.words(i, "motifs", souvenir.motifs)
     out.words(i, "evokes", souvenir.evokes)
@@ -306,8 +411,11 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     The bytes go to a temporary file in the same folder, are flushed and
     fsynced, then renamed over the target; on any failure the temporary file
-    is removed and the previous file is left as it was.
+    is removed and the previous file is left as it was. Through a symbolic link
+    the file it points to is replaced (a rename would replace the link itself).
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     mode = None
     if path.exists():

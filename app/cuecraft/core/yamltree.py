@@ -10,7 +10,9 @@ stream ourselves, which lets us:
   alias is expanded, in time linear in the events actually read,
 - keep every scalar as the text that was written plus whether it was plain,
   so the format (not YAML) decides types,
-- report duplicate keys with both locations.
+- report duplicate keys with both locations,
+- note where quoted, block and multi-line scalars lie (`Span`), so comments
+  can be told from text that merely contains a '#' (see `comments.py`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ try:
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
+
+
+Span = tuple[int, int, int, int, str]
+"""A scalar that is not a one-line plain word: start line, start column, end line,
+end column (0-based, end exclusive) and its style ('"', "'", '|', '>' or '')."""
 
 
 class YamlProblem(Exception):
@@ -114,11 +121,14 @@ def _sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def read_tree(text: str) -> Node | None:
-    """Parse one YAML document into a Node tree; None for an empty document."""
+def read_tree(text: str, spans: list[Span] | None = None) -> Node | None:
+    """Parse one YAML document into a Node tree; None for an empty document.
+
+    With `spans`, every quoted, block or multi-line scalar is added to it.
+    """
     loader = _Loader(text)
     try:
-        return _build(loader)
+        return _build(loader, [] if spans is None else spans)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = _describe_yaml_error(error)
@@ -140,7 +150,7 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
     return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
 
 
-def _build(loader: Any) -> Node | None:
+def _build(loader: Any, spans: list[Span]) -> Node | None:
     get_event = loader.get_event
     stack: list[_Open] = []
     anchors: dict[str, Node] = {}
@@ -190,6 +200,10 @@ def _build(loader: Any) -> Node | None:
             mark = event.start_mark
             node = Node("scalar", event.value, mark.line + 1, mark.column + 1)
             node.plain = bool(event.implicit[0])
+            # Cheap for the common case: only quoted, block or folded scalars are noted.
+            if not node.plain or "\n" in event.value:
+                end = event.end_mark
+                spans.append((mark.line, mark.column, end.line, end.column, event.style or ""))
             node.tag = _check_tag(event.tag, node, plain_ok=event.implicit[0] or event.implicit[1])
             if event.anchor:
                 anchors[event.anchor] = node

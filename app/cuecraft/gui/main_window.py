@@ -374,10 +374,11 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
     def autosave_now(self) -> None:
         if self.document.is_modified:
-            from cuecraft.core.writer import dump_design
+            from cuecraft.core.writer import saved_text
 
+            # The text a save would write: comments, line endings and BOM as in the file.
             try:
-                self.autosave.write(dump_design(self.document.design), self.document.path)
+                self.autosave.write(saved_text(self.document.design), self.document.path)
             except OSError as error:
                 self.statusBar().showMessage(f"Autosave failed: {error}", 10_000)
         else:
