@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QSettings, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -37,7 +37,8 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
-        self.autosave = Autosave()
+        # The recovery file notes which version of the file the unsaved work started from.
+        self.autosave = Autosave(lambda: self.document.disk if self._has_document() else None)
         self.file_guard = FileGuard(self)
         self._pending_shortcuts: list[
             tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]
@@ -49,11 +50,15 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self.setCentralWidget(self.tabs)
         self._place_on_screen()
         self._docks_built = False
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.timeout.connect(self.autosave_now)
+        # Autosave counts from the edit: the first edit after an autosave starts a
+        # single-shot countdown, so every edit reaches the recovery file within the set
+        # delay of being made. The window losing focus autosaves at once (changeEvent).
         from cuecraft.gui.preferences import autosave_seconds
 
-        self._autosave_timer.start(autosave_seconds(settings()) * 1000)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(autosave_seconds(settings()) * 1000)
+        self._autosave_timer.timeout.connect(self.autosave_now)
         if document is not None:
             self.document = document
             self.install_document(document)
@@ -240,6 +245,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self.tabs.setCurrentIndex(max(0, current))
         self._install_undo_actions(document)
         document.undo_stack.cleanChanged.connect(self._update_title)
+        document.changed.connect(self._autosave_soon)
         document.path_changed.connect(self._update_title)
         self._update_title()
         if first:
@@ -356,6 +362,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
         stored = settings()
         if PreferencesDialog(stored, self).exec():
+            # A new delay would restart a running countdown: save what waits for it now.
+            if self._autosave_timer.isActive():
+                self._autosave_timer.stop()
+                self.autosave_now()
             self._autosave_timer.setInterval(autosave_seconds(stored) * 1000)
 
     def enter_workshop(self) -> None:
@@ -383,6 +393,28 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
                 self.statusBar().showMessage(f"Autosave failed: {error}", 10_000)
         else:
             self.autosave.clear()
+
+    def _has_document(self) -> bool:
+        return getattr(self, "document", None) is not None
+
+    def _autosave_soon(self, _change: object = None) -> None:
+        """An edit (or undo): autosave within the set delay, counted from the first edit
+        since the last autosave (later edits do not push it back)."""
+        if not self._autosave_timer.isActive():
+            self._autosave_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Leaving the window (another app, a crash that follows a switch) saves the edits
+        # that are still waiting for the countdown.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and not self.isActiveWindow()
+            and self._autosave_timer.isActive()
+            and self._has_document()
+        ):
+            self._autosave_timer.stop()
+            self.autosave_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
