@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -12,7 +13,16 @@ from PySide6.QtWidgets import QApplication
 from cuecraft import __version__
 from cuecraft.gui import dialogs
 from cuecraft.gui.main_window import MainWindow
-from cuecraft.gui.recovery import orphaned_recoveries
+from cuecraft.gui.recovery import (
+    Recovered,
+    lock_holder,
+    lock_watch,
+    orphaned_recoveries,
+    take_lock,
+)
+
+if TYPE_CHECKING:
+    from cuecraft.gui.document import Document
 
 
 def application() -> QApplication:
@@ -36,11 +46,12 @@ def create_window(path: str | None) -> MainWindow:
 def open_start_document(window: MainWindow, path: str | None) -> None:
     """What a start opens: recovered work if the user wants it, else `path`, else blank."""
     from cuecraft.core import templates
-    from cuecraft.core.fileformat import DesignLoadError, parse_design
+    from cuecraft.core.fileformat import parse_design
     from cuecraft.gui.document import Document
     from cuecraft.gui.fonts import register_bundled_fonts
 
     register_bundled_fonts()
+    _LockNotice(window)
 
     for recovered in orphaned_recoveries():
         if not dialogs.ask_recover(window, recovered.describe()):
@@ -48,20 +59,87 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
             continue
         try:
             design = parse_design(recovered.data.read_bytes(), str(recovered.data))
-        except (OSError, DesignLoadError) as error:
-            dialogs.show_error(window, "Recovery failed", str(error))
+        except Exception as error:  # whatever it is, the start goes on and says why
+            # Kept, not retried: a recovery that fails once fails at every start.
+            kept = recovered.set_aside()
+            dialogs.show_error(window, "Recovery failed", _recovery_failed(error, kept))
             continue
-        document = Document(design, recovered.original)
-        window.install_document(document)
-        # The recovered text differs from the file on disk: mark it unsaved.
-        document.undo_stack.resetClean()
-        window._update_title()
-        recovered.discard()
-        window.autosave_now()
-        return
+        if install_recovered(window, recovered, Document(design, recovered.original)):
+            return
     if path and window.open_path(Path(path), confirmed=True):
         return
     window.install_document(Document(templates.load("blank")))
+
+
+def install_recovered(window: MainWindow, recovered: Recovered, document: Document) -> bool:
+    """Show recovered work as unsaved changes to its file, holding the file's lock; False
+    (the recovery kept for later) if the file is open elsewhere and the user cancels."""
+    original = recovered.original
+    if original is not None:
+        holder = lock_holder(original)
+        if holder is not None:
+            choice = dialogs.ask_lock_choice(window, original.name, holder)
+            if choice == "cancel":
+                return False
+            document.read_only = choice == "read-only"
+        if not document.read_only:
+            take_lock(original)
+    window.install_document(document)
+    # The version the work started from: if the file is no longer that one (saved since,
+    # changed by another program), Save asks before replacing it.
+    window.file_guard.remember(original, recovered.base)
+    # The recovered text differs from the file on disk: mark it unsaved.
+    document.undo_stack.resetClean()
+    window._update_title()
+    recovered.discard()
+    window.autosave_now()
+    if original is not None and recovered.file_is_newer:
+        window.statusBar().showMessage(
+            f"Recovered work is shown unsaved; {original.name} on disk is newer than it "
+            "and was left as it is (Save asks before replacing it).",
+            0,
+        )
+    return True
+
+
+def _recovery_failed(error: Exception, kept: Path | None) -> str:
+    where = (
+        f"It was kept as {kept}: open it in a text editor to copy what you need."
+        if kept is not None
+        else "It could not be moved aside and stays in the recovery folder."
+    )
+    return f"The autosaved work could not be opened:\n\n{error}\n\n{where}"
+
+
+class _LockNotice(QObject):
+    """Tells the window as soon as another Cuecraft takes its file over (the lock file
+    changes), and again whenever the window comes back to the front while it is so.
+    Save itself asks before writing over the file (gui/file_actions.py)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        lock_watch().taken_over.connect(self._taken_over)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            document = getattr(self._window, "document", None)
+            if document is not None and document.path is not None:
+                holder = lock_holder(document.path)
+                if holder is not None:
+                    self._taken_over(document.path, holder)
+        return False
+
+    def _taken_over(self, design: Path, holder: str) -> None:
+        document = getattr(self._window, "document", None)
+        if document is None or document.path != design or document.read_only:
+            return
+        self._window.statusBar().showMessage(
+            f"{design.name} was taken over by {holder}. Save asks before writing over "
+            "their changes.",
+            0,
+        )
 
 
 class _AfterFirstPaint(QObject):

@@ -67,8 +67,8 @@ def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
         parent,
     )
     box.setInformativeText(
-        "Open it read-only, or take it over (the other window can then no "
-        "longer save over your changes)?"
+        "Open it read-only, or take it over (the other window can then no longer "
+        "save over your changes without asking)?"
     )
     read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
     take = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
@@ -79,14 +79,37 @@ def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
 
 
 def ask_recover(parent: QWidget | None, description: str) -> bool:
+    """Offer work a crash left unsaved; `description` says whose and when, and whether
+    the file on disk is newer (gui/recovery.py Recovered.describe)."""
     answer = QMessageBox.question(
         parent,
         "Recover unsaved work?",
-        f"Cuecraft closed unexpectedly with unsaved work:\n{description}\n\nRecover it?",
+        f"Cuecraft closed unexpectedly with unsaved work:\n{description}\n\n"
+        "Recover it? It opens as unsaved changes; nothing is written until you save.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_lock_taken(parent: QWidget | None, name: str, holder: str) -> str:
+    """Another Cuecraft took this file over since it was opened here: what should Save
+    do? 'save-as', 'overwrite' or 'cancel'."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "The design was taken over",
+        f"{name} was taken over by {holder}, which may have saved changes to it.",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText("Save your version under another name, or write it over theirs anyway?")
+    save_as = box.addButton("Save as…", QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton("Overwrite anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save-as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
 
 
 def ask_delete(parent: QWidget | None, what: str, references: int) -> bool:

@@ -148,16 +148,31 @@ class FileActions:
 
         window = self._window()
         document = window.document
+        same_file = path.resolve() == document.path
+        if same_file and not self._may_save_over_lock(path):
+            return False
         try:
             save_design(document.design, path)
         except DesignSaveError as error:
             dialogs.show_error(window, "Save failed", f"{error}\n\nThe previous file is intact.")
             return False
         document.undo_stack.setClean()
+        if same_file and not document.read_only:
+            take_lock(path.resolve())  # re-taken at every save
         window.file_guard.remember(path.resolve(), disk_state(path))
         window.autosave.clear()
         window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def _may_save_over_lock(self, path: Path) -> bool:
+        """Another Cuecraft holds this file (it took it over): ask before writing over it."""
+        holder = lock_holder(path)
+        if holder is None:
+            return True
+        choice = dialogs.ask_lock_taken(self._window(), path.name, holder)
+        if choice == "save-as":
+            self.save_as()
+        return choice == "overwrite"
 
     def confirm_discard(self) -> bool:
         """Ask before losing unsaved changes; True when it is fine to go on."""
