@@ -160,3 +160,17 @@ def test_an_outside_change_with_unsaved_work_asks_and_keeps_mine(qtbot, tmp_path
     assert window.document.design.title != "Theirs"
     assert not window.save(), "Save still asks before replacing their version"
     assert "overwrite?" in kinds(record)
+
+
+def test_an_add_the_core_refuses_is_said_in_the_status_bar(qtbot, tmp_path, asked):
+    """A cue holding an old control character cannot be duplicated: it says why."""
+    window, path = open_copy(qtbot, tmp_path, HOTEL)
+    design = window.document.design
+    cue = design.cues[0]
+    cue.text = "old text\x0b from an older workbench"
+    count = len(design.cues)
+    window.document.select(cue.id)
+    window.duplicate_selected()
+    assert len(design.cues) == count
+    assert window.statusBar().currentMessage().startswith("Not added:")
+    assert window.document.selected == cue.id

@@ -15,6 +15,7 @@ from cuecraft.gui.recovery import Autosave, data_dir
 from cuecraft.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
+    from cuecraft.core.edits import Edit
     from cuecraft.gui.document import Document
 
 # Only what the first paint needs is imported at start-up; the core, the panels and
@@ -315,8 +316,15 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         else:
             item = Souvenir(new_id(design, "souvenir"), "New souvenir")
         section = "cues" if kind == "negative" else kind
-        self.document.push(AddItem(section, item))
-        self.document.select(item.id)
+        self._push_and_select(AddItem(section, item), item.id)
+
+    def _push_and_select(self, edit: Edit, item_id: str) -> None:
+        """Apply an edit that adds `item_id`; if the core refuses it, say why."""
+        error = self.document.push(edit)
+        if error:
+            self.statusBar().showMessage(f"Not added: {error}", 10_000)
+            return
+        self.document.select(item_id)
 
     def _selected_item_id(self) -> str | None:
         selected = self.document.selected
@@ -354,8 +362,8 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         section, index = section_of(design, item_id)
         twin = copy.deepcopy(find(design, item_id))
         twin.id = new_id(design, item_id)
-        self.document.push(AddItem(section, twin, index + 1, description=f"Duplicate '{item_id}'"))
-        self.document.select(twin.id)
+        edit = AddItem(section, twin, index + 1, description=f"Duplicate '{item_id}'")
+        self._push_and_select(edit, twin.id)
 
     def edit_preferences(self) -> None:
         from cuecraft.gui.preferences import PreferencesDialog, autosave_seconds

@@ -132,7 +132,7 @@ class PreferencesDialog(QDialog):
         self.scale.setAccessibleName("user interface scale")
         self.contrast = QCheckBox("High-contrast colours")
         self.contrast.setChecked(high_contrast(stored))
-        form.addRow("Autosave unsaved work every", self.autosave)
+        form.addRow("Autosave an edit within", self.autosave)
         form.addRow("Text size", self.scale)
         form.addRow("", self.contrast)
         buttons = QDialogButtonBox(
