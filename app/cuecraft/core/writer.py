@@ -282,8 +282,10 @@ def _leaf(value: Any, indent: str) -> str:
         return " {}"
     if isinstance(value, list):
         return " []"
-    if isinstance(value, Plain):
-        return " " + scalar(value)
+    if isinstance(value, Plain) and _plain_verbatim_ok(value, False):
+        return " " + str(value)
+    # Written as any text is (a plain scalar with a blank line in it reads back quoted,
+    # so the next save must not write it differently).
     return text_value(str(value), indent)
 
 
@@ -329,6 +331,8 @@ def dump_design(design: Design) -> str:
     _section(out, design, "souvenirs", design.souvenirs, _souvenir)
     out.extra("", design.extra)
     out.end("", top)
+    while out.lines[-1] == "":  # blank lines at the end of a file are not kept
+        out.lines.pop()
     return "\n".join(out.lines) + "\n"
 
 
