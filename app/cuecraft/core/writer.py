@@ -10,6 +10,7 @@ the top-level sections are always written so a reader sees the whole shape.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import re
@@ -424,6 +425,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     mode = None
     if path.exists():
         mode = path.stat().st_mode & 0o7777
+        # A rename needs only the folder's permission: a read-only file would be
+        # replaced all the same, so its own permission is checked here.
+        if not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
