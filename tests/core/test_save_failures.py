@@ -97,7 +97,7 @@ def test_a_read_only_folder_leaves_the_old_file():
             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        assert "Permission denied" in result.stdout
+        assert result.stdout.startswith(f"could not save {target}")
         assert target.read_text(encoding="utf-8") == SOURCE
         assert sorted(p.name for p in folder.iterdir()) == ["d.yaml"]
     finally:
