@@ -164,7 +164,7 @@ def test_an_outside_change_with_unsaved_work_asks_and_keeps_mine(qtbot, tmp_path
 
 def test_an_add_the_core_refuses_is_said_in_the_status_bar(qtbot, tmp_path, asked):
     """A cue holding an old control character cannot be duplicated: it says why."""
-    window, path = open_copy(qtbot, tmp_path, HOTEL)
+    window, _ = open_copy(qtbot, tmp_path, HOTEL)
     design = window.document.design
     cue = design.cues[0]
     cue.text = "old text\x0b from an older workbench"
