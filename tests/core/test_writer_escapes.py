@@ -48,6 +48,7 @@ tricky = st.sampled_from(
 )
 value = st.one_of(tricky, any_text)
 
+
 def _design() -> Design:
     return Design(
         title="T",
