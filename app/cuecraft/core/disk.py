@@ -8,7 +8,6 @@ every save and when the folder watcher says something moved.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,8 @@ class DiskState:
 
 def disk_state(path: str | os.PathLike[str]) -> DiskState | None:
     """The file's state now, or None when it does not exist (or cannot be read)."""
+    import hashlib  # 6 ms of OpenSSL: not before the workbench's first paint
+
     try:
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
