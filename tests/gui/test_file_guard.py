@@ -174,3 +174,19 @@ def test_an_add_the_core_refuses_is_said_in_the_status_bar(qtbot, tmp_path, aske
     assert len(design.cues) == count
     assert window.statusBar().currentMessage().startswith("Not added:")
     assert window.document.selected == cue.id
+
+
+def test_a_reload_keeps_the_windows_standing_on_the_lock(qtbot, tmp_path, asked, monkeypatch):
+    """A window whose lock was taken over reloads an outside change without taking the
+    lock back (or asking about it): only a save the person confirms takes it back."""
+    window, path = open_copy(qtbot, tmp_path, HOTEL)
+    taken: list[Path] = []
+    monkeypatch.setattr(file_actions, "take_lock", taken.append)
+    monkeypatch.setattr(file_actions, "lock_holder", lambda p: "another Cuecraft (process 1)")
+    monkeypatch.setattr(
+        dialogs, "ask_lock_choice", lambda *a: pytest.fail("a reload asked about the lock")
+    )
+    outside_edit(path, "Theirs")
+    qtbot.waitUntil(lambda: window.document.design.title == "Theirs", timeout=5000)
+    assert taken == []
+    assert not window.document.read_only

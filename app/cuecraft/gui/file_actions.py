@@ -37,8 +37,11 @@ class FileActions:
         if name:
             self.open_path(Path(name), confirmed=True)
 
-    def open_path(self, path: Path, confirmed: bool = False) -> bool:
-        """Open a design file in this window; on failure the current document stays as it was."""
+    def open_path(self, path: Path, confirmed: bool = False, reload: bool = False) -> bool:
+        """Open a design file in this window; on failure the current document stays as it was.
+
+        `reload`: the open file again, as changed on disk; the window keeps its standing
+        (read-only or not, the lock held or lost) and asks nothing about the lock."""
         from cuecraft.core.fileformat import DesignLoadError, load_design
         from cuecraft.gui.document import Document
 
@@ -54,16 +57,19 @@ class FileActions:
         # The version read, if nothing changed it while it was being read.
         read = before if disk_state(path) == before else None
         read_only = False
-        holder = lock_holder(path)
-        if holder is not None:
+        holder = None if reload else lock_holder(path)
+        if reload:
+            read_only = window.document.read_only
+        elif holder is not None:
             choice = dialogs.ask_lock_choice(window, path.name, holder)
             if choice == "cancel":
                 return False
             read_only = choice == "read-only"
-        self.release_file()
+        if not reload:
+            self.release_file()
         document = Document(design, path.resolve())
         document.read_only = read_only
-        if not read_only:
+        if not read_only and not reload:
             take_lock(document.path)  # type: ignore[arg-type]
         window.install_document(document)
         window.file_guard.remember(document.path, read)

@@ -112,7 +112,7 @@ class FileGuard(QObject):
         if choice == "overwrite":
             return True
         if choice == "reload":
-            window.open_path(path, confirmed=True)
+            window.open_path(path, confirmed=True, reload=True)
         elif choice == "save-as":
             window.save_as()
         return False
@@ -133,7 +133,7 @@ class FileGuard(QObject):
             )
             return
         if not document.is_modified:
-            if window.open_path(path, confirmed=True):
+            if window.open_path(path, confirmed=True, reload=True):
                 window.statusBar().showMessage(
                     f"Reloaded {path.name}: it was changed by another program.", 15_000
                 )
@@ -141,6 +141,6 @@ class FileGuard(QObject):
         self._asking = True
         try:
             if ask_after_outside_change(window, path) == "reload":
-                window.open_path(path, confirmed=True)
+                window.open_path(path, confirmed=True, reload=True)
         finally:
             self._asking = False
