@@ -93,45 +93,52 @@ def attach_comments(design: Design, root: Node, text: str, spans: list[Span]) ->
     if not _MAYBE.search(text):
         return
     lines = text.splitlines()
-    start = _after_header(lines)
-    anchors = _anchors(design, root, lines)
+    full, partial = _covered(spans, lines)
+    # First the lines that hold comments or are blank (most lines of a big design do not):
+    # (a run of whole lines, the line of content after it, "") or (None, line, its end).
+    found: list[tuple[list[tuple[int, str, int]] | None, int | None, str]] = []
+    marks: list[int] = []
+    group: list[tuple[int, str, int]] = []  # (line, "# text" or "" when blank, column)
+    for number in range(_after_header(lines), len(lines)):
+        if number not in full:
+            line = lines[number]
+            stripped = line.lstrip(" \t")
+            indent = len(line) - len(stripped)
+            if not stripped:
+                group.append((number, "", 0))
+                marks.append(number)
+                continue
+            if stripped[0] == "#" and not _inside(partial.get(number), indent):
+                group.append((number, stripped, indent + 1))
+                marks.append(number)
+                continue
+        if group:
+            found.append((group, number, ""))
+            group = []
+        if number not in full and "#" in lines[number]:
+            eol = _end_of_line(lines[number], partial.get(number))
+            if eol:
+                found.append((None, number, eol))
+                marks.append(number)
+    if group:
+        found.append((group, None, ""))
+    if not found:
+        return
+    anchors = _anchors(design, root, lines, marks)
     if not anchors:
         return
     starts = [a.line for a in anchors]
     last_on: dict[int, _Anchor] = {a.line: a for a in anchors}
-    full, partial = _covered(spans, lines)
-
-    group: list[tuple[int, str, int]] = []  # (line, "# text" or "" when blank, column)
-    for number in range(start, len(lines)):
-        if number in full:
-            kind = "content"
+    for run, at, eol in found:  # in file order: hoisted comments keep their order
+        if run is not None:
+            _place(run, at, anchors, starts)
+            continue
+        assert at is not None
+        anchor = last_on.get(at)
+        if anchor is not None:
+            notes_of(anchor.owner).eol[anchor.key] = eol
         else:
-            line = lines[number]
-            stripped = line.lstrip(" \t")
-            if not stripped:
-                kind = "blank"
-            elif stripped[0] == "#" and not _inside(partial.get(number), len(line) - len(stripped)):
-                kind = "comment"
-            else:
-                kind = "content"
-        if kind == "blank":
-            group.append((number, "", 0))
-            continue
-        if kind == "comment":
-            group.append((number, stripped.rstrip("\r"), len(line) - len(stripped) + 1))
-            continue
-        if group:
-            _place(group, number, anchors, starts)
-            group = []
-        eol = "" if number in full else _end_of_line(lines[number], partial.get(number))
-        if eol:
-            anchor = last_on.get(number)
-            if anchor is not None:
-                notes_of(anchor.owner).eol[anchor.key] = eol
-            else:
-                _hoist(eol.lstrip(" \t"), number, anchors, starts)
-    if group:
-        _place(group, None, anchors, starts)
+            _hoist(eol.lstrip(" \t"), at, anchors, starts)
 
 
 def _after_header(lines: list[str]) -> int:
@@ -143,7 +150,13 @@ def _after_header(lines: list[str]) -> int:
     return len(lines)
 
 
-def _anchors(design: Design, root: Node, lines: list[str]) -> list[_Anchor]:
+def _anchors(design: Design, root: Node, lines: list[str], marks: list[int]) -> list[_Anchor]:
+    """Every key and item comments may belong to, in file order.
+
+    The keys of an item are left out when no line in `marks` (the lines with
+    comments, blank lines) lies between its start and the next item's: such an
+    item has nothing to attach (a big design has few comments, many items).
+    """
     if root.kind != "map" or root.key_nodes is None:
         return []
     top = _Box(design, "", root.column, None)
@@ -164,10 +177,14 @@ def _anchors(design: Design, root: Node, lines: list[str]) -> list[_Anchor]:
             dashes = [_dash_column(lines, node) for node in nodes]
             column = dashes[0] if dashes else key_node.column + 2
             box = anchor.inner = _Box(design, key, column, top)
-            for item, node, dash in zip(items, nodes, dashes, strict=True):
+            ends = [node.line - 1 for node in nodes[1:]] + [len(lines)] * bool(nodes)
+            for item, node, dash, stop in zip(items, nodes, dashes, ends, strict=True):
                 item_anchor = _Anchor(node.line - 1, dash, item, "", box)
                 out.append(item_anchor)
                 inner = item_anchor.inner = _Box(item, "", node.column, box)
+                found = bisect.bisect_left(marks, node.line - 1)
+                if found == len(marks) or marks[found] >= stop:
+                    continue
                 for name, key_of in (node.key_nodes or {}).items():
                     out.append(_Anchor(key_of.line - 1, key_of.column, item, name, inner))
     out.sort(key=lambda a: (a.line, a.column))
