@@ -23,7 +23,14 @@ BUILD_REQUIRES = $(PYTHON) -c "import tomllib; print('\n'.join(tomllib.load(open
 COMPILE = pip compile pyproject.toml - --extra dev --universal --generate-hashes \
 	--python-version 3.11 --no-config --custom-compile-command 'make lock' --quiet
 
-.PHONY: demo test lint typecheck pytest pytest-x bench briefs bundle clean lock outdated
+# Translation catalogs (docs/translating.md): extract the strings of the code and merge
+# them into resources/translations/*/LC_MESSAGES/*.po; then translate what is empty or fuzzy.
+messages: $(STAMP)
+	$(BIN)/python -m cuecraft.core.catalog_tools update
+	$(BIN)/python -m cuecraft.core.catalog_tools compile
+	-$(BIN)/python -m cuecraft.core.catalog_tools status
+
+.PHONY: catalogs messages demo test lint typecheck pytest pytest-x bench briefs bundle clean lock outdated
 
 # --clear when the lock changed: a package dropped from the lock leaves the venv too.
 $(STAMP): pyproject.toml $(LOCK)
@@ -33,10 +40,14 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The .mo files beside the .po catalogs (gitignored; a stale one is compiled in memory).
+catalogs: $(STAMP)
+	$(BIN)/python -m cuecraft.core.catalog_tools compile
+
+demo: $(STAMP) catalogs
 	$(BIN)/cuecraft $(EXAMPLE)
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) catalogs lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench
@@ -62,7 +73,7 @@ briefs: $(STAMP)
 	mkdir -p build/briefs
 	for f in $$(ls designs/*.yaml | grep -v '\.feedback\.yaml$$'); do $(BIN)/cuecraft export $$f -o build/briefs/$$(basename $$f .yaml).pdf || exit 1; done
 
-bundle: $(STAMP)
+bundle: $(STAMP) catalogs
 	bash build_spec/build.sh
 
 $(LOCK_TOOL)/bin/uv:

@@ -76,6 +76,8 @@ class BriefOptions:
     accent: str = DEFAULT_ACCENT
     sections: tuple[str, ...] = SECTIONS
     date: dt.date = field(default_factory=dt.date.today)
+    # The brief's language: None follows the design's `language:` (SPEC §6), else en|pl|zh.
+    language: str | None = None
 
 
 def parse_sections(value: str) -> tuple[str, ...]:

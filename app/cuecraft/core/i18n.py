@@ -1,0 +1,205 @@
+"""The one place that picks the language and loads the catalogs (SPEC §8).
+
+Source strings are English, in the code, wrapped in `_()` (or `ngettext`, `pgettext`);
+`N_()` only marks a string for extraction where it must stay English until it is
+shown (module-level tables: translate it with `_()` where it is used). Placeholders
+use `str.format` names: `_("the cue {cue} is placed nowhere").format(cue=...)`.
+
+Catalogs are gettext `.po` files under `resources/translations/LANG/LC_MESSAGES/`, one
+per domain (see `DOMAINS`); `make messages` extracts and updates them, the install step
+compiles `.mo` files beside them, and a `.po` newer than its `.mo` (or without one) is
+compiled in memory when first needed, so an edited catalog is never ignored.
+
+The language of the process is set once (`set_language`, from Preferences or `--lang`);
+`language(lang)` switches it for the current thread or context only, which is how a brief
+in the design's language is written while the workbench keeps its own.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from cuecraft.resources import resource_dir
+
+LANGUAGES = ("en", "pl", "zh")
+# The name of each language in itself, for the language menus.
+LANGUAGE_NAMES = {"en": "English", "pl": "Polski", "zh": "简体中文"}
+# Babel / CLDR locale of each language.
+CLDR_LOCALES = {"en": "en", "pl": "pl", "zh": "zh_Hans_CN"}
+# Catalog domains and the source files each is extracted from (relative to app/cuecraft).
+DOMAINS = {
+    "core": ("core",),
+    "brief": ("brief",),
+    "cli": ("cli.py", "checkcmd.py", "exportcmd.py", "feedbackcmd.py"),
+    "gui": ("gui",),
+    "views": ("gui/views",),
+}
+
+_process_language = "en"
+_current: ContextVar[str | None] = ContextVar("cuecraft_language", default=None)
+_catalogs: dict[str, gettext.NullTranslations] = {}
+_lock = threading.Lock()
+
+
+def normalize_language(tag: str | None) -> str:
+    """`en`, `pl` or `zh` for a language tag or locale name; English for anything else.
+
+    `pl`, `pl-PL`, `pl_PL.UTF-8` give Polish; `zh`, `zh-CN`, `zh-Hans`, `zh_SG` give
+    Simplified Chinese (Traditional tags, `zh-TW`, `zh-Hant`, `zh-HK`, give English:
+    there is no Traditional catalog).
+    """
+    if not tag:
+        return "en"
+    parts = tag.split(".")[0].split("@")[0].replace("-", "_").lower().split("_")
+    if parts[0] == "pl":
+        return "pl"
+    if parts[0] == "zh":
+        rest = set(parts[1:])
+        return "en" if rest & {"hant", "tw", "hk", "mo"} else "zh"
+    return "en"
+
+
+def system_language() -> str:
+    """The language of the user's system locale (gettext's variables first), else English."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return normalize_language(value.split(":")[0])
+    try:
+        found = locale.getlocale()[0]
+    except ValueError:
+        found = None
+    return normalize_language(found)
+
+
+def set_language(lang: str | None) -> str:
+    """Set the language of the whole process (None: the system's); returns the one chosen."""
+    global _process_language
+    _process_language = normalize_language(lang) if lang else system_language()
+    return _process_language
+
+
+def current_language() -> str:
+    """The language words are written in here and now."""
+    return _current.get() or _process_language
+
+
+@contextmanager
+def language(lang: str) -> Iterator[str]:
+    """Write in `lang` inside the block (this thread or context only)."""
+    token = _current.set(normalize_language(lang))
+    try:
+        yield current_language()
+    finally:
+        _current.reset(token)
+
+
+def catalog_dir() -> Path:
+    """The folder holding `LANG/LC_MESSAGES/DOMAIN.po`."""
+    return resource_dir("translations")
+
+
+def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
+    folder = catalog_dir() / lang / "LC_MESSAGES"
+    po, mo = folder / f"{domain}.po", folder / f"{domain}.mo"
+    try:
+        po_time = po.stat().st_mtime
+    except OSError:
+        po_time = None
+    try:
+        if mo.exists() and (po_time is None or mo.stat().st_mtime >= po_time):
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+    except (OSError, ValueError):
+        pass  # a broken or unreadable .mo: fall back to the .po
+    if po_time is None:
+        return None
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+
+
+def compile_po(po: Path) -> bytes:
+    """The `.mo` bytes of a `.po` catalog (fuzzy entries left out, as msgfmt does)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def catalog(lang: str) -> gettext.NullTranslations:
+    """All domains of one language as one translation (English: the source strings)."""
+    found = _catalogs.get(lang)
+    if found is not None:
+        return found
+    with _lock:
+        found = _catalogs.get(lang)
+        if found is None:
+            found = gettext.NullTranslations()
+            if lang != "en":
+                for domain in DOMAINS:
+                    loaded = _load_domain(lang, domain)
+                    if loaded is not None:
+                        if isinstance(found, gettext.GNUTranslations):
+                            found.add_fallback(loaded)
+                        else:
+                            found = loaded
+            _catalogs[lang] = found
+    return found
+
+
+def forget_catalogs() -> None:
+    """Load the catalogs again on next use (after `make messages` in a running session)."""
+    with _lock:
+        _catalogs.clear()
+
+
+def _(message: str) -> str:
+    """`message` in the current language."""
+    lang = current_language()
+    if lang == "en":
+        return message
+    return catalog(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of `singular`/`plural` for the number `n`, by the language's plural rule."""
+    lang = current_language()
+    if lang == "en":
+        return singular if n == 1 else plural
+    return catalog(lang).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language, told apart from the same English word by context
+    (e.g. `pgettext("severity", "high")`)."""
+    lang = current_language()
+    if lang == "en":
+        return message
+    return catalog(lang).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction only: translate it with `_()` where it is shown."""
+    return message
+
+
+def cldr_locale(lang: str | None = None) -> str:
+    """The CLDR locale name (for Babel) of a language, by default the current one."""
+    return CLDR_LOCALES[normalize_language(lang) if lang else current_language()]
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle (catalogs come precompiled there)."""
+    return bool(getattr(sys, "frozen", False))
