@@ -27,17 +27,15 @@ PO_LOCALES = {"pl": "pl", "zh": "zh_Hans_CN"}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
-def _other_domain_dirs(domain: str) -> list[str]:
-    """Folders inside this domain's folders that belong to another domain."""
-    own = DOMAINS[domain]
+def _skipped(domain: str, folder: str) -> list[tuple[str, str]]:
+    """Extraction patterns leaving out what, inside `folder`, belongs to another domain."""
     out = []
     for other, paths in DOMAINS.items():
-        if other == domain:
-            continue
-        for path in paths:
-            for mine in own:
-                if path.startswith(mine + "/"):
-                    out.append(path[len(mine) + 1 :])
+        for path in paths if other != domain else ():
+            if path.startswith(folder + "/"):
+                inner = path[len(folder) + 1 :]
+                is_file = inner.endswith(".py")
+                out.append((inner if is_file else f"{inner}/**.py", "ignore"))
     return out
 
 
@@ -48,7 +46,7 @@ def extract(domain: str) -> Catalog:
         source = PACKAGE / path
         found: Iterable[tuple[str, int, str | tuple[str, ...], list[str], str | None]]
         if source.is_dir():
-            skipped = [(f"{name}/**.py", "ignore") for name in _other_domain_dirs(domain)]
+            skipped = _skipped(domain, path)
             found = (
                 (name, line, message, comments, context)
                 for name, line, message, comments, context in extract_from_dir(

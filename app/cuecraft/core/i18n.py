@@ -17,11 +17,11 @@ in the design's language is written while the workbench keeps its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import io
 import locale
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +34,7 @@ LANGUAGES = ("en", "pl", "zh")
 # The name of each language in itself, for the language menus.
 LANGUAGE_NAMES = {"en": "English", "pl": "Polski", "zh": "简体中文"}
 # Babel / CLDR locale of each language.
-CLDR_LOCALES = {"en": "en", "pl": "pl", "zh": "zh_Hans_CN"}
+CLDR_LOCALES = {"en": "en_GB", "pl": "pl", "zh": "zh_Hans_CN"}
 # Catalog domains and the source files each is extracted from (relative to app/cuecraft).
 DOMAINS = {
     "core": ("core",),
@@ -42,6 +42,14 @@ DOMAINS = {
     "cli": ("cli.py", "checkcmd.py", "exportcmd.py", "feedbackcmd.py"),
     "gui": ("gui",),
     "views": ("gui/views",),
+    "panels": (
+        "gui/workshop.py",
+        "gui/inspector.py",
+        "gui/inspector_fields.py",
+        "gui/outline.py",
+        "gui/findings_panel.py",
+        "gui/widgets.py",
+    ),
 }
 
 _process_language = "en"
@@ -200,6 +208,24 @@ def cldr_locale(lang: str | None = None) -> str:
     return CLDR_LOCALES[normalize_language(lang) if lang else current_language()]
 
 
-def is_frozen() -> bool:
-    """True inside a PyInstaller bundle (catalogs come precompiled there)."""
-    return bool(getattr(sys, "frozen", False))
+def format_date(day: dt.date, lang: str | None = None) -> str:
+    """A date written out in the language's CLDR long form: "28 listopada 2026",
+    "2026年11月28日", "28 November 2026"."""
+    from babel.dates import format_date as cldr_date
+
+    return str(cldr_date(day, format="long", locale=cldr_locale(lang)))
+
+
+def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """A number in the language's CLDR form, with exactly `decimals` decimals ("1,5")."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=cldr_locale(lang)))
+
+
+def format_percent(value: float, lang: str | None = None) -> str:
+    """A share (0.25) as a percentage in the language's CLDR form ("25%", "25 %")."""
+    from babel.numbers import format_percent as cldr_percent
+
+    return str(cldr_percent(value, locale=cldr_locale(lang)))
