@@ -10,6 +10,7 @@ from cuecraft.core.check import check
 from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
 from cuecraft.core.fileformat import DesignLoadError, load_design
 from cuecraft.core.findings import PRINCIPLES
+from cuecraft.core.i18n import _, ngettext
 from cuecraft.core.rules import CODES
 
 JSON_FORMAT_VERSION = 1
@@ -22,7 +23,7 @@ def parse_codes(text: str) -> list[str]:
     codes = [c.strip().upper() for c in text.split(",") if c.strip()]
     for code in codes:
         if not any(known.startswith(code) for known in CODES):
-            raise ValueError(f"unknown rule code '{code}' (see docs/rules.md)")
+            raise ValueError(_("unknown rule code “{code}” (see docs/rules.md)").format(code=code))
     return codes
 
 
@@ -30,7 +31,7 @@ def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) 
     try:
         selected, ignored = parse_codes(select), parse_codes(ignore)
     except ValueError as error:
-        print(f"cuecraft check: {error}", file=sys.stderr)
+        print(_("cuecraft check: {error}").format(error=error), file=sys.stderr)
         return 2
     use_color = color == "always" or (
         color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -96,9 +97,17 @@ def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) 
         }
         card = result.scorecard
         parts = " · ".join(f"{p} {card.scores[p]}" for p in PRINCIPLES)
-        summary = (
-            f"{name}: score {card.overall}/100 ({parts}); "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        tally = ", ".join(
+            (
+                ngettext("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+                ngettext("{n} warning", "{n} warnings", counts["warning"]).format(
+                    n=counts["warning"]
+                ),
+                ngettext("{n} info", "{n} info", counts["info"]).format(n=counts["info"]),
+            )
+        )
+        summary = _("{file}: score {score}/100 ({principles}); {tally}").format(
+            file=name, score=card.overall, principles=parts, tally=tally
         )
         print(f"{_DIM}{summary}{_RESET}" if use_color else summary)
     if fmt == "json":

@@ -14,24 +14,51 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cuecraft import __version__
+from cuecraft.core.i18n import LANGUAGES, _, set_language
 
 COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
+def language_option() -> argparse.ArgumentParser:
+    """The `--lang` option every command takes (a parent parser)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("the language of the words: en, pl or zh (default: the system’s)"),
+    )
+    return parent
+
+
+def requested_language(args: Sequence[str]) -> str | None:
+    """The value of `--lang` among the arguments, read before the parser is built (its help
+    texts are in that language)."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
+    lang = language_option()
     parser = argparse.ArgumentParser(
         prog="cuecraft",
-        description="Design staged customer experiences and check them for consistency.",
-        epilog="Run 'cuecraft FILE' (or just 'cuecraft') to open the workbench.",
+        description=_("Design staged customer experiences and check them for consistency."),
+        epilog=_("Run “cuecraft FILE” (or just “cuecraft”) to open the workbench."),
+        parents=[lang],
     )
     parser.add_argument("--version", action="version", version=f"cuecraft {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(
         "check",
-        help="check designs and print findings and the scorecard",
-        description="Check designs against the rules of SPEC §3.",
+        help=_("check designs and print findings and the scorecard"),
+        description=_("Check designs against the consistency rules (docs/rules.md)."),
+        parents=[lang],
     )
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
@@ -39,20 +66,24 @@ def _parser() -> argparse.ArgumentParser:
         "--select",
         metavar="CODES",
         default="",
-        help="only these codes or prefixes, comma-separated (e.g. ELI,HAR001)",
+        help=_("only these codes or prefixes, comma-separated (e.g. ELI,HAR001)"),
     )
     check.add_argument(
         "--ignore",
         metavar="CODES",
         default="",
-        help="leave out these codes or prefixes, comma-separated",
+        help=_("leave out these codes or prefixes, comma-separated"),
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     export = sub.add_parser(
         "export",
-        help="export the PDF design brief",
-        description="Export a client-ready PDF design brief.",
+        help=_("export the PDF design brief"),
+        description=_(
+            "Export a client-ready PDF design brief, in the design’s language "
+            "(its “language:”) unless --lang says otherwise."
+        ),
+        parents=[lang],
     )
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
@@ -62,45 +93,55 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--sections",
         metavar="NAMES",
-        help="comma-separated sections to include (default: all): cover, summary, theme, "
-        "journey, guests (with feedback), cues, elimination, senses, memorabilia, report, graph",
+        help=_(
+            "comma-separated sections to include (default: all): cover, summary, theme, "
+            "journey, guests (with feedback), cues, elimination, senses, memorabilia, "
+            "report, graph"
+        ),
     )
 
     new = sub.add_parser(
         "new",
-        help="start a design from a template",
-        description="Write a new design file from a template.",
+        help=_("start a design from a template"),
+        description=_("Write a new design file from a template, in the chosen language."),
+        parents=[lang],
     )
     new.add_argument("output", metavar="OUT.yaml")
     new.add_argument(
         "--template",
         default="blank",
         metavar="NAME",
-        help="see 'cuecraft templates' (default: blank)",
+        help=_("see “cuecraft templates” (default: blank)"),
     )
-    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
 
-    sub.add_parser("templates", help="list the templates", description="List the templates.")
+    sub.add_parser(
+        "templates",
+        help=_("list the templates"),
+        description=_("List the templates."),
+        parents=[lang],
+    )
 
     fmt = sub.add_parser(
         "fmt",
-        help="rewrite designs in the canonical saved form",
-        description="Rewrite design files in the canonical saved form.",
+        help=_("rewrite designs in the canonical saved form"),
+        description=_("Rewrite design files in the canonical saved form."),
+        parents=[lang],
     )
     fmt.add_argument("files", nargs="+", metavar="FILE")
     fmt.add_argument(
         "--check",
         action="store_true",
-        help="change nothing; exit 1 if a file is not in canonical form",
+        help=_("change nothing; exit 1 if a file is not in canonical form"),
     )
     fmt.add_argument(
         "--drop-comments",
         action="store_true",
-        help="also remove the comments below the header (they are kept otherwise)",
+        help=_("also remove the comments below the header (they are kept otherwise)"),
     )
     from cuecraft import feedbackcmd  # light: the core loads only when the command runs
 
-    feedbackcmd.add_parser(sub)
+    feedbackcmd.add_parser(sub, parents=[lang])
     return parser
 
 
@@ -114,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test(args_in[1])
     if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
         return _open_workbench(args_in)
+    wanted = requested_language(args_in)
+    set_language(wanted if wanted in LANGUAGES else None)  # a bad value: the parser says so
     args = _parser().parse_args(args_in)
     if args.command == "check":
         from cuecraft.checkcmd import run_check
@@ -125,16 +168,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ModuleNotFoundError as error:
             if not (error.name or "").startswith("cuecraft"):
                 raise
-            print("cuecraft export: the PDF brief is not part of this build yet", file=sys.stderr)
+            print(_("cuecraft export: the PDF brief is not part of this build"), file=sys.stderr)
             return EXIT_UNREADABLE
         status: int = exporter.run_export(args)
         return status
     if args.command == "new":
-        return _new(args.output, args.template, args.force)
+        return _new(args.output, args.template, args.force, getattr(args, "lang", None))
     if args.command == "templates":
         from cuecraft.core import templates
+        from cuecraft.core.i18n import current_language
 
-        for name, description in templates.available():
+        for name, description in templates.available(current_language()):
             print(f"{name:14} {description}")
         return EXIT_OK
     if args.command == "fmt":
@@ -150,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_workbench(args: list[str]) -> int:
     if len(args) > 1:
         print(
-            "usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)", file=sys.stderr
+            _("usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)"),
+            file=sys.stderr,
         )
         return EXIT_UNREADABLE
     try:
@@ -159,40 +204,52 @@ def _open_workbench(args: list[str]) -> int:
         if error.name and error.name.startswith("cuecraft"):
             # The workbench is not part of this build yet: show the checks instead.
             print(
-                "cuecraft: the workbench is not built yet; checking the design instead",
+                _("cuecraft: the workbench is not part of this build; checking the design instead"),
                 file=sys.stderr,
             )
             from cuecraft.checkcmd import run_check
 
             return run_check(args, "text", "", "", "auto") if args else EXIT_OK
-        print(f"cuecraft: the workbench cannot start: {error}", file=sys.stderr)
+        print(
+            _("cuecraft: the workbench cannot start: {error}").format(error=error),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     opened: int = workbench.run_workbench(args[0] if args else None)
     return opened
 
 
-def _new(output: str, template: str, force: bool) -> int:
+def _new(output: str, template: str, force: bool, lang: str | None) -> int:
     from cuecraft.core import templates
     from cuecraft.core.fileformat import DesignLoadError, DesignSaveError, save_design
+    from cuecraft.core.i18n import current_language
 
-    names = [name for name, _ in templates.available()]
+    language = lang or current_language()
+    names = [name for name, _description in templates.available(language)]
     if template not in names:
         print(
-            f"cuecraft new: no template '{template}'; choose one of: {', '.join(names)}",
+            _("cuecraft new: there is no template “{template}”; choose one of: {names}").format(
+                template=template, names=", ".join(names)
+            ),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
     target = Path(output)
     if target.exists() and not force:
-        print(f"cuecraft new: {output} already exists (use --force to overwrite)", file=sys.stderr)
+        print(
+            _("cuecraft new: {file} already exists (use --force to overwrite it)").format(
+                file=output
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     try:
-        design = templates.load(template)
+        design = templates.load(template, language)
         save_design(design, target)
     except (DesignLoadError, DesignSaveError) as error:
-        print(f"cuecraft new: {error}", file=sys.stderr)
+        print(_("cuecraft new: {error}").format(error=error), file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"wrote {output} from the '{template}' template")
+    print(_("wrote {file} from the “{template}” template").format(file=output, template=template))
     return EXIT_OK
 
 
@@ -211,7 +268,10 @@ def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
             for problem in problems or []:
                 print(problem.format(name), file=sys.stderr)
             if not problems:
-                print(f"cuecraft fmt: {name}: {error}", file=sys.stderr)
+                print(
+                    _("cuecraft fmt: {file}: {error}").format(file=name, error=error),
+                    file=sys.stderr,
+                )
             status = EXIT_UNREADABLE
             continue
         if drop_comments:
@@ -221,16 +281,16 @@ def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
         if canonical == current:
             continue
         if check_only:
-            print(f"{name}: would be reformatted")
+            print(_("{file}: would be reformatted").format(file=name))
             status = max(status, EXIT_FINDINGS)
             continue
         try:
             save_design(design, name)  # through a symbolic link: its target
         except DesignSaveError as error:
-            print(f"cuecraft fmt: {error}", file=sys.stderr)
+            print(_("cuecraft fmt: {error}").format(error=error), file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        print(f"{name}: reformatted")
+        print(_("{file}: reformatted").format(file=name))
     return status
 
 

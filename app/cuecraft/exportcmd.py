@@ -19,13 +19,15 @@ from typing import TextIO
 
 from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
 from cuecraft.core.fileformat import DesignLoadError, load_design
+from cuecraft.core.i18n import _
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 PROGRESS_AFTER = 0.5  # seconds: a quick export prints no progress at all
 
 
 class ProgressLine:
-    """`exporting: 40%` on stderr, for exports that take a while."""
+    """`exporting: 40%` on stderr (in the words of the command's language), for exports
+    that take a while."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -40,11 +42,11 @@ class ProgressLine:
         percent = 100 * done // max(1, total)
         if self.tty:
             if percent != self.shown:
-                self.stream.write(f"\rexporting: {percent:3d}%")
+                self.stream.write("\r" + _("exporting: {percent}%").format(percent=f"{percent:3d}"))
                 self.stream.flush()
                 self.shown, self.dirty = percent, True
         elif percent // 25 != self.shown // 25 or self.shown < 0:
-            self.stream.write(f"exporting: {percent}%\n")
+            self.stream.write(_("exporting: {percent}%").format(percent=percent) + "\n")
             self.stream.flush()
             self.shown = percent
 
@@ -83,12 +85,13 @@ def run_export(args: argparse.Namespace) -> int:
             paper=args.paper or "a4",
             logo=args.logo or None,
             sections=sections,
+            language=getattr(args, "lang", None),
             **({"accent": args.accent} if args.accent else {}),
         )
         export_brief(design, args.output, options, progress=progress, feedback=feedback)
     except BriefError as error:
         progress.close()
-        print(f"cuecraft export: {error}", file=sys.stderr)
+        print(_("cuecraft export: {error}").format(error=error), file=sys.stderr)
         return EXIT_UNREADABLE
     progress.close()
     print(args.output)

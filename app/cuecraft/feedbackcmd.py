@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from cuecraft.core.i18n import _, ngettext
+
 if TYPE_CHECKING:  # the core (networkx) is imported only when a command runs
     from cuecraft.core.feedback import Feedback, ImportResult, Nps
     from cuecraft.core.graph import DesignGraph
@@ -26,20 +28,27 @@ EXIT_OK, EXIT_UNREADABLE = 0, 2
 JSON_FORMAT_VERSION = 1
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register `feedback` and its `import` and `show` subcommands on a subparsers object."""
+def add_parser(
+    subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ()
+) -> argparse.ArgumentParser:
+    """Register `feedback` and its `import` and `show` subcommands on a subparsers object
+    (`parents`: options every command takes, such as `--lang`)."""
     feedback = subparsers.add_parser(
         "feedback",
-        help="import survey answers (NPS) and show them per touchpoint",
-        description="Link guest feedback (Net Promoter Score) to the touchpoints of a design.",
+        help=_("import survey answers (NPS) and show them per touchpoint"),
+        description=_("Link guest feedback (Net Promoter Score) to the touchpoints of a design."),
+        parents=list(parents),
     )
     sub = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
     imp = sub.add_parser(
         "import",
-        help="import a survey CSV into the design's feedback file",
-        description="Import a survey CSV (a 0-10 'how likely to recommend' score, optionally "
-        "a touchpoint, a date and a comment per row) into DESIGN's side file "
-        "(cafe.yaml -> cafe.feedback.yaml), replacing what was imported before.",
+        help=_("import a survey CSV into the design’s feedback file"),
+        description=_(
+            "Import a survey CSV (a 0–10 “how likely to recommend” score, optionally a "
+            "touchpoint, a date and a comment per row) into DESIGN’s side file "
+            "(cafe.yaml → cafe.feedback.yaml), replacing what was imported before."
+        ),
+        parents=list(parents),
     )
     imp.add_argument("design", metavar="DESIGN")
     imp.add_argument("csv", metavar="CSV")
@@ -48,28 +57,39 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROLE=COLUMN,...",
-        help="name the columns: score=, touchpoint=, date=, comment= (a header or a 1-based "
-        "column number; empty for none); the rest are guessed from the headers",
+        help=_(
+            "name the columns: score=, touchpoint=, date=, comment= (a header or a 1-based "
+            "column number; empty for none); the rest are guessed from the headers"
+        ),
     )
     imp.add_argument(
-        "--delimiter", metavar="CHAR", help="the field separator (default: sniffed: , ; or tab)"
+        "--delimiter",
+        metavar="CHAR",
+        help=_("the field separator (default: guessed from the file: , ; or tab)"),
     )
     imp.add_argument(
-        "--encoding", metavar="NAME", help="the text encoding (default: UTF-8, with or without BOM)"
+        "--encoding",
+        metavar="NAME",
+        help=_("the text encoding (default: UTF-8, with or without BOM)"),
     )
     imp.add_argument(
         "--date-order",
         choices=("dmy", "mdy"),
-        help="read dates like 03/04/2024 day first (dmy) or month first (mdy); default: "
-        "decided by the dates that can be read only one way, else mdy",
+        help=_(
+            "read dates like 03/04/2024 day first (dmy) or month first (mdy); default: "
+            "decided by the dates that can be read only one way, else mdy"
+        ),
     )
     show = sub.add_parser(
         "show",
-        help="print the NPS per touchpoint",
-        description="Print the imported feedback of DESIGN: NPS per touchpoint and overall.",
+        help=_("print the NPS per touchpoint"),
+        description=_("Print the imported feedback of DESIGN: NPS per touchpoint and overall."),
+        parents=list(parents),
     )
     show.add_argument("design", metavar="DESIGN")
-    show.add_argument("--comments", action="store_true", help="also print the strongest comments")
+    show.add_argument(
+        "--comments", action="store_true", help=_("also print the strongest comments")
+    )
     show.add_argument("--format", choices=("text", "json"), default="text")
     parser: argparse.ArgumentParser = feedback
     return parser
@@ -124,7 +144,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         mapping = parse_map(args.map)
     except MappingError as error:
-        print(f"cuecraft feedback: {error}", file=sys.stderr)
+        print(_("cuecraft feedback: {error}").format(error=error), file=sys.stderr)
         return EXIT_UNREADABLE
     day_first = None if args.date_order is None else args.date_order == "dmy"
     try:
@@ -140,25 +160,40 @@ def _import(args: argparse.Namespace) -> int:
     _report_problems(args.csv, result)
     source = result.feedback.source
     if source.imported_rows == 0:
-        why = "no answers after the header" if source.read == 0 else "no row could be read"
-        print(f"{args.csv}: {why}; nothing written", file=sys.stderr)
+        why = (
+            _("{file}: no answers after the header; nothing written")
+            if source.read == 0
+            else _("{file}: no row could be read; nothing written")
+        )
+        print(why.format(file=args.csv), file=sys.stderr)
         return EXIT_UNREADABLE
     side = side_file_path(args.design)
     try:
         save_feedback(result.feedback, side)
     except FeedbackSaveError as error:
-        print(f"cuecraft feedback: {error}", file=sys.stderr)
+        print(_("cuecraft feedback: {error}").format(error=error), file=sys.stderr)
         return EXIT_UNREADABLE
-    print(
-        f"wrote {side}: {source.imported_rows:,} of {source.read:,} rows imported from "
-        f"{source.file}" + (f", {source.skipped:,} skipped" if source.skipped else "")
+    imported = ngettext(
+        "wrote {side}: {imported} of {read} row imported from {source}",
+        "wrote {side}: {imported} of {read} rows imported from {source}",
+        source.read,
+    ).format(
+        side=side,
+        imported=_count(source.imported_rows),
+        read=_count(source.read),
+        source=source.file,
     )
+    if source.skipped:
+        imported = _("{imported}, {skipped} skipped").format(
+            imported=imported, skipped=_count(source.skipped)
+        )
+    print(imported)
     columns = ", ".join(
         f"{role} = {json.dumps(name, ensure_ascii=False)}"
         for role, name in result.feedback.columns.as_dict().items()
         if name is not None
     )
-    print(f"columns: {columns}")
+    print(_("columns: {columns}").format(columns=columns))
     graph = DesignGraph(design)
     _print_table(graph, result.feedback)
     _print_findings(args.design, graph, result.feedback)
@@ -169,12 +204,14 @@ def _report_problems(csv_name: str, result: ImportResult) -> None:
     for row in result.skipped:
         print(f"{csv_name}:{row.line}: {row.reason}", file=sys.stderr)
     for value in result.unmatched:
-        rows = f"{value.rows:,} row{'' if value.rows == 1 else 's'}"
-        print(
-            f"{csv_name}:{value.first_line}: the touchpoint '{value.value}' is neither an id "
-            f"nor a name in the design ({rows}; kept apart, see FBK004)",
-            file=sys.stderr,
-        )
+        message = ngettext(
+            "the touchpoint “{value}” is neither an id nor a name in the design "
+            "({n} row; kept apart, see FBK004)",
+            "the touchpoint “{value}” is neither an id nor a name in the design "
+            "({n} rows; kept apart, see FBK004)",
+            value.rows,
+        ).format(value=value.value, n=_count(value.rows))
+        print(f"{csv_name}:{value.first_line}: {message}", file=sys.stderr)
     for note in result.notes:
         print(f"{csv_name}: {note}", file=sys.stderr)
 
@@ -196,9 +233,10 @@ def _show(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     if feedback is None:
         print(
-            f"cuecraft feedback: no feedback imported for {args.design} (no "
-            f"{side_file_path(args.design)}); run 'cuecraft feedback import {args.design} "
-            "SURVEY.csv'",
+            _(
+                "cuecraft feedback: no feedback imported for {design} (no {side}); run "
+                "“cuecraft feedback import {design} SURVEY.csv”"
+            ).format(design=args.design, side=side_file_path(args.design)),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -208,11 +246,30 @@ def _show(args: argparse.Namespace) -> int:
         print()
         return EXIT_OK
     src = feedback.source
-    period = f", answered {src.first_date} to {src.last_date}" if src.first_date else ""
-    print(
-        f"{side_file_path(args.design)}: from {src.file} (sha256 {src.sha256[:12]}…), "
-        f"imported {src.imported}: {src.imported_rows:,} answers{period}"
-    )
+    words = {
+        "side": side_file_path(args.design),
+        "source": src.file,
+        "sha": src.sha256[:12],
+        "imported": src.imported,
+        "n": _count(src.imported_rows),
+        "first": src.first_date,
+        "last": src.last_date,
+    }
+    if src.first_date:
+        line = ngettext(
+            "{side}: from {source} (sha256 {sha}…), imported {imported}: {n} answer, "
+            "answered {first} to {last}",
+            "{side}: from {source} (sha256 {sha}…), imported {imported}: {n} answers, "
+            "answered {first} to {last}",
+            src.imported_rows,
+        )
+    else:
+        line = ngettext(
+            "{side}: from {source} (sha256 {sha}…), imported {imported}: {n} answer",
+            "{side}: from {source} (sha256 {sha}…), imported {imported}: {n} answers",
+            src.imported_rows,
+        )
+    print(line.format(**words))
     _print_table(graph, feedback)
     if args.comments:
         _print_comments(graph, feedback)
@@ -230,10 +287,23 @@ def _rows(graph: DesignGraph, feedback: Feedback) -> list[tuple[str, str, Nps]]:
     rows = [(tp, tp, feedback.nps_at(tp)) for tp in graph.touchpoints]
     for key, bucket in feedback.touchpoints.items():
         if key != OVERALL and key not in graph.touchpoints:
-            rows.append((key, f"{key} (not in design)", bucket.nps))
+            rows.append((key, _("{key} (not in the design)").format(key=key), bucket.nps))
     if OVERALL in feedback.touchpoints:
-        rows.append((OVERALL, "(no touchpoint)", feedback.nps_at(OVERALL)))
+        rows.append((OVERALL, _("(no touchpoint)"), feedback.nps_at(OVERALL)))
     return rows
+
+
+def _count(n: int) -> str:
+    """A whole number in the language's form (thousands separated)."""
+    from cuecraft.core.i18n import format_number
+
+    return format_number(n)
+
+
+def format_percent(share: float) -> str:
+    from cuecraft.core.i18n import format_percent as cldr_percent
+
+    return cldr_percent(share)
 
 
 def _width(text: str) -> int:
@@ -247,33 +317,37 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def _share(result: Nps, group: str) -> str:
     share = result.share(group)
-    return "—" if share is None else f"{share:.0f}%"
+    return "—" if share is None else format_percent(share / 100)
 
 
 def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
     from cuecraft.core.feedback import describe, signed
 
-    print(f"overall {describe(feedback.overall)}")
+    print(_("overall {nps}").format(nps=describe(feedback.overall)))
     header = (
-        "touchpoint",
-        "emotion",
-        "answers",
-        "NPS",
-        "95% CI",
-        "promoters",
-        "passives",
-        "detractors",
+        _("touchpoint"),
+        _("emotion"),
+        _("answers"),
+        _("NPS"),
+        _("95% CI"),
+        _("promoters"),
+        _("passives"),
+        _("detractors"),
     )
     lines = [header]
     for key, label, result in _rows(graph, feedback):
         tp = graph.touchpoints.get(key)
         emotion = "" if tp is None or tp.emotion is None else f"{tp.emotion:+d}"
-        interval = "" if result.low is None else f"{signed(result.low)} to {signed(result.high)}"
+        interval = (
+            ""
+            if result.low is None
+            else _("{low} to {high}").format(low=signed(result.low), high=signed(result.high))
+        )
         lines.append(
             (
                 label,
                 emotion,
-                f"{result.responses:,}",
+                _count(result.responses),
                 signed(result.score),
                 interval,
                 _share(result, "promoters"),
@@ -291,7 +365,7 @@ def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
 
 
 def _print_comments(graph: DesignGraph, feedback: Feedback) -> None:
-    for key, label, _ in _rows(graph, feedback):
+    for key, label, _nps in _rows(graph, feedback):
         bucket = feedback.at(key)
         if bucket is None or not bucket.comments:
             continue
@@ -327,7 +401,7 @@ def _as_json(design_name: str, graph: DesignGraph, feedback: Feedback) -> dict[s
 
     src = feedback.source
     touchpoints = []
-    for key, _, result in _rows(graph, feedback):
+    for key, _label, result in _rows(graph, feedback):
         bucket = feedback.at(key)
         touchpoints.append(
             {

@@ -115,7 +115,7 @@ FINDING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>
 SCORE_LINE = re.compile(
     r"^(?P<file>.+?): score (?P<overall>\d+)/100 \(theme \d+ · harmonize \d+ · "
     r"eliminate \d+ · memorabilia \d+ · senses \d+ · journey \d+\); "
-    r"(?P<errors>\d+) errors, (?P<warnings>\d+) warnings, (?P<info>\d+) info$"
+    r"(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?, (?P<info>\d+) info$"
 )
 PRINCIPLE_ORDER = ("REF", "THM", "HAR", "ELI", "MEM", "SEN", "JRN")
 PRINCIPLES = ("theme", "harmonize", "eliminate", "memorabilia", "senses", "journey")
