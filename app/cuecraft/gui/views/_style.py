@@ -3,6 +3,10 @@
 Every colour starts from the widget's palette, so the views follow light,
 dark and high-contrast themes; the few accent hues (phases, node kinds,
 severities) are tuned for contrast against whichever base the palette has.
+
+Words are translated where they are shown (`cuecraft.core.i18n`), never at
+import time: every view can redraw its texts in another language
+(`retranslate()`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextLayout, Q
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cuecraft.core.findings import SEVERITY_RANK, Finding
+from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
 ERROR = "error"
 WARNING = "warning"
@@ -106,12 +111,34 @@ def html_escape(text: str) -> str:
     )
 
 
+def count_text(n: int) -> str:
+    """A whole number in the current language's CLDR form ("12 345", "12,345").
+
+    Below 1,000 no locale of ours groups digits, so Babel is loaded only for the
+    rare large count (start-up and most redraws never pay for it).
+    """
+    if -1000 < n < 1000:
+        return str(n)
+    return format_number(n)
+
+
+def list_separator() -> str:
+    """What goes between the items of a list of names: ", " (Chinese: "、")."""
+    # TRANSLATORS: between the names of a list ("Lobby, Bar, Terrace"); keep the spaces.
+    return pgettext("list separator", ", ")
+
+
+def join_names(names: Iterable[str]) -> str:
+    return list_separator().join(names)
+
+
 def findings_tooltip(findings: Iterable[Finding], limit: int = 6) -> str:
     """Rich-text lines "CODE message" for a tooltip, at most `limit` of them."""
     found = list(findings)
     lines = [f"<b>{html_escape(f.code)}</b> {html_escape(f.message)}" for f in found[:limit]]
     if len(found) > limit:
-        lines.append(f"… and {len(found) - limit} more")
+        rest = len(found) - limit
+        lines.append(html_escape(ngettext("… and {n} more", "… and {n} more", rest).format(n=rest)))
     return "<br>".join(lines)
 
 
@@ -153,6 +180,11 @@ def elide(text: str, font: QFont, width: float) -> str:
     )
 
 
+def empty_html(title: str, body: str) -> str:
+    """The rich text of an empty view: a large title over a sentence (both plain text)."""
+    return f"<p style='font-size:large'><b>{html_escape(title)}</b></p><p>{html_escape(body)}</p>"
+
+
 def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
     """A calm, centred message for a view with nothing to show yet."""
     label = QLabel(text, parent)
@@ -161,5 +193,11 @@ def empty_state(text: str, parent: QWidget | None = None) -> QLabel:
     label.setMargin(32)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setAccessibleName("Empty view")
+    retranslate_empty_state(label, text)
     return label
+
+
+def retranslate_empty_state(label: QLabel, text: str) -> None:
+    """Give an empty-state label its text (and accessible name) in the current language."""
+    label.setText(text)
+    label.setAccessibleName(_("Empty view"))

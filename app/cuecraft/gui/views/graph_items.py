@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cuecraft.core.findings import Finding
+from cuecraft.core.i18n import pgettext
 
 from ._style import (
     accent,
@@ -40,15 +41,28 @@ KIND_HUES = {
     "layer": "#1a9fb0",
     "souvenir": "#c24f98",
 }
-KIND_TITLES = {
-    "motif": "Motif",
-    "zone": "Zone",
-    "touchpoint": "Touchpoint",
-    "cue": "Positive cue",
-    "negative": "Negative cue",
-    "layer": "Layer",
-    "souvenir": "Souvenir",
-}
+
+
+def kind_title(kind: str) -> str:
+    """The name of a node kind (the graph's `motif`, `zone`, …; `negative` for a negative
+    cue) in the current language."""
+    if kind == "motif":
+        return pgettext("graph node", "Motif")
+    if kind == "zone":
+        return pgettext("graph node", "Zone")
+    if kind == "touchpoint":
+        return pgettext("graph node", "Touchpoint")
+    if kind == "cue":
+        return pgettext("graph node", "Positive cue")
+    if kind == "negative":
+        return pgettext("graph node", "Negative cue")
+    if kind == "layer":
+        return pgettext("graph node", "Layer")
+    if kind == "souvenir":
+        return pgettext("graph node", "Souvenir")
+    return kind
+
+
 RADIUS = {
     "motif": 11.0,
     "zone": 13.0,
@@ -158,15 +172,14 @@ class NodeInfo:
     findings: tuple[Finding, ...] = ()
 
     def tooltip(self) -> str:
-        """Rich text for the node's tooltip (built on demand: cheap to keep 1,000 current)."""
-        if self.kind == "cue":
-            title = "negative cue" if self.negative else "positive cue"
-        else:
-            title = self.kind
+        """Rich text for the node's tooltip, in the current language (built on demand:
+        cheap to keep 1,000 current)."""
+        title = kind_title("negative" if self.kind == "cue" and self.negative else self.kind)
         item_id = self.node_id.split(":", 1)[1] if self.kind == "motif" else self.node_id
         tip = f"<b>{html_escape(self.label)}</b><br>{html_escape(title)} · {html_escape(item_id)}"
         if self.dimmed:
-            tip += " · eliminated"
+            # TRANSLATORS: the status of a negative cue the design has eliminated
+            tip += " · " + html_escape(pgettext("cue status", "eliminated"))
         if self.findings:
             tip += "<br>" + findings_tooltip(self.findings)
         return tip

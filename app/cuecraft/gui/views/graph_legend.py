@@ -1,7 +1,9 @@
 """The graph's legend: a strip under the drawing, never on top of it.
 
 Node kinds, then edge kinds, left to right, wrapping to as many rows as the
-width needs (the strip asks its layout for that height).
+width needs (the strip asks its layout for that height). The titles are written
+in the current language on every layout and paint; `retranslate()` lays the strip
+out again after the language changes.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ._style import mix, scaled_font
-from .graph_items import KIND_TITLES, edge_pen, paint_node_glyph
+from cuecraft.core.i18n import _, pgettext
+
+from ._style import join_names, mix, scaled_font
+from .graph_items import edge_pen, kind_title, paint_node_glyph
 
 NODE_KEYS = [
     ("motif", False),
@@ -22,15 +26,35 @@ NODE_KEYS = [
     ("layer", False),
     ("souvenir", False),
 ]
-EDGE_KEYS = [
-    ("next", "next"),
-    ("return", "return visit"),
-    ("conflicts", "conflicts"),
-    ("sees", "sees"),
-    ("at", "at · zone"),
-    ("evokes", "evokes"),
-    ("motif", "motif"),
-]
+EDGE_KEYS = ["next", "return", "conflicts", "sees", "at", "evokes", "motif"]
+
+
+def edge_title(kind: str) -> str:
+    """The legend's name of an edge kind, in the current language."""
+    if kind == "next":
+        # TRANSLATORS: graph legend: the arrow from a touchpoint to the next one
+        return pgettext("graph edge", "next")
+    if kind == "return":
+        # TRANSLATORS: graph legend: the dashed arrow from the journey's end back to its start
+        return _("return visit")
+    if kind == "conflicts":
+        # TRANSLATORS: graph legend: two cues that clash
+        return pgettext("graph edge", "conflicts")
+    if kind == "sees":
+        # TRANSLATORS: graph legend: a zone from which guests see another zone
+        return pgettext("graph edge", "sees")
+    if kind == "at":
+        # TRANSLATORS: graph legend: a cue placed at a zone or touchpoint, a touchpoint in a zone
+        return pgettext("graph edge", "at · zone")
+    if kind == "evokes":
+        # TRANSLATORS: graph legend: a souvenir or cue that evokes a motif
+        return pgettext("graph edge", "evokes")
+    if kind == "motif":
+        # TRANSLATORS: graph legend: an item linked to a motif of the theme
+        return pgettext("graph edge", "motif")
+    return kind
+
+
 ICON = 26.0  # room for a glyph or a stretch of edge before its title
 GAP = 12.0  # between entries
 PAD = 6.0  # around the strip
@@ -41,21 +65,30 @@ class GraphLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Graph legend")
-        self.setAccessibleDescription(
-            "Nodes: "
-            + ", ".join(self._node_title(k, n) for k, n in NODE_KEYS)
-            + ". Edges: "
-            + ", ".join(title for _, title in EDGE_KEYS)
-            + "."
-        )
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Names and layout in the current language (the titles are longer in some)."""
+        self.setAccessibleName(_("Graph legend"))
+        self.setAccessibleDescription(
+            _("Nodes: {nodes}. Edges: {edges}.").format(
+                nodes=join_names(self._node_title(k, n) for k, n in NODE_KEYS),
+                edges=join_names(edge_title(k) for k in EDGE_KEYS),
+            )
+        )
+        self.updateGeometry()
+        self.update()
+
+    def texts(self) -> list[str]:
+        """The titles of the entries, in order, as drawn."""
+        return [self._node_title(k, n) for k, n in NODE_KEYS] + [edge_title(k) for k in EDGE_KEYS]
 
     @staticmethod
     def _node_title(kind: str, negative: bool) -> str:
-        return KIND_TITLES["negative" if negative else kind]
+        return kind_title("negative" if negative else kind)
 
     def _entries(self) -> list[tuple[str, str, bool, float]]:
         """(what, kind, negative, width) per entry; what is "node" or "edge"."""
@@ -64,8 +97,8 @@ class GraphLegend(QWidget):
         for kind, negative in NODE_KEYS:
             title = self._node_title(kind, negative)
             out.append(("node", kind, negative, ICON + fm.horizontalAdvance(title)))
-        for kind, title in EDGE_KEYS:
-            out.append(("edge", kind, False, ICON + fm.horizontalAdvance(title)))
+        for kind in EDGE_KEYS:
+            out.append(("edge", kind, False, ICON + fm.horizontalAdvance(edge_title(kind))))
         return out
 
     def _row_height(self) -> float:
@@ -118,7 +151,7 @@ class GraphLegend(QWidget):
                 pen.setWidthF(max(1.2, pen.widthF()))
                 painter.setPen(pen)
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + ICON - 6, y))
-                title = dict(EDGE_KEYS)[kind]
+                title = edge_title(kind)
             painter.setPen(text)
             painter.drawText(
                 rect.adjusted(ICON, 0, 0, 0),

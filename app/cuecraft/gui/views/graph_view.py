@@ -7,7 +7,8 @@ every label it draws then lies in the view, and stays so as the view is
 resized until the designer zooms or pans. The legend is a strip under the
 drawing, never over it. The scene is rebuilt only when the set of nodes or
 edges changes; an edit that only changes a label or the findings updates the
-items in place.
+items in place. Words are written in the current language when shown (tooltips
+when asked for); `retranslate()` redraws the bar, the legend and the summary.
 """
 
 from __future__ import annotations
@@ -41,9 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.check import CheckResult
+from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 
-from ._style import empty_state, muted_text
+from ._style import (
+    count_text,
+    empty_html,
+    empty_state,
+    muted_text,
+    retranslate_empty_state,
+)
 from .graph_items import EDGE_ORDER, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem, edge_pen
 from .graph_layout import (
     Edge,
@@ -60,11 +68,24 @@ from .graph_legend import GraphLegend
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
 HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
-EMPTY_TEXT = (
-    "<p style='font-size:large'><b>Nothing to draw yet</b></p>"
-    "<p>Add motifs to the theme, or zones, touchpoints and cues,<br>"
-    "and the consistency graph that links them appears here.</p>"
-)
+
+
+def empty_text() -> str:
+    """What the view says with nothing to draw, in the current language."""
+    return empty_html(
+        _("Nothing to draw yet"),
+        _(
+            "Add motifs to the theme, or zones, touchpoints and cues, "
+            "and the consistency graph that links them appears here."
+        ),
+    )
+
+
+def with_shortcut(action: str, shortcut: str) -> str:
+    """A button's tooltip: what it does and its key."""
+    # TRANSLATORS: a tooltip: an action and its keyboard shortcut ("Zoom in (Ctrl+=)")
+    return _("{action} ({shortcut})").format(action=action, shortcut=shortcut)
+
 
 _GONE = NodeInfo("", "", "")
 
@@ -94,7 +115,6 @@ class _Canvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Consistency graph")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -125,12 +145,16 @@ class _Canvas(QGraphicsView):
 
 
 class GraphView(QWidget):
-    """The design as its consistency graph, findings highlighted."""
+    """The design as its consistency graph, findings highlighted.
+
+    `retranslate()` redraws every text in the language now set (the bar's buttons
+    and summary, the legend, names; node tooltips are written when shown); it runs
+    by itself on Qt's LanguageChange.
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setAccessibleName("Graph view")
         self._scene = _Scene(self)
         self._canvas = _Canvas(self)
         self._canvas.setScene(self._scene)
@@ -151,26 +175,22 @@ class GraphView(QWidget):
         bar.setContentsMargins(12, 6, 8, 6)
         bar.setSpacing(4)
         self._summary = QLabel(self)
-        self._summary.setAccessibleName("Graph summary")
         bar.addWidget(self._summary, 1)
-        for text, tip, slot in (
-            ("−", "Zoom out (Ctrl+-)", lambda: self.zoom_by(1 / 1.25)),
-            ("+", "Zoom in (Ctrl+=)", lambda: self.zoom_by(1.25)),
-            ("Fit", "Show the whole graph (Ctrl+0)", self.fit),
+        self._buttons: dict[str, QToolButton] = {}
+        for name, slot in (
+            ("out", lambda: self.zoom_by(1 / 1.25)),
+            ("in", lambda: self.zoom_by(1.25)),
+            ("fit", self.fit),
         ):
             button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip.split(" (")[0])
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             bar.addWidget(button)
-        legend = QToolButton(self)
-        legend.setText("Legend")
+            self._buttons[name] = button
+        legend = self._legend_button = QToolButton(self)
         legend.setCheckable(True)
         legend.setChecked(True)
         legend.setAutoRaise(True)
-        legend.setAccessibleName("Show legend")
         legend.toggled.connect(self._toggle_legend)
         bar.addWidget(legend)
         self._legend = GraphLegend(self)
@@ -182,10 +202,11 @@ class GraphView(QWidget):
         column.addWidget(self._canvas, 1)
         column.addWidget(self._legend)
         self._page = page
-        self._empty = empty_state(EMPTY_TEXT, self)
+        self._empty = empty_state(empty_text(), self)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(page)
         self._stack.addWidget(self._empty)
+        self._name_widgets()
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         zoom_keys: list[tuple[list[str | QKeySequence.StandardKey], Callable[[], None]]] = [
@@ -211,7 +232,43 @@ class GraphView(QWidget):
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 
+    def retranslate(self) -> None:
+        """Redraw every text in the current language (also run on LanguageChange)."""
+        self._name_widgets()
+        self._legend.retranslate()
+        retranslate_empty_state(self._empty, empty_text())
+        self._update_summary()
+        self._canvas.viewport().update()
+
+    def _name_widgets(self) -> None:
+        self.setAccessibleName(_("Graph view"))
+        self._canvas.setAccessibleName(_("Consistency graph"))
+        self._summary.setAccessibleName(_("Graph summary"))
+        texts = {
+            # TRANSLATORS: the graph's zoom buttons
+            "out": ("−", _("Zoom out"), "Ctrl+-"),
+            "in": ("+", _("Zoom in"), "Ctrl+="),
+            # TRANSLATORS: a short button that zooms the graph to show all of it
+            "fit": (_("Fit"), _("Show the whole graph"), "Ctrl+0"),
+        }
+        for name, (text, action, key) in texts.items():
+            button = self._buttons[name]
+            button.setText(text)
+            button.setToolTip(with_shortcut(action, key))
+            button.setAccessibleName(action)
+        # TRANSLATORS: a toggle button showing or hiding the graph's legend
+        self._legend_button.setText(_("Legend"))
+        self._legend_button.setAccessibleName(_("Show legend"))
+
     # -- read-only helpers (tests, other panels) ---------------------------------
+
+    def bar_texts(self) -> list[str]:
+        """The texts of the bar above the drawing: summary, then the buttons."""
+        return [
+            self._summary.text(),
+            *(b.text() for b in self._buttons.values()),
+            self._legend_button.text(),
+        ]
 
     def node_ids(self) -> list[str]:
         self._ensure_fresh()
@@ -306,7 +363,9 @@ class GraphView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if event.type() in themed and hasattr(self, "_nodes"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_empty"):
+            self.retranslate()
+        elif event.type() in themed and hasattr(self, "_nodes"):
             # Items keep the palette and fonts they were made with: make them again.
             for item in self._nodes.values():
                 self._scene.removeItem(item)
@@ -412,10 +471,18 @@ class GraphView(QWidget):
             self._reapply_view()  # new nodes stay in view while the view is fitted
 
     def _update_summary(self) -> None:
+        """ "12 nodes · 30 edges · 2 with findings", in the current language."""
         flagged = sum(1 for i in self._nodes.values() if i.severity in ("error", "warning"))
-        text = f"{len(self._nodes)} nodes · {len(self._edges)} edges"
+        nodes, edges = len(self._nodes), len(self._edges)
+        parts = [
+            ngettext("{n} node", "{n} nodes", nodes).format(n=count_text(nodes)),
+            ngettext("{n} edge", "{n} edges", edges).format(n=count_text(edges)),
+        ]
         if flagged:
-            text += f" · {flagged} with findings"
+            # TRANSLATORS: how many nodes of the graph are named by a finding
+            found = ngettext("{n} with findings", "{n} with findings", flagged)
+            parts.append(found.format(n=count_text(flagged)))
+        text = " · ".join(parts)
         self._summary.setText(text)
         pal = self.palette()
         self._summary.setStyleSheet(f"color: {muted_text(pal).name()}")

@@ -8,6 +8,10 @@ under the lanes the emotion curve runs across the same columns with the peak
 and the end labelled (the peak–end rule). When the design has guest feedback,
 each card shows its touchpoint's Net Promoter Score and the chart the measured
 NPS beside the designed emotion (journey_nps).
+
+Every word is written in the current language (`cuecraft.core.i18n`) when the
+scene is made or painted; `retranslate()` (also run on Qt's LanguageChange)
+makes the scene again in the language now set.
 """
 
 from __future__ import annotations
@@ -21,20 +25,25 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QStackedLayout,
     QWidget,
 )
 
 from cuecraft.core.feedback import Nps
+from cuecraft.core.i18n import _, current_language, ngettext, pgettext
 from cuecraft.core.model import PHASES
 from cuecraft.gui.document import Document
 
 from ._style import (
     accent,
+    empty_html,
     empty_state,
+    join_names,
     mix,
     muted_text,
+    retranslate_empty_state,
     scaled_font,
     with_alpha,
 )
@@ -56,24 +65,34 @@ from .journey_nps import (
     nps_y,
 )
 
-EMPTY_TEXT = (
-    "<p style='font-size:large'><b>No touchpoints yet</b></p>"
-    "<p>Add the moments of the guest's visit — before, during and after —<br>"
-    "and their journey and emotion curve appear here.</p>"
-)
+
+def empty_text() -> str:
+    """What the view says with no touchpoints, in the current language."""
+    return empty_html(
+        _("No touchpoints yet"),
+        _(
+            "Add the moments of the guest’s visit — before, during and after — "
+            "and their journey and emotion curve appear here."
+        ),
+    )
 
 
 class JourneyView(QWidget):
-    """The guest's journey across the three phases, with the emotion curve."""
+    """The guest's journey across the three phases, with the emotion curve.
+
+    `retranslate()` redraws every text in the language now set (lane names, counts,
+    the chart's scale and marks, cards, tooltips, the NPS legend); it runs by itself
+    on Qt's LanguageChange event, and the scene is made again whenever the language
+    differs from the one it was made in.
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setAccessibleName("Journey view")
         self._canvas = JourneyCanvas(self)
         self._scene = QGraphicsScene(self)
         self._canvas.setScene(self._scene)
-        self._empty = empty_state(EMPTY_TEXT, self)
+        self._empty = empty_state(empty_text(), self)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self._canvas)
         self._stack.addWidget(self._empty)
@@ -88,6 +107,17 @@ class JourneyView(QWidget):
         self._canvas.step.connect(self._step)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
+        self._name_widgets()
+
+    def retranslate(self) -> None:
+        """Redraw every text in the current language (also run on LanguageChange)."""
+        self._name_widgets()
+        self._canvas.retranslate()
+        retranslate_empty_state(self._empty, empty_text())
+        self._on_checked()  # the scene's signature holds the language: it is made again
+
+    def _name_widgets(self) -> None:
+        self.setAccessibleName(_("Journey view"))
 
     # -- read-only helpers (tests, other panels) ---------------------------------
 
@@ -110,6 +140,28 @@ class JourneyView(QWidget):
         """The labelled points of the emotion curve: touchpoint id → "peak", "end", ..."""
         self._ensure_fresh()
         return dict(self._markers)
+
+    def marker_labels(self) -> dict[str, str]:
+        """The words the curve writes at its marked points, in the current language."""
+        self._ensure_fresh()
+        return self._chart.marker_labels() if self._chart is not None else {}
+
+    def pinned_texts(self) -> list[str]:
+        """The lane titles and counts and the chart's title pinned at the left, as drawn."""
+        self._ensure_fresh()
+        return self._canvas.pinned_texts()
+
+    def scene_texts(self) -> list[str]:
+        """The texts of the scene's text items and labelled arrows (return visits, the
+        unreachable divider)."""
+        self._ensure_fresh()
+        out = []
+        for item in self._scene.items():
+            if isinstance(item, QGraphicsSimpleTextItem):
+                out.append(item.text())
+            elif isinstance(item, EdgeItem) and item.label:
+                out.append(item.label)
+        return out
 
     def measured(self) -> dict[str, tuple[float, float, float, int]]:
         """Guests' NPS per touchpoint in the chart: id → (score, low, high, responses)."""
@@ -163,7 +215,9 @@ class JourneyView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if event.type() in themed and hasattr(self, "_canvas"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_canvas"):
+            self.retranslate()
+        elif event.type() in themed and hasattr(self, "_canvas"):
             self._on_checked()  # the scene's signature holds the font and palette
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -194,6 +248,7 @@ class JourneyView(QWidget):
             feedback.overall if feedback is not None else None,
             self.font().key(),
             self.palette().cacheKey(),
+            current_language(),
         )
         self._order = order
         if not order:
@@ -261,7 +316,9 @@ class JourneyView(QWidget):
         label_font = scaled_font(font, 0.86)
         for k, (src, dst) in enumerate(returns):
             path, label_at = return_path(rects[src], rects[dst], geo, k)
-            scene.addItem(EdgeItem(path, return_pen, "return visit", label_at, label_font))
+            # TRANSLATORS: the label of a dashed loop from the journey's end back to its start
+            label = _("return visit")
+            scene.addItem(EdgeItem(path, return_pen, label, label_at, label_font))
 
         self._markers = {}
         for tp_id in ends:
@@ -301,23 +358,33 @@ class JourneyView(QWidget):
         x = first.left() - geo.pad * 1.3
         pen = QPen(with_alpha(muted_text(pal), 0.7), 1, Qt.PenStyle.DashLine)
         self._scene.addLine(x, geo.top - geo.pad, x, geo.chart_top + geo.chart_h, pen)
-        text = self._scene.addSimpleText(
-            "Not reachable from an entry", scaled_font(self.font(), 0.86)
-        )
+        # TRANSLATORS: over the journey's touchpoints that no entry reaches
+        words = _("Not reachable from an entry")
+        text = self._scene.addSimpleText(words, scaled_font(self.font(), 0.86))
         text.setBrush(muted_text(pal))
         text.setPos(x + 6, geo.top - geo.pad - QFontMetricsF(text.font()).height())
 
     def _summary(self, infos: list[CardInfo], peak: str | None, ends: list[str]) -> str:
+        """The drawing told in words, for screen readers."""
         names = {i.tp_id: i.name for i in infos}
-        parts = [f"{len(infos)} touchpoints"]
+        n = len(infos)
+        parts = [ngettext("{n} touchpoint", "{n} touchpoints", n).format(n=n)]
         if peak:
-            parts.append(f"peak: {names[peak]}")
+            # TRANSLATORS: screen-reader summary of the journey: the emotion curve's peak
+            parts.append(_("peak: {touchpoint}").format(touchpoint=names[peak]))
         if ends:
-            parts.append("end: " + ", ".join(names[e] for e in ends if e in names))
+            ended = join_names(names[e] for e in ends if e in names)
+            # TRANSLATORS: screen-reader summary of the journey: where it ends
+            parts.append(_("end: {touchpoints}").format(touchpoints=ended))
         hotspots = [names[p.tp_id] for p in self._measured if p.hotspot]
         if hotspots:
-            parts.append("detractor hotspot (NPS below 0): " + ", ".join(hotspots))
-        return "; ".join(parts)
+            parts.append(
+                _("detractor hotspot (NPS below 0): {touchpoints}").format(
+                    touchpoints=join_names(hotspots)
+                )
+            )
+        # TRANSLATORS: between the parts of the journey's screen-reader summary
+        return pgettext("list separator", "; ").join(parts)
 
     # -- selection ----------------------------------------------------------------
 

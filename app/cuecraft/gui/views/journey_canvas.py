@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font
@@ -31,9 +32,12 @@ from .journey_items import (
     EMOTION_MAX,
     EMOTION_MIN,
     PHASE_HUES,
-    PHASE_TITLES,
     CardItem,
     Geometry,
+    chart_title,
+    emotion_text,
+    lane_count,
+    phase_title,
 )
 from .journey_nps import SCALE_LABELS, Legend, nps_y, paint_legend, paint_nps_scale
 
@@ -54,7 +58,21 @@ class JourneyCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self.setAccessibleName("Journey")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Names in the current language (the pinned texts are drawn in it on every paint)."""
+        # TRANSLATORS: accessible name of the journey's drawing
+        self.setAccessibleName(_("Journey"))
+        self.viewport().update()
+
+    def pinned_texts(self) -> list[str]:
+        """What the pinned left edge says, top to bottom: each lane's title and count, then
+        the chart's title (as drawn)."""
+        out = []
+        for phase in PHASES:
+            out += [phase_title(phase), lane_count(self.lane_counts.get(phase, 0))]
+        return [*out, chart_title()]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -144,12 +162,11 @@ class JourneyCanvas(QGraphicsView):
             painter.drawText(
                 QRectF(22, mid - tfm.height(), inner, tfm.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                PHASE_TITLES[phase],
+                tfm.elidedText(phase_title(phase), Qt.TextElideMode.ElideRight, inner),
             )
-            count = self.lane_counts.get(phase, 0)
             painter.setFont(small)
             painter.setPen(muted_text(pal))
-            label = f"{count} touchpoint{'s' if count != 1 else ''}" if count else "none yet"
+            label = lane_count(self.lane_counts.get(phase, 0))
             painter.drawText(
                 QRectF(22, mid + 1, inner, sfm.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -159,11 +176,14 @@ class JourneyCanvas(QGraphicsView):
         painter.setFont(title_font)
         painter.setPen(pal.color(QPalette.ColorRole.WindowText))
         chart_title_y = vy(geo.chart_top) + tfm.ascent() + 6
-        painter.drawText(QPointF(22, chart_title_y), "Emotion")
+        painter.drawText(
+            QPointF(22, chart_title_y),
+            tfm.elidedText(chart_title(), Qt.TextElideMode.ElideRight, right - 26),
+        )
         painter.setFont(small)
         painter.setPen(muted_text(pal))
         for value in range(EMOTION_MIN, EMOTION_MAX + 1):
-            text = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+            text = emotion_text(value)
             y = vy(geo.emotion_y(value))
             painter.drawText(
                 QRectF(0, y - sfm.height() / 2, right - 10, sfm.height()),

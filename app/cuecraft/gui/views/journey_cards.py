@@ -1,13 +1,18 @@
-"""What each card of the journey says: name, zone, emotion, findings badge, guests' NPS."""
+"""What each card of the journey says: name, zone, emotion, findings badge, guests' NPS.
+
+The words are written in the current language when the cards are made: the view
+makes them again when the language changes (`JourneyView.retranslate`).
+"""
 
 from __future__ import annotations
 
 from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback import Feedback, describe
 from cuecraft.core.findings import Finding
+from cuecraft.core.i18n import _
 
 from ._style import findings_tooltip, html_escape
-from .journey_items import CardInfo
+from .journey_items import CardInfo, emotion_text, phase_title
 from .journey_nps import NpsChip, nps_chip
 
 
@@ -24,7 +29,8 @@ def card_infos(result: CheckResult, feedback: Feedback | None) -> list[CardInfo]
             "error" if any(f.severity == "error" for f in found) else ("warning" if found else None)
         )
         zone = graph.zones.get(tp.zone or "")
-        zone_name = (zone.name or zone.id) if zone else (tp.zone or "no zone")
+        # TRANSLATORS: on a journey card whose touchpoint lies in no zone
+        zone_name = (zone.name or zone.id) if zone else (tp.zone or _("no zone"))
         chip = nps_chip(feedback, tp_id, tp.name) if feedback is not None else None
         infos.append(
             CardInfo(
@@ -80,16 +86,18 @@ def _tooltip(
     found: list[Finding],
     chip: NpsChip | None,
 ) -> str:
-    lines = [
-        f"<b>{html_escape(name or tp_id)}</b>",
-        f"<span>{html_escape(tp_id)} · {html_escape(phase)} · {html_escape(zone)}</span>",
-    ]
+    where = f"{tp_id} · {phase_title(phase)} · {zone}"
+    lines = [f"<b>{html_escape(name or tp_id)}</b>", f"<span>{html_escape(where)}</span>"]
     if emotion is not None:
-        lines.append(f"emotion {emotion:+d}")
+        # TRANSLATORS: in a journey card's tooltip: the designed feeling, −3 … +3
+        lines.append(html_escape(_("emotion {value}").format(value=emotion_text(emotion))))
     if chip is not None:
-        lines.append(f"guests: {html_escape(describe(chip.result))}")
+        # TRANSLATORS: in a journey card's tooltip: what the guests' answers say (NPS)
+        guests = _("guests: {nps}").format(nps=describe(chip.result))
+        lines.append(html_escape(guests))
     if unreachable:
-        lines.append("<i>not reachable from an entry of the journey</i>")
+        unreached = _("not reachable from an entry of the journey")
+        lines.append(f"<i>{html_escape(unreached)}</i>")
     if found:
         lines.append(findings_tooltip(found))
     return "<br>".join(lines)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, with_alpha
@@ -50,8 +51,27 @@ class CurvePoint:
     tp_id: str
     x: float
     emotion: int | None
-    marker: str  # "", "peak", "end" or "peak · end"
+    marker: str  # "", "peak", "end" or "peak · end" (codes: `marker_label` shows them)
     unreachable: bool = False
+
+
+def marker_label(marker: str, emotion: int | None = 0) -> str:
+    """What the curve writes at a marked point, in the current language (peak–end rule)."""
+    if marker == "peak":
+        # TRANSLATORS: the highest point of the emotion curve (the peak–end rule)
+        label = pgettext("emotion curve", "peak")
+    elif marker == "end":
+        # TRANSLATORS: where the journey ends, on the emotion curve (the peak–end rule)
+        label = pgettext("emotion curve", "end")
+    elif marker == "peak · end":
+        # TRANSLATORS: one point of the emotion curve that is both the peak and the end
+        label = pgettext("emotion curve", "peak · end")
+    else:
+        label = marker
+    if label and emotion is None:
+        # TRANSLATORS: a peak or end marker whose touchpoint has no emotion set
+        return _("{marker} (no emotion)").format(marker=label)
+    return label
 
 
 class EmotionChart(QGraphicsItem):
@@ -133,17 +153,21 @@ class EmotionChart(QGraphicsItem):
                 painter.drawEllipse(centre, 10.5, 10.5)
         self._paint_markers(painter, pal, text)
 
+    def marker_labels(self) -> dict[str, str]:
+        """The words written at the marked points, by touchpoint id (as drawn)."""
+        return {p.tp_id: marker_label(p.marker, p.emotion) for p in self.points if p.marker}
+
     def _paint_markers(self, painter: QPainter, pal: QPalette, text: QColor) -> None:
         fm = QFontMetricsF(self._font)
         painter.setFont(self._font)
         for p in self.points:
             if not p.marker:
                 continue
+            label = marker_label(p.marker, p.emotion)
             if p.emotion is None:
-                label, y = f"{p.marker} (no emotion)", self._rect.top() + fm.ascent() + 6
+                y = self._rect.top() + fm.ascent() + 6
                 painter.setPen(muted_text(pal))
             else:
-                label = p.marker
                 cy = self.geo.emotion_y(p.emotion)
                 y = cy + 14 + fm.ascent() if p.emotion < 0 else cy - 14 - fm.descent()
                 painter.setPen(text)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cuecraft.core.i18n import _, ngettext, pgettext
 from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
@@ -26,8 +27,44 @@ if TYPE_CHECKING:
     from .journey_nps import NpsChip
 
 PHASE_HUES = {"before": "#3f7fc6", "during": "#2a9b78", "after": "#8a5fc8"}
-PHASE_TITLES = {"before": "Before", "during": "During", "after": "After"}
 EMOTION_MIN, EMOTION_MAX = -3, 3
+
+
+def phase_title(phase: str) -> str:
+    """The name of a journey phase (the file's `before`, `during`, `after`) as shown."""
+    if phase == "before":
+        # TRANSLATORS: the lane of the journey phase before the visit; a short title
+        return pgettext("journey phase", "Before")
+    if phase == "during":
+        # TRANSLATORS: the lane of the journey phase during the visit; a short title
+        return pgettext("journey phase", "During")
+    if phase == "after":
+        # TRANSLATORS: the lane of the journey phase after the visit; a short title
+        return pgettext("journey phase", "After")
+    return phase
+
+
+def lane_count(count: int) -> str:
+    """What a lane says under its title: how many touchpoints it holds."""
+    if not count:
+        # TRANSLATORS: under a journey lane that has no touchpoints
+        return _("none yet")
+    return ngettext("{n} touchpoint", "{n} touchpoints", count).format(n=count)
+
+
+def chart_title() -> str:
+    # TRANSLATORS: the title of the emotion curve's scale (−3 … +3), pinned at its left; short
+    return _("Emotion")
+
+
+def unreachable_word() -> str:
+    # TRANSLATORS: on a journey card whose touchpoint no entry of the journey reaches
+    return pgettext("touchpoint", "unreachable")
+
+
+def emotion_text(value: int) -> str:
+    """An emotion as the scale writes it: "+2", "0", "−1" (a typographic minus)."""
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
 
 
 def emotion_color(palette: QPalette, value: int) -> QColor:
@@ -78,12 +115,16 @@ class Geometry:
             if feedback
             else 0
         )
+        title_fm = QFontMetricsF(scaled_font(font, 1.0, bold=True))
         return cls(
-            # Room for the pinned lane names and their counts ("During", "12 touchpoints").
+            # Room for the pinned lane names and their counts ("During", "12 touchpoints")
+            # and the chart's title, in the current language.
             gutter=round(
                 max(
-                    QFontMetricsF(scaled_font(font, 1.0, bold=True)).horizontalAdvance("During"),
-                    QFontMetricsF(scaled_font(font, 0.86)).horizontalAdvance("000 touchpoints"),
+                    *(title_fm.horizontalAdvance(phase_title(p)) for p in PHASES),
+                    title_fm.horizontalAdvance(chart_title()),
+                    small.horizontalAdvance(lane_count(100)),
+                    small.horizontalAdvance(lane_count(0)),
                 )
                 + 40
             ),
@@ -248,9 +289,13 @@ class CardItem(QGraphicsItem):
         if info.nps is not None:  # the NPS chip (a child item) has the bottom row
             bottom -= self.nps_row_rect().height() + 4
         painter.setFont(self._meta_font)
+        room = meta.horizontalAdvance("+3") + 16 if info.emotion is not None else 0.0
         if info.unreachable:
             painter.setPen(severity_color(pal, "warning"))
-            painter.drawText(QRectF(x, bottom, width, meta.lineSpacing()), "unreachable")
+            painter.drawText(
+                QRectF(x, bottom, width, meta.lineSpacing()),
+                meta.elidedText(unreachable_word(), Qt.TextElideMode.ElideRight, width - room),
+            )
         else:
             painter.setPen(muted_text(pal))
             zone = self._zone[0] if self._zone else ""
@@ -265,7 +310,7 @@ class CardItem(QGraphicsItem):
     ) -> None:
         assert self.info.emotion is not None
         value = self.info.emotion
-        label = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+        label = emotion_text(value)
         w = meta.horizontalAdvance(label) + 12
         chip = QRectF(rect.right() - pad - w, top - 1, w, meta.lineSpacing() + 2)
         color = emotion_color(self._palette, value)

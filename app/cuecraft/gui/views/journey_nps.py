@@ -37,10 +37,12 @@ from cuecraft.core.feedback import (
     is_hotspot,
     signed,
 )
+from cuecraft.core.i18n import _, ngettext
 
 from ._style import (
     ERROR,
     accent,
+    count_text,
     html_escape,
     mix,
     muted_text,
@@ -133,10 +135,17 @@ class NpsChip:
         return is_hotspot(self.result)
 
     def label(self, long: bool) -> str:
+        """'NPS −30 · 60 answers' (long) or 'NPS −30 · 60', in the current language."""
         if self.score is None:
-            return "NPS — · no answers"
-        answers = f" answer{'' if self.responses == 1 else 's'}" if long else ""
-        return f"NPS {minus(signed(self.score))} · {self.responses:,}{answers}"
+            # TRANSLATORS: the NPS chip of a journey card whose touchpoint has no answers
+            return _("NPS — · no answers")
+        score, n = minus(signed(self.score)), count_text(self.responses)
+        if not long:
+            return f"NPS {score} · {n}"
+        # TRANSLATORS: the NPS chip of a journey card: the score and how many guests answered
+        return ngettext(
+            "NPS {score} · {n} answer", "NPS {score} · {n} answers", self.responses
+        ).format(score=score, n=n)
 
 
 def nps_chip(feedback: Feedback, tp_id: str, name: str) -> NpsChip:
@@ -162,14 +171,24 @@ def strongest_comments(comments: list[Comment], result: Nps, limit: int = 2) -> 
 
 
 def chip_tooltip(name: str, result: Nps, comments: list[Comment]) -> str:
-    lines = [f"<b>Guests at {html_escape(name)}</b>", html_escape(describe(result))]
+    # TRANSLATORS: the title of a tooltip on guests' answers at one touchpoint
+    title = _("Guests at {touchpoint}").format(touchpoint=name)
+    lines = [f"<b>{html_escape(title)}</b>", html_escape(describe(result))]
     if result.responses and not enough_answers(result):
-        lines.append(f"<i>fewer than {MIN_RESPONSES} answers: not yet evidence</i>")
+        few = ngettext(
+            "fewer than {n} answer: not yet evidence",
+            "fewer than {n} answers: not yet evidence",
+            MIN_RESPONSES,
+        ).format(n=MIN_RESPONSES)
+        lines.append(f"<i>{html_escape(few)}</i>")
     if is_hotspot(result):
-        lines.append("<b>FBK001</b> detractor hotspot: more critics than fans")
+        hotspot = _("detractor hotspot: more critics than fans")
+        lines.append(f"<b>FBK001</b> {html_escape(hotspot)}")
     for c in comments:
         text = c.text if len(c.text) <= 140 else c.text[:139] + "…"
-        lines.append(f"“{html_escape(text)}” — {c.score}/10")
+        # TRANSLATORS: a guest's comment in quotes and the score they gave (0–10)
+        quoted = _("“{comment}” — {score}/10").format(comment=text, score=c.score)
+        lines.append(html_escape(quoted))
     return "<br>".join(lines)
 
 
@@ -317,26 +336,37 @@ class Legend:
 
     @property
     def texts(self) -> list[str]:
-        return [text for _, text in self.entries]
+        return [text for _glyph, text in self.entries]
 
 
 def legend_for(overall: Nps, points: list[MeasuredPoint]) -> Legend:
-    entries = [("curve", "designed emotion"), ("nps", "measured NPS (guests), 95% interval")]
+    """The legend's entries in the current language."""
+    entries = [
+        # TRANSLATORS: legend of the journey chart: the emotion curve the design sets
+        ("curve", _("designed emotion")),
+        # TRANSLATORS: legend of the journey chart: the guests' NPS with its 95% interval
+        ("nps", _("measured NPS (guests), 95% interval")),
+    ]
     if any(p.few for p in points):
-        entries.append(("few", f"fewer than {MIN_RESPONSES} answers"))
+        few = ngettext("fewer than {n} answer", "fewer than {n} answers", MIN_RESPONSES)
+        entries.append(("few", few.format(n=MIN_RESPONSES)))
     if any(p.hotspot for p in points):
-        entries.append(("hotspot", "below 0: detractor hotspot (FBK001)"))
+        entries.append(("hotspot", _("below 0: detractor hotspot (FBK001)")))
     if overall.score is not None:
-        entries.append(
-            ("", f"overall NPS {minus(signed(overall.score))} · {overall.responses:,} answers")
-        )
+        overall_text = ngettext(
+            "overall NPS {score} · {n} answer",
+            "overall NPS {score} · {n} answers",
+            overall.responses,
+        ).format(score=minus(signed(overall.score)), n=count_text(overall.responses))
+        entries.append(("", overall_text))
     return Legend(tuple(entries))
 
 
 def paint_legend(
     painter: QPainter, legend: Legend, area: QRectF, palette: QPalette, font: QFont
 ) -> None:
-    """The legend in one row of `area`, entries that do not fit left out."""
+    """The legend in one row of `area`; an entry that does not fit is shortened (…), and
+    those after it left out."""
     fm = QFontMetricsF(font)
     painter.setFont(font)
     x, mid = area.left(), area.center().y()
@@ -344,7 +374,11 @@ def paint_legend(
         glyph_w = 26.0 if glyph else 0.0
         need = glyph_w + fm.horizontalAdvance(text)
         if x + need > area.right():
-            break
+            room = area.right() - x - glyph_w
+            if room < fm.horizontalAdvance("…") * 6:
+                break
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            need = glyph_w + room
         if glyph == "curve":
             painter.setPen(QPen(accent(palette, CURVE_HUE), 2.2))
             painter.drawLine(QPointF(x, mid), QPointF(x + 18, mid))

@@ -8,11 +8,28 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from cuecraft.core.i18n import _, ngettext, pgettext
+
 from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
 from .sensory_model import CELL_ROLE, ZONE_ROLE, Cell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEAT_HUE = "#2a9b78"
+
+
+def overload_tag() -> str:
+    # TRANSLATORS: a small tag in a sensory-map cell with too much going on (SEN003); short
+    return pgettext("sensory map", "overload")
+
+
+def add_hint() -> str:
+    # TRANSLATORS: in an empty sensory-map cell: double-click to add a cue; short
+    return _("+ add")
+
+
+def more_text(n: int) -> str:
+    # TRANSLATORS: the last line of a full sensory-map cell: how many items do not fit
+    return ngettext("+{n} more", "+{n} more", n).format(n=n)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -75,14 +92,16 @@ class CellDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
         small = scaled_font(font, 0.8, bold=True)
         fm = QFontMetrics(small)
-        tag = QRectF(0, 0, fm.horizontalAdvance("overload") + 10, fm.height() + 2)
+        # At most half the cell: a long word is shortened rather than covering the items.
+        word = fm.elidedText(overload_tag(), Qt.TextElideMode.ElideRight, int(rect.width() / 2))
+        tag = QRectF(0, 0, fm.horizontalAdvance(word) + 10, fm.height() + 2)
         tag.moveTopRight(rect.topRight() + QPointF(-4, 4))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(warn)
         painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
         painter.setFont(small)
         painter.setPen(QColor("#1d1d1d"))
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "overload")
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, word)
         return tag.width() + 8
 
     def _paint_zone(
@@ -120,7 +139,7 @@ class CellDelegate(QStyledItemDelegate):
         if cell.empty:
             painter.setFont(base_font)
             painter.setPen(with_alpha(muted_text(pal), 0.55))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+ add")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, add_hint())
             return
         items = cell.lines()
         capacity = max(1, int(rect.height() // fm.lineSpacing()))
@@ -134,7 +153,7 @@ class CellDelegate(QStyledItemDelegate):
             "negative": severity_color(pal, "error"),
         }
         prefixes = {"layer": "≈ ", "positive": "", "negative": "− "}
-        for number, (kind, _, label) in enumerate(shown):
+        for number, (kind, _id, label) in enumerate(shown):
             line_font = italic if kind == "layer" else base_font
             width = rect.width() - (tag if number == 0 else 0)
             painter.setFont(line_font)
@@ -155,5 +174,5 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRectF(rect.left(), y, rect.width(), fm.lineSpacing()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"+{rest} more",
+                more_text(rest),
             )

@@ -5,10 +5,15 @@ cues and negative cues (− in red) present there, tinted by how much is going
 on; an overloaded cell (SEN003) is outlined in amber; an empty cell invites
 "+ add". Double-click or Enter on a cell adds a positive cue of that sense in
 that zone (one undoable edit) and selects it.
+
+Every word is written in the current language when shown; `retranslate()` (also
+run on Qt's LanguageChange) redraws headers, cells, legend and names in the
+language now set.
 """
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from PySide6.QtCore import (
@@ -38,19 +43,61 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.edits import AddItem, new_id
+from cuecraft.core.i18n import _
 from cuecraft.core.model import SENSES, Cue
 from cuecraft.gui.document import Document
 
-from ._style import accent, empty_state, mix, muted_text, severity_color
+from ._style import (
+    accent,
+    empty_html,
+    empty_state,
+    html_escape,
+    mix,
+    muted_text,
+    retranslate_empty_state,
+    severity_color,
+)
 from .sensory_delegate import HEAT_HUE, CellDelegate
 from .sensory_model import ZONE_ROLE, Cell, SensoryModel, build_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-EMPTY_TEXT = (
-    "<p style='font-size:large'><b>No zones yet</b></p>"
-    "<p>Add the places of the venue as zones to map what guests see, hear,<br>"
-    "smell, touch and taste in each of them.</p>"
-)
+
+
+def empty_text() -> str:
+    """What the map says with no zones, in the current language."""
+    return empty_html(
+        _("No zones yet"),
+        _(
+            "Add the places of the venue as zones to map what guests see, hear, "
+            "smell, touch and taste in each of them."
+        ),
+    )
+
+
+def add_cue_action(sense: str) -> str:
+    """The context menu's entry that adds a cue of `sense` in the cell's zone."""
+    if sense == "sight":
+        return _("Add a sight cue here")
+    if sense == "sound":
+        return _("Add a sound cue here")
+    if sense == "smell":
+        return _("Add a smell cue here")
+    if sense == "touch":
+        return _("Add a touch cue here")
+    return _("Add a taste cue here")
+
+
+def new_cue_text(sense: str) -> str:
+    """The text a cue added from the map starts with (the designer writes over it)."""
+    if sense == "sight":
+        return _("New sight cue")
+    if sense == "sound":
+        return _("New sound cue")
+    if sense == "smell":
+        return _("New smell cue")
+    if sense == "touch":
+        return _("New touch cue")
+    return _("New taste cue")
 
 
 class _Table(QTableView):
@@ -76,32 +123,33 @@ class _Table(QTableView):
         zone_id = str(index.data(ZONE_ROLE))
         sense = SENSES[index.column() - 1]
         menu = QMenu(self)
-        menu.addAction(f"Add a {sense} cue here", lambda: self.view.add_cue(zone_id, sense))
+        menu.addAction(add_cue_action(sense), lambda: self.view.add_cue(zone_id, sense))
         if not cell.empty:
             menu.addSeparator()
-            for _, item_id, label in cell.lines()[:20]:
+            for _kind, item_id, label in cell.lines()[:20]:
                 short = QFontMetrics(menu.font()).elidedText(
                     label, Qt.TextElideMode.ElideRight, 320
                 )
-                menu.addAction(f"Select “{short}”", partial(self.view.document.select, item_id))
+                # TRANSLATORS: a context-menu entry selecting a cue or layer of the cell
+                select = _("Select “{name}”").format(name=short)
+                menu.addAction(select, partial(self.view.document.select, item_id))
         menu.exec(event.globalPos())
 
 
 class SensoryMapView(QWidget):
-    """Zones × the five senses, with cues and layers in each cell."""
+    """Zones × the five senses, with cues and layers in each cell.
+
+    `retranslate()` redraws every text in the language now set (headers, cells and
+    their tooltips, the legend, names); it runs by itself on Qt's LanguageChange.
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setAccessibleName("Sensory map view")
         self.model = SensoryModel(self)
         self._table = _Table(self)
         self._table.setModel(self.model)
         self._table.setItemDelegate(CellDelegate(self._table, lambda: self.model.marked))
-        self._table.setAccessibleName("Sensory map")
-        self._table.setAccessibleDescription(
-            "Zones in rows, the five senses in columns. Press Enter on a cell to add a cue."
-        )
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,7 +177,6 @@ class SensoryMapView(QWidget):
         legend.setObjectName("sensoryLegend")
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setWordWrap(True)
-        legend.setAccessibleName("Sensory map legend")
         legend.setText(self._legend_html())
         top = QHBoxLayout()
         top.setContentsMargins(12, 8, 12, 4)
@@ -141,14 +188,36 @@ class SensoryMapView(QWidget):
         column.addLayout(top)
         column.addWidget(self._table)
         self._page = page
-        self._empty = empty_state(EMPTY_TEXT, self)
+        self._empty = empty_state(empty_text(), self)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(page)
         self._stack.addWidget(self._empty)
         self._dirty = True
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
+        self._name_widgets()
         self._ensure_fresh()
+
+    def retranslate(self) -> None:
+        """Redraw every text in the current language (also run on LanguageChange)."""
+        self._name_widgets()
+        self._legend.setText(self._legend_html())
+        retranslate_empty_state(self._empty, empty_text())
+        self.model.retranslate()
+        self._table.setToolTip("")
+        self._table.viewport().update()
+
+    def _name_widgets(self) -> None:
+        self.setAccessibleName(_("Sensory map view"))
+        self._table.setAccessibleName(_("Sensory map"))
+        self._table.setAccessibleDescription(
+            _("Zones in rows, the five senses in columns. Press Enter on a cell to add a cue.")
+        )
+        self._legend.setAccessibleName(_("Sensory map legend"))
+
+    def legend_text(self) -> str:
+        """The legend above the table as plain text."""
+        return _strip_tags(self._legend.text())
 
     # -- read-only helpers (tests, other panels) ---------------------------------
 
@@ -195,7 +264,7 @@ class SensoryMapView(QWidget):
     def add_cue(self, zone_id: str, sense: str) -> str | None:
         """Add a positive cue of `sense` in the zone as one edit; select it and return its id."""
         cue_id = new_id(self.document.design, "cue")
-        cue = Cue(cue_id, text=f"New {sense} cue", senses=[sense], at=[zone_id])
+        cue = Cue(cue_id, text=new_cue_text(sense), senses=[sense], at=[zone_id])
         error = self.document.push(AddItem("cues", cue))
         if error is not None:
             self._table.setToolTip(error)
@@ -225,7 +294,9 @@ class SensoryMapView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         themed = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if event.type() in themed and hasattr(self, "_legend"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_empty"):
+            self.retranslate()
+        elif event.type() in themed and hasattr(self, "_legend"):
             self._apply_metrics()
             self._legend.setText(self._legend_html())
 
@@ -281,12 +352,31 @@ class SensoryMapView(QWidget):
         neg = severity_color(pal, "error").name()
         warn = severity_color(pal, "warning").name()
         layer = mix(pal.color(QPalette.ColorRole.Text), accent(pal, HEAT_HUE), 0.55).name()
+        words = [html_escape(w) for w in legend_words()]
         return (
             f"<span style='color:{muted}'>"
-            f"<i style='color:{layer}'>≈ layer</i> &nbsp;&nbsp; "
-            f"<span style='color:{text}'>positive cue</span> &nbsp;&nbsp; "
-            f"<span style='color:{neg}'>− negative cue</span> &nbsp;&nbsp; "
-            f"<span style='color:{warn}'>▭ overload (SEN003)</span> &nbsp;&nbsp; "
-            "deeper tint = more going on &nbsp;·&nbsp; "
-            "double-click a cell or press Enter to add a cue</span>"
+            f"<i style='color:{layer}'>≈ {words[0]}</i> &nbsp;&nbsp; "
+            f"<span style='color:{text}'>{words[1]}</span> &nbsp;&nbsp; "
+            f"<span style='color:{neg}'>− {words[2]}</span> &nbsp;&nbsp; "
+            f"<span style='color:{warn}'>▭ {words[3]}</span> &nbsp;&nbsp; "
+            f"{words[4]} &nbsp;·&nbsp; {words[5]}</span>"
         )
+
+
+def legend_words() -> list[str]:
+    """The legend's entries in the current language: layer, positive cue, negative cue,
+    overload, what the tint means, how to add a cue."""
+    return [
+        # TRANSLATORS: sensory-map legend entries, each short; they wrap as a whole line
+        _("layer"),
+        _("positive cue"),
+        _("negative cue"),
+        _("overload (SEN003)"),
+        _("deeper tint = more going on"),
+        _("double-click a cell or press Enter to add a cue"),
+    ]
+
+
+def _strip_tags(html: str) -> str:
+    text = re.sub(r"<[^>]+>", "", html).replace("&nbsp;", " ")
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

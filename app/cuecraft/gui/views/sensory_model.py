@@ -2,7 +2,8 @@
 
 Column 0 names the zone; columns 1–5 are sight, sound, smell, touch and taste.
 Each sense cell holds what is present in that zone for that sense: the layers,
-the positive cues and the (active) negative cues, as a `Cell`.
+the positive cues and the (active) negative cues, as a `Cell`. Headers,
+tooltips and spoken texts are written in the current language when asked for.
 """
 
 from __future__ import annotations
@@ -18,21 +19,56 @@ from PySide6.QtCore import (
 )
 
 from cuecraft.core.check import CheckResult
+from cuecraft.core.i18n import _, ngettext, pgettext
 from cuecraft.core.model import SENSES
 
-from ._style import html_escape
+from ._style import html_escape, join_names
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 2  # the zone id of the row
 SENSE_ROLE = Qt.ItemDataRole.UserRole + 3  # the sense of the column, "" for the zone column
 
-SENSE_QUESTIONS = {
-    "sight": "What guests see",
-    "sound": "What guests hear",
-    "smell": "What guests smell",
-    "touch": "What guests feel",
-    "taste": "What guests taste",
-}
+
+def sense_title(sense: str) -> str:
+    """The name of a sense (the file's `sight`, `sound`, …) as a column title."""
+    if sense == "sight":
+        return pgettext("sense", "Sight")
+    if sense == "sound":
+        return pgettext("sense", "Sound")
+    if sense == "smell":
+        return pgettext("sense", "Smell")
+    if sense == "touch":
+        return pgettext("sense", "Touch")
+    if sense == "taste":
+        return pgettext("sense", "Taste")
+    return sense
+
+
+def sense_question(sense: str) -> str:
+    """What a sense's column answers (its header's tooltip)."""
+    if sense == "sight":
+        return _("What guests see")
+    if sense == "sound":
+        return _("What guests hear")
+    if sense == "smell":
+        return _("What guests smell")
+    if sense == "touch":
+        return _("What guests feel")
+    if sense == "taste":
+        return _("What guests taste")
+    return sense
+
+
+def zone_title() -> str:
+    # TRANSLATORS: the sensory map's first column: the zones of the venue
+    return _("Zone")
+
+
+def sense_in_zone(sense: str, zone: str) -> str:
+    """ "Sound in Lobby": the title of a cell."""
+    # TRANSLATORS: a sensory-map cell: {sense} is a sense's name (Sight, Sound, …)
+    return _("{sense} in {zone}").format(sense=sense_title(sense), zone=zone)
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,9 +90,9 @@ class Cell:
     @property
     def ids(self) -> set[str]:
         return (
-            {i for i, *_ in self.layers}
-            | {i for i, _ in self.positive}
-            | {i for i, _ in self.negative}
+            {i for i, *_rest in self.layers}
+            | {i for i, _text in self.positive}
+            | {i for i, _text in self.negative}
         )
 
     @property
@@ -68,27 +104,32 @@ class Cell:
         """(kind, id, text) in display order: negative cues first (they must not hide
         under "+N more"), then layers, then positive cues."""
         out = [("negative", i, text) for i, text in self.negative]
-        out += [("layer", i, name) for i, name, _ in self.layers]
+        out += [("layer", i, name) for i, name, _level in self.layers]
         out += [("positive", i, text) for i, text in self.positive]
         return out
 
     def summary(self) -> str:
         """Plain text of the cell: what a screen reader and the tests read."""
         prefixes = {"negative": "− ", "layer": "≈ ", "positive": ""}
-        return "; ".join(prefixes[kind] + text for kind, _, text in self.lines())
+        return "; ".join(prefixes[kind] + text for kind, _id, text in self.lines())
 
     def tooltip(self, zone: str, sense: str) -> str:
-        head = f"<b>{html_escape(sense.capitalize())} in {html_escape(zone)}</b>"
+        """Rich text naming everything in the cell, in the current language."""
+        head = f"<b>{html_escape(sense_in_zone(sense, zone))}</b>"
         if self.empty:
-            return head + "<br><i>Nothing yet — double-click or press Enter to add a cue.</i>"
+            nothing = _("Nothing yet — double-click or press Enter to add a cue.")
+            return f"{head}<br><i>{html_escape(nothing)}</i>"
         rows = [head]
         if self.overload:
             rows.append(f"<b>SEN003</b> {html_escape(self.overload)}")
-        for _, name, intensity in self.layers:
-            rows.append(f"≈ {html_escape(name)} <i>(layer, intensity {intensity})</i>")
-        rows += [f"• {html_escape(text)}" for _, text in self.positive]
+        for _id, name, intensity in self.layers:
+            # TRANSLATORS: after a layer's name in a sensory-map tooltip
+            kind = _("(layer, intensity {intensity})").format(intensity=intensity)
+            rows.append(f"≈ {html_escape(name)} <i>{html_escape(kind)}</i>")
+        rows += [f"• {html_escape(text)}" for _id, text in self.positive]
         rows += [
-            f"<span style='color:#d33a2c'>− {html_escape(text)}</span>" for _, text in self.negative
+            f"<span style='color:#d33a2c'>− {html_escape(text)}</span>"
+            for _id, text in self.negative
         ]
         return "<br>".join(rows)
 
@@ -180,10 +221,16 @@ class SensoryModel(QAbstractTableModel):
                 return self.rows[section].name
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return "Zone" if section == 0 else SENSES[section - 1].capitalize()
+            return zone_title() if section == 0 else sense_title(SENSES[section - 1])
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return SENSE_QUESTIONS[SENSES[section - 1]]
+            return sense_question(SENSES[section - 1])
         return None
+
+    def retranslate(self) -> None:
+        """Tell the views that every header and cell reads differently now."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(SENSES))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(SENSES)))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -200,7 +247,8 @@ class SensoryModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"<b>{html_escape(row.name)}</b><br>{html_escape(row.zone_id)}"
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"Zone {row.name}"
+                # TRANSLATORS: spoken for a row of the sensory map
+                return _("Zone {zone}").format(zone=row.name)
             return None
         cell = row.cells[col - 1]
         sense = SENSES[col - 1]
@@ -216,15 +264,24 @@ class SensoryModel(QAbstractTableModel):
 
 
 def _spoken(cell: Cell, sense: str, zone: str) -> str:
+    """What a screen reader says for a cell, in the current language."""
+    where = sense_in_zone(sense, zone)
     if cell.empty:
-        return f"{sense.capitalize()} in {zone}: nothing yet"
+        # TRANSLATORS: spoken for an empty sensory-map cell ("Sound in Lobby: nothing yet")
+        return _("{cell}: nothing yet").format(cell=where)
     counts = []
-    for n, word in (
-        (len(cell.layers), "layer"),
-        (len(cell.positive), "positive cue"),
-        (len(cell.negative), "negative cue"),
-    ):
-        if n:
-            counts.append(f"{n} {word}{'s' if n != 1 else ''}")
-    overload = "; overload" if cell.overload else ""
-    return f"{sense.capitalize()} in {zone}: {', '.join(counts)}{overload}. {cell.summary()}"
+    if cell.layers:
+        n = len(cell.layers)
+        counts.append(ngettext("{n} layer", "{n} layers", n).format(n=n))
+    if cell.positive:
+        n = len(cell.positive)
+        counts.append(ngettext("{n} positive cue", "{n} positive cues", n).format(n=n))
+    if cell.negative:
+        n = len(cell.negative)
+        counts.append(ngettext("{n} negative cue", "{n} negative cues", n).format(n=n))
+    details = join_names(counts)
+    if cell.overload:
+        # TRANSLATORS: spoken for a sensory-map cell with too much going on (SEN003)
+        details = _("{counts}; overload").format(counts=details)
+    # TRANSLATORS: spoken for a sensory-map cell: where, how many of what, then the items
+    return _("{cell}: {details}. {items}").format(cell=where, details=details, items=cell.summary())
