@@ -195,7 +195,7 @@ def test_leaving_a_refused_field_for_another_item_says_so_in_the_status_bar(qtbo
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     document.select("podium")
     status = window.statusBar().currentMessage()
-    assert "Id 'Main Hall' was not applied" in status and "not a valid id" in status
+    assert "Id “Main Hall” was not applied" in status and "not a valid id" in status
     assert "mall-front" in document.design.index()
 
 

@@ -6,23 +6,46 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cuecraft.core.findings import PRINCIPLES, Finding
+from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.gui.document import Document
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole
-GROUP_TITLES = {
-    "references": "References",
-    "theme": "Theme",
-    "harmonize": "Harmonize",
-    "eliminate": "Eliminate",
-    "memorabilia": "Memorabilia",
-    "senses": "Senses",
-    "journey": "Journey",
-    "feedback": "Guest feedback",
-}
-LINE_TIP = (
-    "The line in the saved file. Blank while there are unsaved changes "
-    "(the file does not hold them yet): save to see lines again."
+# The groups, in the order shown: the principles, with references first and feedback last.
+GROUP_ORDER = (
+    "references",
+    "theme",
+    "harmonize",
+    "eliminate",
+    "memorabilia",
+    "senses",
+    "journey",
+    "feedback",
 )
+
+
+def group_title(principle: str) -> str:
+    """The name of a group of findings (a principle, references or guest feedback)."""
+    titles = {
+        "references": pgettext("principle", "References"),
+        "theme": pgettext("principle", "Theme"),
+        "harmonize": pgettext("principle", "Harmonize"),
+        "eliminate": pgettext("principle", "Eliminate"),
+        "memorabilia": pgettext("principle", "Memorabilia"),
+        "senses": pgettext("principle", "Senses"),
+        "journey": pgettext("principle", "Journey"),
+        "feedback": pgettext("principle", "Guest feedback"),
+    }
+    return titles.get(principle, principle)
+
+
+def severity_label(severity: str) -> str:
+    """The word for a finding's severity ("error" → "błąd")."""
+    words = {
+        "error": pgettext("finding severity", "error"),
+        "warning": pgettext("finding severity", "warning"),
+        "info": pgettext("finding severity", "info"),
+    }
+    return words.get(severity, severity)
 
 
 class FindingsPanel(QWidget):
@@ -35,18 +58,15 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.score = QLabel()
         self.score.setTextFormat(Qt.TextFormat.PlainText)
-        self.score.setAccessibleName("scorecard")
         self.score.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Finding", "Code", "Line"])
-        self.tree.setAccessibleName("findings")
+        self.tree.setColumnCount(3)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.tree.headerItem().setToolTip(2, LINE_TIP)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         layout.addWidget(self.score)
@@ -56,13 +76,39 @@ class FindingsPanel(QWidget):
         # An edit, an undo back to the saved state or a save changes whether lines are true.
         document.undo_stack.cleanChanged.connect(self.refresh)
         document.path_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redraw every word in the current language."""
+        self.score.setAccessibleName(_("scorecard"))
+        self.tree.setAccessibleName(_("findings"))
+        self.tree.setHeaderLabels([_("Finding"), _("Code"), _("Line")])
+        self.tree.headerItem().setToolTip(
+            2,
+            _(
+                "The line in the saved file. Blank while there are unsaved changes "
+                "(the file does not hold them yet): save to see lines again."
+            ),
+        )
+        self._shown = None
         self.refresh()
 
     def refresh(self) -> None:
         result = self.document.result
         card = result.scorecard
-        parts = "   ".join(f"{p} {card.scores[p]}" for p in PRINCIPLES)
-        self.score.setText(f"Score {card.overall}/100    {parts}")
+        parts = "   ".join(
+            # TRANSLATORS: one principle's score in the findings panel, e.g. "Theme 80"
+            _("{principle} {score}").format(
+                principle=group_title(p), score=format_number(card.scores[p])
+            )
+            for p in PRINCIPLES
+        )
+        # TRANSLATORS: the scorecard line over the findings; {scores} lists each principle's
+        self.score.setText(
+            _("Score {overall}/100    {scores}").format(
+                overall=format_number(card.overall), scores=parts
+            )
+        )
         lines = self.document.lines_on_disk
         if self._shown == (result.findings, lines):
             return  # typing rarely changes the findings: keep the tree (and its scroll)
@@ -79,26 +125,31 @@ class FindingsPanel(QWidget):
         for finding in result.findings:
             groups.setdefault(finding.principle, []).append(finding)
         if not result.findings:
-            QTreeWidgetItem(self.tree, ["No findings: every check passes."])
-        for principle, title in GROUP_TITLES.items():
+            QTreeWidgetItem(self.tree, [_("No findings: every check passes.")])
+        for principle in GROUP_ORDER:
             members = groups.get(principle, [])
             if not members:
                 continue
-            errors = sum(1 for f in members if f.severity == "error")
-            error_note = f", {errors} error{'s' if errors != 1 else ''}" if errors else ""
-            group = QTreeWidgetItem(
-                self.tree,
-                [f"{title} — {len(members)} finding{'s' if len(members) != 1 else ''}{error_note}"],
-            )
+            group = QTreeWidgetItem(self.tree, [_group_text(principle, members)])
             group.setFirstColumnSpanned(True)
             for finding in members[:500]:
                 line = str(finding.line) if lines else ""
                 row = QTreeWidgetItem(group, [finding.message, finding.code, line])
                 row.setIcon(0, icons[finding.severity])
-                row.setToolTip(0, f"{finding.message}\n\nHint: {finding.hint}")
+                row.setToolTip(0, _row_tip(finding))
                 row.setData(0, ROLE_FINDING, finding)
             if len(members) > 500:
-                QTreeWidgetItem(group, [f"… and {len(members) - 500} more (see cuecraft check)"])
+                more = len(members) - 500
+                QTreeWidgetItem(
+                    group,
+                    [
+                        ngettext(
+                            "… and {n} more (see cuecraft check)",
+                            "… and {n} more (see cuecraft check)",
+                            more,
+                        ).format(n=format_number(more))
+                    ],
+                )
             group.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
 
@@ -135,3 +186,29 @@ class FindingsPanel(QWidget):
         if subject is None and finding.code.startswith(("THM", "SEN001")):
             subject = "theme"
         self.document.select(subject or "design")
+
+
+def _group_text(principle: str, members: list[Finding]) -> str:
+    """ "Theme — 3 findings, 1 error": a group's name and what it holds."""
+    count = ngettext("{n} finding", "{n} findings", len(members)).format(
+        n=format_number(len(members))
+    )
+    errors = sum(1 for f in members if f.severity == "error")
+    if not errors:
+        # TRANSLATORS: a group of findings: "Theme — 3 findings"
+        return _("{group} — {findings}").format(group=group_title(principle), findings=count)
+    error_count = ngettext("{n} error", "{n} errors", errors).format(n=format_number(errors))
+    # TRANSLATORS: a group of findings: "Theme — 3 findings, 1 error"
+    return _("{group} — {findings}, {errors}").format(
+        group=group_title(principle), findings=count, errors=error_count
+    )
+
+
+def _row_tip(finding: Finding) -> str:
+    """A finding's tip: its severity and message, then the hint."""
+    # TRANSLATORS: the tip of a finding: "Warning: the cue … \n\nHint: add …"
+    return _("{severity}: {message}\n\nHint: {hint}").format(
+        severity=severity_label(finding.severity).capitalize(),
+        message=finding.message,
+        hint=finding.hint,
+    )

@@ -11,6 +11,8 @@ when editing ends (Enter, Tab, a click elsewhere), since "Po" on the way to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.edits import Change, EditError, RenameId, SetField, find
+from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import (
     REALMS,
     Cue,
@@ -40,7 +43,7 @@ from cuecraft.core.model import (
 )
 from cuecraft.core.validate import REALM_RANGE
 from cuecraft.gui.document import Document
-from cuecraft.gui.inspector_fields import TEXTS, Field
+from cuecraft.gui.inspector_fields import TEXTS, Field, choice_label
 from cuecraft.gui.widgets import (
     FieldLine,
     FieldNote,
@@ -52,12 +55,28 @@ from cuecraft.gui.widgets import (
     with_note,
 )
 
-NONE = "(none)"
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
 SUMMARY_ROWS = 30
 TYPED = ("text", "optional", "longtext", "optional_long", "words")  # applied at each keystroke
 ON_FINISH = ("id", "language")  # applied when editing ends
-NOT_APPLIED = "Not applied: the design keeps its previous value (Esc puts it back here)."
+# The heading of the form of each kind of item; {id} is the item's id.
+HEADINGS = {
+    "zone": N_("Zone “{id}”"),
+    "touchpoint": N_("Touchpoint “{id}”"),
+    "positive cue": N_("Positive cue “{id}”"),
+    "negative cue": N_("Negative cue “{id}”"),
+    "layer": N_("Sensory layer “{id}”"),
+    "souvenir": N_("Souvenir “{id}”"),
+}
+
+
+def none_label() -> str:
+    """What a list shows for "no value"."""
+    return _("(none)")
+
+
+def not_applied() -> str:
+    return _("Not applied: the design keeps its previous value (Esc puts it back here).")
 
 
 def _heading_label(text: str) -> QLabel:
@@ -77,19 +96,36 @@ class Inspector(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(320)
-        self.setAccessibleName("inspector")
         self.editors: dict[str, QWidget] = {}
         self.notes: dict[str, FieldNote] = {}
         # Fields whose text is not (yet) the model's: the model's value when they parted.
         self._unapplied: dict[str, Any] = {}
         self._owner = ""
         self._kind = ""
+        # What redraws the form's words in the current language (see `retranslate`).
+        self._texts: list[Callable[[], None]] = []
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: palette(highlight);")
         document.selection_changed.connect(self.show_selection)
         document.changed.connect(self._on_changed)
         self.show_selection(document.selected or "design")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redraw every word in the current language, keeping what is typed but not applied."""
+        self.setAccessibleName(_("inspector"))
+        if self._kind == "section":
+            self.show_selection(self._owner)
+            return
+        for redraw in self._texts:
+            redraw()
+        self.refresh()
+
+    def _text(self, redraw: Callable[[], None]) -> None:
+        """Draw a word of the form now, and again on each change of language."""
+        redraw()
+        self._texts.append(redraw)
 
     # -- building the form ------------------------------------------------------------
 
@@ -108,9 +144,12 @@ class Inspector(QScrollArea):
                 kind = kind_of(item)
         kind = owner if owner in ("design", "theme") else kind
         self._owner, self._kind = owner, kind
+        self._texts = []
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_heading_label(self._heading()))
+        heading = _heading_label("")
+        self._text(lambda: heading.setText(self._heading()))
+        layout.addWidget(heading)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields: the inspector is a narrow dock.
@@ -118,25 +157,29 @@ class Inspector(QScrollArea):
         self.editors, self.notes = {}, {}
         for spec in TEXTS[kind]:
             editor = self._editor(spec)
-            editor.setAccessibleName(spec.label)
             # Fit the dock's width, however long the texts inside are.
             editor.setMinimumWidth(0)
             editor.setSizePolicy(QSizePolicy.Policy.Ignored, editor.sizePolicy().verticalPolicy())
             self.editors[spec.name] = editor
             note = FieldNote()
-            note.setAccessibleName(f"{spec.label}: problem")
             self.notes[spec.name] = note
-            form.addRow(spec.label, with_note(editor, note))
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setBuddy(editor)
+            self._text(partial(_name_field, spec, label, editor, note))
+            form.addRow(label, with_note(editor, note))
         if kind == "theme":
             for realm in REALMS:
                 spin = QSpinBox()
                 spin.setRange(*REALM_RANGE)
-                spin.setAccessibleName(f"realm {realm}")
                 spin.valueChanged.connect(
                     lambda value, realm=realm: self._push(SetField("realms", realm, value))
                 )
                 self.editors[f"realms.{realm}"] = spin
-                form.addRow(f"Realm: {realm}", spin)
+                label = QLabel()
+                label.setBuddy(spin)
+                self._text(partial(_name_realm, realm, label, spin))
+                form.addRow(label, spin)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -148,23 +191,26 @@ class Inspector(QScrollArea):
 
     def _show_section(self, key: str) -> None:
         """A section's heading was chosen in the outline: what is in it, and how to edit it."""
-        from cuecraft.gui.outline import GROUPS, NOUNS, item_label, section_members
+        from cuecraft.gui.outline import (
+            EMPTY_HINTS,
+            GROUPS,
+            SELECT_HINTS,
+            item_label,
+            section_heading,
+            section_members,
+        )
 
-        titles = dict(GROUPS)
-        if key not in titles:
+        if key not in dict(GROUPS):
             self.show_selection("design")
             return
         members = section_members(self.document.design, key)
         self._owner, self._kind = SECTION + key, "section"
         self.editors, self.notes = {}, {}
+        self._texts = []
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_heading_label(f"{titles[key]} ({len(members)})"))
-        noun = NOUNS[key]
-        if members:
-            hint = f"Select a {noun} in the outline to edit it."
-        else:
-            hint = f"No {titles[key].lower()} yet: add one with Edit ▸ Add."
+        layout.addWidget(_heading_label(section_heading(key, len(members))))
+        hint = _(SELECT_HINTS[key] if members else EMPTY_HINTS[key])
         for text in (hint, "\n".join(item_label(m) for m in members[:SUMMARY_ROWS])):
             label = QLabel(text)
             label.setWordWrap(True)
@@ -172,7 +218,12 @@ class Inspector(QScrollArea):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
         if len(members) > SUMMARY_ROWS:
-            layout.addWidget(QLabel(f"… and {len(members) - SUMMARY_ROWS} more"))
+            more = len(members) - SUMMARY_ROWS
+            layout.addWidget(
+                QLabel(
+                    ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
+                )
+            )
         self.message = QLabel()
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -191,13 +242,12 @@ class Inspector(QScrollArea):
 
     def _heading(self) -> str:
         if self._kind == "design":
-            return "Design"
+            return _("Design")
         if self._kind == "theme":
-            return "Theme"
+            return _("Theme")
         item = find(self.document.design, self._owner)
-        if isinstance(item, Cue):
-            return f"{item.polarity.capitalize()} cue '{item.id}'"
-        return f"{self._kind.capitalize()} '{item.id}'"
+        kind = f"{item.polarity} cue" if isinstance(item, Cue) else self._kind
+        return _(HEADINGS[kind]).format(id=item.id) if kind in HEADINGS else item.id
 
     def _editor(self, spec: Field) -> QWidget:
         kind = spec.kind
@@ -225,25 +275,31 @@ class Inspector(QScrollArea):
             zones.activated.connect(lambda _index: self._set(spec, zones.currentData() or None))
             return zones
         if kind in ("choice", "optional_choice"):
+            # The stored (English) value is the item's data; its text is the value's word.
             combo = QComboBox()
             if kind != "choice":
-                combo.addItem(NONE)
-            combo.addItems(list(spec.options))
-            combo.activated.connect(lambda _index: self._set(spec, combo.currentText()))
+                combo.addItem("", "")
+            for option in spec.options:
+                combo.addItem("", option)
+            self._text(lambda: _name_choices(spec, combo))
+            combo.activated.connect(lambda _index: self._set(spec, combo.currentData()))
             return combo
         if kind == "words":
             words = WordsEdit()
             words.words_edited.connect(lambda value: self._set(spec, value))
             words.editingFinished.connect(self._seal)
             words.escape_pressed.connect(lambda: self._put_back(spec.name))
+            self._texts.append(words.retranslate)
             return words
         if kind == "refs":
             picker = RefPicker()
             picker.refs_edited.connect(lambda value: self._set(spec, value))
+            self._texts.append(picker.retranslate)
             return picker
         if kind == "senses":
             toggles = SensesToggle()
             toggles.senses_edited.connect(lambda value: self._set(spec, value))
+            self._texts.append(toggles.retranslate)
             return toggles
         if kind == "bool":
             check = QCheckBox()
@@ -252,7 +308,7 @@ class Inspector(QScrollArea):
         spin = QSpinBox()
         if kind == "optional_int":
             spin.setRange(spec.low - 1, spec.high)
-            spin.setSpecialValueText("not set")
+            self._text(lambda: spin.setSpecialValueText(_("not set")))
         else:
             spin.setRange(spec.low, spec.high)
         spin.valueChanged.connect(lambda value: self._set(spec, value))
@@ -308,8 +364,7 @@ class Inspector(QScrollArea):
         elif isinstance(editor, QComboBox) and spec.kind == "zone":
             self._show_zone(editor, value)
         elif isinstance(editor, QComboBox):
-            index = editor.findText(value if value is not None else NONE)
-            editor.setCurrentIndex(max(0, index))
+            editor.setCurrentIndex(max(0, editor.findData(value or "")))
         elif isinstance(editor, RefPicker):
             editor.set_options(self._options(spec.options, value), value)
         elif isinstance(editor, SensesToggle):
@@ -321,12 +376,12 @@ class Inspector(QScrollArea):
 
     def _show_zone(self, combo: QComboBox, value: str | None) -> None:
         """Zones as every other list shows them, "id — name"; a missing zone stays visible."""
-        entries = [(NONE, "")]
+        entries = [(none_label(), "")]
         for zone in self.document.design.zones:
             name = zone.name.split("\n", 1)[0]
             entries.append((f"{zone.id} — {name}" if name else zone.id, zone.id))
-        if value and all(zone_id != value for _, zone_id in entries):
-            entries.append((f"{value}  (missing)", value))
+        if value and all(zone_id != value for _text, zone_id in entries):
+            entries.append((_("{id}  (missing)").format(id=value), value))
         shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
         if shown != entries:
             combo.clear()
@@ -352,7 +407,7 @@ class Inspector(QScrollArea):
                     continue
                 label = item.text if isinstance(item, Cue) else getattr(item, "name", "")
                 if kind == "positive cue" and isinstance(item, Cue) and item.is_negative:
-                    label = f"(a negative cue: untick it) {label}"
+                    label = _("(a negative cue: untick it) {text}").format(text=label)
                 out.append((item.id, label))
         return out
 
@@ -365,13 +420,11 @@ class Inspector(QScrollArea):
         if spec.kind in ("optional", "optional_long"):
             value = raw if raw.strip() else None
         elif spec.kind in ("optional_choice", "zone"):
-            value = None if raw == NONE else raw
+            value = raw or None
         elif spec.kind == "optional_int":
             value = None if raw < spec.low else raw
         typing = spec.kind in TYPED
-        edit = SetField(
-            self._owner, spec.name, value, description=f"Edit {spec.label.lower()}", merge=typing
-        )
+        edit = SetField(self._owner, spec.name, value, description=_describe(spec), merge=typing)
         error = self.document.push(edit)
         if error is None:
             self._settle(spec.name)
@@ -398,7 +451,7 @@ class Inspector(QScrollArea):
         tag = text.strip() or None
         if tag == self._value_of(spec.name):
             return None
-        return SetField(self._owner, spec.name, tag, description=f"Edit {spec.label.lower()}")
+        return SetField(self._owner, spec.name, tag, description=_describe(spec))
 
     def _preview(self, spec: Field, text: str) -> None:
         edit = self._edit_on_finish(spec, text)
@@ -438,7 +491,7 @@ class Inspector(QScrollArea):
     def _refuse(self, name: str, message: str) -> None:
         """Keep what was typed, framed in red, with the core's message under it."""
         self._hold(name)
-        self.notes[name].say(f"{message}\n{NOT_APPLIED}")
+        self.notes[name].say(f"{message}\n{not_applied()}")
         mark_refused(self.editors[name], True)
 
     def _settle(self, name: str) -> None:
@@ -467,15 +520,21 @@ class Inspector(QScrollArea):
             if typed is None or name not in labels:
                 continue
             reason = self.notes[name].text().split("\n", 1)[0] if name in self.notes else ""
-            lost.append(
-                f"{labels[name]} '{typed}' was not applied" + (f": {reason}" if reason else "")
-            )
+            field = _(labels[name])
+            if reason:
+                lost.append(
+                    _("{field} “{typed}” was not applied: {reason}").format(
+                        field=field, typed=typed, reason=reason
+                    )
+                )
+            else:
+                lost.append(_("{field} “{typed}” was not applied").format(field=field, typed=typed))
         self._unapplied = {}
         if not lost:
             return
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage("; ".join(lost), 20_000)
+            window.statusBar().showMessage(pgettext("list separator", "; ").join(lost), 20_000)
 
     def _on_changed(self, change: Change) -> None:
         owner = self._owner
@@ -491,6 +550,37 @@ class Inspector(QScrollArea):
                 )
                 return
         self.refresh()
+
+
+def _name_field(spec: Field, label: QLabel, editor: QWidget, note: FieldNote) -> None:
+    """A field's label, accessible names and tip in the current language."""
+    name = _(spec.label)
+    label.setText(name)
+    editor.setAccessibleName(name)
+    # TRANSLATORS: what a screen reader calls the note under a field saying why a value is refused
+    note.setAccessibleName(_("{field}: problem").format(field=name))
+    tip = _(spec.tip) if spec.tip else ""
+    label.setToolTip(tip)
+    editor.setToolTip(tip)
+
+
+def _name_realm(realm: str, label: QLabel, spin: QSpinBox) -> None:
+    # TRANSLATORS: one of the four realms of an experience, with its share (0–100)
+    label.setText(_("Realm: {realm}").format(realm=choice_label("realm", realm)))
+    spin.setAccessibleName(label.text())
+
+
+def _name_choices(spec: Field, combo: QComboBox) -> None:
+    """The words of a list of values (the values themselves are the items' data)."""
+    for index in range(combo.count()):
+        value = combo.itemData(index)
+        combo.setItemText(index, choice_label(spec.name, value) if value else none_label())
+
+
+def _describe(spec: Field) -> str:
+    """The undo step's name for an edit of a field ("Edit tagline")."""
+    # TRANSLATORS: an undo step, as in "Undo Edit tagline"; {field} is a field's name in lower case
+    return _("Edit {field}").format(field=_(spec.label).lower())
 
 
 def _typed_text(editor: QWidget | None) -> str | None:

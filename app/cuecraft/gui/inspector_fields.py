@@ -1,13 +1,16 @@
 """The inspector's form, field by field: what each field of each kind of item is edited with.
 
 The ranges come from the core's rules (`core/validate.py`), so a spin box offers
-exactly the numbers the format allows.
+exactly the numbers the format allows. Labels and tips are marked here (`N_`) and
+translated where they are shown; a choice stores its English value (`high`, `after`)
+and shows the value's word in the current language (`choice_label`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cuecraft.core.i18n import N_, pgettext
 from cuecraft.core.model import PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
 from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE
 
@@ -15,71 +18,167 @@ from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE
 @dataclass(frozen=True)
 class Field:
     name: str
-    label: str
+    label: str  # English, marked with N_: translate with _() where shown
     kind: str  # id language text longtext optional optional_long choice optional_choice
     #            words refs senses bool int optional_int zone
     options: tuple[str, ...] = ()
     low: int = 0
     high: int = 0
     negative_only: bool = False
+    tip: str = ""  # English, marked with N_; "" for none
+
+
+def choice_label(name: str, value: str) -> str:
+    """The word shown for a stored value of a choice field (`severity`, `high` → "wysoka");
+    the value itself stays English in the file."""
+    # Each value is spelled out so that extraction finds it; the context tells a
+    # translator which sense of the word is meant.
+    if name == "phase":
+        words = {
+            "before": pgettext("journey phase", "before"),
+            "during": pgettext("journey phase", "during"),
+            "after": pgettext("journey phase", "after"),
+        }
+    elif name == "polarity":
+        words = {
+            "positive": pgettext("cue polarity", "positive"),
+            "negative": pgettext("cue polarity", "negative"),
+        }
+    elif name == "severity":
+        words = {
+            "low": pgettext("severity", "low"),
+            "medium": pgettext("severity", "medium"),
+            "high": pgettext("severity", "high"),
+        }
+    elif name == "status":
+        words = {
+            "open": pgettext("negative cue status", "open"),
+            "mitigating": pgettext("negative cue status", "mitigating"),
+            "eliminated": pgettext("negative cue status", "eliminated"),
+        }
+    elif name in ("sense", "senses"):
+        words = {
+            "sight": pgettext("sense", "sight"),
+            "sound": pgettext("sense", "sound"),
+            "smell": pgettext("sense", "smell"),
+            "touch": pgettext("sense", "touch"),
+            "taste": pgettext("sense", "taste"),
+        }
+    elif name == "realm":
+        words = {
+            "entertainment": pgettext("realm", "entertainment"),
+            "educational": pgettext("realm", "educational"),
+            "escapist": pgettext("realm", "escapist"),
+            "esthetic": pgettext("realm", "esthetic"),
+        }
+    else:
+        words = {}
+    return words.get(value, value)
+
+
+def sense_label(sense: str) -> str:
+    """The name of a sense in the current language ("węch", "嗅觉")."""
+    return choice_label("sense", sense)
 
 
 TEXTS = {
     "design": [
-        Field("title", "Title", "text"),
-        Field("client", "Client", "optional"),
-        Field("venue", "Venue", "optional"),
-        Field("language", "Language", "language"),
+        Field("title", N_("Title"), "text"),
+        Field("client", N_("Client"), "optional"),
+        Field("venue", N_("Venue"), "optional"),
+        Field(
+            "language",
+            N_("Language"),
+            "language",
+            tip=N_(
+                "The language of the design’s texts, as a tag (en, pl, zh-CN): "
+                "the brief is written in it"
+            ),
+        ),
     ],
     "theme": [
-        Field("name", "Theme", "text"),
-        Field("tagline", "Tagline", "optional"),
-        Field("storyline", "Storyline", "optional_long"),
-        Field("motifs", "Motifs", "words"),
-        Field("avoid", "Avoid", "words"),
+        Field("name", N_("Theme"), "text"),
+        Field("tagline", N_("Tagline"), "optional"),
+        Field("storyline", N_("Storyline"), "optional_long"),
+        Field("motifs", N_("Motifs"), "words"),
+        Field(
+            "avoid",
+            N_("Avoid"),
+            "words",
+            tip=N_("Motifs to avoid: a cue carrying one of them works against the theme"),
+        ),
     ],
     "zone": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("sees", "Sees (line of sight)", "refs", ("zone",)),
+        Field("id", N_("Id"), "id"),
+        Field("name", N_("Name"), "text"),
+        Field(
+            "sees",
+            N_("Sees (line of sight)"),
+            "refs",
+            ("zone",),
+            tip=N_("The zones a guest standing here can see"),
+        ),
     ],
     "touchpoint": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("phase", "Phase", "choice", PHASES),
-        Field("zone", "Zone", "zone", ("zone",)),
-        Field("next", "Next", "refs", ("touchpoint",)),
+        Field("id", N_("Id"), "id"),
+        Field("name", N_("Name"), "text"),
+        Field("phase", N_("Phase"), "choice", PHASES),
+        Field("zone", N_("Zone"), "zone", ("zone",)),
+        Field("next", N_("Next"), "refs", ("touchpoint",), tip=N_("The touchpoints that follow")),
         Field(
-            "emotion", "Target emotion", "optional_int", low=EMOTION_RANGE[0], high=EMOTION_RANGE[1]
+            "emotion",
+            N_("Target emotion"),
+            "optional_int",
+            low=EMOTION_RANGE[0],
+            high=EMOTION_RANGE[1],
+            tip=N_("How the guest should feel here, from −3 to +3"),
         ),
     ],
     "cue": [
-        Field("id", "Id", "id"),
-        Field("text", "Text", "longtext"),
-        Field("polarity", "Polarity", "choice", POLARITIES),
-        Field("senses", "Senses", "senses"),
-        Field("motifs", "Motifs", "words"),
-        Field("at", "At", "refs", ("zone", "touchpoint")),
-        Field("unique", "A character (never twice in view)", "bool"),
-        Field("conflicts", "Conflicts with", "refs", ("cue",)),
-        Field("severity", "Severity", "optional_choice", SEVERITIES, negative_only=True),
-        Field("status", "Status", "optional_choice", STATUSES, negative_only=True),
-        Field("remedy", "Remedy", "optional_long", negative_only=True),
+        Field("id", N_("Id"), "id"),
+        Field("text", N_("Text"), "longtext"),
+        Field("polarity", N_("Polarity"), "choice", POLARITIES),
+        Field("senses", N_("Senses"), "senses"),
+        Field("motifs", N_("Motifs"), "words"),
+        Field("at", N_("At"), "refs", ("zone", "touchpoint")),
+        Field(
+            "unique",
+            N_("A character (never twice in view)"),
+            "bool",
+            tip=N_("A cast member in role: never seen in two places at once"),
+        ),
+        Field("conflicts", N_("Conflicts with"), "refs", ("cue",)),
+        Field("severity", N_("Severity"), "optional_choice", SEVERITIES, negative_only=True),
+        Field("status", N_("Status"), "optional_choice", STATUSES, negative_only=True),
+        Field("remedy", N_("Remedy"), "optional_long", negative_only=True),
     ],
     "layer": [
-        Field("id", "Id", "id"),
-        Field("sense", "Sense", "choice", SENSES),
-        Field("name", "Name", "text"),
-        Field("at", "At", "refs", ("zone",)),
-        Field("intensity", "Intensity", "int", low=INTENSITY_RANGE[0], high=INTENSITY_RANGE[1]),
-        Field("motifs", "Motifs", "words"),
+        Field("id", N_("Id"), "id"),
+        Field("sense", N_("Sense"), "choice", SENSES),
+        Field("name", N_("Name"), "text"),
+        Field("at", N_("At"), "refs", ("zone",)),
+        Field(
+            "intensity",
+            N_("Intensity"),
+            "int",
+            low=INTENSITY_RANGE[0],
+            high=INTENSITY_RANGE[1],
+            tip=N_("How strongly the layer reaches the guest: 1 faint, 3 strong"),
+        ),
+        Field("motifs", N_("Motifs"), "words"),
     ],
     "souvenir": [
-        Field("id", "Id", "id"),
-        Field("name", "Name", "text"),
-        Field("motifs", "Motifs", "words"),
+        Field("id", N_("Id"), "id"),
+        Field("name", N_("Name"), "text"),
+        Field("motifs", N_("Motifs"), "words"),
         # A souvenir brings back a good moment: it evokes positive cues only.
-        Field("evokes", "Evokes", "refs", ("positive cue",)),
-        Field("at", "Available at", "refs", ("zone", "touchpoint")),
+        Field(
+            "evokes",
+            N_("Evokes"),
+            "refs",
+            ("positive cue",),
+            tip=N_("The positive cues the souvenir brings back to mind"),
+        ),
+        Field("at", N_("Available at"), "refs", ("zone", "touchpoint")),
     ],
 }

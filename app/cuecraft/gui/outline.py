@@ -11,29 +11,71 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cuecraft.core.edits import Change
+from cuecraft.core.i18n import N_, _, format_number, ngettext
 from cuecraft.core.model import Cue, Design, Item
 from cuecraft.gui.document import Document
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 SECTION = "section:"
+# The sections (English, marked: translate with _() where shown).
 GROUPS = (
-    ("zones", "Zones"),
-    ("touchpoints", "Touchpoints"),
-    ("positive", "Positive cues"),
-    ("negative", "Negative cues"),
-    ("layers", "Sensory layers"),
-    ("souvenirs", "Souvenirs"),
+    ("zones", N_("Zones")),
+    ("touchpoints", N_("Touchpoints")),
+    ("positive", N_("Positive cues")),
+    ("negative", N_("Negative cues")),
+    ("layers", N_("Sensory layers")),
+    ("souvenirs", N_("Souvenirs")),
 )
-# What one member of a section is called, and the key of the window's action adding one.
-NOUNS = {
-    "zones": "zone",
-    "touchpoints": "touchpoint",
-    "positive": "positive cue",
-    "negative": "negative cue",
-    "layers": "sensory layer",
-    "souvenirs": "souvenir",
+# The right-click entry adding one member of a section (the window's action does it).
+ADD_TEXTS = {
+    "zones": N_("Add zone"),
+    "touchpoints": N_("Add touchpoint"),
+    "positive": N_("Add positive cue"),
+    "negative": N_("Add negative cue"),
+    "layers": N_("Add sensory layer"),
+    "souvenirs": N_("Add souvenir"),
 }
+# What the inspector says about a section with members, and about an empty one.
+SELECT_HINTS = {
+    "zones": N_("Select a zone in the outline to edit it."),
+    "touchpoints": N_("Select a touchpoint in the outline to edit it."),
+    "positive": N_("Select a positive cue in the outline to edit it."),
+    "negative": N_("Select a negative cue in the outline to edit it."),
+    "layers": N_("Select a sensory layer in the outline to edit it."),
+    "souvenirs": N_("Select a souvenir in the outline to edit it."),
+}
+EMPTY_HINTS = {
+    "zones": N_("No zones yet: add one with Edit ▸ Add."),
+    "touchpoints": N_("No touchpoints yet: add one with Edit ▸ Add."),
+    "positive": N_("No positive cues yet: add one with Edit ▸ Add."),
+    "negative": N_("No negative cues yet: add one with Edit ▸ Add."),
+    "layers": N_("No sensory layers yet: add one with Edit ▸ Add."),
+    "souvenirs": N_("No souvenirs yet: add one with Edit ▸ Add."),
+}
+# The key of the window's action adding a member of a section, where it differs.
 ADD_KEYS = {"positive": "cues"}
+
+
+def section_heading(key: str, count: int) -> str:
+    """A section's heading with its count: "Zones (7)"."""
+    # TRANSLATORS: a section of the outline and how many items it holds, e.g. "Zones (7)"
+    return _("{section} ({count})").format(section=_(dict(GROUPS)[key]), count=format_number(count))
+
+
+def section_tip(key: str, count: int) -> str:
+    """How many items a section holds, in words: "7 zones"."""
+    n = format_number(count)
+    if key == "zones":
+        return ngettext("{n} zone", "{n} zones", count).format(n=n)
+    if key == "touchpoints":
+        return ngettext("{n} touchpoint", "{n} touchpoints", count).format(n=n)
+    if key == "positive":
+        return ngettext("{n} positive cue", "{n} positive cues", count).format(n=n)
+    if key == "negative":
+        return ngettext("{n} negative cue", "{n} negative cues", count).format(n=n)
+    if key == "layers":
+        return ngettext("{n} sensory layer", "{n} sensory layers", count).format(n=n)
+    return ngettext("{n} souvenir", "{n} souvenirs", count).format(n=n)
 
 
 def section_members(design: Design, key: str) -> list[Item]:
@@ -59,7 +101,6 @@ class Outline(QTreeWidget):
         self.document = document
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
-        self.setAccessibleName("outline")
         self._syncing = False
         self._built: tuple[tuple[str, bool], ...] = ()
         self._entries: dict[str, QTreeWidgetItem] = {}
@@ -71,20 +112,37 @@ class Outline(QTreeWidget):
         document.checked.connect(self._mark_findings)
         document.selection_changed.connect(self._select)
         self.rebuild()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redraw the headings in the current language (the items' own texts stay)."""
+        self.setAccessibleName(_("outline"))
+        design = self.document.design
+        for top in self._top_items():
+            key = str(top.data(0, ROLE_ID))
+            if key == "design":
+                top.setText(0, _design_text(design))
+            elif key == "theme":
+                top.setText(0, _theme_text(design))
+            elif key.startswith(SECTION):
+                section = key.removeprefix(SECTION)
+                top.setText(0, section_heading(section, top.childCount()))
+                top.setToolTip(0, section_tip(section, top.childCount()))
 
     def rebuild(self) -> None:
         design = self.document.design
         expanded = {top.data(0, ROLE_ID) for top in self._top_items() if top.isExpanded()}
         self._syncing = True
         self.clear()
-        top = QTreeWidgetItem([f"Design — {design.title}"])
+        top = QTreeWidgetItem([_design_text(design)])
         top.setData(0, ROLE_ID, "design")
-        theme = QTreeWidgetItem([f"Theme — {design.theme.name}"])
+        theme = QTreeWidgetItem([_theme_text(design)])
         theme.setData(0, ROLE_ID, "theme")
         self.addTopLevelItems([top, theme])
-        for key, title in GROUPS:
+        for key, _title in GROUPS:
             members = section_members(design, key)
-            group = QTreeWidgetItem([f"{title} ({len(members)})"])
+            group = QTreeWidgetItem([section_heading(key, len(members))])
+            group.setToolTip(0, section_tip(key, len(members)))
             group.setData(0, ROLE_ID, SECTION + key)
             group.addChildren([self._entry(item) for item in members])
             self.addTopLevelItem(group)
@@ -132,9 +190,9 @@ class Outline(QTreeWidget):
         design = self.document.design
         entries = self._entries
         if "design" in change.sections:
-            entries["design"].setText(0, f"Design — {design.title}")
+            entries["design"].setText(0, _design_text(design))
         if "theme" in change.sections:
-            entries["theme"].setText(0, f"Theme — {design.theme.name}")
+            entries["theme"].setText(0, _theme_text(design))
         index = design.index()
         for item_id in change.ids:
             entry, item = entries.get(item_id), index.get(item_id)
@@ -206,7 +264,7 @@ class Outline(QTreeWidget):
         if entry is None or section is None or add is None:
             return None
         menu = QMenu(self)
-        twin = menu.addAction(f"Add {NOUNS[section]}")
+        twin = menu.addAction(_(ADD_TEXTS[section]))
         keys = add.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:  # shown, not bound: the window's action keeps the key
             twin.setText(f"{twin.text()}\t{keys}")
@@ -238,3 +296,13 @@ class Outline(QTreeWidget):
     def popup(self, menu: QMenu, at: QPoint) -> None:
         """Show a context menu until it closes (tests replace this)."""
         menu.exec(at)
+
+
+def _design_text(design: Design) -> str:
+    # TRANSLATORS: the outline's first entry; {title} is the design's title as typed
+    return _("Design — {title}").format(title=design.title)
+
+
+def _theme_text(design: Design) -> str:
+    # TRANSLATORS: the outline's second entry; {name} is the theme's name as typed
+    return _("Theme — {name}").format(name=design.theme.name)

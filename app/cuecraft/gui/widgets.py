@@ -3,6 +3,8 @@ and the note under a field that says why what was typed is not applied."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import SENSES
+from cuecraft.gui.inspector_fields import sense_label
 
 
 def split_words(text: str) -> list[str]:
-    """'rainforest, thunderstorm' -> ['rainforest', 'thunderstorm'] (empties dropped)."""
-    return [word.strip() for word in text.split(",") if word.strip()]
+    """'rainforest, thunderstorm' -> ['rainforest', 'thunderstorm'] (empties dropped); the
+    Chinese commas ，and 、 separate words too."""
+    return [word.strip() for word in re.split(r"[,，、]", text) if word.strip()]
 
 
 ERROR_COLOUR = "#b3261e"
@@ -90,8 +95,13 @@ class WordsEdit(FieldLine):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("comma-separated, e.g. rainforest, thunderstorm")
         self.textEdited.connect(lambda text: self.words_edited.emit(split_words(text)))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The placeholder in the current language."""
+        # TRANSLATORS: placeholder of a list of motifs; the comma separates them in every language
+        self.setPlaceholderText(_("comma-separated, e.g. rainforest, thunderstorm"))
 
     def set_words(self, words: list[str]) -> None:
         if split_words(self.text()) != words:
@@ -146,18 +156,28 @@ class RefPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("filter…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(132)
-        self.list.setAccessibleName("references")
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         self._updating = False
         self._chosen: list[str] = []
+        self._missing: set[str] = set()
         self._shown: tuple[tuple[tuple[str, str], ...], tuple[str, ...]] = ((), ())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The placeholder, the list's name and the marks of missing ids in the current language."""
+        self.filter.setPlaceholderText(_("filter…"))
+        self.list.setAccessibleName(_("references"))
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            ref = item.data(Qt.ItemDataRole.UserRole)
+            if ref in self._missing:
+                item.setText(_missing(ref))
 
     def set_options(self, options: list[tuple[str, str]], chosen: list[str]) -> None:
         """Offer (id, label) options; tick the chosen ids (unknown chosen ids stay listed)."""
@@ -167,11 +187,12 @@ class RefPicker(QWidget):
         self._shown = key
         self._updating = True
         self._chosen = list(chosen)
-        known = {option_id for option_id, _ in options}
+        known = {option_id for option_id, _label in options}
+        self._missing = {ref for ref in chosen if ref not in known}
         self.list.clear()
         for ref in chosen:
             if ref not in known:
-                item = QListWidgetItem(f"{ref}  (missing)")
+                item = QListWidgetItem(_missing(ref))
                 item.setData(Qt.ItemDataRole.UserRole, ref)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
@@ -241,15 +262,24 @@ class SensesToggle(QWidget):
         layout.setSpacing(4)
         self.buttons: dict[str, QPushButton] = {}
         for sense in SENSES:
-            button = QPushButton(sense, self)
+            button = QPushButton(self)
             button.setCheckable(True)
             button.setMinimumWidth(0)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            button.setAccessibleName(f"sense {sense}")
             button.toggled.connect(self._on_toggled)
             layout.addWidget(button)
             self.buttons[sense] = button
         self._setting = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The senses' names in the current language."""
+        for sense in SENSES:
+            # TRANSLATORS: the name a screen reader gives a sense's toggle, e.g. "sense smell"
+            self.buttons[sense].setAccessibleName(
+                _("sense {sense}").format(sense=sense_label(sense))
+            )
+            self._label(sense)
 
     def set_senses(self, senses: list[str]) -> None:
         self._setting = True
@@ -263,16 +293,20 @@ class SensesToggle(QWidget):
 
     def _label(self, sense: str) -> None:
         button = self.buttons[sense]
-        text = sense
+        name = sense_label(sense)
+        text = name
         if button.isChecked():
             bold = QFont(button.font())
             bold.setBold(True)
-            marked = CHECK_MARK + sense
+            marked = CHECK_MARK + name
             room = button.width() - TOGGLE_PADDING
             if QFontMetrics(bold).horizontalAdvance(marked) <= room:
                 text = marked
         button.setText(text)
-        button.setToolTip(f"{sense}: {'on' if button.isChecked() else 'off'}")
+        if button.isChecked():
+            button.setToolTip(_("{sense}: on").format(sense=name))
+        else:
+            button.setToolTip(_("{sense}: off").format(sense=name))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -284,3 +318,8 @@ class SensesToggle(QWidget):
             self._label(sense)
         if not self._setting:
             self.senses_edited.emit(self.senses())
+
+
+def _missing(ref: str) -> str:
+    # TRANSLATORS: an id a field names but the design no longer holds
+    return _("{id}  (missing)").format(id=ref)

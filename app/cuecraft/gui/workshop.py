@@ -25,47 +25,89 @@ from PySide6.QtWidgets import (
 from cuecraft.core.capture import PHASE_PREFIXES, SENSE_PREFIXES, capture
 from cuecraft.core.edits import AddItem, Edit, SetField, new_id
 from cuecraft.core.findings import Finding
+from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
 from cuecraft.gui.document import Document
+from cuecraft.gui.findings_panel import group_title
+from cuecraft.gui.inspector_fields import choice_label, sense_label
 
 
 @dataclass(frozen=True)
 class Step:
     key: str
-    title: str
+    title: str  # English, marked with N_: shown as _(title)
     principle: str
-    prompt: str  # what typing does here; "" when this step takes no input
+    prompt: str  # what typing does here (English, marked); "" when this step takes no input
 
 
 STEPS = (
-    Step("theme", "Theme", "theme", "Type a motif of the theme and press Enter"),
+    Step("theme", N_("Theme"), "theme", N_("Type a motif of the theme and press Enter")),
     Step(
         "positive",
-        "Positive cues",
+        N_("Positive cues"),
         "harmonize",
-        "Type a positive cue, motifs as #tags: 'thunder rolls #storm'",
+        # TRANSLATORS: the example is typed as is; translate it, keep the # before the motif
+        N_("Type a positive cue, motifs as #tags: “thunder rolls #storm”"),
     ),
-    Step("negative", "Negative cues", "eliminate", "Type a negative cue to eliminate"),
+    Step("negative", N_("Negative cues"), "eliminate", N_("Type a negative cue to eliminate")),
     Step(
         "senses",
-        "The five senses",
+        N_("The five senses"),
         "senses",
-        "Type a sense and a cue: 'smell: fresh bread #bakery'",
+        # TRANSLATORS: the word before the colon must be one of the sense words the workshop
+        # understands (see "sense typed in the workshop")
+        N_("Type a sense and a cue: “smell: fresh bread #bakery”"),
     ),
     Step(
         "memorabilia",
-        "Memorabilia",
+        N_("Memorabilia"),
         "memorabilia",
-        "Type a souvenir, motifs as #tags: 'plush frog #wildlife'",
+        N_("Type a souvenir, motifs as #tags: “plush frog #wildlife”"),
     ),
     Step(
         "journey",
-        "Journey",
+        N_("Journey"),
         "journey",
-        "Type a touchpoint ('after: thank-you postcard') and press Enter",
+        # TRANSLATORS: the word before the colon must be one of the phase words the workshop
+        # understands (see "phase typed in the workshop")
+        N_("Type a touchpoint (“after: thank-you postcard”) and press Enter"),
     ),
-    Step("scorecard", "Scorecard", "", ""),
+    Step("scorecard", N_("Scorecard"), "", ""),
 )
+
+
+def typed_words() -> dict[str, str]:
+    """The words a facilitator may type before a colon, in the current language (and always
+    in English), each to the value it stands for: {"węch": "smell", "po": "after", …}."""
+    spelled = {
+        "sight": pgettext("sense typed in the workshop", "sight"),
+        "sound": pgettext("sense typed in the workshop", "sound"),
+        "smell": pgettext("sense typed in the workshop", "smell"),
+        "touch": pgettext("sense typed in the workshop", "touch"),
+        "taste": pgettext("sense typed in the workshop", "taste"),
+        "before": pgettext("phase typed in the workshop", "before"),
+        "during": pgettext("phase typed in the workshop", "during"),
+        "after": pgettext("phase typed in the workshop", "after"),
+    }
+    words: dict[str, str] = {}
+    for value, spellings in spelled.items():
+        # A translation may give several spellings, separated by "|": "po|po wizycie".
+        for word in [value, *spellings.split("|")]:
+            if word.strip():
+                words.setdefault(word.strip().casefold(), value)
+    return words
+
+
+def _english_prefix(line: str) -> str:
+    """`line` with a sense or phase word typed in the current language before its colon
+    (":" or the full-width "："), written as the English value the capture understands."""
+    cut = min((i for i in (line.find(":"), line.find("：")) if i >= 0), default=-1)
+    if cut < 0:
+        return line
+    value = typed_words().get(line[:cut].strip().casefold())
+    return f"{value}:{line[cut + 1 :]}" if value else line
+
+
 BACKGROUND, TEXT, ACCENT, ERROR, WARNING = "#000000", "#FFFFFF", "#FFD400", "#FF6B6B", "#FFB000"
 
 
@@ -92,7 +134,9 @@ class SessionTimer(QObject):
 
     def text(self) -> str:
         total = int(self.seconds())
-        return f"{total // 60:02d}:{total % 60:02d}{'' if self.running else '  (paused)'}"
+        clock = f"{total // 60:02d}:{total % 60:02d}"
+        # TRANSLATORS: the workshop's stopwatch while it is paused, e.g. "12:05  (paused)"
+        return clock if self.running else _("{time}  (paused)").format(time=clock)
 
     def toggle(self) -> None:
         if self._started is None:
@@ -120,8 +164,6 @@ class WorkshopMode(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.document = document
         self.step_index = 0
-        self.setWindowTitle("Cuecraft — workshop")
-        self.setAccessibleName("workshop mode")
         palette = self.palette()
         for role, colour in (
             (QPalette.ColorRole.Window, BACKGROUND),
@@ -138,7 +180,6 @@ class WorkshopMode(QWidget):
         self.progress.setWordWrap(True)
         self.progress.setTextFormat(Qt.TextFormat.RichText)
         self.clock = QLabel(self.timer.text())
-        self.clock.setAccessibleName("session timer")
         self.timer.ticked.connect(self.clock.setText)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -150,13 +191,9 @@ class WorkshopMode(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.capture = QLineEdit()
-        self.capture.setAccessibleName("capture")
         self.capture.returnPressed.connect(self.commit)
         self.capture.installEventFilter(self)
-        self.help = QLabel(
-            "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · F6 timer start/pause · "
-            "F7 timer reset · Esc back to the workbench"
-        )
+        self.help = QLabel()
         self.help.setWordWrap(True)
         for label in (self.progress, self.heading, self.body, self.verdict, self.help):
             # Wrap to the screen, never widen the window past it.
@@ -174,6 +211,23 @@ class WorkshopMode(QWidget):
         layout.addWidget(self.help)
         document.checked.connect(self.show_step)
         self._scale_type(768)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redraw every word in the current language."""
+        self.setWindowTitle(_("Cuecraft — workshop"))
+        self.setAccessibleName(_("workshop mode"))
+        self.clock.setAccessibleName(_("session timer"))
+        self.clock.setText(self.timer.text())
+        # TRANSLATORS: the name a screen reader gives the workshop's typing line
+        self.capture.setAccessibleName(_("capture"))
+        # TRANSLATORS: the keys of the workshop, in one line under the typing line
+        self.help.setText(
+            _(
+                "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · "
+                "F6 timer start/pause · F7 timer reset · Esc back to the workbench"
+            )
+        )
         self.show_step()
 
     # -- showing -----------------------------------------------------------------------------
@@ -224,20 +278,29 @@ class WorkshopMode(QWidget):
     def show_step(self) -> None:
         step = self.step
         design = self.document.design
-        strip = " · ".join(f"<b><u>{s.title}</u></b>" if s is step else s.title for s in STEPS)
+        strip = " · ".join(
+            f"<b><u>{_escape(_(s.title))}</u></b>" if s is step else _escape(_(s.title))
+            for s in STEPS
+        )
         self.progress.setText(f"{_escape(design.title)}<br/>{strip}")
-        self.heading.setText(step.title)
+        self.heading.setText(_(step.title))
         lines = self._contents(step)
         if len(lines) > self.max_lines:
             # The newest entries matter most in a workshop: what the room just added.
             keep = lines[-(self.max_lines - 1) :]
-            lines = [f"<i>… {len(lines) - len(keep)} earlier</i>", *keep]
-        self.body.setText(
-            "<br/>".join(lines) if lines else "<i>Nothing yet — start typing below.</i>"
-        )
+            hidden = len(lines) - len(keep)
+            # TRANSLATORS: over the newest entries of a long list, e.g. "… 12 earlier"
+            earlier = ngettext("… {n} earlier", "… {n} earlier", hidden).format(
+                n=format_number(hidden)
+            )
+            lines = [f"<i>{_escape(earlier)}</i>", *keep]
+        nothing = _escape(_("Nothing yet — start typing below."))
+        self.body.setText("<br/>".join(lines) if lines else f"<i>{nothing}</i>")
         self.verdict.setText(self._verdict(step))
         self.capture.setEnabled(bool(step.prompt))
-        self.capture.setPlaceholderText(step.prompt or "The scorecard updates live.")
+        self.capture.setPlaceholderText(
+            _(step.prompt) if step.prompt else _("The scorecard updates live.")
+        )
 
     def _contents(self, step: Step) -> list[str]:
         design = self.document.design
@@ -247,15 +310,27 @@ class WorkshopMode(QWidget):
             lines = [f"<b>{esc(theme.name)}</b>"]
             if theme.tagline:
                 lines.append(esc(theme.tagline))
-            lines.append("Motifs: " + (", ".join(esc(m) for m in theme.motifs) or "—"))
+            comma = pgettext("list separator", ", ")
+            motifs = comma.join(theme.motifs) or "—"
+            lines.append(esc(_("Motifs: {motifs}").format(motifs=motifs)))
             if theme.avoid:
-                lines.append("Avoid: " + ", ".join(esc(m) for m in theme.avoid))
+                # TRANSLATORS: the theme's motifs to avoid, listed in the workshop
+                avoid = _("Avoid: {motifs}").format(motifs=comma.join(theme.avoid))
+                lines.append(esc(avoid))
             return lines
         if step.key == "positive":
             return ["• " + esc(c.text) for c in design.cues if not c.is_negative]
         if step.key == "negative":
             return [
-                f"• {esc(c.text)} — {c.effective_severity}, {c.effective_status}"
+                "• "
+                + esc(
+                    # TRANSLATORS: a negative cue in the workshop: its text, severity and status
+                    _("{cue} — {severity}, {status}").format(
+                        cue=c.text,
+                        severity=choice_label("severity", c.effective_severity),
+                        status=choice_label("status", c.effective_status),
+                    )
+                )
                 for c in design.cues
                 if c.is_negative
             ]
@@ -263,20 +338,27 @@ class WorkshopMode(QWidget):
             from cuecraft.core.rules.senses import engaged_senses
 
             engaged = engaged_senses(self.document.result.graph)
-            return [f"{'✔' if s in engaged else '✘'}  {s}" for s in SENSES]
+            return [f"{'✔' if s in engaged else '✘'}  {esc(sense_label(s))}" for s in SENSES]
         if step.key == "memorabilia":
             return ["• " + esc(s.name) for s in design.souvenirs]
         if step.key == "journey":
             return [
-                f"{tp.phase}: {esc(tp.name or tp.id)}"
-                + (f"  (feels {tp.emotion:+d})" if tp.emotion is not None else "")
+                esc(_journey_line(tp))
                 for phase in PHASES
                 for tp in design.touchpoints
                 if tp.phase == phase
             ]
         card = self.document.result.scorecard
-        return [f"<b>Overall {card.overall}</b> / 100"] + [
-            f"{name}: {score}" for name, score in card.scores.items()
+        # TRANSLATORS: the workshop's scorecard: the overall score (the bold part) out of 100
+        overall = _("Overall {score}").format(score=format_number(card.overall))
+        return [f"<b>{esc(overall)}</b> / 100"] + [
+            esc(
+                # TRANSLATORS: one principle's score on the workshop's scorecard, e.g. "Theme: 80"
+                _("{principle}: {score}").format(
+                    principle=group_title(name), score=format_number(score)
+                )
+            )
+            for name, score in card.scores.items()
         ]
 
     def _verdict(self, step: Step) -> str:
@@ -286,16 +368,22 @@ class WorkshopMode(QWidget):
             if step.principle and f.principle == step.principle
         ]
         if not step.principle:
-            return "One principle at zero makes the whole experience zero (6 − 1 = 0)."
+            return _escape(_("One principle at zero makes the whole experience zero (6 − 1 = 0)."))
         if not findings:
-            return f"<span style='color:{ACCENT}'>✔ The checks are happy with this step.</span>"
+            happy = _escape(_("✔ The checks are happy with this step."))
+            return f"<span style='color:{ACCENT}'>{happy}</span>"
         colour = {"error": ERROR, "warning": WARNING, "info": TEXT}
         shown = [
             f"<span style='color:{colour[f.severity]}'>● {_escape(f.message)}</span>"
             for f in findings[:3]
         ]
         if len(findings) > 3:
-            shown.append(f"… and {len(findings) - 3} more")
+            more = len(findings) - 3
+            shown.append(
+                _escape(
+                    ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
+                )
+            )
         return "<br/>".join(shown)
 
     # -- keys ---------------------------------------------------------------------------------
@@ -355,13 +443,15 @@ class WorkshopMode(QWidget):
         """The edit a typed line makes on this step, or why it makes none."""
         design = self.document.design
         if key == "theme":
-            return SetField(
-                "theme", "motifs", [*design.theme.motifs, line], description=f"Add motif '{line}'"
-            )
+            # TRANSLATORS: an undo step, as in "Undo Add motif “rain”"
+            described = _("Add motif “{motif}”").format(motif=line)
+            return SetField("theme", "motifs", [*design.theme.motifs, line], description=described)
         prefixes = {"senses": SENSE_PREFIXES, "journey": PHASE_PREFIXES}.get(key, ())
+        if prefixes:
+            line = _english_prefix(line)
         typed = capture(line, design.theme.motifs, prefixes)
         if not typed.text:
-            return "Type the words of the item too, not only its #motifs."
+            return _("Type the words of the item too, not only its #motifs.")
         motifs = list(typed.motifs)  # only what the room named: the checks say what is missing
         if key == "negative":
             return AddItem(
@@ -386,6 +476,19 @@ class WorkshopMode(QWidget):
             )
         phase = typed.prefix or "during"
         return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), typed.text, phase))
+
+
+def _journey_line(tp: Touchpoint) -> str:
+    """ "after: thank-you postcard  (feels +2)" in the current language."""
+    phase = choice_label("phase", tp.phase)
+    name = tp.name or tp.id
+    if tp.emotion is None:
+        # TRANSLATORS: a touchpoint in the workshop: its phase and name
+        return _("{phase}: {touchpoint}").format(phase=phase, touchpoint=name)
+    # TRANSLATORS: a touchpoint in the workshop with the feeling it aims at (−3 … +3)
+    return _("{phase}: {touchpoint}  (feels {emotion})").format(
+        phase=phase, touchpoint=name, emotion=f"{tp.emotion:+d}"
+    )
 
 
 def _escape(text: str) -> str:
