@@ -215,7 +215,7 @@ def test_sensory_map_headers_legend_and_tooltips_in_the_language(qtbot, lang):
     assert tips == [po(lang, "What guests see")]
     legend = view.legend_text()
     for word in ("positive cue", "negative cue", "overload (SEN003)"):
-        assert po(lang, word) in legend
+        assert po(lang, word, "sensory map legend") in legend
     assert "positive cue" not in legend
     index = view.index_of("mall-front", "sound")
     tooltip = str(index.data(Qt.ItemDataRole.ToolTipRole))
@@ -241,10 +241,10 @@ def test_sensory_map_retranslate_switches_language_while_open(qtbot, english):
         view.retranslate()
         assert changed  # the header is told to read its titles again
         assert model.headerData(1, Qt.Orientation.Horizontal) == po("zh", "Sight", "sense")
-        assert po("zh", "positive cue") in view.legend_text()
+        assert po("zh", "positive cue", "sensory map legend") in view.legend_text()
         set_language("pl")
         QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
-        assert po("pl", "positive cue") in view.legend_text()
+        assert po("pl", "positive cue", "sensory map legend") in view.legend_text()
     finally:
         set_language("en")
     view.retranslate()

@@ -66,13 +66,22 @@ class CellDelegate(QStyledItemDelegate):
             painter.setBrush(fill)
             if not cell.overload:
                 painter.drawRoundedRect(inner, 6, 6)
-            tag = self._paint_overload(painter, inner, font, pal) if cell.overload else 0.0
+            lines = inner.adjusted(9, 6, -9, -6)
+            tag = 0.0
+            if cell.overload:
+                box = self._paint_overload(painter, inner, font, pal)
+                tag = box.width() + 8
+                if tag > lines.width() * 0.45:
+                    # A long word ("przeciążenie"): the items start under the tag rather
+                    # than squeezed beside it.
+                    lines.setTop(box.bottom() + 2)
+                    tag = 0.0
             marked = self.marked()
             if marked and marked in cell.ids:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(with_alpha(highlight, 0.9))
                 painter.drawRoundedRect(inner.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-            self._paint_lines(painter, cell, inner.adjusted(9, 6, -9, -6), font, pal, tag)
+            self._paint_lines(painter, cell, lines, font, pal, tag)
         else:
             name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
             zone_id = str(index.data(ZONE_ROLE) or "")
@@ -84,8 +93,10 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(inner.adjusted(-1, -1, 1, 1), 7, 7)
         painter.restore()
 
-    def _paint_overload(self, painter: QPainter, rect: QRectF, font: QFont, pal: QPalette) -> float:
-        """An amber cell with an "overload" tag in its corner (SEN003); returns the tag width."""
+    def _paint_overload(
+        self, painter: QPainter, rect: QRectF, font: QFont, pal: QPalette
+    ) -> QRectF:
+        """An amber cell with an "overload" tag in its corner (SEN003); returns the tag."""
         warn = severity_color(pal, "warning")
         painter.setBrush(mix(pal.color(QPalette.ColorRole.Base), warn, 0.16))
         painter.setPen(QPen(warn, 1.6))
@@ -93,7 +104,7 @@ class CellDelegate(QStyledItemDelegate):
         small = scaled_font(font, 0.8, bold=True)
         fm = QFontMetrics(small)
         # At most half the cell: a long word is shortened rather than covering the items.
-        word = fm.elidedText(overload_tag(), Qt.TextElideMode.ElideRight, int(rect.width() / 2))
+        word = fm.elidedText(overload_tag(), Qt.TextElideMode.ElideRight, int(rect.width() - 18))
         tag = QRectF(0, 0, fm.horizontalAdvance(word) + 10, fm.height() + 2)
         tag.moveTopRight(rect.topRight() + QPointF(-4, 4))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -102,7 +113,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(QColor("#1d1d1d"))
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, word)
-        return tag.width() + 8
+        return tag
 
     def _paint_zone(
         self, painter: QPainter, name: str, zone_id: str, rect: QRectF, font: QFont, pal: QPalette

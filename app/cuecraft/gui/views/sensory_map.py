@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.edits import AddItem, new_id
-from cuecraft.core.i18n import _
+from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import SENSES, Cue
 from cuecraft.gui.document import Document
 
@@ -355,10 +355,10 @@ class SensoryMapView(QWidget):
         words = [html_escape(w) for w in legend_words()]
         return (
             f"<span style='color:{muted}'>"
-            f"<i style='color:{layer}'>≈ {words[0]}</i> &nbsp;&nbsp; "
+            f"<i style='color:{layer}'>≈&nbsp;{words[0]}</i> &nbsp;&nbsp; "
             f"<span style='color:{text}'>{words[1]}</span> &nbsp;&nbsp; "
-            f"<span style='color:{neg}'>− {words[2]}</span> &nbsp;&nbsp; "
-            f"<span style='color:{warn}'>▭ {words[3]}</span> &nbsp;&nbsp; "
+            f"<span style='color:{neg}'>−&nbsp;{words[2]}</span> &nbsp;&nbsp; "
+            f"<span style='color:{warn}'>▭&nbsp;{words[3]}</span> &nbsp;&nbsp; "
             f"{words[4]} &nbsp;·&nbsp; {words[5]}</span>"
         )
 
@@ -368,12 +368,12 @@ def legend_words() -> list[str]:
     overload, what the tint means, how to add a cue."""
     return [
         # TRANSLATORS: sensory-map legend entries, each short; they wrap as a whole line
-        _("layer"),
-        _("positive cue"),
-        _("negative cue"),
-        _("overload (SEN003)"),
-        _("deeper tint = more going on"),
-        _("double-click a cell or press Enter to add a cue"),
+        pgettext("sensory map legend", "layer"),
+        pgettext("sensory map legend", "positive cue"),
+        pgettext("sensory map legend", "negative cue"),
+        pgettext("sensory map legend", "overload (SEN003)"),
+        pgettext("sensory map legend", "deeper tint = more going on"),
+        pgettext("sensory map legend", "double-click a cell or press Enter to add a cue"),
     ]
 
 
