@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from cuecraft.core.fileformat import load_design
@@ -120,8 +120,9 @@ def test_every_workshop_step_is_in_the_language(qtbot, lang):
         workshop.step_index = index
         workshop.show_step()
         assert workshop.heading.text() == title
+        strip = workshop.progress.text().replace("\u00a0", " ")  # names never break
         for other in STEP_TITLES[lang]:
-            assert other in workshop.progress.text()
+            assert other in strip
         text = shown_text(workshop)
         for english in ENGLISH + STEP_TITLES["en"]:
             assert english not in text, f"step {title}: {english!r} in {text!r}"
@@ -380,7 +381,10 @@ def test_the_findings_panel_groups_are_translated(qtbot, lang):
         "pl": ["Ustalenie", "Kod", "Wiersz"],
         "zh": ["检查结果", "代码", "行"],
     }[lang]
-    assert panel.score.text().startswith({"pl": "Wynik ", "zh": "得分 "}[lang])
+    score = QTextDocument()
+    score.setHtml(panel.score.text())
+    assert score.toPlainText().startswith({"pl": "Wynik 0/100", "zh": "得分 0/100"}[lang])
+    assert {"pl": "Eliminacja 0", "zh": "消除负面线索 0"}[lang] in score.toPlainText()
     row = panel.tree.topLevelItem(0).child(0)
     assert {"pl": "Podpowiedź: ", "zh": "建议："}[lang] in row.toolTip(0)
 
@@ -433,3 +437,52 @@ def test_retranslate_redraws_every_panel_in_the_new_language(qtbot, english):
     assert outline_texts(outline)[2].startswith("Zones (")
     assert "Severity" in labels_of(inspector)
     assert panel.tree.headerItem().text(0) == "Finding"
+
+
+def test_the_language_change_event_re_texts_each_panel(qtbot, english):
+    """Preferences ▸ Language reaches every widget as Qt's LanguageChange event."""
+    document = Document(load_design(RAINFOREST))
+    workshop = WorkshopMode(document)
+    outline = Outline(document)
+    inspector = Inspector(document)
+    panel = FindingsPanel(document)
+    for widget in (workshop, outline, inspector, panel):
+        qtbot.addWidget(widget)
+    document.select("saturday-queue")
+    set_language("zh")
+    for widget in (workshop, outline, inspector, panel):
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    assert workshop.heading.text() == "主题"
+    assert outline_texts(outline)[2].startswith("区域（")
+    assert "严重程度" in labels_of(inspector)
+    assert panel.tree.headerItem().text(0) == "检查结果"
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "zh"], indirect=True)
+def test_at_1024x768_no_step_cuts_its_list_or_its_prompt(qtbot, lang):
+    """A projector: the list shows the newest entries that fit whole (a note counts the
+    others), and the prompt in the typing line is never cut off, however long (Polish)."""
+    from PySide6.QtGui import QFontMetrics
+
+    document, workshop = workshop_on(qtbot)
+    workshop._scale_type(768)
+    workshop.resize(1024, 768)
+    workshop.show()
+    qtbot.waitExposed(workshop)
+    for index in range(len(STEPS)):
+        workshop.step_index = index
+        workshop.show_step()
+        QApplication.processEvents()
+        body = workshop.body
+        layout = QTextDocument()
+        layout.setDefaultFont(body.font())
+        layout.setDocumentMargin(0)
+        layout.setTextWidth(body.contentsRect().width())
+        layout.setHtml(body.text())
+        assert layout.size().height() <= body.contentsRect().height(), STEPS[index].key
+        capture = workshop.capture
+        room = capture.width() - 2 * (8 + 3)
+        prompt = capture.placeholderText()
+        assert QFontMetrics(capture.font()).horizontalAdvance(prompt) <= room, prompt
+    step_to(workshop, "positive")
+    assert "earlier" in workshop.body.text() or lang != "en"  # 27 positive cues

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cuecraft.core.findings import PRINCIPLES, Finding
@@ -57,7 +57,7 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.score = QLabel()
-        self.score.setTextFormat(Qt.TextFormat.PlainText)
+        self.score.setTextFormat(Qt.TextFormat.RichText)  # the program's words only
         self.score.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -78,6 +78,12 @@ class FindingsPanel(QWidget):
         document.path_changed.connect(self.refresh)
         self.retranslate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A switch of language (Preferences ▸ Language) reaches every widget as this event.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Redraw every word in the current language."""
         self.score.setAccessibleName(_("scorecard"))
@@ -96,19 +102,19 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         result = self.document.result
         card = result.scorecard
-        parts = "   ".join(
-            # TRANSLATORS: one principle's score in the findings panel, e.g. "Theme 80"
-            _("{principle} {score}").format(
-                principle=group_title(p), score=format_number(card.scores[p])
+        # A line breaks between two scores, never inside one (nor inside a Chinese name).
+        parts = "&nbsp;&nbsp; ".join(
+            _nowrap(
+                # TRANSLATORS: one principle's score in the findings panel, e.g. "Theme 80"
+                _("{principle} {score}").format(
+                    principle=group_title(p), score=format_number(card.scores[p])
+                )
             )
             for p in PRINCIPLES
         )
-        # TRANSLATORS: the scorecard line over the findings; {scores} lists each principle's
-        self.score.setText(
-            _("Score {overall}/100    {scores}").format(
-                overall=format_number(card.overall), scores=parts
-            )
-        )
+        # TRANSLATORS: the overall score, first on the scorecard line over the findings
+        overall = _nowrap(_("Score {overall}/100").format(overall=format_number(card.overall)))
+        self.score.setText(f"{overall}&nbsp;&nbsp;&nbsp; {parts}")
         lines = self.document.lines_on_disk
         if self._shown == (result.findings, lines):
             return  # typing rarely changes the findings: keep the tree (and its scroll)
@@ -186,6 +192,12 @@ class FindingsPanel(QWidget):
         if subject is None and finding.code.startswith(("THM", "SEN001")):
             subject = "theme"
         self.document.select(subject or "design")
+
+
+def _nowrap(text: str) -> str:
+    """`text` as rich text that is never broken across lines."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<span style='white-space:nowrap'>{escaped}</span>"
 
 
 def _group_text(principle: str, members: list[Finding]) -> str:

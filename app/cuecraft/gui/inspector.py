@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -111,6 +111,12 @@ class Inspector(QScrollArea):
         document.changed.connect(self._on_changed)
         self.show_selection(document.selected or "design")
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A switch of language (Preferences ▸ Language) reaches every widget as this event.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Redraw every word in the current language, keeping what is typed but not applied."""

@@ -6,7 +6,7 @@ section up); a right-click offers the window's Add, Duplicate and Delete actions
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -113,6 +113,12 @@ class Outline(QTreeWidget):
         document.selection_changed.connect(self._select)
         self.rebuild()
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A switch of language (Preferences ▸ Language) reaches every widget as this event.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Redraw the headings in the current language (the items' own texts stay)."""

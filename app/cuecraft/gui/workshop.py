@@ -12,7 +12,16 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -109,6 +118,60 @@ def _english_prefix(line: str) -> str:
 
 
 BACKGROUND, TEXT, ACCENT, ERROR, WARNING = "#000000", "#FFFFFF", "#FFD400", "#FF6B6B", "#FFB000"
+CAPTURE_PADDING = 8
+
+
+class FittedLines(QLabel):
+    """A list of rich-text lines showing the newest ones, as many as fit its height (and at
+    most `max_lines`), under a note of how many earlier ones are left out: in a workshop
+    what the room just added matters most, and nothing is cut in half at the bottom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.max_lines = 9
+        self._lines: list[str] = []
+        self._empty = ""
+
+    def set_lines(self, lines: list[str], empty: str) -> None:
+        self._lines, self._empty = list(lines), empty
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = self._lines
+        if not lines:
+            self.setText(self._empty)
+            return
+        room = self.contentsRect()
+        # The note of the earlier ones takes the place of one line.
+        keep = len(lines) if len(lines) <= self.max_lines else self.max_lines - 1
+        while True:
+            shown = lines if keep >= len(lines) else [_earlier(len(lines) - keep), *lines[-keep:]]
+            html = "<br/>".join(shown)
+            if keep <= 1 or not self.isVisible() or self._fits(html, room.width(), room.height()):
+                break
+            keep -= 1
+        self.setText(html)
+
+    def _fits(self, html: str, width: int, height: int) -> bool:
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(0)
+        document.setTextWidth(width)
+        document.setHtml(html)
+        return document.size().height() <= height
+
+
+def _earlier(hidden: int) -> str:
+    # TRANSLATORS: over the newest entries of a long list, e.g. "… 12 earlier"
+    earlier = ngettext("… {n} earlier", "… {n} earlier", hidden).format(n=format_number(hidden))
+    return f"<i>{_escape(earlier)}</i>"
 
 
 class SessionTimer(QObject):
@@ -183,10 +246,7 @@ class WorkshopMode(QWidget):
         self.timer.ticked.connect(self.clock.setText)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body = FittedLines()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
@@ -195,9 +255,11 @@ class WorkshopMode(QWidget):
         self.capture.installEventFilter(self)
         self.help = QLabel()
         self.help.setWordWrap(True)
-        for label in (self.progress, self.heading, self.body, self.verdict, self.help):
+        for label in (self.progress, self.heading, self.verdict, self.help):
             # Wrap to the screen, never widen the window past it.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The list takes the room the others leave, and shows as much of it as fits.
+        self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
@@ -212,6 +274,12 @@ class WorkshopMode(QWidget):
         document.checked.connect(self.show_step)
         self._scale_type(768)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A switch of language (Preferences ▸ Language) reaches every widget as this event.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Redraw every word in the current language."""
@@ -262,14 +330,35 @@ class WorkshopMode(QWidget):
             font.setBold(bold)
             label.setFont(font)
             label.setStyleSheet(f"color: {colour};")
-        font = QFont(self.capture.font())
-        font.setPixelSize(int(base * 1.1))
-        self.capture.setFont(font)
         self.capture.setStyleSheet(
             f"QLineEdit {{ color: {TEXT}; background: #1A1A1A; border: 3px solid {ACCENT};"
-            f" padding: 8px; }}"
+            f" padding: {CAPTURE_PADDING}px; }}"
         )
         self.base_px = base
+        self.body.max_lines = self.max_lines
+        self._fit_capture()
+
+    def _fit_capture(self) -> None:
+        """The typing line's type as large as the step's prompt allows: a long prompt (Polish
+        runs a third longer than English) is shown whole in a smaller size, never cut."""
+        size = int(self.base_px * 1.1)
+        smallest = int(self.base_px * 0.7)
+        room = self.capture.width() - 2 * (CAPTURE_PADDING + 3) - 16
+        font = QFont(self.capture.font())
+        prompt = self.capture.placeholderText()
+        if self.capture.isVisible() and room > 0:
+            while size > smallest:
+                font.setPixelSize(size)
+                if QFontMetrics(font).horizontalAdvance(prompt) <= room:
+                    break
+                size -= 1
+        font.setPixelSize(size)
+        if font != self.capture.font():
+            self.capture.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_capture()
 
     @property
     def step(self) -> Step:
@@ -278,29 +367,22 @@ class WorkshopMode(QWidget):
     def show_step(self) -> None:
         step = self.step
         design = self.document.design
+        # A step's name never breaks across lines: only between the steps.
+        names = [_escape(_(s.title)).replace(" ", "\u00a0") for s in STEPS]
         strip = " · ".join(
-            f"<b><u>{_escape(_(s.title))}</u></b>" if s is step else _escape(_(s.title))
-            for s in STEPS
+            f"<b><u>{name}</u></b>" if s is step else name
+            for s, name in zip(STEPS, names, strict=True)
         )
         self.progress.setText(f"{_escape(design.title)}<br/>{strip}")
         self.heading.setText(_(step.title))
-        lines = self._contents(step)
-        if len(lines) > self.max_lines:
-            # The newest entries matter most in a workshop: what the room just added.
-            keep = lines[-(self.max_lines - 1) :]
-            hidden = len(lines) - len(keep)
-            # TRANSLATORS: over the newest entries of a long list, e.g. "… 12 earlier"
-            earlier = ngettext("… {n} earlier", "… {n} earlier", hidden).format(
-                n=format_number(hidden)
-            )
-            lines = [f"<i>{_escape(earlier)}</i>", *keep]
         nothing = _escape(_("Nothing yet — start typing below."))
-        self.body.setText("<br/>".join(lines) if lines else f"<i>{nothing}</i>")
+        self.body.set_lines(self._contents(step), f"<i>{nothing}</i>")
         self.verdict.setText(self._verdict(step))
         self.capture.setEnabled(bool(step.prompt))
         self.capture.setPlaceholderText(
             _(step.prompt) if step.prompt else _("The scorecard updates live.")
         )
+        self._fit_capture()
 
     def _contents(self, step: Step) -> list[str]:
         design = self.document.design
@@ -486,8 +568,9 @@ def _journey_line(tp: Touchpoint) -> str:
         # TRANSLATORS: a touchpoint in the workshop: its phase and name
         return _("{phase}: {touchpoint}").format(phase=phase, touchpoint=name)
     # TRANSLATORS: a touchpoint in the workshop with the feeling it aims at (−3 … +3)
+    sign = "+" if tp.emotion > 0 else "−" if tp.emotion < 0 else "±"
     return _("{phase}: {touchpoint}  (feels {emotion})").format(
-        phase=phase, touchpoint=name, emotion=f"{tp.emotion:+d}"
+        phase=phase, touchpoint=name, emotion=f"{sign}{abs(tp.emotion)}"
     )
 
 
