@@ -464,7 +464,7 @@ def test_at_1024x768_no_step_cuts_its_list_or_its_prompt(qtbot, lang):
     others), and the prompt in the typing line is never cut off, however long (Polish)."""
     from PySide6.QtGui import QFontMetrics
 
-    document, workshop = workshop_on(qtbot)
+    _document, workshop = workshop_on(qtbot)
     workshop._scale_type(768)
     workshop.resize(1024, 768)
     workshop.show()
