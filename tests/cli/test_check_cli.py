@@ -255,7 +255,7 @@ def test_schema_error_exits_2_with_its_location(write):
     path = write("schema.yaml", SCHEMA_ERROR)
     result = cuecraft("check", path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{path}:11:5: unknown key 'nmae'; did you mean 'name'?")
+    assert result.stderr.startswith(f"{path}:11:5: unknown key “nmae”; did you mean “name”?")
 
 
 def test_unreadable_file_wins_over_findings_in_other_files(write):
@@ -454,7 +454,7 @@ def test_json_finding_fields(write):
     (ref,) = [f for f in document["files"][0]["findings"] if f["code"] == "REF001"]
     assert ref["principle"] == "references"
     assert ref["ids"] == ["tea-tin", "farewel"]
-    assert ref["hint"] == "did you mean 'farewell'?"
+    assert ref["hint"] == "did you mean “farewell”?"
 
 
 def test_json_is_not_mixed_with_text(write):

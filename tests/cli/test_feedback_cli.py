@@ -86,13 +86,13 @@ def test_import_writes_the_side_file_and_reports(files):
     assert rows["wait"][1:3] == ["20", "-100"]
     assert rows["pay"][1:3] == ["1", "+100"]
     assert "Parking (not in design)" in out
-    assert "hotpot.yaml:8:5: FBK001 detractor hotspot: guests give 'arrive'" in out
+    assert "hotpot.yaml:8:5: FBK001 detractor hotspot: guests give “arrive”" in out
     assert "hotpot.yaml:8:5: FBK002 blind spot" in out
-    assert "FBK004 the feedback names the touchpoint 'Parking'" in out
+    assert "FBK004 the feedback names the touchpoint “Parking”" in out
     assert result.stderr.splitlines() == [
-        "survey.csv:53: score 'x' is not a whole number from 0 to 10",
-        "survey.csv:54: date 'wczoraj' is not a date (write it as YYYY-MM-DD)",
-        "survey.csv:55: the touchpoint 'Parking' is neither an id nor a name in the design "
+        "survey.csv:53: score “x” is not a whole number from 0 to 10",
+        "survey.csv:54: date “wczoraj” is not a date (write it as YYYY-MM-DD)",
+        "survey.csv:55: the touchpoint “Parking” is neither an id nor a name in the design "
         "(1 row; kept apart, see FBK004)",
     ]
     feedback = load_feedback(files / "hotpot.feedback.yaml")
@@ -165,7 +165,7 @@ def test_nothing_readable_writes_nothing(files):
     result = cuecraft_feedback("import", "hotpot.yaml", "bad.csv", cwd=files)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == "bad.csv: no row could be read; nothing written"
-    assert "bad.csv:2: score 'x'" in result.stderr
+    assert "bad.csv:2: score “x”" in result.stderr
     assert not (files / "hotpot.feedback.yaml").exists()
 
 

@@ -24,27 +24,27 @@ CATALOGUE = [
     (
         "text where a list belongs",
         GOOD_HEAD + "zones:\n  - id: z\n    sees: lobby\n",
-        [(7, 11, "zones[0].sees", "'sees' must be a list, for example sees: [lobby]")],
+        [(7, 11, "zones[0].sees", "“sees” must be a list, for example sees: [lobby]")],
     ),
     (
         "a list where text belongs",
         GOOD_HEAD + "client: [a, b]\n",
-        [(5, 9, "client", "'client' must be text, not a list")],
+        [(5, 9, "client", "“client” must be text, not a list")],
     ),
     (
         "emotion out of range",
         GOOD_HEAD + "touchpoints:\n  - id: t\n    emotion: 5\n",
-        [(7, 14, "touchpoints[0].emotion", "'emotion' is 5; it must be from -3 to 3")],
+        [(7, 14, "touchpoints[0].emotion", "“emotion” is 5; it must be from -3 to 3")],
     ),
     (
         "emotion not a number",
         GOOD_HEAD + "touchpoints:\n  - id: t\n    emotion: high\n",
-        [(7, 14, "touchpoints[0].emotion", "'emotion' must be a whole number from -3 to 3")],
+        [(7, 14, "touchpoints[0].emotion", "“emotion” must be a whole number from -3 to 3")],
     ),
     (
         "unique not a boolean",
         GOOD_HEAD + "cues:\n  - id: c\n    unique: maybe\n",
-        [(7, 13, "cues[0].unique", "'unique' must be true or false")],
+        [(7, 13, "cues[0].unique", "“unique” must be true or false")],
     ),
     (
         "unknown key with a hint",
@@ -54,8 +54,8 @@ CATALOGUE = [
                 7,
                 5,
                 "cues[0].polarty",
-                "unknown key 'polarty'; did you mean 'polarity'? "
-                "(keys of your own must start with 'x-')",
+                "unknown key “polarty”; did you mean “polarity”? "
+                "(keys of your own must start with “x-”)",
             )
         ],
     ),
@@ -67,7 +67,7 @@ CATALOGUE = [
                 7,
                 15,
                 "cues[0].polarity",
-                "'postive' is not one of positive, negative; did you mean 'positive'?",
+                "“postive” is not one of positive, negative; did you mean “positive”?",
             )
         ],
     ),
@@ -79,15 +79,15 @@ CATALOGUE = [
                 7,
                 21,
                 "cues[0].senses[1]",
-                "'smel' is not a sense; senses are sight, sound, smell, touch, taste; "
-                "did you mean 'smell'?",
+                "“smel” is not a sense; senses are sight, sound, smell, touch, taste; "
+                "did you mean “smell”?",
             )
         ],
     ),
     (
         "missing id",
         GOOD_HEAD + "zones:\n  - name: Lobby\n",
-        [(6, 5, "zones[0].id", "'id' is required and must not be empty")],
+        [(6, 5, "zones[0].id", "“id” is required and must not be empty")],
     ),
     (
         "id that is not a slug",
@@ -97,8 +97,8 @@ CATALOGUE = [
                 6,
                 9,
                 "zones[0].id",
-                "'Main Hall' is not a valid id: use lowercase letters, digits, "
-                "'-' and '_', starting with a letter or digit, at most 64 characters",
+                "“Main Hall” is not a valid id: use lowercase letters, digits, "
+                "“-” and “_”, starting with a letter or digit, at most 64 characters",
             )
         ],
     ),
@@ -110,7 +110,7 @@ CATALOGUE = [
                 8,
                 9,
                 "",
-                "duplicate id 'a' (first used at line 6); ids must be unique across zones, "
+                "duplicate id “a” (first used at line 6); ids must be unique across zones, "
                 "touchpoints, cues, layers and souvenirs",
             )
         ],
@@ -123,7 +123,7 @@ CATALOGUE = [
                 8,
                 5,
                 "",
-                "duplicate key 'text' (first at line 7); a key may appear only once in a mapping",
+                "duplicate key “text” (first at line 7); a key may appear only once in a mapping",
             )
         ],
     ),
@@ -148,7 +148,7 @@ CATALOGUE = [
                 1,
                 1,
                 "cuecraft",
-                "not a Cuecraft design: the file must start with the line 'cuecraft: 1'",
+                "not a Cuecraft design: the file must start with the line “cuecraft: 1”",
             )
         ],
     ),
@@ -156,14 +156,14 @@ CATALOGUE = [
         "missing title and theme",
         "cuecraft: 1\n",
         [
-            (1, 1, "title", "'title' is required and must not be empty"),
-            (1, 1, "theme", "'theme' is required, with at least a name"),
+            (1, 1, "title", "“title” is required and must not be empty"),
+            (1, 1, "theme", "“theme” is required, with at least a name"),
         ],
     ),
     (
         "an empty file",
         "",
-        [(1, 1, "", "the file is empty; a design starts with the line 'cuecraft: 1'")],
+        [(1, 1, "", "the file is empty; a design starts with the line “cuecraft: 1”")],
     ),
     (
         "a top level that is a list",
@@ -173,7 +173,7 @@ CATALOGUE = [
                 1,
                 1,
                 "cuecraft",
-                "not a Cuecraft design: the file must start with the line 'cuecraft: 1'",
+                "not a Cuecraft design: the file must start with the line “cuecraft: 1”",
             )
         ],
     ),
@@ -185,7 +185,7 @@ CATALOGUE = [
     (
         "custom tag",
         GOOD_HEAD + "client: !!python/object:os.system x\n",
-        [(5, 9, "", "the YAML tag '!!python/object:os.system' is not supported in design files")],
+        [(5, 9, "", "the YAML tag “!!python/object:os.system” is not supported in design files")],
     ),
 ]
 

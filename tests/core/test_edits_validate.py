@@ -56,7 +56,7 @@ def loads_again(design) -> None:
 
 def test_an_id_with_a_space_is_refused_and_says_what_an_id_is(design):
     zone = design.zones[0].id
-    message = refused(design, RenameId(zone, "Main Hall"), "'Main Hall'", "not a valid id")
+    message = refused(design, RenameId(zone, "Main Hall"), "“Main Hall”", "not a valid id")
     assert "lowercase letters" in message and "64" in message
 
 
@@ -66,37 +66,37 @@ def test_an_empty_id_is_refused(design):
 
 def test_an_id_too_long_or_with_capitals_is_refused(design):
     refused(design, RenameId(design.zones[0].id, "a" * (SLUG_MAX + 1)), "at most 64")
-    refused(design, RenameId(design.zones[0].id, "Lobby"), "'Lobby'")
+    refused(design, RenameId(design.zones[0].id, "Lobby"), "“Lobby”")
     refused(design, RenameId(design.zones[0].id, "-lobby"), "starting with a letter")
 
 
 def test_renaming_to_an_id_in_use_is_refused_in_any_section(design):
     zone, cue = design.zones[0].id, design.cues[0].id
-    refused(design, RenameId(zone, cue), f"'{cue}' is already used")
+    refused(design, RenameId(zone, cue), f"“{cue}” is already used")
     refused(design, RenameId(zone, zone), "already")
 
 
 def test_renaming_an_unknown_item_is_refused(design):
-    refused(design, RenameId("no-such-item", "fine-id"), "no item with id 'no-such-item'")
+    refused(design, RenameId("no-such-item", "fine-id"), "no item with id “no-such-item”")
 
 
 def test_adding_an_item_with_a_duplicate_or_bad_id_is_refused(design):
     taken = design.touchpoints[0].id
-    refused(design, AddItem("zones", Zone(taken, "Lobby")), f"'{taken}' is already used")
+    refused(design, AddItem("zones", Zone(taken, "Lobby")), f"“{taken}” is already used")
     refused(design, AddItem("zones", Zone("Main Hall", "Lobby")), "not a valid id")
     refused(design, AddItem("zones", Zone("", "Lobby")), "must not be empty")
 
 
 def test_an_item_goes_only_into_its_own_section(design):
-    refused(design, AddItem("cues", Zone("lobby")), "a zone cannot go into 'cues'")
-    refused(design, AddItem("actors", Zone("lobby")), "no section 'actors'")
+    refused(design, AddItem("cues", Zone("lobby")), "a zone cannot go into “cues”")
+    refused(design, AddItem("actors", Zone("lobby")), "no section “actors”")
 
 
 def test_every_field_of_an_added_item_is_checked(design):
     refused(design, AddItem("touchpoints", Touchpoint("t-new", phase="sometimes")), "sometimes")
-    refused(design, AddItem("cues", Cue("c-new", senses=["smel"])), "did you mean 'smell'")
+    refused(design, AddItem("cues", Cue("c-new", senses=["smel"])), "did you mean “smell”")
     refused(design, AddItem("cues", Cue("c-new", "Mist\x00")), "U+0000")
-    refused(design, AddItem("cues", Cue("c-new", extra={"owner": "me"})), "start with 'x-'")
+    refused(design, AddItem("cues", Cue("c-new", extra={"owner": "me"})), "start with “x-”")
 
 
 def test_ids_may_not_be_set_as_a_plain_field(design):
@@ -115,7 +115,7 @@ def test_a_fresh_id_is_always_a_valid_id(design):
 
 
 def test_a_language_name_is_not_a_language_tag_and_the_message_says_what_is(design):
-    message = refused(design, SetField("design", "language", "Polish"), "'Polish'")
+    message = refused(design, SetField("design", "language", "Polish"), "“Polish”")
     assert "not a language tag" in message
     assert all(tag in message for tag in ("en", "pl", "zh-CN", "zh-Hans"))
 
@@ -137,15 +137,15 @@ def test_other_language_values_are_refused(design, tag):
 
 def test_a_lone_surrogate_is_refused_naming_the_field_and_the_character(design):
     cue = design.cues[0].id
-    message = refused(design, SetField(cue, "text", "Mist \ud800 here"), "U+D800", "'text'")
+    message = refused(design, SetField(cue, "text", "Mist \ud800 here"), "U+D800", "“text”")
     assert "cannot be saved" in message and "character 6" in message
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x0c", "\r", "\x1b", "\x7f", "\x9f"])
 def test_control_characters_are_refused(design, char):
     code = f"U+{ord(char):04X}"
-    refused(design, SetField("design", "title", f"Cafe{char}"), code, "'title'", "control")
-    refused(design, SetField("theme", "motifs", ["ok", f"bad{char}"]), code, "'motifs'")
+    refused(design, SetField("design", "title", f"Cafe{char}"), code, "“title”", "control")
+    refused(design, SetField("theme", "motifs", ["ok", f"bad{char}"]), code, "“motifs”")
 
 
 def test_non_characters_are_refused(design):
@@ -171,10 +171,10 @@ def test_a_character_already_in_a_field_from_the_file_does_not_lock_the_field():
 
 
 def test_required_texts_stay_texts(design):
-    refused(design, SetField("design", "title", ""), "'title' is required")
-    refused(design, SetField("theme", "name", None), "'name' is required")
-    refused(design, SetField(design.cues[0].id, "text", None), "'text' must be text")
-    refused(design, SetField(design.zones[0].id, "name", 3), "'name' must be text")
+    refused(design, SetField("design", "title", ""), "“title” is required")
+    refused(design, SetField("theme", "name", None), "“name” is required")
+    refused(design, SetField(design.cues[0].id, "text", None), "“text” must be text")
+    refused(design, SetField(design.zones[0].id, "name", 3), "“name” must be text")
     refused(design, SetField("theme", "motifs", "rainforest"), "must be a list")
     refused(design, SetField("theme", "motifs", ["a", 1]), "must be text")
 
@@ -187,7 +187,7 @@ def test_required_texts_stay_texts(design):
     [
         ("phase", "sometimes", ("not one of before, during, after",)),
         ("phase", None, ("must be one of",)),
-        ("emotion", 4, ("'emotion' is 4; it must be from -3 to 3",)),
+        ("emotion", 4, ("“emotion” is 4; it must be from -3 to 3",)),
         ("emotion", True, ("whole number",)),
         ("emotion", "2", ("whole number",)),
         ("emotion", 2.5, ("whole number",)),
@@ -199,11 +199,11 @@ def test_touchpoint_enums_and_numbers(design, field, value, words):
 
 def test_cue_enums_flags_and_senses(design):
     cue = design.cues[0].id
-    refused(design, SetField(cue, "polarity", "postive"), "did you mean 'positive'")
+    refused(design, SetField(cue, "polarity", "postive"), "did you mean “positive”")
     refused(design, SetField(cue, "severity", "critical"), "low, medium, high")
     refused(design, SetField(cue, "status", "closed"), "open, mitigating, eliminated")
     refused(design, SetField(cue, "unique", "yes"), "true or false")
-    refused(design, SetField(cue, "senses", ["sight", "smel"]), "'smel' is not a sense")
+    refused(design, SetField(cue, "senses", ["sight", "smel"]), "“smel” is not a sense")
     refused(design, SetField(cue, "senses", ["sight", "sight"]), "twice")
     for name, value in (("severity", None), ("status", "mitigating"), ("unique", True)):
         SetField(cue, name, value).apply(design)

@@ -113,7 +113,7 @@ def test_quoted_commas_quotes_and_newlines_keep_lines_right():
     pay = result.feedback.touchpoints["pay"].comments[0]
     assert (pay.text, pay.line) == ("Two lines here", 3)
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (6, "score 'eleven' is not a whole number from 0 to 10")
+        (6, "score “eleven” is not a whole number from 0 to 10")
     ]
 
 
@@ -126,7 +126,7 @@ def test_windows_line_ends():
 def test_non_utf8_is_refused_with_a_hint_and_a_line():
     data = "score,comment\n3,Za długo\n".encode("cp1250")
     with pytest.raises(
-        CsvError, match=r"not UTF-8 text; save it as 'CSV UTF-8'.*--encoding"
+        CsvError, match=r"not UTF-8 text; save it as “CSV UTF-8”.*--encoding"
     ) as caught:
         import_csv_bytes(data, "s.csv", DESIGN)
     assert caught.value.line == 2
@@ -218,7 +218,7 @@ def test_columns_are_guessed_from_common_headers(headers, expected):
 
 
 def test_no_score_column_names_the_columns_and_the_way_out():
-    with pytest.raises(MappingError, match=r'"Q1", "Q2".*--map score=COLUMN'):
+    with pytest.raises(MappingError, match=r"“Q1”, “Q2”.*--map score=COLUMN"):
         plan_columns(["Q1", "Q2"])
 
 
@@ -253,7 +253,7 @@ def test_bad_mappings(texts, message):
 
 
 def test_mapping_errors_name_the_columns():
-    with pytest.raises(MappingError, match=r"no column 'Q9'.*\"Q1\""):
+    with pytest.raises(MappingError, match=r"no column “Q9”.*“Q1”"):
         plan_columns(["Q1"], {"score": "Q9"})
     with pytest.raises(MappingError, match="both"):
         plan_columns(["Q1"], {"score": "Q1", "comment": "Q1"})
@@ -301,10 +301,10 @@ def test_bad_rows_are_reported_with_their_lines_and_the_rest_imported():
     assert [(s.line, s.reason) for s in result.skipped] == [
         (3, "no score"),
         (4, "score 11 is not between 0 and 10"),
-        (5, "score '7.5' is not a whole number from 0 to 10"),
-        (7, "date '2024-02-30' does not exist"),
-        (8, "date 'yesterday' is not a date (write it as YYYY-MM-DD)"),
-        (9, "score '-1' is not a whole number from 0 to 10"),
+        (5, "score “7.5” is not a whole number from 0 to 10"),
+        (7, "date “2024-02-30” does not exist"),
+        (8, "date “yesterday” is not a date (write it as YYYY-MM-DD)"),
+        (9, "score “-1” is not a whole number from 0 to 10"),
     ]
     assert tallies(result) == {"arrive": {10: 1, 9: 1}}
     source = result.feedback.source
@@ -458,5 +458,5 @@ def test_a_known_day_with_a_bad_time_is_still_a_bad_date():
     text = "score,date\n5,2024-03-01 10:00\n5,2024-03-01 banana\n5,2024-03-01T10:00:00Z\n"
     result = run(text)
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (3, "date '2024-03-01 banana' is not a date (write it as YYYY-MM-DD)")
+        (3, "date “2024-03-01 banana” is not a date (write it as YYYY-MM-DD)")
     ]

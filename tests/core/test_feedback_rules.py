@@ -158,7 +158,7 @@ def test_fbk003_open_negative_cue_only_where_feedback_is_good():
     (found,) = check(feedback(order=tally(promoters=30, passives=10)))
     assert (found.code, found.severity, found.ids) == ("FBK003", "info", ("queue",))
     assert (found.line, found.column) == (line_of(DESIGN, "id: queue"), 5)
-    assert "'order' +75" in found.message
+    assert "“order” +75" in found.message
     assert "eliminated" in found.hint
 
 
@@ -187,7 +187,7 @@ def test_fbk003_needs_good_feedback_at_every_touchpoint_it_is_present_at():
     assert check(feedback(order=tally(promoters=40)), text) == []
     found = check(feedback(order=tally(promoters=40), arrive=tally(promoters=40)), text)
     assert [f.code for f in found] == ["FBK003"]
-    assert "'arrive' +100, 'order' +100" in found[0].message
+    assert "“arrive” +100, “order” +100" in found[0].message
 
 
 def test_fbk003_quiet_when_the_cue_reaches_no_touchpoint():
@@ -204,16 +204,16 @@ def test_fbk004_unknown_touchpoint():
     # Where the journey rules point for the touchpoints as a whole.
     assert (found.line, found.column) == tuple(parse_design(DESIGN).where["touchpoints"])
     assert found.line == line_of(DESIGN, "id: arrive")
-    assert "'parking' (3 answers)" in found.message
+    assert "“parking” (3 answers)" in found.message
     assert "add the touchpoint" in found.hint
 
 
 def test_fbk004_suggests_a_close_id_or_a_name():
     (close,) = check(feedback(ordr=tally(promoters=1)))
-    assert "did you mean 'order'?" in close.hint
+    assert "did you mean “order”?" in close.hint
     assert "(1 answer)" in close.message
     (named,) = check(feedback(**{"Sit on the terrace": tally(promoters=1)}))
-    assert "name of 'sit'" in named.hint
+    assert "name of “sit”" in named.hint
 
 
 def test_fbk004_quiet_for_known_touchpoints_and_no_touchpoint():

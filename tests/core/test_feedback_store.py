@@ -150,11 +150,11 @@ def test_a_failed_save_keeps_the_previous_file(tmp_path, monkeypatch):
 BAD = [
     ("", "empty", 1, 1),
     ("- a\n", "mapping", 1, 1),
-    ("cuecraft: 1\ntitle: x\n", "unknown key 'cuecraft'", 1, 1),
-    ("source: {}\n", "first key must be 'cuecraft-feedback: 1'", 1, 1),
+    ("cuecraft: 1\ntitle: x\n", "unknown key “cuecraft”", 1, 1),
+    ("source: {}\n", "first key must be “cuecraft-feedback: 1”", 1, 1),
     ("cuecraft-feedback: 2\n", "newer Cuecraft", 1, 20),
     ("cuecraft-feedback: one\n", "whole number", 1, 20),
-    ("cuecraft-feedback: 1\n", "needs 'source'", 1, 1),
+    ("cuecraft-feedback: 1\n", "needs “source”", 1, 1),
     ("cuecraft-feedback: 1\ncuecraft-feedback: 1\n", "duplicate key", 2, 1),
 ]
 
@@ -173,14 +173,14 @@ def test_bad_side_files_are_refused_with_a_location(text, message, line, column)
         ("sha256: abab", "sha256: ABAB", "64 lower-case hex", 4),
         ('imported: "2024-05-02"', "imported: May 2nd", "YYYY-MM-DD", 5),
         ("read: 12", "read: -1", "whole number", 6),
-        ("  comment: Komentarz", "  coment: Komentarz", "did you mean 'comment'", 12),
-        ("  score: How likely are you to recommend us?\n", "", "needs 'score'", 9),
+        ("  comment: Komentarz", "  coment: Komentarz", "did you mean “comment”", 12),
+        ("  score: How likely are you to recommend us?\n", "", "needs “score”", 9),
         ("[0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]", "[0, 1]", "11 counts", 15),
         ("[1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3]", "[1, 0, 0, 0, 0, 0, 0, 0, 0, 2, x]", "whole", 17),
         ("      - score: 0", "      - score: 11", "from 0 to 10", 19),
         ("        line: 7", "        line: 0", "at least 1", 21),
         ('text: "no"', "text: ~", "must be text", 28),
-        ('text: "no"', "txt: hi", "unknown key 'txt'", 28),
+        ('text: "no"', "txt: hi", "unknown key “txt”", 28),
     ],
 )
 def test_bad_fields_are_refused_with_their_line(old, new, message, line):

@@ -34,6 +34,6 @@ def test_problems_in_a_migrated_file_point_at_its_own_lines():
         parse_design(VERSION_0.replace("kind: bad", "kind: awful"))
     except DesignLoadError as error:
         assert [(p.line, p.path) for p in error.problems] == [(10, "cues[1].polarity")]
-        assert "'awful' is not one of positive, negative" in error.problems[0].message
+        assert "“awful” is not one of positive, negative" in error.problems[0].message
     else:
         raise AssertionError("an unknown old kind must be refused")

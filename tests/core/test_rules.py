@@ -49,9 +49,9 @@ def test_ref001_missing_id_with_did_you_mean(draft, summarize, where):
     found = draft.findings()
     assert summarize(found) == [("REF001", "error", ("lanterns", "shpo"))]
     ref = found[0]
-    assert "'shpo'" in ref.message
+    assert "“shpo”" in ref.message
     assert "not an id" in ref.message
-    assert ref.hint == "did you mean 'shop'?"
+    assert ref.hint == "did you mean “shop”?"
     assert (ref.line, ref.column) == where(draft.text, "shpo")
 
 
@@ -64,14 +64,14 @@ def test_ref001_missing_id_without_near_miss_suggests_adding_it(draft):
     draft["lanterns"]["at"] = ["garden", "shop", "xyzzy"]
     (ref,) = draft.findings("REF001")
     assert "did you mean" not in ref.hint
-    assert "'xyzzy'" in ref.hint
+    assert "“xyzzy”" in ref.hint
 
 
 def test_ref001_missing_touchpoint_zone_points_at_the_value(draft, summarize, where):
     draft["tasting"]["zone"] = "pavillion"
     found = draft.findings("REF001")
     assert summarize(found) == [("REF001", "error", ("tasting", "pavillion"))]
-    assert found[0].hint == "did you mean 'pavilion'?"
+    assert found[0].hint == "did you mean “pavilion”?"
     assert (found[0].line, found[0].column) == where(draft.text, "pavillion")
 
 
@@ -86,9 +86,9 @@ def test_ref001_missing_next_conflicts_and_evokes(draft, summarize):
         ("REF001", "error", ("tea-tin", "stem")),
     ]
     assert [f.hint for f in found] == [
-        "did you mean 'farewell'?",
-        "did you mean 'traffic'?",
-        "did you mean 'steam'?",
+        "did you mean “farewell”?",
+        "did you mean “traffic”?",
+        "did you mean “steam”?",
     ]
 
 
@@ -111,7 +111,7 @@ def test_ref001_wrong_kind(draft, summarize, item, field, value, bad, found_kind
     found = draft.findings("REF001")
     assert summarize(found) == [("REF001", "error", (item, bad))]
     assert f"which is a {found_kind}" in found[0].message
-    assert f"'{field}' needs a {needed}" in found[0].message
+    assert f"“{field}” needs a {needed}" in found[0].message
     assert needed in found[0].hint
 
 
@@ -156,7 +156,7 @@ def test_cue_at_a_zone_is_present_at_the_touchpoints_in_it(draft, summarize):
     draft["traffic"]["at"] = ["arrive"]
     found = draft.findings("HAR001")
     assert summarize(found) == [("HAR001", "error", ("birdsong", "traffic"))]
-    assert "'garden' and 'arrive'" in found[0].message
+    assert "“garden” and “arrive”" in found[0].message
 
 
 def test_cue_at_a_touchpoint_is_present_in_its_zone(draft, summarize):

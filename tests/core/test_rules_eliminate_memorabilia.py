@@ -47,8 +47,8 @@ def test_eli002_message_names_the_touchpoints_and_a_path(draft):
     draft["birdsong"]["conflicts"] = []
     (f,) = draft.findings("ELI002")
     assert "6 − 1 = 0" in f.message
-    assert "'traffic'" in f.message
-    assert "'arrive' and 'farewell'" in f.message
+    assert "“traffic”" in f.message
+    assert "“arrive” and “farewell”" in f.message
     assert "invite → arrive → tasting → farewell" in f.message
 
 
@@ -134,7 +134,7 @@ def test_eli002_on_a_cycle_does_not_hang_and_names_a_path(draft, summarize):
     draft["birdsong"]["conflicts"] = []
     found = _run_with_time_limit(draft.findings)
     assert summarize(found) == [("ELI002", "error", ("traffic",))]
-    assert "'stroll'" in found[0].message
+    assert "“stroll”" in found[0].message
     assert "invite → arrive → tasting → stroll → tasting → farewell" in found[0].message
 
 
@@ -242,7 +242,7 @@ def test_mem002_souvenir_without_theme_motif(draft, summarize):
     draft["tea-tin"]["motifs"] = ["metal"]
     found = draft.findings()
     assert summarize(found) == [("MEM002", "warning", ("tea-tin",))]
-    assert "none of the theme's motifs" in found[0].message
+    assert "none of the theme’s motifs" in found[0].message
 
 
 def test_mem002_souvenir_evoking_no_cue(draft, summarize):
@@ -257,7 +257,7 @@ def test_mem002_both_reasons_in_one_finding(draft, summarize):
     draft["tea-tin"]["evokes"] = []
     found = draft.findings()
     assert summarize(found) == [("MEM002", "warning", ("tea-tin",))]
-    assert "none of the theme's motifs" in found[0].message
+    assert "none of the theme’s motifs" in found[0].message
     assert "evokes no cue" in found[0].message
 
 

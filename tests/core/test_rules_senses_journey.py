@@ -13,7 +13,7 @@ def test_sen001_warning_below_three_senses(draft, summarize):
     found = draft.findings()
     assert summarize(found) == [("SEN001", "warning", ())]
     assert "engages 2 of the five senses" in found[0].message
-    assert "'smell', 'touch' and 'taste' are missing" in found[0].message
+    assert "“smell”, “touch” and “taste” are missing" in found[0].message
 
 
 def test_sen001_warning_with_no_sense_at_all(draft):
@@ -37,7 +37,7 @@ def test_sen001_info_at_four_senses(draft, summarize):
     draft["steam"]["senses"] = ["smell"]
     found = draft.findings()
     assert summarize(found) == [("SEN001", "info", ())]
-    assert "'taste' is missing" in found[0].message
+    assert "“taste” is missing" in found[0].message
 
 
 def test_sen001_quiet_at_five_senses_with_a_layer(draft):
@@ -142,7 +142,7 @@ def test_jrn001_phase_without_touchpoint(draft, summarize):
     draft["farewell"]["phase"] = "during"
     found = draft.findings("JRN001")
     assert summarize(found) == [("JRN001", "warning", ("after",))]
-    assert "'after'" in found[0].message
+    assert "“after”" in found[0].message
 
 
 def test_jrn001_one_finding_per_phase(draft, summarize):

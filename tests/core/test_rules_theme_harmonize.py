@@ -11,14 +11,14 @@ def test_thm001_positive_cue_without_theme_motif(draft, summarize):
     draft["lanterns"]["motifs"] = ["paper"]
     found = draft.findings()
     assert summarize(found) == [("THM001", "warning", ("lanterns",))]
-    assert "positive cue 'lanterns'" in found[0].message
+    assert "positive cue “lanterns”" in found[0].message
 
 
 def test_thm001_layer_without_motifs(draft, summarize):
     draft["stream"]["motifs"] = []
     found = draft.findings()
     assert summarize(found) == [("THM001", "warning", ("stream",))]
-    assert "layer 'stream'" in found[0].message
+    assert "layer “stream”" in found[0].message
 
 
 def test_thm001_quiet_with_one_theme_motif_among_others(draft):
@@ -49,8 +49,8 @@ def test_thm002_item_carrying_an_avoided_motif(draft, summarize, item, kind):
     draft[item]["motifs"] = [*draft[item]["motifs"], "plastic"]
     found = draft.findings()
     assert summarize(found) == [("THM002", "error", (item,))]
-    assert f"{kind} '{item}'" in found[0].message
-    assert "'plastic'" in found[0].message
+    assert f"{kind} “{item}”" in found[0].message
+    assert "“plastic”" in found[0].message
 
 
 def test_thm002_quiet_without_the_avoided_motif(draft):
@@ -103,8 +103,8 @@ def test_har001_conflicting_cues_share_a_zone(draft, summarize):
     draft["traffic"]["at"] = ["garden"]
     found = draft.findings()
     assert summarize(found) == [("HAR001", "error", ("birdsong", "traffic"))]
-    assert "'birdsong'" in found[0].message and "'traffic'" in found[0].message
-    assert "'garden'" in found[0].message
+    assert "“birdsong”" in found[0].message and "“traffic”" in found[0].message
+    assert "“garden”" in found[0].message
 
 
 def test_har001_quiet_when_they_are_apart(draft):
@@ -148,7 +148,7 @@ def test_har001_between_two_positive_cues_at_one_touchpoint(draft, summarize):
     draft["steam"]["at"] = ["pavilion", "invite"]
     found = draft.findings()
     assert summarize(found) == [("HAR001", "error", ("letter", "steam"))]
-    assert "'invite'" in found[0].message
+    assert "“invite”" in found[0].message
 
 
 def test_har001_one_finding_per_pair(draft, summarize):
@@ -180,8 +180,8 @@ def test_har002_character_in_two_zones_that_see_each_other(draft, summarize):
 def test_har002_message_names_both_zones(draft):
     draft["host"]["at"] = ["pavilion", "garden"]
     (f,) = draft.findings("HAR002")
-    assert "'host'" in f.message
-    assert "'garden'" in f.message and "'pavilion'" in f.message
+    assert "“host”" in f.message
+    assert "“garden”" in f.message and "“pavilion”" in f.message
 
 
 def test_har002_quiet_when_the_zones_do_not_see_each_other(draft):

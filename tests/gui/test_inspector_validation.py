@@ -64,7 +64,7 @@ def test_main_hall_typed_into_an_id_shows_why_and_changes_nothing(qtbot):
     before = copy.deepcopy(document.design)
     editor = inspector.editors["id"]
     retype(qtbot, editor, "Main Hall")
-    assert "'Main Hall' is not a valid id" in note_of(inspector, "id"), "said while typing"
+    assert "“Main Hall” is not a valid id" in note_of(inspector, "id"), "said while typing"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert document.design == before and document.undo_stack.count() == 0
     assert editor.text() == "Main Hall", "what was typed stays, to be corrected"
@@ -104,7 +104,7 @@ def test_an_empty_or_taken_id_is_refused_with_the_cores_message(qtbot):
     editor = inspector.editors["id"]
     retype(qtbot, editor, "podium")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert "'podium' is already used" in note_of(inspector, "id")
+    assert "“podium” is already used" in note_of(inspector, "id")
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -122,7 +122,7 @@ def test_polish_in_language_shows_what_is_expected_and_no_prefix_slips_in(qtbot)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     editor.editingFinished.emit()  # whether or not offscreen focus moved
     message = note_of(inspector, "language")
-    assert "'Polish' is not a language tag" in message
+    assert "“Polish” is not a language tag" in message
     assert "en, pl, zh-CN or zh-Hans" in message
     assert document.design.language == "en" and document.undo_stack.count() == 0
     retype(qtbot, editor, "pl")
@@ -154,7 +154,7 @@ def test_a_pasted_control_character_is_refused_in_place_and_fixing_it_applies(qt
     paste(editor, "Jungle\x07 hall")
     assert document.design == before
     message = note_of(inspector, "venue")
-    assert "U+0007" in message and "'venue'" in message and "cannot be saved" in message
+    assert "U+0007" in message and "“venue”" in message and "cannot be saved" in message
     assert editor.text() == "Jungle\x07 hall"
     assert "border" in editor.styleSheet(), "the field is marked"
     qtbot.keyClick(editor, Qt.Key.Key_Home)

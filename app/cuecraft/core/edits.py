@@ -62,7 +62,7 @@ def section_of(design: Design, item_id: str) -> tuple[str, int]:
         for index, item in enumerate(getattr(design, section)):
             if item.id == item_id:
                 return section, index
-    raise EditError(f"there is no item with id '{item_id}'")
+    raise EditError(f"there is no item with id “{item_id}”")
 
 
 def find(design: Design, item_id: str) -> Item:
@@ -130,7 +130,7 @@ class SetField(Edit):
         kind = self.owner if self.owner in ("design", "theme", "realms") else kind_of(target)
         rule = FIELDS[kind].get(self.name)
         if rule is None:
-            raise EditError(f"'{self.owner}' has no field '{self.name}' that can be edited")
+            raise EditError(f"“{self.owner}” has no field “{self.name}” that can be edited")
         problem = field_problem(rule, self.name, self.value, getattr(target, self.name))
         if problem:
             raise EditError(problem)
@@ -157,20 +157,20 @@ class AddItem(Edit):
 
     def __post_init__(self) -> None:
         if not self.description:
-            self.description = f"Add {self.section[:-1]} '{self.item.id}'"
+            self.description = f"Add {self.section[:-1]} “{self.item.id}”"
 
     def check(self, design: Design) -> None:
         """Raise `EditError` unless the item, every field of it, may join the design."""
         expected = SECTION_TYPES.get(self.section)
         if expected is None:
-            raise EditError(f"there is no section '{self.section}'")
+            raise EditError(f"there is no section “{self.section}”")
         if type(self.item) is not expected:
-            raise EditError(f"a {kind_of(self.item)} cannot go into '{self.section}'")
+            raise EditError(f"a {kind_of(self.item)} cannot go into “{self.section}”")
         problem = id_problem(self.item.id) if isinstance(self.item.id, str) else "an id is text"
         if problem:
             raise EditError(problem)
         if self.item.id in design.index():
-            raise EditError(f"the id '{self.item.id}' is already used")
+            raise EditError(f"the id “{self.item.id}” is already used")
         for name, rule in FIELDS[kind_of(self.item)].items():
             if name != "id":
                 problem = field_problem(rule, name, getattr(self.item, name))
@@ -210,7 +210,7 @@ class RemoveItem(Edit):
 
     def __post_init__(self) -> None:
         if not self.description:
-            self.description = f"Delete '{self.item_id}'"
+            self.description = f"Delete “{self.item_id}”"
 
     def apply(self, design: Design) -> Change:
         self._section, self._index = section_of(design, self.item_id)
@@ -245,7 +245,7 @@ class RenameId(Edit):
 
     def __post_init__(self) -> None:
         if not self.description:
-            self.description = f"Rename '{self.old_id}' to '{self.new_id}'"
+            self.description = f"Rename “{self.old_id}” to “{self.new_id}”"
 
     def check(self, design: Design) -> None:
         """Raise `EditError` unless the new id is a valid id no other item uses."""
@@ -255,8 +255,8 @@ class RenameId(Edit):
         find(design, self.old_id)
         if self.new_id in design.index():
             if self.new_id == self.old_id:
-                raise EditError(f"the id is '{self.new_id}' already")
-            raise EditError(f"the id '{self.new_id}' is already used")
+                raise EditError(f"the id is “{self.new_id}” already")
+            raise EditError(f"the id “{self.new_id}” is already used")
 
     def apply(self, design: Design) -> Change:
         self.check(design)

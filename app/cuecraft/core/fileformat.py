@@ -105,7 +105,7 @@ def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
     if root is None:
         raise DesignLoadError(
             filename,
-            [LoadProblem("the file is empty; a design starts with the line 'cuecraft: 1'")],
+            [LoadProblem("the file is empty; a design starts with the line “cuecraft: 1”")],
         )
     problems: list[LoadProblem] = []
 

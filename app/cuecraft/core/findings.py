@@ -68,8 +68,8 @@ def finding(
 
 
 def quote_list(ids: list[str] | tuple[str, ...]) -> str:
-    """'a', 'b' and 'c' — ids as a designer reads them in a sentence."""
-    quoted = [f"'{i}'" for i in ids]
+    """“a”, “b” and “c” — ids as a designer reads them in a sentence."""
+    quoted = [f"“{i}”" for i in ids]
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]

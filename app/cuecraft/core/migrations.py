@@ -49,7 +49,7 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     """Check `cuecraft:` and migrate an older tree in place; report what is wrong."""
     if root.kind != "map" or "cuecraft" not in root.value:
         report(
-            "not a Cuecraft design: the file must start with the line 'cuecraft: 1'",
+            "not a Cuecraft design: the file must start with the line “cuecraft: 1”",
             root.line,
             root.column,
             "cuecraft",
@@ -59,7 +59,7 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     text = node.value if node.kind == "scalar" else ""
     if not (node.kind == "scalar" and text.isdigit()):
         report(
-            f"'cuecraft' must be the format version, a whole number such as {FORMAT_VERSION}",
+            f"“cuecraft” must be the format version, a whole number such as {FORMAT_VERSION}",
             node.line,
             node.column,
             "cuecraft",

@@ -114,7 +114,7 @@ class Reader:
                 key_node = node.key_nodes[key]
                 self.problem(
                     key_node,
-                    f"unknown key '{key}'{hint(key, keys)} (keys of your own must start with 'x-')",
+                    f"unknown key “{key}”{hint(key, keys)} (keys of your own must start with “x-”)",
                     key,
                 )
 
@@ -131,7 +131,7 @@ class Reader:
                 self.problem(node or self.node, required_problem(key), key)
             return None
         if node.kind != "scalar":
-            self.problem(node, f"'{key}' must be text, not {_kind_word(node)}", key)
+            self.problem(node, f"“{key}” must be text, not {_kind_word(node)}", key)
             return None
         return str(node.value)
 
@@ -178,7 +178,7 @@ class Reader:
             return True
         if node.kind == "scalar" and node.value in FALSE:
             return False
-        self.problem(node, f"'{key}' must be true or false", key)
+        self.problem(node, f"“{key}” must be true or false", key)
         return False
 
     def words(self, key: str, refs: bool = False) -> list[str]:
@@ -188,12 +188,12 @@ class Reader:
             return []
         if node.kind != "seq":
             example = f"[{node.value}]" if node.kind == "scalar" else "[a, b]"
-            self.problem(node, f"'{key}' must be a list, for example {key}: {example}", key)
+            self.problem(node, f"“{key}” must be a list, for example {key}: {example}", key)
             return []
         out: list[str] = []
         for index, item in enumerate(node.value):
             if item.kind != "scalar" or _is_null(item):
-                self.problem(item, f"items of '{key}' must be text", f"{key}[{index}]")
+                self.problem(item, f"items of “{key}” must be text", f"{key}[{index}]")
                 continue
             out.append(str(item.value))
             if refs:
@@ -236,7 +236,7 @@ def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node
         return []
     if node.kind != "seq":
         report(
-            f"'{path}' must be a list of items (each starting with '- id: ...')",
+            f"“{path}” must be a list of items (each starting with “- id: ...”)",
             node.line,
             node.column,
             path,
@@ -245,7 +245,7 @@ def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node
     out = []
     for index, item in enumerate(node.value):
         item_path = f"{path}[{index}]"
-        if _mapping(item, item_path, report, f"each item of '{path}'"):
+        if _mapping(item, item_path, report, f"each item of “{path}”"):
             out.append((item_path, item))
     return out
 
@@ -291,14 +291,14 @@ def read_design(root: Node, report: Report) -> Design | None:
 
 def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
     if node is None:
-        report("'theme' is required, with at least a name", root.line, root.column, "theme")
+        report("“theme” is required, with at least a name", root.line, root.column, "theme")
         return Theme(name="")
-    if not _mapping(node, "theme", report, "'theme'"):
+    if not _mapping(node, "theme", report, "“theme”"):
         return Theme(name="")
     r = Reader(node, "theme", report, THEME_KEYS)
     realms = Realms()
     realms_node = node.value.get("realms")
-    if realms_node is not None and _mapping(realms_node, "theme.realms", report, "'realms'"):
+    if realms_node is not None and _mapping(realms_node, "theme.realms", report, "“realms”"):
         rr = Reader(realms_node, "theme.realms", report, REALMS)
         for realm in REALMS:
             value = rr.integer(realm, *REALM_RANGE)
@@ -365,7 +365,7 @@ def _read_layer(node: Node, path: str, report: Report) -> Layer:
     r = Reader(node, path, report, LAYER_KEYS)
     sense = r.choice("sense", SENSES, None)
     if sense is None and "sense" not in node.value:
-        r.problem(node, "a layer needs a 'sense' (one of " + ", ".join(SENSES) + ")", "sense")
+        r.problem(node, "a layer needs a “sense” (one of " + ", ".join(SENSES) + ")", "sense")
     intensity = r.integer("intensity", *INTENSITY_RANGE)
     return Layer(
         id=r.slug(),
@@ -403,7 +403,7 @@ def _check_unique_ids(design: Design, report: Report) -> None:
             seen[item.id] = loc
         else:
             report(
-                f"duplicate id '{item.id}' (first used at line {first.line}); ids must be "
+                f"duplicate id “{item.id}” (first used at line {first.line}); ids must be "
                 "unique across zones, touchpoints, cues, layers and souvenirs",
                 loc.line,
                 loc.column,

@@ -28,7 +28,7 @@ from cuecraft.core.model import PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_MAX = 64
 ID_RULE = (
-    "use lowercase letters, digits, '-' and '_', starting with a letter or digit, "
+    "use lowercase letters, digits, “-” and “_”, starting with a letter or digit, "
     f"at most {SLUG_MAX} characters"
 )
 # A BCP-47-like tag: a 2-3 letter language, then subtags (zh-CN, zh-Hans, sr-Latn-RS).
@@ -48,9 +48,9 @@ SHOWN_MAX = 100
 
 
 def hint(word: str, choices: Iterable[str]) -> str:
-    """ "; did you mean 'x'?" for a near miss, else ""."""
+    """ "; did you mean “x”?" for a near miss, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; did you mean “{close[0]}”?" if close else ""
 
 
 def shown(value: str) -> str:
@@ -82,7 +82,7 @@ def text_problem(value: str, name: str, kept: str = "") -> str | None:
         if char in kept:
             continue
         return (
-            f"U+{ord(char):04X} ({_what(char)}) cannot be saved in '{name}': "
+            f"U+{ord(char):04X} ({_what(char)}) cannot be saved in “{name}”: "
             f"remove it (character {found.start() + 1})"
         )
     return None
@@ -94,40 +94,40 @@ def id_problem(value: str) -> str | None:
         return None
     if not value:
         return f"an id must not be empty: {ID_RULE}"
-    return f"'{shown(value)}' is not a valid id: {ID_RULE}"
+    return f"“{shown(value)}” is not a valid id: {ID_RULE}"
 
 
 def language_problem(value: str) -> str | None:
     """Why this is not a language tag, or None."""
     if LANGUAGE.match(value):
         return None
-    return f"'{shown(value)}' is not a language tag: {LANGUAGE_RULE}"
+    return f"“{shown(value)}” is not a language tag: {LANGUAGE_RULE}"
 
 
 def choice_problem(value: str, choices: tuple[str, ...]) -> str | None:
     if value in choices:
         return None
-    return f"'{shown(value)}' is not one of {', '.join(choices)}{hint(value, choices)}"
+    return f"“{shown(value)}” is not one of {', '.join(choices)}{hint(value, choices)}"
 
 
 def sense_problem(value: str) -> str | None:
     if value in SENSES:
         return None
-    return f"'{shown(value)}' is not a sense; senses are {', '.join(SENSES)}" + hint(value, SENSES)
+    return f"“{shown(value)}” is not a sense; senses are {', '.join(SENSES)}" + hint(value, SENSES)
 
 
 def number_type_problem(name: str, low: int, high: int) -> str:
-    return f"'{name}' must be a whole number from {low} to {high}"
+    return f"“{name}” must be a whole number from {low} to {high}"
 
 
 def range_problem(name: str, number: int, low: int, high: int) -> str | None:
     if low <= number <= high:
         return None
-    return f"'{name}' is {number}; it must be from {low} to {high}"
+    return f"“{name}” is {number}; it must be from {low} to {high}"
 
 
 def required_problem(name: str) -> str:
-    return f"'{name}' is required and must not be empty"
+    return f"“{name}” is required and must not be empty"
 
 
 # -- the fields of the model ------------------------------------------------------------
@@ -219,10 +219,10 @@ def _kept_text(old: Any) -> str:
 
 def _text_list_problem(value: Any, name: str, kept: str) -> str | None:
     if not isinstance(value, list):
-        return f"'{name}' must be a list of texts"
+        return f"“{name}” must be a list of texts"
     for item in value:
         if not isinstance(item, str):
-            return f"items of '{name}' must be text"
+            return f"items of “{name}” must be text"
         problem = text_problem(item, name, kept)
         if problem:
             return problem
@@ -240,9 +240,9 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         if value is None:
             if kind in ("optional", "ref"):
                 return None
-            return required_problem(name) if kind == "required" else f"'{name}' must be text"
+            return required_problem(name) if kind == "required" else f"“{name}” must be text"
         if not isinstance(value, str):
-            return f"'{name}' must be text"
+            return f"“{name}” must be text"
         if kind == "required" and not value:
             return required_problem(name)
         return text_problem(value, name, kept)
@@ -250,7 +250,7 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         if value is None:
             return None
         if not isinstance(value, str):
-            return f"'{name}' must be text"
+            return f"“{name}” must be text"
         return language_problem(value)
     if kind == "id":
         return id_problem(value) if isinstance(value, str) else "an id must be text"
@@ -258,19 +258,19 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         return _text_list_problem(value, name, kept)
     if kind == "senses":
         if not isinstance(value, list):
-            return f"'{name}' must be a list of senses"
+            return f"“{name}” must be a list of senses"
         for sense in value:
             problem = sense_problem(sense) if isinstance(sense, str) else "a sense must be text"
             if problem:
                 return problem
         if len(set(value)) != len(value):
-            return f"'{name}' lists a sense twice"
+            return f"“{name}” lists a sense twice"
         return None
     if kind in ("choice", "optional_choice"):
         if value is None and kind == "optional_choice":
             return None
         if not isinstance(value, str):
-            return f"'{name}' must be one of {', '.join(rule.choices)}"
+            return f"“{name}” must be one of {', '.join(rule.choices)}"
         return choice_problem(value, rule.choices)
     if kind in ("number", "optional_number"):
         if value is None and kind == "optional_number":
@@ -280,7 +280,7 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
             return number_type_problem(name, rule.low, rule.high)
         return range_problem(name, value, rule.low, rule.high)
     if kind == "flag":
-        return None if isinstance(value, bool) else f"'{name}' must be true or false"
+        return None if isinstance(value, bool) else f"“{name}” must be true or false"
     raise AssertionError(f"unknown rule kind {kind!r}")
 
 
@@ -290,7 +290,7 @@ def extra_problem(extra: Any) -> str | None:
         return "keys of your own must be a mapping"
     for key, value in extra.items():
         if not isinstance(key, str) or not key.startswith("x-"):
-            return f"'{key}' is not a key of your own: such keys start with 'x-'"
+            return f"“{key}” is not a key of your own: such keys start with “x-”"
         problem = _data_problem(value, key)
         if problem:
             return problem
@@ -309,9 +309,9 @@ def _data_problem(value: Any, name: str) -> str | None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                return f"keys inside '{name}' must be text"
+                return f"keys inside “{name}” must be text"
             problem = text_problem(key, name) or _data_problem(item, name)
             if problem:
                 return problem
         return None
-    return f"'{name}' must hold text, lists and mappings only"
+    return f"“{name}” must hold text, lists and mappings only"

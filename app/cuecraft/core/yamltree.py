@@ -181,7 +181,7 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             if key.value in parent.value:
                 first = parent.key_nodes[key.value]
                 raise YamlProblem(
-                    f"duplicate key '{key.value}' (first at line {first.line}); "
+                    f"duplicate key “{key.value}” (first at line {first.line}); "
                     "a key may appear only once in a mapping",
                     key.line,
                     key.column,
@@ -244,7 +244,7 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             if expanded > MAX_EXPANSION * events + MAX_EXPANSION_SLACK:
                 raise YamlProblem(
                     "too many aliases: expanding them would make the document explode "
-                    "(a YAML 'billion laughs' bomb?)",
+                    "(a YAML “billion laughs” bomb?)",
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -269,7 +269,7 @@ def _check_tag(tag: str | None, node: Node, plain_ok: bool) -> str | None:
         "!!" + tag.removeprefix(STANDARD_TAG_PREFIX) if tag.startswith(STANDARD_TAG_PREFIX) else tag
     )
     raise YamlProblem(
-        f"the YAML tag '{shown}' is not supported in design files", node.line, node.column
+        f"the YAML tag “{shown}” is not supported in design files", node.line, node.column
     )
 
 

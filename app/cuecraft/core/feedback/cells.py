@@ -39,7 +39,7 @@ def parse_score(text: str) -> int:
     else:
         match = _SCORE.fullmatch(text)
         if match is None:
-            raise CellError(f"score '{_short(text)}' is not a whole number from 0 to 10")
+            raise CellError(f"score “{_short(text)}” is not a whole number from 0 to 10")
         value = int(match.group(1))
     if value > 10:
         raise CellError(f"score {value} is not between 0 and 10")
@@ -98,7 +98,7 @@ def parse_date(text: str) -> ParsedDate:
             if first == second:
                 return datetime.date(year, first, first)
             return Ambiguous(first, second, year)
-    raise CellError(f"date '{_short(text)}' is not a date (write it as YYYY-MM-DD)")
+    raise CellError(f"date “{_short(text)}” is not a date (write it as YYYY-MM-DD)")
 
 
 def _year(text: str) -> int:
@@ -117,7 +117,7 @@ def _date(text: str, year: int, month: int, day: int) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise CellError(f"date '{_short(text)}' does not exist") from None
+        raise CellError(f"date “{_short(text)}” does not exist") from None
 
 
 def _short(text: str, limit: int = 40) -> str:

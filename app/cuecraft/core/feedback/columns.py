@@ -128,11 +128,11 @@ def parse_map(texts: list[str]) -> dict[str, str]:
             role = role.strip().lower()
             if not sep or role not in ROLES:
                 raise MappingError(
-                    f"cannot read the mapping '{part.strip()}': write ROLE=COLUMN, "
+                    f"cannot read the mapping “{part.strip()}”: write ROLE=COLUMN, "
                     f"with ROLE one of {', '.join(ROLES)}"
                 )
             if role in out:
-                raise MappingError(f"the mapping sets '{role}' twice")
+                raise MappingError(f"the mapping sets “{role}” twice")
             out[role] = column.strip()
     return out
 
@@ -155,7 +155,7 @@ def plan_columns(headers: list[str], explicit: dict[str, str] | None = None) -> 
             twice = [r for r, i in chosen.items() if i == index]
             if twice:
                 raise MappingError(
-                    f"the column '{column}' is mapped to both '{twice[0]}' and '{role}'"
+                    f"the column “{column}” is mapped to both “{twice[0]}” and “{role}”"
                 )
             chosen[role] = index
     taken = {index for index in chosen.values() if index is not None}
@@ -175,7 +175,7 @@ def plan_columns(headers: list[str], explicit: dict[str, str] | None = None) -> 
             taken.add(index)
     score = chosen.get("score")
     if score is None:
-        shown = ", ".join(f'"{h.strip()}"' for h in headers[:12])
+        shown = ", ".join(f"“{h.strip()}”" for h in headers[:12])
         raise MappingError(f"no score column found among {shown}; name it with --map score=COLUMN")
     return ColumnPlan(
         tuple(headers), score, chosen.get("touchpoint"), chosen.get("date"), chosen.get("comment")
@@ -193,5 +193,5 @@ def _find_column(headers: list[str], column: str) -> int:
             return index
     if wanted.isdigit() and 1 <= int(wanted) <= len(headers):
         return int(wanted) - 1
-    shown = ", ".join(f'"{h.strip()}"' for h in headers[:12])
-    raise MappingError(f"the CSV has no column '{wanted}'; its columns are {shown}")
+    shown = ", ".join(f"“{h.strip()}”" for h in headers[:12])
+    raise MappingError(f"the CSV has no column “{wanted}”; its columns are {shown}")

@@ -38,8 +38,8 @@ __all__ = [
 MAX_CSV_BYTES = 512 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _BINARY = (
-    (b"PK\x03\x04", "a ZIP archive — an Excel workbook? Save it as 'CSV UTF-8' first"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Office file; save it as 'CSV UTF-8' first"),
+    (b"PK\x03\x04", "a ZIP archive — an Excel workbook? Save it as “CSV UTF-8” first"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel or Office file; save it as “CSV UTF-8” first"),
     (b"%PDF", "a PDF document"),
 )
 
@@ -149,11 +149,11 @@ def decode_csv(data: bytes, encoding: str | None = None) -> str:
     try:
         text = data.decode(codec)
     except LookupError:
-        raise CsvError(f"unknown encoding '{encoding}'") from None
+        raise CsvError(f"unknown encoding “{encoding}”") from None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         hint = (
-            "; save it as 'CSV UTF-8', or name its encoding with --encoding (e.g. cp1250, gbk)"
+            "; save it as “CSV UTF-8”, or name its encoding with --encoding (e.g. cp1250, gbk)"
             if encoding is None
             else ""
         )

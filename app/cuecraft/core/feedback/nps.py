@@ -5,7 +5,7 @@ undefined (None), never 0: "nobody answered" is not "as many fans as critics".
 
 The 95% interval is the adjusted Wald interval for the difference of the
 promoter and detractor shares of a trinomial (Rocks, "Interval Estimation for
-the 'Net Promoter Score'", The American Statistician, 2016): add 3 pseudo
+the “Net Promoter Score”", The American Statistician, 2016): add 3 pseudo
 answers — ¾ promoter, 1½ passive, ¾ detractor — then use the normal
 approximation. Unlike the plain normal approximation it does not collapse to
 a zero-width interval when five out of five answers are 10, which is exactly
@@ -46,7 +46,7 @@ class Nps:
         return self.promoters + self.passives + self.detractors
 
     def share(self, group: str) -> float | None:
-        """The percentage of answers that are 'promoters', 'passives' or 'detractors'."""
+        """The percentage of answers that are “promoters”, “passives” or “detractors”."""
         n = self.responses
         return 100.0 * getattr(self, group) / n if n else None
 
@@ -82,7 +82,7 @@ def nps(scores: Sequence[int]) -> Nps:
 
 
 def group_of(score: int) -> str:
-    """'promoter', 'passive' or 'detractor' for one answer 0..10."""
+    """“promoter”, “passive” or “detractor” for one answer 0..10."""
     if score >= PROMOTER_MIN:
         return "promoter"
     return "passive" if score >= PASSIVE_MIN else "detractor"
@@ -94,7 +94,7 @@ def rounded(value: float) -> int:
 
 
 def signed(value: float | None) -> str:
-    """An NPS as people write it: '+23', '-7', '0'; '—' when undefined."""
+    """An NPS as people write it: “+23”, “-7”, “0”; “—” when undefined."""
     if value is None:
         return "—"
     whole = rounded(value)
@@ -102,7 +102,7 @@ def signed(value: float | None) -> str:
 
 
 def describe(result: Nps) -> str:
-    """'NPS +23 (95% CI +18 to +28, 412 answers)', or 'no answers'."""
+    """“NPS +23 (95% CI +18 to +28, 412 answers)”, or “no answers”."""
     n = result.responses
     if n == 0 or result.score is None:
         return "no answers"

@@ -154,14 +154,14 @@ class _Reader:
         for key, key_node in node.key_nodes.items():
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = f" (did you mean “{close[0]}”?)" if close else ""
                 known = ", ".join(allowed)
-                raise self.fail(key_node, f"unknown key '{key}' in {what}{hint}; known: {known}")
+                raise self.fail(key_node, f"unknown key “{key}” in {what}{hint}; known: {known}")
         return dict(node.value)
 
     def required(self, fields: dict[str, Node], key: str, parent: Node, what: str) -> Node:
         if key not in fields:
-            raise self.fail(parent, f"{what} needs '{key}'")
+            raise self.fail(parent, f"{what} needs “{key}”")
         return fields[key]
 
     def text(self, node: Node, what: str) -> str:
@@ -181,22 +181,22 @@ class _Reader:
     def day(self, node: Node, what: str) -> str:
         value = self.text(node, what)
         if not _DAY.fullmatch(value):
-            raise self.fail(node, f"{what} must be a day written YYYY-MM-DD, not '{value}'")
+            raise self.fail(node, f"{what} must be a day written YYYY-MM-DD, not “{value}”")
         return value
 
     def feedback(self, root: Node | None) -> Feedback:
         if root is None:
             raise self.fail(
-                None, "the file is empty; a feedback file starts 'cuecraft-feedback: 1'"
+                None, "the file is empty; a feedback file starts “cuecraft-feedback: 1”"
             )
         if root.kind != "map":
-            raise self.fail(root, "a feedback file is a mapping that starts 'cuecraft-feedback: 1'")
+            raise self.fail(root, "a feedback file is a mapping that starts “cuecraft-feedback: 1”")
         fields = self.mapping(
             root, "the feedback file", (VERSION_KEY, "source", "mapping", "touchpoints")
         )
         if VERSION_KEY not in fields:
             raise self.fail(
-                root, "not a feedback file: the first key must be 'cuecraft-feedback: 1'"
+                root, "not a feedback file: the first key must be “cuecraft-feedback: 1”"
             )
         version = self.integer(fields[VERSION_KEY], VERSION_KEY)
         if version > FEEDBACK_VERSION:
@@ -213,7 +213,7 @@ class _Reader:
         if "touchpoints" in fields and not _is_null(fields["touchpoints"]):
             node = fields["touchpoints"]
             for key, child in self.mapping(node, "touchpoints", tuple(node.value)).items():
-                touchpoints[key] = self.bucket(child, f"touchpoint '{key}'")
+                touchpoints[key] = self.bucket(child, f"touchpoint “{key}”")
         return Feedback(source, columns, touchpoints)
 
     def source(self, node: Node) -> Source:
@@ -252,7 +252,7 @@ class _Reader:
             names[role] = None if child is None or _is_null(child) else self.text(child, role)
         score = names["score"]
         if score is None:
-            raise self.fail(node, "mapping needs 'score': the column the scores came from")
+            raise self.fail(node, "mapping needs “score”: the column the scores came from")
         return Columns(score, names["touchpoint"], names["date"], names["comment"])
 
     def bucket(self, node: Node, what: str) -> TouchpointFeedback:

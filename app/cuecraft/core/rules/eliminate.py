@@ -17,7 +17,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "ELI001",
                     "warning",
-                    f"the negative cue '{cue.id}' has no remedy",
+                    f"the negative cue “{cue.id}” has no remedy",
                     (cue.id,),
                     cue,
                     "write down how it will be eliminated (remedy), even as a first idea",
@@ -32,7 +32,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "ELI002",
                         "error",
-                        f"6 − 1 = 0: the high-severity negative cue '{cue.id}' is present at "
+                        f"6 − 1 = 0: the high-severity negative cue “{cue.id}” is present at "
                         f"{quote_list(hit[:5])}{' and more' if len(hit) > 5 else ''} "
                         f"on the journey ({' → '.join(path)}); one bad touchpoint spoils "
                         "the whole experience",
@@ -46,7 +46,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "ELI003",
                     "warning",
-                    f"the negative cue '{cue.id}' is placed nowhere, so nobody knows where "
+                    f"the negative cue “{cue.id}” is placed nowhere, so nobody knows where "
                     "to eliminate it",
                     (cue.id,),
                     cue,

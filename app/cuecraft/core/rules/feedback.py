@@ -41,7 +41,7 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
                 finding(
                     "FBK001",
                     "error",
-                    f"detractor hotspot: guests give '{tp.id}' {describe(result)} — "
+                    f"detractor hotspot: guests give “{tp.id}” {describe(result)} — "
                     "more critics than fans; 6 − 1 = 0, one bad touchpoint spoils the whole "
                     "experience",
                     (tp.id,),
@@ -58,7 +58,7 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
                 finding(
                     "FBK002",
                     "warning",
-                    f"blind spot: guests are unhappy at '{tp.id}' — {describe(result)}, "
+                    f"blind spot: guests are unhappy at “{tp.id}” — {describe(result)}, "
                     f"{detractors:.0f}% detractors — but the design records no active "
                     "negative cue there",
                     (tp.id,),
@@ -73,13 +73,13 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
         places = graph.cue_places.get(cue.id, set())
         present = sorted((p for p in places if p in graph.touchpoints), key=graph.order.__getitem__)
         if present and all(_good(scored[tp]) for tp in present):
-            shown = ", ".join(f"'{tp}' {signed(scored[tp].score)}" for tp in present[:5])
+            shown = ", ".join(f"“{tp}” {signed(scored[tp].score)}" for tp in present[:5])
             more = " and more" if len(present) > 5 else ""
             out.append(
                 finding(
                     "FBK003",
                     "info",
-                    f"the open negative cue '{cue.id}' is present only where guests are happy "
+                    f"the open negative cue “{cue.id}” is present only where guests are happy "
                     f"(NPS {shown}{more}) — perhaps it is already fixed",
                     (cue.id,),
                     cue,
@@ -94,13 +94,13 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
             continue
         named = names.get(key.casefold())
         if named is not None:
-            hint = f"it is the name of '{named}': import the feedback again to link it"
+            hint = f"it is the name of “{named}”: import the feedback again to link it"
         else:
             close = difflib.get_close_matches(key, list(graph.touchpoints), n=1, cutoff=0.6)
             hint = (
-                f"did you mean '{close[0]}'? rename it in the CSV and import again"
+                f"did you mean “{close[0]}”? rename it in the CSV and import again"
                 if close
-                else "add the touchpoint to the design, or fix the CSV's touchpoint column "
+                else "add the touchpoint to the design, or fix the CSV’s touchpoint column "
                 "and import again"
             )
         answers = bucket.responses
@@ -108,7 +108,7 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
             finding(
                 "FBK004",
                 "warning",
-                f"the feedback names the touchpoint '{key}' ({answers:,} "
+                f"the feedback names the touchpoint “{key}” ({answers:,} "
                 f"answer{'' if answers == 1 else 's'}), which is not in the design; "
                 "its answers count only towards the overall NPS",
                 (key,),

@@ -27,7 +27,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "HAR001",
                     "error",
-                    f"the cues '{cue_id}' and '{other}' are in conflict but share "
+                    f"the cues “{cue_id}” and “{other}” are in conflict but share "
                     f"{quote_list(places[:3])}{' and more' if len(places) > 3 else ''}",
                     pair,
                     cues[pair[0]],  # findings point at the first of their ids
@@ -46,8 +46,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                         finding(
                             "HAR002",
                             "error",
-                            f"the character '{cue.id}' appears both in '{zone}' and in '{other}', "
-                            f"and '{zone}' sees '{other}' — never two of the same character "
+                            f"the character “{cue.id}” appears both in “{zone}” and in “{other}”, "
+                            f"and “{zone}” sees “{other}” — never two of the same character "
                             "in one view",
                             (cue.id, *sorted((zone, other))),
                             cue,
@@ -61,7 +61,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "HAR003",
                     "warning",
-                    f"no positive cue is present at the touchpoint '{tp.id}'",
+                    f"no positive cue is present at the touchpoint “{tp.id}”",
                     (tp.id,),
                     tp,
                     "place a positive cue at this touchpoint or in its zone",

@@ -18,7 +18,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "JRN001",
                     "warning",
-                    f"the journey has no touchpoint in the '{phase}' phase",
+                    f"the journey has no touchpoint in the “{phase}” phase",
                     (phase,),
                     anchor,
                     {
@@ -35,10 +35,10 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "JRN002",
                     "warning",
-                    f"the touchpoint '{tp.id}' cannot be reached from an entry of the journey",
+                    f"the touchpoint “{tp.id}” cannot be reached from an entry of the journey",
                     (tp.id,),
                     tp,
-                    "link it from an earlier touchpoint with 'next'",
+                    "link it from an earlier touchpoint with “next”",
                 )
             )
     if design.touchpoints and not graph.return_edges:
@@ -46,11 +46,11 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "JRN003",
                 "warning",
-                "the loop is open: no 'after' touchpoint leads back to a 'before' one, "
+                "the loop is open: no “after” touchpoint leads back to a “before” one, "
                 "so no return visit is designed",
                 (),
                 anchor,
-                "add a 'next' from an 'after' touchpoint to a 'before' touchpoint",
+                "add a “next” from an “after” touchpoint to a “before” touchpoint",
             )
         )
     peak = graph.peak_emotion
@@ -64,7 +64,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "JRN004",
                         "warning",
-                        f"peak–end: the journey ends at '{end}' with emotion {tp.emotion} "
+                        f"peak–end: the journey ends at “{end}” with emotion {tp.emotion} "
                         f"(the peak is {peak}); guests remember the peak and the end",
                         (end,),
                         tp,

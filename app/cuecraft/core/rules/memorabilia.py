@@ -25,7 +25,7 @@ def check(graph: DesignGraph) -> list[Finding]:
     for souvenir in design.souvenirs:
         missing = []
         if motifs and not motifs.intersection(souvenir.motifs):
-            missing.append("carries none of the theme's motifs")
+            missing.append("carries none of the theme’s motifs")
         if not graph.evoked[souvenir.id]:
             missing.append("evokes no cue")
         if missing:
@@ -33,7 +33,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "MEM002",
                     "warning",
-                    f"the souvenir '{souvenir.id}' {' and '.join(missing)}",
+                    f"the souvenir “{souvenir.id}” {' and '.join(missing)}",
                     (souvenir.id,),
                     souvenir,
                     "a souvenir works when it carries the theme and reminds of a moment "
@@ -47,7 +47,7 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "MEM003",
                 "info",
-                "no souvenir is available at an 'after' touchpoint",
+                "no souvenir is available at an “after” touchpoint",
                 (),
                 design.where.get("souvenirs") or design.where.get(""),
                 "offer a souvenir where the guest leaves, or send one after the visit",

@@ -14,22 +14,22 @@ def check(graph: DesignGraph) -> list[Finding]:
         field = ref.field if ref.index is None else f"{ref.field}"
         if ref.found is None:
             message = (
-                f"'{ref.item.id}' refers in '{field}' to '{ref.target}', "
+                f"“{ref.item.id}” refers in “{field}” to “{ref.target}”, "
                 "which is not an id in this design"
             )
             pool = _ids_of_kind(graph, ref.expected)
             close = difflib.get_close_matches(ref.target, pool, n=1, cutoff=0.6)
             hint = (
-                f"did you mean '{close[0]}'?"
+                f"did you mean “{close[0]}”?"
                 if close
-                else f"add a {ref.expected} with id '{ref.target}' or remove the reference"
+                else f"add a {ref.expected} with id “{ref.target}” or remove the reference"
             )
         else:
             message = (
-                f"'{ref.item.id}' refers in '{field}' to '{ref.target}', "
-                f"which is a {ref.found}; '{field}' needs a {ref.expected}"
+                f"“{ref.item.id}” refers in “{field}” to “{ref.target}”, "
+                f"which is a {ref.found}; “{field}” needs a {ref.expected}"
             )
-            hint = f"point '{field}' at a {ref.expected}"
+            hint = f"point “{field}” at a {ref.expected}"
         out.append(
             finding("REF001", "error", message, (ref.item.id, ref.target), ref.location, hint)
         )

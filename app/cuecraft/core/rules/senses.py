@@ -52,7 +52,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "SEN002",
                     "warning",
-                    f"no sense is engaged at the touchpoint '{tp.id}'",
+                    f"no sense is engaged at the touchpoint “{tp.id}”",
                     (tp.id,),
                     tp,
                     "give the moment a sight, sound, smell, touch or taste (a cue or a layer)",
@@ -68,7 +68,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "SEN003",
                         "warning",
-                        f"the {sense} layers in '{zone.id}' add up to intensity "
+                        f"the {sense} layers in “{zone.id}” add up to intensity "
                         f"{totals[sense]} (above 3): sensory overload",
                         (zone.id, sense),
                         zone,

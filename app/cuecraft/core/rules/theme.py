@@ -31,7 +31,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "THM001",
                         "warning",
-                        f"the {kind} '{item.id}' carries none of the theme's motifs",
+                        f"the {kind} “{item.id}” carries none of the theme’s motifs",
                         (item.id,),
                         item,
                         hint,
@@ -45,7 +45,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "THM002",
                     "error",
-                    f"the {kind} '{item.id}' carries {quote_list(clash)}, which the theme avoids",
+                    f"the {kind} “{item.id}” carries {quote_list(clash)}, which the theme avoids",
                     (item.id,),
                     item,
                     "change the item so it no longer contradicts the theme, or drop the motif",
