@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from cuecraft.core.findings import PRINCIPLES, Finding
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.gui.document import Document
+from cuecraft.gui.widgets import unbroken
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole
 # The groups, in the order shown: the principles, with references first and feedback last.
@@ -57,7 +58,7 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.score = QLabel()
-        self.score.setTextFormat(Qt.TextFormat.RichText)  # the program's words only
+        self.score.setTextFormat(Qt.TextFormat.PlainText)
         self.score.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -103,8 +104,8 @@ class FindingsPanel(QWidget):
         result = self.document.result
         card = result.scorecard
         # A line breaks between two scores, never inside one (nor inside a Chinese name).
-        parts = "&nbsp;&nbsp; ".join(
-            _nowrap(
+        parts = "   ".join(
+            unbroken(
                 # TRANSLATORS: one principle's score in the findings panel, e.g. "Theme 80"
                 _("{principle} {score}").format(
                     principle=group_title(p), score=format_number(card.scores[p])
@@ -113,8 +114,8 @@ class FindingsPanel(QWidget):
             for p in PRINCIPLES
         )
         # TRANSLATORS: the overall score, first on the scorecard line over the findings
-        overall = _nowrap(_("Score {overall}/100").format(overall=format_number(card.overall)))
-        self.score.setText(f"{overall}&nbsp;&nbsp;&nbsp; {parts}")
+        overall = unbroken(_("Score {overall}/100").format(overall=format_number(card.overall)))
+        self.score.setText(f"{overall}    {parts}")
         lines = self.document.lines_on_disk
         if self._shown == (result.findings, lines):
             return  # typing rarely changes the findings: keep the tree (and its scroll)
@@ -192,12 +193,6 @@ class FindingsPanel(QWidget):
         if subject is None and finding.code.startswith(("THM", "SEN001")):
             subject = "theme"
         self.document.select(subject or "design")
-
-
-def _nowrap(text: str) -> str:
-    """`text` as rich text that is never broken across lines."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"<span style='white-space:nowrap'>{escaped}</span>"
 
 
 def _group_text(principle: str, members: list[Finding]) -> str:

@@ -53,6 +53,7 @@ from cuecraft.gui.widgets import (
     WordsEdit,
     mark_refused,
     with_note,
+    wrapping_policy,
 )
 
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
@@ -83,7 +84,7 @@ def _heading_label(text: str) -> QLabel:
     heading = QLabel(text)
     heading.setStyleSheet("font-size: 15px; font-weight: 600;")
     heading.setWordWrap(True)
-    heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    heading.setSizePolicy(wrapping_policy())
     return heading
 
 
@@ -221,7 +222,7 @@ class Inspector(QScrollArea):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setSizePolicy(wrapping_policy())
             layout.addWidget(label)
         if len(members) > SUMMARY_ROWS:
             more = len(members) - SUMMARY_ROWS

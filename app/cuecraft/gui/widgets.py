@@ -34,6 +34,21 @@ def split_words(text: str) -> list[str]:
 ERROR_COLOUR = "#b3261e"
 
 
+def unbroken(text: str) -> str:
+    """`text` that a line never breaks inside: no-break spaces, and word joiners between
+    the characters (Chinese breaks between any two characters otherwise)."""
+    return "\u2060".join(text.replace(" ", "\u00a0"))
+
+
+def wrapping_policy() -> QSizePolicy:
+    """For wrapped text in a narrow dock: any width, and the height its lines need at that
+    width (a plain QSizePolicy(Ignored, Preferred) drops the height-for-width flag, and a
+    longer language's extra lines are then squeezed over their neighbours)."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy
+
+
 class FieldNote(QLabel):
     """The red note under a field: why what is typed there is not applied. Hidden when empty."""
 
@@ -43,7 +58,7 @@ class FieldNote(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(wrapping_policy())
         self.hide()
 
     def say(self, message: str) -> None:

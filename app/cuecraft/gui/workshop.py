@@ -39,6 +39,7 @@ from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
 from cuecraft.gui.document import Document
 from cuecraft.gui.findings_panel import group_title
 from cuecraft.gui.inspector_fields import choice_label, sense_label
+from cuecraft.gui.widgets import unbroken, wrapping_policy
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ class WorkshopMode(QWidget):
         self.help.setWordWrap(True)
         for label in (self.progress, self.heading, self.verdict, self.help):
             # Wrap to the screen, never widen the window past it.
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setSizePolicy(wrapping_policy())
         # The list takes the room the others leave, and shows as much of it as fits.
         self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
@@ -368,7 +369,7 @@ class WorkshopMode(QWidget):
         step = self.step
         design = self.document.design
         # A step's name never breaks across lines: only between the steps.
-        names = [_escape(_(s.title)).replace(" ", "\u00a0") for s in STEPS]
+        names = [unbroken(_escape(_(s.title))) for s in STEPS]
         strip = " · ".join(
             f"<b><u>{name}</u></b>" if s is step else name
             for s, name in zip(STEPS, names, strict=True)
