@@ -7,7 +7,15 @@ text: every character is drawn by the first bundled face whose cmap has it.
 - DejaVu Sans (regular and bold): Latin with Polish, Greek, Cyrillic, many
   symbols and a few emoji. The one text face of the brief.
 - WenQuanYi Micro Hei: Chinese (and Japanese kana, Korean hangul).
+- Noto Sans SC Bold: Chinese in bold text (headings, labels, bold runs), so a
+  Chinese heading has the weight of a Latin one. A character it lacks falls
+  back to WenQuanYi. Latin bold stays DejaVu Sans Bold.
 - Symbola: the emoji of Unicode 9 and other symbols, in monochrome outlines.
+
+Which faces back up a character depends on the face the text is set in: text
+in `BOLD` looks in `CJK_BOLD` first, text in `TEXT` in `CJK`. Inside paragraph
+markup a `<font face=...>` tag resets reportlab's bold flag, so the bold cut
+is always named explicitly (`bold_of`), never left to `<b>`.
 
 A character none of them has (a newer emoji, a rare script) is drawn in the
 text face, which shows the empty box but keeps the character in the text
@@ -30,6 +38,7 @@ from cuecraft.resources import resource_dir
 TEXT = "CuecraftSans"
 BOLD = "CuecraftSans-Bold"
 CJK = "CuecraftCJK"
+CJK_BOLD = "CuecraftCJK-Bold"
 SYMBOLS = "CuecraftSymbols"
 
 
@@ -41,8 +50,15 @@ class _Face:
 
 
 _TEXT_FACES = (_Face(TEXT, "DejaVuSans.ttf"), _Face(BOLD, "DejaVuSans-Bold.ttf"))
-# Loaded only when a text needs them: the Chinese face alone takes 0.1 s to read.
-_FALLBACK_FACES = (_Face(CJK, "wqy-microhei.ttc", 0), _Face(SYMBOLS, "Symbola.ttf"))
+# Loaded only when a text needs them: the Chinese faces take 0.05-0.1 s each to read.
+_FACES = {
+    CJK: _Face(CJK, "wqy-microhei.ttc", 0),
+    CJK_BOLD: _Face(CJK_BOLD, "NotoSansSC-Bold.ttf"),
+    SYMBOLS: _Face(SYMBOLS, "Symbola.ttf"),
+}
+# The faces that back up a character the base face lacks, in order, per base face.
+_FALLBACKS = {TEXT: (CJK, SYMBOLS), BOLD: (CJK_BOLD, CJK, SYMBOLS)}
+_BOLD_OF = {TEXT: BOLD, BOLD: BOLD, CJK: CJK_BOLD, CJK_BOLD: CJK_BOLD}
 
 # Zero-width joiner and the text/emoji variation selectors.
 _JOINERS = frozenset((0x200D, 0xFE0E, 0xFE0F))
@@ -96,6 +112,12 @@ def _register(face: _Face) -> None:
         )
         _cmaps[face.name] = frozenset(font.face.charToGlyph)
         _registered.add(face.name)
+        if face.name in (CJK, CJK_BOLD):
+            # Both Chinese cuts at once: `<b>` on text in the Chinese face takes the bold one.
+            _register(_FACES[CJK_BOLD if face.name == CJK else CJK])
+            pdfmetrics.registerFontFamily(
+                CJK, normal=CJK, bold=CJK_BOLD, italic=CJK, boldItalic=CJK_BOLD
+            )
 
 
 def register_text_faces() -> None:
@@ -109,12 +131,22 @@ def register_text_faces() -> None:
         pdfmetrics.registerFontFamily(TEXT, normal=TEXT, bold=BOLD, italic=TEXT, boldItalic=BOLD)
 
 
-def _fallback_for(char: int) -> str | None:
-    for face in _FALLBACK_FACES:
-        _register(face)
-        if char in _cmaps[face.name]:
-            return face.name
+def _fallback_for(char: int, base: str) -> str | None:
+    for name in _FALLBACKS.get(base, _FALLBACKS[TEXT]):
+        _register(_FACES[name])
+        if char in _cmaps[name]:
+            return name
     return None
+
+
+def bold_of(face: str) -> str:
+    """The bold cut of a bundled face (the face itself if it has none)."""
+    return _BOLD_OF.get(face, face)
+
+
+def register_cjk_faces() -> None:
+    """Register the Chinese faces, regular and bold (done on demand by `face_for`)."""
+    _register(_FACES[CJK])
 
 
 def face_for(char: str, base: str) -> str:
@@ -125,7 +157,7 @@ def face_for(char: str, base: str) -> str:
     if found is not None:
         return found
     register_text_faces()
-    found = base if code in _cmaps[base] or code < 0x20 else (_fallback_for(code) or base)
+    found = base if code in _cmaps[base] or code < 0x20 else (_fallback_for(code, base) or base)
     _face_of_char[key] = found
     return found
 

@@ -4,6 +4,12 @@ Sizes follow a scale (7.5, 8.5, 9.5, 12, 16, 26, 34 pt) and every leading is a
 multiple of the 4 pt baseline unit, so text on facing blocks lines up. Colours
 are the accent, tints of it, and a warm neutral ink; severity colours are
 muted so a page of findings does not shout.
+
+The styles follow the brief's language (`current_language()` while it is
+built, or `lang`): in Chinese every style breaks lines between characters
+(`wordWrap="CJK"`; `text.Para` applies the Chinese line-breaking rules, and a
+plain reportlab `Paragraph` at least breaks Chinese text), and the bold
+styles set Chinese in the bold Chinese face (fonts.py).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
 from cuecraft.brief import fonts
+from cuecraft.core.i18n import current_language, normalize_language
 
 UNIT = 4.0  # baseline unit, points
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -97,15 +104,30 @@ class Styles:
     big_number: ParagraphStyle
 
 
-def make_styles(accent_hex: str) -> Styles:
-    """The paragraph styles of one brief, for its accent colour."""
+def word_wrap(lang: str | None = None) -> str | None:
+    """reportlab's `wordWrap` for paragraphs in `lang` (default: the current language)."""
+    return "CJK" if normalize_language(lang or current_language()) == "zh" else None
+
+
+def para_style(name: str, **kw: object) -> ParagraphStyle:
+    """A ParagraphStyle for the brief's own blocks that breaks lines as its language does."""
+    kw.setdefault("wordWrap", word_wrap())
+    return ParagraphStyle(name, **kw)
+
+
+def make_styles(accent_hex: str, lang: str | None = None) -> Styles:
+    """The paragraph styles of one brief, for its accent colour and language.
+
+    `lang` defaults to the language the brief is being written in.
+    """
     fonts.register_text_faces()
     pal = palette(accent_hex)
+    wrap = word_wrap(lang)
 
     def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
         kw.setdefault("fontName", fonts.TEXT)
         kw.setdefault("textColor", INK)
-        return ParagraphStyle(name, fontSize=size, leading=leading, **kw)
+        return ParagraphStyle(name, fontSize=size, leading=leading, wordWrap=wrap, **kw)
 
     return Styles(
         palette=pal,
