@@ -56,7 +56,7 @@ def test_bad_options_exit_2_with_one_clear_line(tmp_path: Path) -> None:
     for args, words in (
         (["--logo", str(logo)], "not a PNG or JPEG"),
         (["--accent", "teal"], "#RRGGBB"),
-        (["--sections", "summary,nope"], "unknown section 'nope'"),
+        (["--sections", "summary,nope"], "unknown section “nope”"),
     ):
         result = cuecraft(EXAMPLE, "-o", str(out), *args)
         assert result.returncode == 2, args

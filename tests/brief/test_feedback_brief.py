@@ -118,7 +118,7 @@ def test_the_journey_table_has_an_nps_column(cafe: Brief) -> None:
     assert "NPS" in journey and "(answers)" in journey
     assert CHECK_IN_NPS in cafe.text
     # The chart's legend says what the second series is.
-    assert squash("Guests' NPS with its 95% interval (right axis)") in squash(journey)
+    assert squash("Guests’ NPS with its 95% interval (right axis)") in squash(journey)
     assert "NPS below 0" in journey
 
 

@@ -84,7 +84,7 @@ def test_a_bad_accent_is_refused(tmp_path, small, accent):
 
 def test_sections_are_validated_and_put_in_brief_order():
     assert parse_sections("graph, summary") == ("summary", "graph")
-    with pytest.raises(BriefOptionError, match="unknown section 'sumary'"):
+    with pytest.raises(BriefOptionError, match="unknown section “sumary”"):
         parse_sections("sumary,graph")
     with pytest.raises(BriefOptionError, match="no section"):
         parse_sections(" , ")

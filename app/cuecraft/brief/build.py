@@ -15,11 +15,10 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreakIfNotEmpty,
-    Paragraph,
     Spacer,
 )
 
-from cuecraft.brief import sections_cues, sections_guests, sections_overview, sections_report
+from cuecraft.brief import sections_cues, sections_guests, sections_overview, sections_report, text
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.cover import Cover
 from cuecraft.brief.document import (
@@ -33,18 +32,23 @@ from cuecraft.brief.document import (
     SectionTitle,
 )
 from cuecraft.brief.options import (
-    MONTHS,
+    SECTION_TITLES,
     BriefCancelled,
     BriefError,
     BriefOptionError,
     BriefOptions,
     CheckedOptions,
+    brief_language,
     checked,
 )
 from cuecraft.brief.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, UNIT, make_styles
 from cuecraft.core.check import check
 from cuecraft.core.feedback import Feedback
+from cuecraft.core.i18n import _, format_date, language
 from cuecraft.core.model import Design
+
+# The language the PDF declares (its catalog's /Lang), for screen readers and hyphenation.
+PDF_LANGUAGES = {"en": "en", "pl": "pl", "zh": "zh-Hans"}
 
 Builder = Callable[[BriefContext], list[Flowable]]
 BUILDERS: dict[str, Builder] = {
@@ -85,10 +89,10 @@ def export_brief(
     target = Path(out_path)
     _check_writable(target)
     if cancel is not None and cancel():
-        raise BriefCancelled("the export was cancelled")
+        raise BriefCancelled(_("the export was cancelled"))
     data, pages = render(design, opts, progress, cancel, feedback)
     if cancel is not None and cancel():
-        raise BriefCancelled("the export was cancelled")
+        raise BriefCancelled(_("the export was cancelled"))
     _write_atomically(target, data)
     return pages
 
@@ -100,20 +104,37 @@ def render(
     cancel: Cancel | None = None,
     feedback: Feedback | None = None,
 ) -> tuple[bytes, int]:
-    """The brief as PDF bytes and its page count."""
+    """The brief as PDF bytes and its page count, in the brief's language (`brief_language`):
+    every word of its own, the findings and the scorecard, dates and numbers."""
     body = [s for s in opts.sections if s in BUILDERS and (s != "guests" or feedback is not None)]
     if not body and "cover" not in opts.sections:
         raise BriefOptionError(
-            "nothing to print: the section 'guests' needs guest feedback imported for the "
-            "design (cuecraft feedback import DESIGN CSV)"
+            _(
+                "nothing to print: the section “guests” needs guest feedback imported for the "
+                "design (cuecraft feedback import DESIGN CSV)"
+            )
         )
+    lang = brief_language(opts, design.language)
+    with language(lang):
+        return _render(design, opts, lang, body, progress, cancel, feedback)
+
+
+def _render(
+    design: Design,
+    opts: CheckedOptions,
+    lang: str,
+    body: list[str],
+    progress: Progress | None,
+    cancel: Cancel | None,
+    feedback: Feedback | None,
+) -> tuple[bytes, int]:
     styles = make_styles(opts.accent)
     pagesize = PAGE_SIZES[opts.paper]
-    date_text = f"{opts.date.day} {MONTHS[opts.date.month - 1]} {opts.date.year}"
+    date_text = format_date(opts.date)
     furniture = Furniture(
         header_left=design.title,
         header_right=design.client or "",
-        footer_left=f"Experience design brief · {date_text}",
+        footer_left=_("Experience design brief · {date}").format(date=date_text),
         palette=styles.palette,
         has_cover="cover" in opts.sections,
     )
@@ -130,14 +151,14 @@ def render(
     story: list[Flowable] = []
     if furniture.has_cover:
         furniture.landmarks.append(
-            Landmark("cover", "Cover", "", page=1, y=pagesize[1], listed=False)
+            Landmark("cover", _(SECTION_TITLES["cover"]), "", page=1, y=pagesize[1], listed=False)
         )
         story += [Cover(design, date_text, opts.logo, styles.palette), NextPageTemplate("body")]
     if len(body) > 1:
         story += _contents(ctx, len(body))
     for section in body:
         if cancel is not None and cancel():
-            raise BriefCancelled("the export was cancelled")
+            raise BriefCancelled(_("the export was cancelled"))
         story += BUILDERS[section](ctx)
     buffer = io.BytesIO()
     doc = BriefDocument(
@@ -150,6 +171,7 @@ def render(
         author=design.client or "Cuecraft",
         subject=design.theme.name,
         keywords=", ".join(design.theme.motifs),
+        lang=PDF_LANGUAGES[lang],
     )
     doc.build(story, canvasmaker=partial(DeferredCanvas, furniture=furniture))
     return buffer.getvalue(), furniture.pages
@@ -157,20 +179,22 @@ def render(
 
 def _contents(ctx: BriefContext, rows: int) -> list[Flowable]:
     st = ctx.styles
-    mark = Landmark("contents", "Contents", "", listed=False)
+    mark = Landmark("contents", _("Contents"), "", listed=False)
     return [
         PageBreakIfNotEmpty(),
         SectionTitle(mark, st.palette),
         Spacer(1, 2 * UNIT),
         ContentsPlaceholder(ctx.furniture, rows),
         Spacer(1, 8 * UNIT),
-        Paragraph("ABOUT THIS BRIEF", st.label),
-        Paragraph(
-            "This brief sets out a staged experience in the terms of Pine and Gilmore's "
-            "experience economy: a theme, positive cues that harmonize with it, negative cues "
-            "to eliminate, memorabilia to take home, and all five senses engaged along the "
-            "guest's journey. The scores and findings come from Cuecraft's consistency checks "
-            "of the design file this brief was made from.",
+        text.para(_("About this brief").upper(), st.label),
+        text.para(
+            _(
+                "This brief sets out a staged experience in the terms of Pine and Gilmore’s "
+                "experience economy: a theme, positive cues that harmonize with it, negative "
+                "cues to eliminate, memorabilia to take home, and all five senses engaged along "
+                "the guest’s journey. The scores and findings come from Cuecraft’s consistency "
+                "checks of the design file this brief was made from."
+            ),
             st.small,
         ),
     ]
@@ -179,11 +203,15 @@ def _contents(ctx: BriefContext, rows: int) -> list[Flowable]:
 def _check_writable(target: Path) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise BriefError(f"cannot write {target}: it is a folder")
+        raise BriefError(_("cannot write {file}: it is a folder").format(file=target))
     if not folder.is_dir():
-        raise BriefError(f"cannot write {target}: the folder {folder} does not exist")
+        raise BriefError(
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=target, folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise BriefError(f"cannot write {target}: permission denied")
+        raise BriefError(_("cannot write {file}: permission denied").format(file=target))
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -196,7 +224,9 @@ def _write_atomically(target: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise BriefError(f"cannot write {target}: {error.strerror}") from None
+        raise BriefError(
+            _("cannot write {file}: {reason}").format(file=target, reason=error.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -207,7 +237,9 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise BriefError(f"cannot write {target}: {error.strerror or error}") from None
+        raise BriefError(
+            _("cannot write {file}: {reason}").format(file=target, reason=error.strerror or error)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

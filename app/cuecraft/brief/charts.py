@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
 
-from cuecraft.brief import fonts, text
+from cuecraft.brief import fonts, text, words
 from cuecraft.brief.styles import (
     ERROR,
     FAINT,
@@ -28,6 +28,7 @@ from cuecraft.brief.styles import (
     luminance,
     mix,
 )
+from cuecraft.core.i18n import _, format_number
 
 
 def score_colour(score: int, palette: Palette) -> Color:
@@ -59,8 +60,8 @@ class ScoreBars(Flowable):  # type: ignore[misc]
         canvas = self.canv
         label_w = 28 * UNIT
         x0, x1 = label_w, self.width - 10 * UNIT
-        rows = [(name.capitalize(), score, False) for name, score in self.scores]
-        rows.append(("Overall", self.overall, True))
+        rows = [(words.principle(name), score, False) for name, score in self.scores]
+        rows.append((words.principle("overall"), self.overall, True))
         y = self.height
         for name, score, overall in rows:
             if overall:
@@ -132,7 +133,8 @@ class RealmsChart(Flowable):  # type: ignore[misc]
             ink = white if luminance(fill) < 0.3 else INK
             cx = x + half / 2
             canvas.setFillColor(ink)
-            text.draw(canvas, cx, y + half / 2 + 2, realm.capitalize(), 10, fonts.BOLD, "middle")
+            name = text.fit(words.realm(realm), half - 2 * UNIT, 10, fonts.BOLD)
+            text.draw(canvas, cx, y + half / 2 + 2, name, 10, fonts.BOLD, "middle")
             for k in range(3):
                 px = cx + (k - 1) * 3 * UNIT
                 canvas.setStrokeColor(ink)
@@ -140,18 +142,24 @@ class RealmsChart(Flowable):  # type: ignore[misc]
                 canvas.setLineWidth(0.8)
                 canvas.circle(px, y + half / 2 - 3 * UNIT, 3.2, stroke=1, fill=int(k < strength))
             canvas.setFillColor(ink)
-            text.draw(canvas, cx, y + half / 2 - 7.5 * UNIT, f"{strength} of 3", 7, anchor="middle")
+            level = _("{level} of 3").format(level=format_number(strength))
+            text.draw(canvas, cx, y + half / 2 - 7.5 * UNIT, level, 7, anchor="middle")
         # Axes through the middle, labelled at their ends.
         canvas.setStrokeColor(white)
         canvas.setLineWidth(1.5)
         canvas.line(m, m + half, m + s, m + half)
         canvas.line(m + half, m, m + half, m + s)
         canvas.setFillColor(MUTED)
-        text.draw(canvas, m + half, m + s + 2 * UNIT, "ABSORPTION", 7, fonts.BOLD, "middle")
-        text.draw(canvas, m + half, m - 4 * UNIT, "IMMERSION", 7, fonts.BOLD, "middle")
-        for angle, x, label in ((90, m - 2 * UNIT, "PASSIVE"), (-90, m + s + 2 * UNIT, "ACTIVE")):
+        absorption, immersion = _("Absorption").upper(), _("Immersion").upper()
+        text.draw(canvas, m + half, m + s + 2 * UNIT, absorption, 7, fonts.BOLD, "middle")
+        text.draw(canvas, m + half, m - 4 * UNIT, immersion, 7, fonts.BOLD, "middle")
+        sides = (
+            (90, m - 2 * UNIT, _("Passive participation").upper()),
+            (-90, m + s + 2 * UNIT, _("Active participation").upper()),
+        )
+        for angle, x, label in sides:
             canvas.saveState()
             canvas.translate(x, m + half)
             canvas.rotate(angle)
-            text.draw(canvas, 0, 0, f"{label} PARTICIPATION", 7, fonts.BOLD, "middle")
+            text.draw(canvas, 0, 0, text.fit(label, s, 7, fonts.BOLD), 7, fonts.BOLD, "middle")
             canvas.restoreState()

@@ -10,17 +10,17 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreakIfNotEmpty,
-    Paragraph,
     Spacer,
 )
 
-from cuecraft.brief import text
+from cuecraft.brief import blocks, text, words
 from cuecraft.brief.document import Furniture, Landmark, SectionTitle
 from cuecraft.brief.options import SECTION_TITLES, CheckedOptions
 from cuecraft.brief.styles import UNIT, Styles
 from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback import Feedback
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
 
 SHARE_TO_CONTINUE = 0.62  # a section starts on the same page when this much of it is free
@@ -68,19 +68,19 @@ class BriefContext:
     def opening(
         self, section: str, lead: str | None = None, new_page: bool = False
     ) -> list[Flowable]:
-        """The numbered section title and an optional lead paragraph (fixed text).
+        """The numbered section title and an optional lead paragraph (our words, translated).
 
         A section starts on a new page, unless the page before ends high enough
         that most of it would stay empty: then it starts there, after a gap.
         """
         self._numbered += 1
-        mark = Landmark(section, SECTION_TITLES[section], f"{self._numbered:02d}")
+        mark = Landmark(section, _(SECTION_TITLES[section]), f"{self._numbered:02d}")
         brk: Flowable = (
             PageBreakIfNotEmpty() if new_page else CondPageBreak(self.height * SHARE_TO_CONTINUE)
         )
         out: list[Flowable] = [brk, SectionTitle(mark, self.styles.palette)]
         if lead:
-            out.append(Paragraph(lead, self.styles.lead))
+            out.append(text.para(lead, self.styles.lead))
         return out
 
     def whole(self, out: list[Flowable], upto: int | None = None) -> list[Flowable]:
@@ -106,20 +106,28 @@ class BriefContext:
         """
         head: list[Flowable] = [self.para(heading, "h3")]
         if sub:
-            head.append(Paragraph(text.escape(sub), self.styles.caption))
+            head.append(text.para(sub, self.styles.caption))
         head.append(Spacer(1, UNIT))
         if rows <= SHORT_TABLE_ROWS:
             return [CondPageBreak(HEADING_ROOM), KeepTogether([*head, table])]
-        return [CondPageBreak(HEADING_ROOM), *head, table]
+        # Room for the heading, the table's head row and two rows under it, however tall.
+        need = sum(_height(f, self.width, self.height) for f in head)
+        need += blocks.first_rows_height(table, 3)
+        return [CondPageBreak(max(HEADING_ROOM, need)), *head, table]
 
-    def para(self, value: str, style_name: str = "body") -> Paragraph:
-        """User text as a paragraph in one of the brief's styles."""
+    def para(self, value: str, style_name: str = "body") -> Flowable:
+        """Text as typed (user text, or our translated words) in one of the brief's styles."""
         return text.para(value, getattr(self.styles, style_name))
+
+    def rich(self, template: str, style_name: str = "body", **values: str) -> Flowable:
+        """A translated sentence with `{placeholders}` filled with markup (see words.rich)."""
+        style = getattr(self.styles, style_name)
+        return text.fixed(words.rich(template, style.fontName, **values), style)
 
 
 def _height(flowable: Flowable, width: float, height: float) -> float:
     """The height a flowable takes on the page, with the space around it."""
     if isinstance(flowable, KeepTogether):  # it wraps its content on a canvas it lacks here
         return sum(_height(f, width, height) for f in flowable._content)
-    _, h = flowable.wrap(width, height)
+    _w, h = flowable.wrap(width, height)
     return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())

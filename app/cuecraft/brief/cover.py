@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from cuecraft.brief import fonts, text
 from cuecraft.brief.styles import INK, MARGIN_X, MUTED, RULE, UNIT, Palette
+from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import Design
 
 TITLE_SIZES = (34, 30, 26, 22, 18, 15, 12)
@@ -49,7 +50,8 @@ class Cover(Flowable):  # type: ignore[misc]
 
         canvas.setFillColor(pal.on_accent)
         canvas.setFillAlpha(0.8)
-        text.draw(canvas, MARGIN_X, h - 18 * UNIT, "EXPERIENCE DESIGN BRIEF", 8, fonts.BOLD)
+        label = _("Experience design brief").upper()
+        text.draw(canvas, MARGIN_X, h - 18 * UNIT, label, 8, fonts.BOLD)
         canvas.setFillAlpha(1)
 
         # Client under the title, both set from the bottom of the band upwards.
@@ -65,15 +67,15 @@ class Cover(Flowable):  # type: ignore[misc]
                     textColor=pal.on_accent,
                 ),
             )
-            _, ch = client.wrap(inner, 40 * UNIT)
+            _w, ch = client.wrap(inner, 40 * UNIT)
             if ch > 40 * UNIT:  # absurdly long: one line, cut
                 client = _line(self.design.client, inner, 13, pal)
-                _, ch = client.wrap(inner, 40 * UNIT)
+                _w, ch = client.wrap(inner, 40 * UNIT)
             client.drawOn(canvas, MARGIN_X, y)
             y += ch + 4 * UNIT
         room = h - 26 * UNIT - y
         title = _fitted_title(self.design.title, inner, room, pal)
-        _, th = title.wrap(inner, room)
+        _w, th = title.wrap(inner, room)
         title.drawOn(canvas, MARGIN_X, y)
         canvas.setFillColor(pal.on_accent)
         canvas.rect(MARGIN_X, y + th + 3 * UNIT, 12 * UNIT, 2.5, stroke=0, fill=1)
@@ -82,13 +84,13 @@ class Cover(Flowable):  # type: ignore[misc]
         theme = self.design.theme
         y = band_bottom - 14 * UNIT
         canvas.setFillColor(pal.accent_text)
-        text.draw(canvas, MARGIN_X, y, "THEME", 8, fonts.BOLD)
+        text.draw(canvas, MARGIN_X, y, pgettext("cover label", "Theme").upper(), 8, fonts.BOLD)
         name_style = ParagraphStyle(
             "cover-theme", fontName=fonts.BOLD, fontSize=22, leading=27, textColor=INK
         )
         below = y - 3 * UNIT
         name = _bounded(theme.name, name_style, inner, 3 * 27)
-        _, nh = name.wrap(inner, 200)
+        _w, nh = name.wrap(inner, 200)
         name.drawOn(canvas, MARGIN_X, below - nh)
         below -= nh + 2 * UNIT
         if theme.tagline:
@@ -96,7 +98,7 @@ class Cover(Flowable):  # type: ignore[misc]
                 "cover-tagline", fontName=fonts.TEXT, fontSize=13, leading=18, textColor=MUTED
             )
             tagline = _bounded(theme.tagline, tag_style, inner, 3 * 18)
-            _, tgh = tagline.wrap(inner, 200)
+            _w, tgh = tagline.wrap(inner, 200)
             tagline.drawOn(canvas, MARGIN_X, below - tgh)
 
         # Footer: date and venue left, logo right, over a hairline.
@@ -110,7 +112,7 @@ class Cover(Flowable):  # type: ignore[misc]
         venue = self.design.venue or ""
         if venue:
             text.draw(canvas, MARGIN_X, base - 5 * UNIT, text.fit(venue, inner * 0.55, 8.5), 8.5)
-        text.draw(canvas, MARGIN_X, base - 10 * UNIT, "Prepared with Cuecraft", 7.5)
+        text.draw(canvas, MARGIN_X, base - 10 * UNIT, _("Prepared with Cuecraft"), 7.5)
         if self.logo is not None:
             self._logo(canvas, w - MARGIN_X, base - 10 * UNIT, 40 * UNIT, 22 * UNIT)
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.platypus import Flowable
 
-from cuecraft.brief import fonts, text
+from cuecraft.brief import fonts, text, words
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, PANEL, RULE, UNIT, Palette, mix
 from cuecraft.core.feedback import MIN_RESPONSES
+from cuecraft.core.i18n import _, ngettext, pgettext
 
 MEASURED = HexColor("#3C4654")  # slate: apart from any accent, and from the curve in grey print
 NPS_TICKS = (-100, -50, 0, 50, 100)
@@ -152,27 +153,38 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         else:
             canvas.setFillColor(MUTED)
             text.draw(
-                canvas, (left + right) / 2, py(0) + 3 * UNIT, "no emotions set", 8, anchor="middle"
+                canvas,
+                (left + right) / 2,
+                py(0) + 3 * UNIT,
+                _("no emotions set"),
+                8,
+                anchor="middle",
             )
         if self.dual and n <= 40:
             self._hotspot_labels(lambda i: px(i) + offset, pn, step, frame)
 
     def _peak_and_ends(self, px: Across, py: Scale, frame: Box) -> None:
         """Ring the peak and the ends of the designed curve and name them."""
+        peak = pgettext("emotion curve", "Peak")
         marks: dict[int, tuple[str, Color]] = {
-            i: ("Peak", self.palette.accent_text) for i, p in enumerate(self.points) if p.is_peak
+            i: (peak, self.palette.accent_text) for i, p in enumerate(self.points) if p.is_peak
         }
         peak_i = next(iter(marks), None)
         for i, point in enumerate(self.points):
             if point.is_end and point.emotion is not None:
                 colour = ERROR if point.low_end else INK
-                marks[i] = ("Peak · End" if i == peak_i else "End", colour)
+                end = (
+                    pgettext("emotion curve", "Peak · End")
+                    if i == peak_i
+                    else pgettext("emotion curve", "End")
+                )
+                marks[i] = (end, colour)
         placed = [
             (px(i), py(at), label, colour)
             for i, (label, colour) in marks.items()
             if (at := self.points[i].emotion) is not None
         ]
-        for x, y, _, colour in placed:  # every ring first, so no label covers one
+        for x, y, _label, colour in placed:  # every ring first, so no label covers one
             self._ring(x, y, colour)
         side = 1.5 * UNIT
         for x, y, label, colour in placed:
@@ -196,7 +208,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         start = 0
 
         def stretch(p: CurvePoint) -> str:
-            return p.phase if p.reached else "not reachable"
+            return words.phase(p.phase) if p.reached else _("not reachable")
 
         for i in range(1, n + 1):
             if i == n or stretch(self.points[i]) != stretch(self.points[start]):
@@ -238,7 +250,8 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             text.draw(canvas, right + 1.75 * UNIT, y - 2.5, label, 7)
         # Axis titles, on the row of the phase names, outside the plot.
         canvas.setFillColor(self.palette.accent_text)
-        text.draw(canvas, left - 2 * UNIT, top + 4 * UNIT, "FEELING", 6.5, fonts.BOLD, "end")
+        feeling = pgettext("emotion curve axis", "Feeling").upper()
+        text.draw(canvas, left - 2 * UNIT, top + 4 * UNIT, feeling, 6.5, fonts.BOLD, "end")
         canvas.setFillColor(MEASURED)
         text.draw(canvas, right + 1.75 * UNIT, top + 4 * UNIT, "NPS", 6.5, fonts.BOLD)
 
@@ -367,13 +380,14 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             return 0.0
         measured = [p.measured for p in self.points if p.measured is not None]
         entries = [
-            ("designed", "Designed feeling (left axis)"),
-            ("measured", "Guests' NPS with its 95% interval (right axis)"),
+            ("designed", _("Designed feeling (left axis)")),
+            ("measured", _("Guests’ NPS with its 95% interval (right axis)")),
         ]
         if any(m.thin for m in measured):
-            entries.append(("thin", f"Fewer than {MIN_RESPONSES} answers"))
+            thin = ngettext("Fewer than {n} answer", "Fewer than {n} answers", MIN_RESPONSES)
+            entries.append(("thin", thin.format(n=MIN_RESPONSES)))
         if any(m.hotspot for m in measured):
-            entries.append(("hotspot", "NPS below 0: a detractor hotspot"))
+            entries.append(("hotspot", _("NPS below 0: a detractor hotspot")))
         x, line = 9 * UNIT, 0
         for kind, label in entries:
             w = 5 * UNIT + text.width(label, LABEL_SIZE)
@@ -385,7 +399,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
 
     def _draw_legend(self) -> None:
         canvas = self.canv
-        _, _, bottom, _ = self._plot_area()
+        bottom = self._plot_area()[2]
         for x, line, kind, label in self._legend:
             y = bottom - 9 * UNIT - line * LEGEND_LINE
             mid = y + 2.5

@@ -31,6 +31,7 @@ from cuecraft.brief.styles import (
     UNIT,
     Palette,
 )
+from cuecraft.core.i18n import _
 
 CONTENTS_ROW = 8 * UNIT
 
@@ -93,11 +94,12 @@ class Furniture:
         canvas.setFillColor(FAINT)
         text.draw(canvas, left, bottom, text.fit(self.footer_left, (right - left) * 0.6, 7.5), 7.5)
         canvas.setFillColor(MUTED)
-        text.draw(canvas, right, bottom, f"page {page} of {total}", 7.5, anchor="end")
+        folio = _("page {page} of {total}").format(page=page, total=total)
+        text.draw(canvas, right, bottom, folio, 7.5, anchor="end")
 
     def _contents(self, canvas: Canvas) -> None:
         assert self.contents_at is not None
-        _, x, top, width = self.contents_at
+        _page, x, top, width = self.contents_at
         y = top
         for mark in (m for m in self.landmarks if m.listed):
             baseline = y - CONTENTS_ROW + 2.5 * UNIT
@@ -265,7 +267,7 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if self._cancel is not None and self._cancel():
-            raise BriefCancelled("the export was cancelled")
+            raise BriefCancelled(_("the export was cancelled"))
         # Only the story's own list counts: containers hand their parts in sub-lists.
         if self._progress is not None and flowables is self._story:
             done = max(0, self._total - 1 - len(flowables))

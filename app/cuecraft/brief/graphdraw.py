@@ -19,14 +19,15 @@ from reportlab.platypus import Flowable
 from cuecraft.brief import fonts, text
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, UNIT, Palette
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import N_, _, pgettext
 from cuecraft.core.layout import layout
 
 EVOKES = HexColor("#7A5BA6")
-COLUMN_TITLES = {
-    0: "Theme motifs",
-    1: "Cues, layers, souvenirs",
-    2: "Zones",
-    3: "Touchpoints",
+COLUMN_TITLES = {  # translated where drawn
+    0: N_("Theme motifs"),
+    1: N_("Cues, layers, souvenirs"),
+    2: N_("Zones"),
+    3: N_("Touchpoints"),
 }
 HEAD_HEIGHT = 6 * UNIT
 MIN_LABEL = 4.0
@@ -52,9 +53,9 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         positions = layout(self.graph)
         if not positions:
             canvas.setFillColor(MUTED)
-            text.draw(canvas, 0, self.height - 6 * UNIT, "The design has no nodes yet.", 9)
+            text.draw(canvas, 0, self.height - 6 * UNIT, _("The design has no nodes yet."), 9)
             return
-        xs = sorted({x for x, _ in positions.values()})
+        xs = sorted({x for x, _y in positions.values()})
         column_of_x = {x: i for i, x in enumerate(xs)}
         kinds = {node: data.get("kind", "") for node, data in network.nodes(data=True)}
         legend_h = self._legend(canvas, draw=False)
@@ -62,7 +63,7 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         bottom = legend_h + 4 * UNIT
         span = top - bottom
         members: dict[int, list[str]] = {}
-        for node, (x, _) in positions.items():
+        for node, (x, _y) in positions.items():
             members.setdefault(column_of_x[x], []).append(node)
         pitch = {c: span / len(nodes) for c, nodes in members.items()}
         radius = max(0.7, min(3.2, min(pitch.values()) * 0.38))
@@ -202,21 +203,21 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         """Draw the key of shapes and lines along the bottom; return its height."""
         size = 7.0
         entries: list[tuple[str, Any, str]] = [
-            ("node", "motif", "motif"),
-            ("node", "cue", "positive cue"),
-            ("node", "negative", "negative cue"),
-            ("node", "layer", "sensory layer"),
-            ("node", "souvenir", "souvenir"),
-            ("node", "zone", "zone"),
-            ("node", "touchpoint", "touchpoint"),
-            ("node", "flagged", "named by an error"),
-            ("line", (self.palette.mark, ()), "placed at"),
-            ("line", (INK, ()), "journey step, zone of"),
-            ("line", (INK, (3, 2)), "return visit"),
-            ("line", (FAINT, (2, 2)), "line of sight"),
-            ("line", (ERROR, (3, 1.5)), "conflict"),
-            ("line", (EVOKES, ()), "evokes"),
-            ("line", (FAINT, ()), "carries motif"),
+            ("node", "motif", pgettext("graph legend", "motif")),
+            ("node", "cue", pgettext("graph legend", "positive cue")),
+            ("node", "negative", pgettext("graph legend", "negative cue")),
+            ("node", "layer", pgettext("graph legend", "sensory layer")),
+            ("node", "souvenir", pgettext("graph legend", "souvenir")),
+            ("node", "zone", pgettext("graph legend", "zone")),
+            ("node", "touchpoint", pgettext("graph legend", "touchpoint")),
+            ("node", "flagged", pgettext("graph legend", "named by an error")),
+            ("line", (self.palette.mark, ()), pgettext("graph legend", "placed at")),
+            ("line", (INK, ()), pgettext("graph legend", "journey step, zone of")),
+            ("line", (INK, (3, 2)), pgettext("graph legend", "return visit")),
+            ("line", (FAINT, (2, 2)), pgettext("graph legend", "line of sight")),
+            ("line", (ERROR, (3, 1.5)), pgettext("graph legend", "conflict")),
+            ("line", (EVOKES, ()), pgettext("graph legend", "evokes")),
+            ("line", (FAINT, ()), pgettext("graph legend", "carries motif")),
         ]
         line_h = 5 * UNIT
         x, y = 0.0, 0.0
@@ -294,11 +295,11 @@ def _share_fairly(wants: list[float], total: float) -> list[float]:
 def _column_title(kinds: list[str]) -> str:
     present = set(kinds)
     if present <= {"motif"}:
-        return COLUMN_TITLES[0]
+        return _(COLUMN_TITLES[0])
     if present <= {"cue", "layer", "souvenir"}:
-        return COLUMN_TITLES[1]
+        return _(COLUMN_TITLES[1])
     if present <= {"zone"}:
-        return COLUMN_TITLES[2]
+        return _(COLUMN_TITLES[2])
     if present <= {"touchpoint"}:
-        return COLUMN_TITLES[3]
-    return "Other"
+        return _(COLUMN_TITLES[3])
+    return pgettext("graph column", "Other")

@@ -9,6 +9,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cuecraft.core.i18n import N_, _, normalize_language, pgettext
+
 SECTIONS = (
     "cover",
     "summary",
@@ -28,24 +30,19 @@ SECTIONS = (
 any it is left out, even when chosen, and the contents do not list it.
 """
 
-# Dates in the brief are written out ("23 November 2026"), the same in every locale.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
+# English here; translate with `_()` where a title is shown (the brief, the export dialog).
 SECTION_TITLES = {
-    "cover": "Cover",
-    "summary": "Executive summary",
-    "theme": "Theme and the four realms",
-    "journey": "Guest journey",
-    "guests": "What guests say",
-    "cues": "Positive cues",
-    "elimination": "Elimination plan",
-    "senses": "Sensory map",
-    "memorabilia": "Memorabilia",
-    "report": "Consistency report",
-    "graph": "Design graph",
+    "cover": N_("Cover"),
+    "summary": N_("Executive summary"),
+    "theme": N_("Theme and the four realms"),
+    "journey": N_("Guest journey"),
+    "guests": N_("What guests say"),
+    "cues": N_("Positive cues"),
+    "elimination": N_("Elimination plan"),
+    "senses": N_("Sensory map"),
+    "memorabilia": N_("Memorabilia"),
+    "report": N_("Consistency report"),
+    "graph": N_("Design graph"),
 }
 
 PAPERS = ("a4", "letter")
@@ -80,6 +77,14 @@ class BriefOptions:
     language: str | None = None
 
 
+def brief_language(options: BriefOptions | CheckedOptions, design_language: str | None) -> str:
+    """The language a brief is written in: the option's, else the design's (`en`, `pl`, `zh`).
+
+    `pl…` gives Polish, `zh`, `zh-CN`, `zh-Hans` Simplified Chinese, anything else English.
+    """
+    return normalize_language(options.language or design_language)
+
+
 def parse_sections(value: str) -> tuple[str, ...]:
     """Comma-separated section names, validated, in brief order."""
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
@@ -91,26 +96,38 @@ def check_sections(names: list[str] | tuple[str, ...]) -> None:
     unknown = [name for name in names if name not in SECTIONS]
     if unknown:
         raise BriefOptionError(
-            f"unknown section {', '.join(repr(n) for n in unknown)}; "
-            f"choose from: {', '.join(SECTIONS)}"
+            _("unknown section {names}; choose from: {sections}").format(
+                names=", ".join(_quoted(n) for n in unknown), sections=", ".join(SECTIONS)
+            )
         )
     if not names:
-        raise BriefOptionError(f"no section chosen; choose from: {', '.join(SECTIONS)}")
+        raise BriefOptionError(
+            _("no section chosen; choose from: {sections}").format(sections=", ".join(SECTIONS))
+        )
+
+
+def _quoted(value: str) -> str:
+    """A name in the language's quotes: “name”, „name”."""
+    # TRANSLATORS: quotes around a name in a message; keep {name}
+    return pgettext("quoted name", "“{name}”").format(name=value)
 
 
 def check_accent(accent: str) -> str:
     """The accent as '#RRGGBB' (upper case), or BriefOptionError."""
     if not isinstance(accent, str) or not _HEX.fullmatch(accent.strip()):
         raise BriefOptionError(
-            f"the accent colour must be written #RRGGBB, for example {DEFAULT_ACCENT}; "
-            f"got {accent!r}"
+            _(
+                "the accent colour must be written #RRGGBB, for example {example}; got {accent}"
+            ).format(example=DEFAULT_ACCENT, accent=_quoted(str(accent)))
         )
     return accent.strip().upper()
 
 
 def check_paper(paper: str) -> str:
     if paper not in PAPERS:
-        raise BriefOptionError(f"the paper must be a4 or letter; got {paper!r}")
+        raise BriefOptionError(
+            _("the paper must be a4 or letter; got {paper}").format(paper=_quoted(str(paper)))
+        )
     return paper
 
 
@@ -119,33 +136,46 @@ def check_logo(logo: str | os.PathLike[str]) -> Path:
     from PIL import Image, UnidentifiedImageError
 
     path = Path(logo)
+    name = _quoted(str(path))
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise BriefOptionError(f"the logo {str(path)!r} does not exist") from None
+        raise BriefOptionError(_("the logo {file} does not exist").format(file=name)) from None
     except IsADirectoryError:
-        raise BriefOptionError(f"the logo {str(path)!r} is a folder, not an image") from None
+        raise BriefOptionError(
+            _("the logo {file} is a folder, not an image").format(file=name)
+        ) from None
     except OSError as error:
-        raise BriefOptionError(f"the logo {str(path)!r} cannot be read: {error.strerror}") from None
+        raise BriefOptionError(
+            _("the logo {file} cannot be read: {reason}").format(
+                file=name, reason=error.strerror or error
+            )
+        ) from None
     if not (head.startswith(_PNG) or head.startswith(_JPEG)):
-        raise BriefOptionError(f"the logo {str(path)!r} is not a PNG or JPEG image")
+        raise BriefOptionError(_("the logo {file} is not a PNG or JPEG image").format(file=name))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.format not in ("PNG", "JPEG"):
-                    raise BriefOptionError(f"the logo {str(path)!r} is not a PNG or JPEG image")
+                    raise BriefOptionError(
+                        _("the logo {file} is not a PNG or JPEG image").format(file=name)
+                    )
                 image.load()
                 if image.width < 1 or image.height < 1:
-                    raise BriefOptionError(f"the logo {str(path)!r} is empty")
+                    raise BriefOptionError(_("the logo {file} is empty").format(file=name))
     except BriefOptionError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise BriefOptionError(f"the logo {str(path)!r} is too large an image") from None
+        raise BriefOptionError(
+            _("the logo {file} is too large an image").format(file=name)
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise BriefOptionError(
-            f"the logo {str(path)!r} is a broken image ({error or type(error).__name__})"
+            _("the logo {file} is a broken image ({reason})").format(
+                file=name, reason=error or type(error).__name__
+            )
         ) from None
     return path
 
@@ -159,6 +189,7 @@ class CheckedOptions:
     accent: str
     sections: tuple[str, ...]
     date: dt.date
+    language: str | None = None  # None: the design's
 
 
 def checked(options: BriefOptions) -> CheckedOptions:
@@ -170,4 +201,5 @@ def checked(options: BriefOptions) -> CheckedOptions:
         accent=check_accent(options.accent),
         sections=tuple(s for s in SECTIONS if s in options.sections),
         date=options.date,
+        language=normalize_language(options.language) if options.language else None,
     )

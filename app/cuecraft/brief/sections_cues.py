@@ -7,9 +7,9 @@ from typing import Any
 
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from cuecraft.brief import blocks, fonts, text
+from cuecraft.brief import blocks, fonts, text, words
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.styles import (
     IMPACT_COLOURS,
@@ -17,24 +17,25 @@ from cuecraft.brief.styles import (
     UNIT,
     mix,
 )
+from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.model import SENSES, SEVERITIES, STATUSES, Cue
 from cuecraft.core.rules.senses import OVERLOAD, is_overload
 
 PLAIN_CELL_CHARS = 18  # a list of short ASCII words can go in a table as plain strings
 
 
-def word_list(words: list[str], ctx: BriefContext, column: float) -> Any:
+def word_list(items: list[str], ctx: BriefContext, column: float) -> Any:
     """A list of words for a narrow cell.
 
     Short ASCII words are set as plain lines (much faster than a paragraph, and
     a 1,000-cue brief has thousands of these cells); anything else is a paragraph.
     """
     room = column - 3 * UNIT
-    plain = all(w.isascii() and w.isprintable() and len(w) <= PLAIN_CELL_CHARS for w in words)
-    if not plain or any(stringWidth(w + ",", fonts.TEXT, 8.5) > room for w in words):
-        return text.para(", ".join(words), ctx.styles.cell)
+    plain = all(w.isascii() and w.isprintable() and len(w) <= PLAIN_CELL_CHARS for w in items)
+    if not plain or any(stringWidth(w + ",", fonts.TEXT, 8.5) > room for w in items):
+        return text.para(words.listing(items), ctx.styles.cell)
     lines: list[str] = []
-    for word in words:
+    for word in items:
         trial = f"{lines[-1]}, {word}" if lines else word
         if lines and stringWidth(trial + ",", fonts.TEXT, 8.5) <= room:
             lines[-1] = trial
@@ -47,16 +48,18 @@ def cue_cell(cue: Cue, ctx: BriefContext, note: str = "") -> Flowable | list[Flo
     first = text.para(cue.text or cue.id, ctx.styles.cell)
     if not note:
         return first
-    return [first, text.fixed(note, ctx.styles.cell_small)]
+    return [first, text.para(note, ctx.styles.cell_small)]
 
 
 def cues(ctx: BriefContext) -> list[Flowable]:
     design, graph, st = ctx.design, ctx.graph, ctx.styles
     out = ctx.opening(
         "cues",
-        "Positive cues harmonize with the theme: each says it in a sight, sound, smell, "
-        "touch or taste. They are listed where they are placed, zone by zone, each "
-        "touchpoint in journey order.",
+        _(
+            "Positive cues harmonize with the theme: each says it in a sight, sound, smell, "
+            "touch or taste. They are listed where they are placed, zone by zone, each "
+            "touchpoint in journey order."
+        ),
     )
     placed: dict[str, list[Cue]] = defaultdict(list)
     unplaced: list[Cue] = []
@@ -69,27 +72,42 @@ def cues(ctx: BriefContext) -> list[Flowable]:
         if not places:
             unplaced.append(cue)
     if not placed and not unplaced:
-        out.append(Paragraph("No positive cues yet.", st.body))
+        out.append(text.para(_("No positive cues yet."), st.body))
         return out
     w = ctx.width
-    widths = [w * 0.6, w * 0.17, w * 0.23]
+    head = [
+        pgettext("table head", "Cue"),
+        pgettext("table head", "Senses"),
+        pgettext("table head", "Motifs"),
+    ]
+    senses_words = [words.sense(s) for s in SENSES]
+    widths = blocks.columns(
+        head, [w * 0.6, w * 0.17, w * 0.23], {1: blocks.longest_word(senses_words, 8.5)}, donor=0
+    )
 
     def row(cue: Cue) -> list[Any]:
-        note = "A character: never seen twice at once." if cue.unique else ""
+        note = _("A character: never seen twice at once.") if cue.unique else ""
         return [
             cue_cell(cue, ctx, note),
-            word_list(cue.senses, ctx, widths[1]),
+            word_list([words.sense(s) for s in cue.senses], ctx, widths[1]),
             word_list(cue.motifs, ctx, widths[2]),
         ]
 
     groups: list[tuple[str, str, list[str]]] = []  # heading, sub-heading, places in order
     for zone in design.zones:
         tps = [t for t in ctx.journey if graph.zone_of.get(t) == zone.id]
-        count = f"{len(tps)} touchpoint{'s' if len(tps) != 1 else ''}" if tps else "zone"
-        groups.append((zone.name or zone.id, f"Zone · {count}", [zone.id, *tps]))
+        n = len(tps)
+        sub = (
+            ngettext("Zone · {n} touchpoint", "Zone · {n} touchpoints", n).format(
+                n=format_number(n)
+            )
+            if tps
+            else pgettext("a place", "Zone")
+        )
+        groups.append((zone.name or zone.id, sub, [zone.id, *tps]))
     loose = [t for t in ctx.journey if t not in graph.zone_of]
     if loose:
-        groups.append(("Beyond the venue", "Touchpoints without a zone", loose))
+        groups.append((_("Beyond the venue"), _("Touchpoints without a zone"), loose))
     for heading, sub, places in groups:
         rows: list[list[Any]] = []
         bands: list[int] = []
@@ -100,19 +118,17 @@ def cues(ctx: BriefContext) -> list[Flowable]:
             if place in graph.touchpoints:
                 tp = graph.touchpoints[place]
                 bands.append(len(rows))
-                label = f"Step {ctx.step[place]} · {tp.name or tp.id} · {tp.phase}"
+                label = _("Step {step} · {touchpoint} · {phase}").format(
+                    step=ctx.step[place], touchpoint=tp.name or tp.id, phase=words.phase(tp.phase)
+                )
                 rows.append([text.cell(label, st.cell_bold, w), "", ""])
             rows.extend(row(c) for c in items)
         if rows:
-            table = blocks.data_table(
-                ["Cue", "Senses", "Motifs"], rows, widths, st, band_rows=bands
-            )
+            table = blocks.data_table(head, rows, widths, st, band_rows=bands)
             out += ctx.headed(heading, sub, table, len(rows))
     if unplaced:
-        table = blocks.data_table(
-            ["Cue", "Senses", "Motifs"], [row(c) for c in unplaced], widths, st
-        )
-        out += ctx.headed("Not placed yet", "", table, len(unplaced))
+        table = blocks.data_table(head, [row(c) for c in unplaced], widths, st)
+        out += ctx.headed(_("Not placed yet"), "", table, len(unplaced))
     return out
 
 
@@ -120,28 +136,44 @@ def elimination(ctx: BriefContext) -> list[Flowable]:
     design, st = ctx.design, ctx.styles
     out = ctx.opening(
         "elimination",
-        "Negative cues contradict the theme and must go. “6 − 1 = 0”: one high-severity "
-        "negative cue on the guest's path cancels the whole experience.",
+        _(
+            "Negative cues contradict the theme and must go. “6 − 1 = 0”: one high-severity "
+            "negative cue on the guest’s path cancels the whole experience."
+        ),
     )
     negatives = [c for c in design.cues if c.is_negative]
     if not negatives:
         out.append(
-            Paragraph(
-                "No negative cues are recorded. Walk the venue as a guest and list everything "
-                "that contradicts the theme: a design with none has not looked yet.",
+            text.para(
+                _(
+                    "No negative cues are recorded. Walk the venue as a guest and list "
+                    "everything that contradicts the theme: a design with none has not "
+                    "looked yet."
+                ),
                 st.body,
             )
         )
         return out
     on_path = {i for f in ctx.result.findings if f.code == "ELI002" for i in f.ids}
     by_status = {s: sum(1 for c in negatives if c.effective_status == s) for s in STATUSES}
+    opened, mitigating = by_status["open"], by_status["mitigating"]
+    eliminated, high = by_status["eliminated"], len(on_path)
     out.append(
         blocks.KeyFigures(
             [
-                (str(by_status["open"]), "open"),
-                (str(by_status["mitigating"]), "being mitigated"),
-                (str(by_status["eliminated"]), "eliminated"),
-                (str(len(on_path)), "high, on the guest path"),
+                (format_number(opened), ngettext("still open", "still open", opened)),
+                (
+                    format_number(mitigating),
+                    ngettext("being mitigated", "being mitigated", mitigating),
+                ),
+                (
+                    format_number(eliminated),
+                    ngettext("already eliminated", "already eliminated", eliminated),
+                ),
+                (
+                    format_number(high),
+                    ngettext("high, on the guest path", "high, on the guest path", high),
+                ),
             ],
             st,
         )
@@ -157,38 +189,43 @@ def elimination(ctx: BriefContext) -> list[Flowable]:
             order[c.id],
         )
     )
+    red = '<font color="#B4372B">{}</font>'
+    on_the_path = red.format(words.bold(_("On the guest path")))
+    no_remedy = red.format(words.plain(_("No remedy yet"), st.cell.fontName))
     rows = []
     for cue in negatives:
-        places = ", ".join(ctx.place_name(p) for p in cue.at)
+        places = words.listing([ctx.place_name(p) for p in cue.at])
         cell = [text.para(cue.text or cue.id, st.cell)]
         if places:
-            cell.append(text.para(f"at {places}", st.cell_small))
+            cell.append(text.para(_("at {places}").format(places=places), st.cell_small))
         if cue.id in on_path:
-            cell.append(
-                text.fixed('<font color="#B4372B"><b>On the guest path</b></font>', st.cell_small)
-            )
+            cell.append(text.fixed(on_the_path, st.cell_small))
         remedy: Any = (
-            text.para(cue.remedy, st.cell)
-            if cue.remedy
-            else text.fixed('<font color="#B4372B">No remedy yet</font>', st.cell)
+            text.para(cue.remedy, st.cell) if cue.remedy else text.fixed(no_remedy, st.cell)
         )
+        severity, status = cue.effective_severity, cue.effective_status
         rows.append(
             [
                 cell,
-                blocks.coloured(cue.effective_severity, IMPACT_COLOURS[cue.effective_severity], st),
-                blocks.coloured(cue.effective_status, STATUS_COLOURS[cue.effective_status], st),
+                blocks.coloured(words.impact(severity), IMPACT_COLOURS[severity], st),
+                blocks.coloured(words.status(status), STATUS_COLOURS[status], st),
                 remedy,
             ]
         )
     w = ctx.width
-    out.append(
-        blocks.data_table(
-            ["Negative cue", "Severity", "Status", "Remedy"],
-            rows,
-            [w * 0.37, w * 0.13, w * 0.17, w * 0.33],
-            st,
-        )
-    )
+    head = [
+        pgettext("table head", "Negative cue"),
+        pgettext("table head", "Severity"),
+        pgettext("table head", "Status"),
+        pgettext("table head", "Remedy"),
+    ]
+    # The badges and the heads keep their words whole, in every language.
+    badges = {
+        1: max(blocks.Badge.width_of(words.impact(s)) for s in SEVERITIES),
+        2: max(blocks.Badge.width_of(words.status(s)) for s in STATUSES),
+    }
+    widths = blocks.columns(head, [w * 0.37, w * 0.13, w * 0.17, w * 0.33], badges, donor=0)
+    out.append(blocks.data_table(head, rows, widths, st))
     return out
 
 
@@ -196,12 +233,14 @@ def senses(ctx: BriefContext) -> list[Flowable]:
     design, graph, st = ctx.design, ctx.graph, ctx.styles
     out = ctx.opening(
         "senses",
-        "The more senses an experience engages, the more memorable it is. Each cell counts "
-        "the positive cues present in a zone for one sense, and the intensity of the "
-        f"sensory layers there (above {OVERLOAD} is overload).",
+        _(
+            "The more senses an experience engages, the more memorable it is. Each cell counts "
+            "the positive cues present in a zone for one sense, and the intensity of the "
+            "sensory layers there (above {overload} is overload)."
+        ).format(overload=format_number(OVERLOAD)),
     )
     if not design.zones:
-        out.append(Paragraph("No zones yet: the sensory map needs places.", st.body))
+        out.append(text.para(_("No zones yet: the sensory map needs places."), st.body))
     else:
         rows = []
         extra: list[tuple[Any, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER")]
@@ -221,48 +260,53 @@ def senses(ctx: BriefContext) -> list[Flowable]:
             rows.append(row)
         w = ctx.width
         sense_w = (w * 0.7) / 5
-        out.append(
-            blocks.data_table(
-                ["Zone", *[s.capitalize() for s in SENSES]],
-                rows,
-                [w * 0.3] + [sense_w] * 5,
-                st,
-                extra=extra,
-            )
-        )
+        head = [pgettext("table head", "Zone"), *[words.capital(words.sense(s)) for s in SENSES]]
+        widths = blocks.columns(head, [w * 0.3] + [sense_w] * 5, donor=0)
+        out.append(blocks.data_table(head, rows, widths, st, extra=extra))
     if design.layers:
+        w = ctx.width
+        head = [
+            pgettext("table head", "Layer"),
+            pgettext("table head", "Sense"),
+            pgettext("table head", "Zones"),
+            pgettext("table head", "Intensity"),
+        ]
+        senses_words = [words.sense(s) for s in SENSES]
+        widths = blocks.columns(
+            head,
+            [w * 0.36, w * 0.1, w * 0.42, w * 0.12],
+            {1: blocks.longest_word(senses_words, 8.5)},
+            donor=2,
+        )
         rows = []
         for layer in design.layers:
-            zones = ", ".join(ctx.place_name(p) for p in layer.at)
+            zones = words.listing([ctx.place_name(p) for p in layer.at])
             pips = "●" * max(0, min(3, layer.intensity)) + "○" * max(0, 3 - layer.intensity)
             rows.append(
                 [
                     text.para(layer.name or layer.id, st.cell),
-                    layer.sense,
+                    text.cell(words.sense(layer.sense), st.cell, widths[1]),
                     text.para(zones, st.cell_small),
-                    pips if layer.intensity <= 3 else str(layer.intensity),
+                    pips if layer.intensity <= 3 else format_number(layer.intensity),
                 ]
             )
-        w = ctx.width
-        table = blocks.data_table(
-            ["Layer", "Sense", "Zones", "Intensity"],
-            rows,
-            [w * 0.36, w * 0.1, w * 0.42, w * 0.12],
-            st,
-        )
-        out += ctx.headed("Sensory layers", "", table, len(rows))
+        table = blocks.data_table(head, rows, widths, st)
+        out += ctx.headed(_("Sensory layers"), "", table, len(rows))
     return out
 
 
 def _sense_cell(count: int, level: int, ctx: BriefContext) -> Any:
     if not count and not level:
         return "—"
+    base = ctx.styles.cell.fontName
     parts = []
     if count:
-        parts.append(f"<b>{count}</b> cue{'s' if count != 1 else ''}")
+        cues = ngettext("{n} cue", "{n} cues", count)
+        parts.append(words.rich(cues, base, n=f"<b>{format_number(count)}</b>"))
     if level:
         colour = "#B4372B" if is_overload(level) else "#5F6670"
-        parts.append(f'<font size="7" color="{colour}">layer {level}</font>')
+        layer = words.rich(_("layer {level}"), base, level=format_number(level))
+        parts.append(f'<font size="7" color="{colour}">{layer}</font>')
     return text.fixed("<br/>".join(parts), ctx.styles.cell)
 
 
@@ -270,41 +314,46 @@ def memorabilia(ctx: BriefContext) -> list[Flowable]:
     design, graph, st = ctx.design, ctx.graph, ctx.styles
     out = ctx.opening(
         "memorabilia",
-        "Memorabilia let guests take the experience home. Each souvenir should carry a motif "
-        "of the theme and evoke a cue the guest lived.",
+        _(
+            "Memorabilia let guests take the experience home. Each souvenir should carry a "
+            "motif of the theme and evoke a cue the guest lived."
+        ),
     )
     if not design.souvenirs:
         out.append(
-            Paragraph(
-                "No souvenirs yet. Without memorabilia the experience ends at the door.", st.body
+            text.para(
+                _("No souvenirs yet. Without memorabilia the experience ends at the door."),
+                st.body,
             )
         )
         return out
     w = ctx.width
+    head = [
+        pgettext("table head", "Souvenir"),
+        pgettext("table head", "Available at"),
+        pgettext("table head", "Evokes"),
+        pgettext("table head", "Motifs"),
+    ]
+    widths = blocks.columns(head, [w * 0.28, w * 0.2, w * 0.36, w * 0.16], donor=2)
+    no_cue = '<font color="#B4372B">{}</font>'.format(
+        words.plain(_("evokes no cue"), st.cell_small.fontName)
+    )
     rows = []
     for souvenir in design.souvenirs:
-        where = ", ".join(ctx.place_name(p) for p in souvenir.at)
+        where = words.listing([ctx.place_name(p) for p in souvenir.at])
         evoked = [graph.cues[c].text or c for c in graph.evoked.get(souvenir.id, [])]
         evokes: Any = (
             [text.para(f"• {e}", st.cell_small) for e in evoked]
             if evoked
-            else text.fixed('<font color="#B4372B">evokes no cue</font>', st.cell_small)
+            else text.fixed(no_cue, st.cell_small)
         )
         rows.append(
             [
                 text.para(souvenir.name or souvenir.id, st.cell_bold),
                 text.para(where, st.cell_small) if where else "",
                 evokes,
-                word_list(souvenir.motifs, ctx, w * 0.16),
+                word_list(souvenir.motifs, ctx, widths[3]),
             ]
         )
-    w = ctx.width
-    out.append(
-        blocks.data_table(
-            ["Souvenir", "Available at", "Evokes", "Motifs"],
-            rows,
-            [w * 0.28, w * 0.2, w * 0.36, w * 0.16],
-            st,
-        )
-    )
+    out.append(blocks.data_table(head, rows, widths, st))
     return out

@@ -2,69 +2,88 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from cuecraft.brief import blocks, text
+from cuecraft.brief import blocks, text, words
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.graphdraw import GraphDrawing
-from cuecraft.brief.sections_overview import findings_table, ranked
+from cuecraft.brief.sections_overview import findings_table, full_stop, ranked
 from cuecraft.brief.styles import UNIT
 from cuecraft.core import score
 from cuecraft.core.findings import PRINCIPLES
+from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
-PRINCIPLE_NAMES = {
-    "references": "References",
-    "theme": "Theme",
-    "harmonize": "Harmonize with positive cues",
-    "eliminate": "Eliminate negative cues",
-    "memorabilia": "Mix in memorabilia",
-    "senses": "Engage all five senses",
-    "journey": "Journey",
-    "feedback": "Guest feedback",
-}
+
+def principle_heading(principle: str) -> str:
+    """A principle as the consistency report's heading names it, in full."""
+    names = {
+        "references": pgettext("principle heading", "References"),
+        "theme": pgettext("principle heading", "Theme"),
+        "harmonize": pgettext("principle heading", "Harmonize with positive cues"),
+        "eliminate": pgettext("principle heading", "Eliminate negative cues"),
+        "memorabilia": pgettext("principle heading", "Mix in memorabilia"),
+        "senses": pgettext("principle heading", "Engage all five senses"),
+        "journey": pgettext("principle heading", "Journey"),
+        "feedback": pgettext("principle heading", "Guest feedback"),
+    }
+    return names.get(principle, principle)
 
 
 def formulas() -> list[tuple[str, str]]:
     """How each score is computed, in words, from the constants the scorecard uses."""
-    half = f"×{score.ERROR_FACTOR:g}"
+    half = words.decimal(score.ERROR_FACTOR)
     pen = score.OPEN_PENALTY
     return [
         (
             "theme",
-            "Share of positive cues and layers that carry a theme motif; "
-            f"{half} for each THM002 (an anti-motif).",
+            _(
+                "Share of positive cues and layers that carry a theme motif; ×{factor} for each "
+                "THM002 (an anti-motif)."
+            ).format(factor=half),
         ),
         (
             "harmonize",
-            "Share of touchpoints with a positive cue present; "
-            f"{half} for each HAR001 (conflict) and HAR002 (character seen twice).",
+            _(
+                "Share of touchpoints with a positive cue present; ×{factor} for each HAR001 "
+                "(conflict) and HAR002 (character seen twice)."
+            ).format(factor=half),
         ),
         (
             "eliminate",
-            f"100 minus {pen['low']}, {pen['medium']} or {pen['high']} for each open negative cue "
-            "of low, medium or high severity (half while mitigating), minus 5 for each "
-            "ELI001 and ELI003. Any ELI002 makes it 0: 6 − 1 = 0.",
+            _(
+                "100 minus {low}, {medium} or {high} for each open negative cue of low, medium "
+                "or high severity (half while mitigating), minus 5 for each ELI001 and ELI003. "
+                "Any ELI002 makes it 0: 6 − 1 = 0."
+            ).format(low=pen["low"], medium=pen["medium"], high=pen["high"]),
         ),
         (
             "memorabilia",
-            "Share of souvenirs with a theme motif that evoke a cue; "
-            f"×{score.MISSING_AFTER_FACTOR:g} with no souvenir after the visit (MEM003); "
-            "0 without souvenirs.",
+            _(
+                "Share of souvenirs with a theme motif that evoke a cue; ×{factor} with no "
+                "souvenir after the visit (MEM003); 0 without souvenirs."
+            ).format(factor=words.decimal(score.MISSING_AFTER_FACTOR)),
         ),
         (
             "senses",
-            "Senses engaged ÷ 5 × share of touchpoints where a sense is engaged; "
-            f"×{score.OVERLOAD_FACTOR:g} for each overload (SEN003).",
+            _(
+                "Senses engaged ÷ 5 × share of touchpoints where a sense is engaged; ×{factor} "
+                "for each overload (SEN003)."
+            ).format(factor=words.decimal(score.OVERLOAD_FACTOR)),
         ),
         (
             "journey",
-            "Phases with a touchpoint ÷ 3 × share of touchpoints reachable from an entry; "
-            f"×{score.OPEN_LOOP_FACTOR:g} with no return visit (JRN003), "
-            f"×{score.LOW_END_FACTOR:g} for each low end (JRN004).",
+            _(
+                "Phases with a touchpoint ÷ 3 × share of touchpoints reachable from an entry; "
+                "×{open_loop} with no return visit (JRN003), ×{low_end} for each low end "
+                "(JRN004)."
+            ).format(
+                open_loop=words.decimal(score.OPEN_LOOP_FACTOR),
+                low_end=words.decimal(score.LOW_END_FACTOR),
+            ),
         ),
         (
             "overall",
-            "Geometric mean of the six scores: one principle at 0 makes the experience 0.",
+            _("Geometric mean of the six scores: one principle at 0 makes the experience 0."),
         ),
     ]
 
@@ -74,17 +93,20 @@ def report(ctx: BriefContext) -> list[Flowable]:
     findings = ctx.result.findings
     out = ctx.opening(
         "report",
-        "Every finding of the consistency checks, grouped by principle: what is wrong, "
-        "where it is in the design file and how to fix it.",
+        _(
+            "Every finding of the consistency checks, grouped by principle: what is wrong, "
+            "where it is in the design file and how to fix it."
+        ),
     )
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    errors, warnings, notes = counts["error"], counts["warning"], counts["info"]
     out.append(
         blocks.KeyFigures(
             [
-                (str(counts["error"]), "errors"),
-                (str(counts["warning"]), "warnings"),
-                (str(counts["info"]), "notes"),
-                (str(ctx.result.scorecard.overall), "overall score"),
+                (format_number(errors), ngettext("error", "errors", errors)),
+                (format_number(warnings), ngettext("warning", "warnings", warnings)),
+                (format_number(notes), ngettext("note", "notes", notes)),
+                (format_number(ctx.result.scorecard.overall), _("overall score")),
             ],
             st,
         )
@@ -97,24 +119,35 @@ def report(ctx: BriefContext) -> list[Flowable]:
         if principle == "feedback" and not mine and ctx.feedback is None:
             continue  # no feedback imported: nothing was checked
         n = len(mine)
-        sub = f"{n} finding{'s' if n != 1 else ''}" if n else "No findings"
+        sub = (
+            ngettext("{n} finding", "{n} findings", n).format(n=format_number(n))
+            if n
+            else _("No findings")
+        )
         if principle in scores:
-            sub += f" · score {scores[principle]}"
+            sub = _("{findings} · score {score}").format(
+                findings=sub, score=format_number(scores[principle])
+            )
         elif principle == "feedback":
-            sub += " · guests' answers, not part of the score"
+            sub = _("{findings} · guests’ answers, not part of the score").format(findings=sub)
+        name = principle_heading(principle)
         if mine:
-            out += ctx.headed(PRINCIPLE_NAMES[principle], sub, findings_table(ctx, mine), n)
+            out += ctx.headed(name, sub, findings_table(ctx, mine), n)
         else:
-            out.append(Paragraph(text.escape(PRINCIPLE_NAMES[principle]), st.h3))
-            out.append(Paragraph(sub + ".", st.small))
+            out.append(text.para(name, st.h3))
+            out.append(text.fixed(full_stop(text.markup(sub), sub), st.small))
     rows = [
-        [text.fixed(f"<b>{p.capitalize()}</b>", st.cell), text.fixed(f, st.cell)]
+        [
+            text.fixed(words.bold(words.principle(p)), st.cell),
+            text.para(f, st.cell),
+        ]
         for p, f in formulas()
     ]
-    table = blocks.data_table(
-        ["Score", "How it is computed"], rows, [ctx.width * 0.2, ctx.width * 0.8], st
-    )
-    out += ctx.headed("How the scores are computed", "", table, 0)  # a reference: kept whole
+    head = [pgettext("table head", "Score"), pgettext("table head", "How it is computed")]
+    widths = blocks.columns(head, [ctx.width * 0.2, ctx.width * 0.8], donor=1)
+    table = blocks.data_table(head, rows, widths, st)
+    # A reference: kept whole.
+    out += ctx.headed(_("How the scores are computed"), "", table, 0)
     return out
 
 
@@ -122,10 +155,12 @@ def graph(ctx: BriefContext) -> list[Flowable]:
     # The drawing takes the rest of a page of its own; an empty graph is one line.
     out = ctx.opening("graph", new_page=ctx.graph.network.number_of_nodes() > 0)
     out.append(
-        Paragraph(
-            "The design as the consistency checks see it: theme motifs, the cues, layers and "
-            "souvenirs that carry them, and the places and steps of the journey where they "
-            "are present.",
+        text.para(
+            _(
+                "The design as the consistency checks see it: theme motifs, the cues, layers "
+                "and souvenirs that carry them, and the places and steps of the journey where "
+                "they are present."
+            ),
             ctx.styles.small,
         )
     )
