@@ -96,7 +96,7 @@ class Inspector(QScrollArea):
         self.document = document
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
         self.editors: dict[str, QWidget] = {}
         self.notes: dict[str, FieldNote] = {}
         # Fields whose text is not (yet) the model's: the model's value when they parted.
