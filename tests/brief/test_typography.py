@@ -371,3 +371,14 @@ def test_typographic_quotes_are_printed_as_they_come():
             for paragraph in (text.para(typed, st.body), text.fixed(typed, st.body)):
                 assert "".join(f.text for f in paragraph.frags) == typed
             assert text.fit(typed, 1000, 9) == typed
+
+
+def test_quotes_and_ellipses_in_chinese_text_are_full_width_and_latin_ones_stay_latin():
+    fonts.register_text_faces()
+    runs = fonts.runs("道一声“慢走”……“Wi-Fi”；He said “hi” — ok")
+    face_of = {chunk: face for face, chunk in runs}
+    assert face_of["道一声“慢走”……“"] == fonts.CJK
+    assert face_of["”；"] == fonts.CJK  # the pair of quotes around Wi-Fi alike
+    assert face_of["He said “hi” — ok"] == fonts.TEXT
+    bold = fonts.runs("“标题”", fonts.BOLD)
+    assert bold == [(fonts.CJK_BOLD, "“标题”")]

@@ -162,20 +162,68 @@ def face_for(char: str, base: str) -> str:
     return found
 
 
+# Chinese, Japanese and Korean characters (and their punctuation and full-width forms).
+CJK_RANGES = (
+    "\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
+    "\u3190-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af"
+    "\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6f\uff00-\uffef"
+    "\U00020000-\U0003ffff"
+)
+_CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+# Punctuation Chinese and Latin text share, which the text face would draw the Latin way
+# (narrow quotes, an ellipsis on the baseline): beside Chinese it takes the Chinese face,
+# full-width as Chinese typesetting wants it.
+SHARED_PUNCTUATION = "“”‘’…—·"
+_SHARED = re.compile(f"[{SHARED_PUNCTUATION}]")
+_QUOTES = re.compile("[“”‘’]")
+
+
+def _shared_in_cjk(text: str, base: str) -> dict[int, str]:
+    """The Chinese face for each shared punctuation mark next to Chinese text."""
+    cjk_face = _FALLBACKS.get(base, _FALLBACKS[TEXT])[0]
+    out: dict[int, str] = {}
+    n = len(text)
+    for match in _SHARED.finditer(text):
+        i = match.start()
+        left, right = i - 1, i + 1
+        while left >= 0 and text[left] in SHARED_PUNCTUATION:
+            left -= 1
+        while right < n and text[right] in SHARED_PUNCTUATION:
+            right += 1
+        if (left >= 0 and _CJK_CHAR.match(text[left])) or (
+            right < n and _CJK_CHAR.match(text[right])
+        ):
+            out[i] = cjk_face
+    # A pair of quotes is drawn alike: “Wi-Fi”，with the closing one beside Chinese.
+    opened: list[int] = []
+    for match in _QUOTES.finditer(text):
+        i = match.start()
+        if text[i] in "“‘":
+            opened.append(i)
+        elif opened:
+            j = opened.pop()
+            if i in out or j in out:
+                out[i] = out[j] = cjk_face
+    if out:
+        _register(_FACES[cjk_face])
+    return out
+
+
 def runs(text: str, base: str = TEXT) -> list[tuple[str, str]]:
     """`text` cut into (face, chunk) runs, each chunk drawable by its face."""
     if not text:
         return []
     if text.isascii():
         return [(base, text)]
+    chosen = _shared_in_cjk(text, base) if _SHARED.search(text) else {}
     out: list[tuple[str, str]] = []
     start = 0
-    current = face_for(text[0], base)
+    current = chosen.get(0) or face_for(text[0], base)
     for i in range(1, len(text)):
         code = ord(text[i])
         if (code in _JOINERS or 0x300 <= code < 0x370) and code in _cmaps.get(current, ()):
             continue  # a joiner or accent stays with the character it modifies
-        face = face_for(text[i], base)
+        face = chosen.get(i) or face_for(text[i], base)
         if face != current:
             out.append((current, text[start:i]))
             start, current = i, face

@@ -207,12 +207,7 @@ _SPACES = " \u3000\u200b\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f"
 # open or close), an object placeholder (an anchor: it sticks to its text).
 _GLUE = "\u00a0\u202f\u2007\u2060\ufeff\"'\ufffc"
 # Where a line may break without a space: around Chinese, Japanese and Korean characters.
-_CJK_RANGES = (
-    "\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
-    "\u3190-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af"
-    "\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6f\uff00-\uffef"
-    "\U00020000-\U0003ffff"
-)
+_CJK_RANGES = fonts.CJK_RANGES
 _CJKISH = _CJK_RANGES + _chars("—…‥")
 
 HAS_CJK = re.compile(f"[{_CJK_RANGES}]")
@@ -236,8 +231,10 @@ def _is_no_start(char: str) -> bool:
 
 def break_opportunities(value: str) -> list[int]:
     """The offsets in `value` where a line may break (for the tests and `_cjk_lines`)."""
-    n = len(value)
-    return [i for i in (m.start() for m in _BREAK.finditer(value)) if 0 < i < n]
+    found = [m.start() for m in _BREAK.finditer(value)]
+    while found and found[-1] >= len(value):
+        found.pop()
+    return found[1:] if found and found[0] == 0 else found
 
 
 def _char_widths(frag: Any) -> Callable[[str], list[float]]:
@@ -280,6 +277,10 @@ class _Flat:
             pos += len(piece)
         self.text = "".join(texts)
         self.sums = [0.0, *accumulate(widths)]
+        self.breaks = break_opportunities(self.text)
+        self.forced = (
+            [i for i, ch in enumerate(self.text) if ch == "\n"] if "\n" in self.text else []
+        )
 
     def frags(self, start: int, end: int, keep_breaks: bool = False) -> list[Any]:
         """The fragments of text[start:end], cut to it."""
@@ -327,10 +328,8 @@ def _emergency(flat: _Flat, start: int, end: int, stop: int, max_width: float) -
 
 
 def _cjk_lines(flat: _Flat, max_widths: Sequence[float], style: Any) -> list[Any]:
-    text, sums = flat.text, flat.sums
+    text, sums, breaks, forced = flat.text, flat.sums, flat.breaks, flat.forced
     n = len(text)
-    breaks = break_opportunities(text)
-    forced = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
     ascents: dict[tuple[str, float], tuple[float, float]] = {}
     lines: list[Any] = []
     start = 0
@@ -429,7 +428,9 @@ class Para(Paragraph):  # type: ignore[misc]
         self._cjk = True
         widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
         self.height = 0
-        flat = self._flat = _Flat(self.frags)
+        if self._flat is None:  # the same for every width
+            self._flat = _Flat(self.frags)
+        flat = self._flat
         return ParaLines(kind=1, lines=_cjk_lines(flat, widths, self.style))
 
     def _get_split_blParaFunc(self) -> Any:
@@ -501,7 +502,8 @@ def fit(text: str, room: float, size: float, base: str = fonts.TEXT) -> str:
             low = mid
         else:
             high = mid - 1
-    return line[:low].rstrip() + ELLIPSIS if low else ""
+    kept = line[:low].rstrip().rstrip(NO_LINE_END + " ")  # no "（…" nor "„…"
+    return kept + ELLIPSIS if kept else ""
 
 
 def draw(
