@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cuecraft import __version__
+from cuecraft.core.i18n import _, current_language
 from cuecraft.gui import dialogs
 from cuecraft.gui.main_window import MainWindow
 from cuecraft.gui.recovery import (
@@ -36,8 +37,18 @@ def application() -> QApplication:
     return app
 
 
+def start_language() -> str:
+    """Speak the language chosen in Preferences (by default the system's) from now on."""
+    from cuecraft.gui.language import apply_language, chosen_language
+    from cuecraft.gui.main_window import settings
+
+    application()
+    return apply_language(chosen_language(settings()))
+
+
 def create_window(path: str | None) -> MainWindow:
     """The main window with `path` open, or recovered work, or a blank design."""
+    start_language()
     window = MainWindow(None)
     open_start_document(window, path)
     return window
@@ -62,13 +73,14 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
         except Exception as error:  # whatever it is, the start goes on and says why
             # Kept, not retried: a recovery that fails once fails at every start.
             kept = recovered.set_aside()
-            dialogs.show_error(window, "Recovery failed", _recovery_failed(error, kept))
+            dialogs.show_error(window, _("Recovery failed"), _recovery_failed(error, kept))
             continue
         if install_recovered(window, recovered, Document(design, recovered.original)):
             return
     if path and window.open_path(Path(path), confirmed=True):
         return
-    window.install_document(Document(templates.load("blank")))
+    # The blank design in the workbench's language.
+    window.install_document(Document(templates.load("blank", current_language())))
 
 
 def install_recovered(window: MainWindow, recovered: Recovered, document: Document) -> bool:
@@ -95,20 +107,25 @@ def install_recovered(window: MainWindow, recovered: Recovered, document: Docume
     window.autosave_now()
     if original is not None and recovered.file_is_newer:
         window.statusBar().showMessage(
-            f"Recovered work is shown unsaved; {original.name} on disk is newer than it "
-            "and was left as it is (Save asks before replacing it).",
+            _(
+                "Recovered work is shown unsaved; {name} on disk is newer than it "
+                "and was left as it is (Save asks before replacing it)."
+            ).format(name=original.name),
             0,
         )
     return True
 
 
 def _recovery_failed(error: Exception, kept: Path | None) -> str:
-    where = (
-        f"It was kept as {kept}: open it in a text editor to copy what you need."
-        if kept is not None
-        else "It could not be moved aside and stays in the recovery folder."
-    )
-    return f"The autosaved work could not be opened:\n\n{error}\n\n{where}"
+    if kept is not None:
+        return _(
+            "The autosaved work could not be opened:\n\n{reason}\n\n"
+            "It was kept as {file}: open it in a text editor to copy what you need."
+        ).format(reason=error, file=kept)
+    return _(
+        "The autosaved work could not be opened:\n\n{reason}\n\n"
+        "It could not be moved aside and stays in the recovery folder."
+    ).format(reason=error)
 
 
 class _LockNotice(QObject):
@@ -136,8 +153,9 @@ class _LockNotice(QObject):
         if document is None or document.path != design or document.read_only:
             return
         self._window.statusBar().showMessage(
-            f"{design.name} was taken over by {holder}. Save asks before writing over "
-            "their changes.",
+            _(
+                "{name} was taken over by {holder}. Save asks before writing over their changes."
+            ).format(name=design.name, holder=holder),
             0,
         )
 
@@ -162,6 +180,7 @@ def start_window(path: str | None) -> MainWindow:
     from cuecraft.gui.main_window import settings
     from cuecraft.gui.preferences import apply_appearance
 
+    start_language()
     apply_appearance(application(), settings())
     window = MainWindow(None)
     _AfterFirstPaint(window, lambda: open_start_document(window, path))

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from cuecraft.core.fileformat import DesignLoadError
     from cuecraft.core.templates import TemplateInfo
@@ -24,11 +26,14 @@ def show_load_error(parent: QWidget | None, error: DesignLoadError) -> None:
     problems = error.problems
     lines = [p.format(error.filename) for p in problems[:20]]
     if len(problems) > 20:
-        lines.append(f"… and {len(problems) - 20} more")
+        more = len(problems) - 20
+        lines.append(
+            ngettext("… and {n} more problem", "… and {n} more problems", more).format(n=more)
+        )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Cannot open the design",
-        f"{error.filename} could not be opened:",
+        _("Cannot open the design"),
+        _("{file} could not be opened:").format(file=error.filename),
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -44,8 +49,8 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
     answer = QMessageBox.question(
         parent,
-        "Unsaved changes",
-        f"Save the changes to {name} before closing?",
+        _("Unsaved changes"),
+        _("Save the changes to {name} before closing?").format(name=name),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -61,17 +66,20 @@ def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
     """The file is open elsewhere: 'read-only', 'take-over' or 'cancel'."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Design already open",
-        f"{name} is already open in {holder}.",
+        _("Design already open"),
+        # TRANSLATORS: {holder} is e.g. "another Cuecraft (process 123 on laptop)"
+        _("{name} is already open in {holder}.").format(name=name, holder=holder),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
-        "Open it read-only, or take it over (the other window can then no longer "
-        "save over your changes without asking)?"
+        _(
+            "Open it read-only, or take it over (the other window can then no longer "
+            "save over your changes without asking)?"
+        )
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    take = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    take = box.addButton(_("Take over"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -83,9 +91,11 @@ def ask_recover(parent: QWidget | None, description: str) -> bool:
     the file on disk is newer (gui/recovery.py Recovered.describe)."""
     answer = QMessageBox.question(
         parent,
-        "Recover unsaved work?",
-        f"Cuecraft closed unexpectedly with unsaved work:\n{description}\n\n"
-        "Recover it? It opens as unsaved changes; nothing is written until you save.",
+        _("Recover unsaved work?"),
+        _(
+            "Cuecraft closed unexpectedly with unsaved work:\n{description}\n\n"
+            "Recover it? It opens as unsaved changes; nothing is written until you save."
+        ).format(description=description),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -97,14 +107,19 @@ def ask_lock_taken(parent: QWidget | None, name: str, holder: str) -> str:
     do? 'save-as', 'overwrite' or 'cancel'."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "The design was taken over",
-        f"{name} was taken over by {holder}, which may have saved changes to it.",
+        _("The design was taken over"),
+        _("{name} was taken over by {holder}, which may have saved changes to it.").format(
+            name=name, holder=holder
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    box.setInformativeText("Save your version under another name, or write it over theirs anyway?")
-    save_as = box.addButton("Save as…", QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton("Overwrite anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(
+        _("Save your version under another name, or write it over theirs anyway?")
+    )
+    # TRANSLATORS: a button
+    save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(_("Overwrite anyway"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
@@ -112,12 +127,20 @@ def ask_lock_taken(parent: QWidget | None, name: str, holder: str) -> str:
     return "save-as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
 
 
-def ask_delete(parent: QWidget | None, what: str, references: int) -> bool:
-    extra = f"\n\n{references} reference(s) to it will be removed too." if references else ""
+def ask_delete(parent: QWidget | None, item_id: str, references: int) -> bool:
+    """Delete the item `item_id` (and the `references` other items make to it)?"""
+    question = _("Delete “{item}”?").format(item=item_id)
+    if references:
+        question += "\n\n" + ngettext(
+            "{n} reference to it will be removed too.",
+            "{n} references to it will be removed too.",
+            references,
+        ).format(n=references)
     answer = QMessageBox.question(
         parent,
-        "Delete",
-        f"Delete {what}?{extra}",
+        # TRANSLATORS: the title of the question before deleting an item
+        _("Delete"),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -126,9 +149,11 @@ def ask_delete(parent: QWidget | None, what: str, references: int) -> bool:
 
 def choose_template(parent: QWidget | None, names: list[str]) -> str | None:
     """The name of the template to start from, or None if cancelled."""
+    from cuecraft.core.i18n import current_language
     from cuecraft.core.templates import catalogue
 
-    infos = {info.name: info for info in catalogue()}
+    # The templates in the workbench's language (English where one has no translation).
+    infos = {info.name: info for info in catalogue(current_language())}
     picker = TemplatePicker([infos[n] for n in names if n in infos], parent)
     return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
 
@@ -146,11 +171,12 @@ class TemplatePicker(QDialog):
 
         super().__init__(parent)
         self._infos = list(infos)
-        self.setWindowTitle("New design")
+        self.setWindowTitle(_("New design"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Start from the template:"))
+        layout.addWidget(QLabel(_("Start from the template:")))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("templates")
+        # TRANSLATORS: accessible name of the list of templates
+        self.list.setAccessibleName(_("templates"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         for info in infos:
@@ -162,7 +188,8 @@ class TemplatePicker(QDialog):
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setAccessibleName("template details")
+        # TRANSLATORS: accessible name of the theme and tagline of the chosen template
+        self.details.setAccessibleName(_("template details"))
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -179,8 +206,9 @@ class TemplatePicker(QDialog):
 
     @staticmethod
     def _details(info: TemplateInfo) -> str:
-        theme = f"Theme: {info.theme}"
-        return f"{theme} — “{info.tagline}”" if info.tagline else theme
+        if info.tagline:
+            return _("Theme: {theme} — “{tagline}”").format(theme=info.theme, tagline=info.tagline)
+        return _("Theme: {theme}").format(theme=info.theme)
 
     def _info(self, item: QListWidgetItem | None) -> TemplateInfo | None:
         row = self.list.row(item) if item is not None else -1

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cuecraft.core.edits import Change, Edit, EditError, SetField
+from cuecraft.core.edits import AddItem, Change, Edit, EditError, RemoveItem, RenameId, SetField
+from cuecraft.core.i18n import N_, _
 from cuecraft.core.model import Design
 
 if TYPE_CHECKING:  # the checks pull in networkx: imported when a document first opens
@@ -25,12 +26,48 @@ MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
 BIG_DESIGN = 2000  # cues; above this, checks wait for a pause in typing
 BIG_DESIGN_DELAY_MS = 150
 
+# The undo step's name of an item added with the core's own description, by section.
+ADDED = {
+    # TRANSLATORS: an undo step, as in "Undo Add zone “zone-3”"
+    "zones": N_("Add zone “{item}”"),
+    "touchpoints": N_("Add touchpoint “{item}”"),
+    "cues": N_("Add positive cue “{item}”"),
+    "negative": N_("Add negative cue “{item}”"),
+    "layers": N_("Add sensory layer “{item}”"),
+    "souvenirs": N_("Add souvenir “{item}”"),
+}
+
+
+def undo_text(edit: Edit) -> str:
+    """The name of an edit's undo step, in the current language ("Undo Add zone “x”").
+
+    A caller that names its edit names it in the language of the moment; an edit
+    named by the core (its English default) is named here instead."""
+    described = edit.description
+    if isinstance(edit, AddItem) and described == f"Add {edit.section[:-1]} “{edit.item.id}”":
+        negative = getattr(edit.item, "polarity", "") == "negative"
+        template = ADDED.get("negative" if negative else edit.section)
+        return _(template).format(item=edit.item.id) if template else described
+    if isinstance(edit, RemoveItem) and described == f"Delete “{edit.item_id}”":
+        # TRANSLATORS: an undo step, as in "Undo Delete “cue-7”"
+        return _("Delete “{item}”").format(item=edit.item_id)
+    if isinstance(edit, RenameId) and described == f"Rename “{edit.old_id}” to “{edit.new_id}”":
+        # TRANSLATORS: an undo step, as in "Undo Rename “cue-7” to “welcome”"
+        return _("Rename “{old}” to “{new}”").format(old=edit.old_id, new=edit.new_id)
+    if isinstance(edit, SetField) and described == f"Change {edit.name}":
+        # TRANSLATORS: an undo step, as in "Undo Change field “tagline”"; {field} is a key
+        return _("Change field “{field}”").format(field=edit.name)
+    if described in ("Edit", "edit"):
+        # TRANSLATORS: an undo step with no better name, as in "Undo Edit"
+        return _("Edit")
+    return described
+
 
 class EditCommand(QUndoCommand):
     """One core edit on the undo stack; consecutive typing in one field merges."""
 
     def __init__(self, document: Document, edit: Edit, applied: bool) -> None:
-        super().__init__(edit.description)
+        super().__init__(undo_text(edit))
         self.document = document
         self.edit = edit
         self._skip_first_redo = applied
@@ -148,6 +185,13 @@ class Document(QObject):
         self.result = check(self.design, feedback=self.feedback)
         self.checked.emit()
 
+    def retranslate(self) -> None:
+        """The words the document made (the findings' messages, what is wrong with the
+        feedback file) again, in the language now set."""
+        if self.feedback_problem:
+            self._load_feedback()
+        self.recheck()
+
     def flush(self) -> None:
         """Run a pending check at once (before saving, exporting, tests)."""
         if self._timer.isActive():
@@ -188,7 +232,8 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled design"
+        # TRANSLATORS: the window title of a design never saved
+        return self.path.name if self.path else _("Untitled design")
 
     def set_path(self, path: Path | None) -> None:
         self.path = path

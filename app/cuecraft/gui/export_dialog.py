@@ -1,4 +1,4 @@
-"""Export the brief: title, sections, paper, logo, accent; runs in the background with progress.
+"""Export the brief: title, language, sections, paper, logo, accent; runs in the background.
 
 Every way of closing the dialog (Cancel, Esc, the window's close button, the main
 window closing) first cancels a running export and waits for its thread: a thread
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.edits import SetField
+from cuecraft.core.i18n import LANGUAGE_NAMES, LANGUAGES, _, normalize_language
 from cuecraft.gui.document import Document
 from cuecraft.gui.export_job import CANCELLED, ExportJob
 
@@ -46,8 +47,10 @@ def ask_replace(parent: QWidget | None, path: Path) -> bool:
     """True when the user agrees to replace the existing file at `path`."""
     answer = QMessageBox.question(
         parent,
-        "Replace the existing PDF?",
-        f"{path.name} already exists in {path.parent}.\n\nReplace it with the new brief?",
+        _("Replace the existing PDF?"),
+        _("{name} already exists in {folder}.\n\nReplace it with the new brief?").format(
+            name=path.name, folder=path.parent
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -58,9 +61,11 @@ def show_open_failed(parent: QWidget | None, path: Path) -> None:
     """Opening `path` (the PDF or its folder) failed, e.g. no PDF viewer is installed."""
     QMessageBox.warning(
         parent,
-        "Could not open the brief",
-        f"No application could open {path}.\n\n"
-        "The brief was written there; open it from your file manager or install a PDF viewer.",
+        _("Could not open the brief"),
+        _(
+            "No application could open {file}.\n\n"
+            "The brief was written there; open it from your file manager or install a PDF viewer."
+        ).format(file=path),
     )
 
 
@@ -79,9 +84,11 @@ def placeholder_titles() -> tuple[frozenset[str], frozenset[str]]:
 
     never: set[str] = set()
     starts: set[str] = set()
-    for name, _ in templates.available():
-        title = templates.load(name).title.strip()
-        (never if name == "blank" else starts).add(title)
+    for name, _description in templates.available():
+        # In every language the template exists in (a design may start from any).
+        for lang in templates.translations(name):
+            title = templates.load(name, lang).title.strip()
+            (never if name == "blank" else starts).add(title)
     return frozenset(never), frozenset(starts)
 
 
@@ -127,7 +134,7 @@ class ExportDialog(QDialog):
         from cuecraft.brief import SECTION_TITLES, SECTIONS
 
         self.document = document
-        self.setWindowTitle("Export design brief")
+        self.setWindowTitle(_("Export design brief"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -135,15 +142,17 @@ class ExportDialog(QDialog):
         self.title_hint: QLabel | None = None
         if needs_title(document):
             self.title = QLineEdit()
-            self.title.setPlaceholderText("the title printed on the cover")
+            self.title.setPlaceholderText(_("the title printed on the cover"))
             self.title.textChanged.connect(self._update_export_button)
-            form.addRow("Title", self.title)
+            form.addRow(_("Title"), self.title)
             placeholder = document.design.title.strip()
             self.title_hint = QLabel(
-                f"The design still has the template's title “{placeholder}”: "
-                "give it its own for the cover."
+                _(
+                    "The design still has the template’s title “{title}”: "
+                    "give it its own for the cover."
+                ).format(title=placeholder)
                 if placeholder and placeholder not in placeholder_titles()[0]
-                else "This design has no title yet: give it one for the cover."
+                else _("This design has no title yet: give it one for the cover.")
             )
             self.title_hint.setWordWrap(True)
             form.addRow("", self.title_hint)
@@ -151,33 +160,50 @@ class ExportDialog(QDialog):
         stem = document.path.stem if document.path else "design"
         self.target = QLineEdit(str(self.base / f"{stem}-brief.pdf"))
         self.target.setMinimumWidth(320)
-        browse = self._side_button("Browse…", self._browse)
-        form.addRow("Save as", self._row(self.target, browse))
+        browse = self._side_button(_("Browse…"), self._browse)
+        # TRANSLATORS: the label of the field holding the PDF's file name
+        form.addRow(_("Save as"), self._row(self.target, browse))
+        # The brief's language: the design's by default (BriefOptions.language None).
+        self.language = QComboBox()
+        design_language = normalize_language(document.design.language)
+        # TRANSLATORS: the brief's language choice that follows the design's `language:`
+        as_design = _("As the design ({language})").format(language=LANGUAGE_NAMES[design_language])
+        self.language.addItem(as_design, None)
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)  # each by its own name
+        self.language.setAccessibleName(_("language of the brief"))
+        # TRANSLATORS: the label of the choice of the brief's language
+        form.addRow(_("Language"), self.language)
         self.paper = QComboBox()
-        self.paper.addItems(["a4", "letter"])
-        form.addRow("Paper", self.paper)
+        # TRANSLATORS: a paper size (ISO)
+        self.paper.addItem(_("A4"), "a4")
+        # TRANSLATORS: a paper size (US Letter)
+        self.paper.addItem(_("Letter"), "letter")
+        form.addRow(_("Paper"), self.paper)
         self.logo = QLineEdit()
-        self.logo.setPlaceholderText("optional PNG or JPEG")
-        form.addRow("Logo", self._row(self.logo, self._side_button("Choose…", self._choose_logo)))
+        self.logo.setPlaceholderText(_("optional PNG or JPEG"))
+        choose = self._side_button(_("Choose…"), self._choose_logo)
+        form.addRow(_("Logo"), self._row(self.logo, choose))
         self.accent = QLineEdit("#0F766E")
-        pick = self._side_button("Pick…", self._pick_accent)
-        form.addRow("Accent colour", self._row(self.accent, pick))
+        pick = self._side_button(_("Pick…"), self._pick_accent)
+        form.addRow(_("Accent colour"), self._row(self.accent, pick))
         layout.addLayout(form)
-        box = QGroupBox("Sections")
+        box = QGroupBox(_("Sections"))
         grid = QGridLayout(box)
         self.sections: dict[str, QCheckBox] = {}
         for index, name in enumerate(SECTIONS):
-            check = QCheckBox(SECTION_TITLES.get(name, name.capitalize()))
+            title = SECTION_TITLES.get(name)
+            check = QCheckBox(_(title) if title else name.capitalize())
             check.setChecked(True)
             if name == "guests" and document.feedback is None:
                 # Only a design with imported guest feedback has this section.
                 check.setChecked(False)
                 check.setEnabled(False)
-                check.setToolTip("Import guest feedback (File menu) to include this section")
+                check.setToolTip(_("Import guest feedback (File menu) to include this section"))
             grid.addWidget(check, index // 2, index % 2)
             self.sections[name] = check
         layout.addWidget(box)
-        self.open_when_done = QCheckBox("Open the PDF when done")
+        self.open_when_done = QCheckBox(_("Open the PDF when done"))
         self.open_when_done.setChecked(open_when_done)
         layout.addWidget(self.open_when_done)
         self.progress = QProgressBar()
@@ -189,7 +215,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            # TRANSLATORS: the button that writes the brief
+            _("Export"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -226,19 +254,29 @@ class ExportDialog(QDialog):
         return row
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save brief as", self.target.text(), "PDF (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            # TRANSLATORS: a file type in the Save dialog; keep the pattern
+            self,
+            _("Save brief as"),
+            self.target.text(),
+            _("PDF documents (*.pdf)"),
         )
         if name:
             self.target.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Logo", "", "Images (*.png *.jpg *.jpeg)")
+        name, _filter = QFileDialog.getOpenFileName(
+            # TRANSLATORS: a file type in the Open dialog; keep the patterns
+            self,
+            _("Logo"),
+            "",
+            _("Images (*.png *.jpg *.jpeg)"),
+        )
         if name:
             self.logo.setText(name)
 
     def _pick_accent(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.accent.text()), self, "Accent colour")
+        colour = QColorDialog.getColor(QColor(self.accent.text()), self, _("Accent colour"))
         if colour.isValid():
             self.accent.setText(colour.name().upper())
 
@@ -266,34 +304,39 @@ class ExportDialog(QDialog):
             return
         title = self.title.text().strip() if self.title is not None else ""
         if self.title is not None and not title:
-            self.status.setText("Give the design a title first: it is printed on the cover.")
+            self.status.setText(_("Give the design a title first: it is printed on the cover."))
             self.title.setFocus()
             return
         sections = tuple(name for name, check in self.sections.items() if check.isChecked())
         if not sections:
-            self.status.setText("Choose at least one section.")
+            self.status.setText(_("Choose at least one section."))
             return
         target = resolve_target(self.target.text(), self.base)
         if target is None:
-            self.status.setText("Type where to save the brief, or choose Browse….")
+            self.status.setText(_("Type where to save the brief, or choose Browse…."))
             self.target.setFocus()
             return
         if target.is_dir():
-            self.status.setText(f"{target} is a folder: type a file name for the brief.")
+            self.status.setText(
+                _("{folder} is a folder: type a file name for the brief.").format(folder=target)
+            )
             self.target.setFocus()
             return
         if target.exists() and not ask_replace(self, target):
-            self.status.setText(f"Not exported: {target} was left as it was.")
+            self.status.setText(_("Not exported: {file} was left as it was.").format(file=target))
             return
         if self.title is not None and title != self.document.design.title:
             # The title becomes part of the design, as an undoable step of its own.
             self.document.seal_typing()
-            error = self.document.push(SetField("design", "title", title, description="Edit title"))
+            # TRANSLATORS: an undo step, as in "Undo Edit title"
+            described = _("Edit title")
+            error = self.document.push(SetField("design", "title", title, description=described))
             if error:
-                self.status.setText(f"Cannot set the title: {error}")
+                self.status.setText(_("Cannot set the title: {reason}").format(reason=error))
                 return
         options = BriefOptions(
-            paper=self.paper.currentText(),
+            paper=self.paper.currentData(),
+            language=self.language.currentData(),
             logo=Path(self.logo.text()).expanduser() if self.logo.text().strip() else None,
             accent=self.accent.text().strip(),
             sections=sections,
@@ -310,7 +353,7 @@ class ExportDialog(QDialog):
         self.written_path = None
         self._update_export_button()
         self.progress.setRange(0, 0)  # busy until the layout reports its first step
-        self.status.setText(f"Exporting to {target}…")
+        self.status.setText(_("Exporting to {file}…").format(file=target))
         job.begin()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -338,14 +381,14 @@ class ExportDialog(QDialog):
         self._update_export_button()
         if message == "":
             self.written_path = job.target
-            self.status.setText(f"Written to {job.target}")
+            self.status.setText(_("Written to {file}").format(file=job.target))
             super().done(QDialog.DialogCode.Accepted)
             return
         if message == CANCELLED:
-            self.status.setText("Export cancelled; nothing was written.")
+            self.status.setText(_("Export cancelled; nothing was written."))
             super().done(QDialog.DialogCode.Rejected)
             return
-        self.status.setText(f"Export failed: {message}")
+        self.status.setText(_("Export failed: {reason}").format(reason=message))
         if self._close_when_stopped:
             super().done(QDialog.DialogCode.Rejected)
 
@@ -374,7 +417,7 @@ class ExportDialog(QDialog):
             return
         self._close_when_stopped = True
         self._job.cancel()
-        self.status.setText("Cancelling…")
+        self.status.setText(_("Cancelling…"))
         self.buttons.setEnabled(False)
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
 
 if TYPE_CHECKING:
@@ -69,9 +70,11 @@ class ExportJob(QThread):
         except BriefError as error:
             self.outcome = str(error)
         except OSError as error:
-            self.outcome = f"could not write {self.target}: {error.strerror or error}"
+            self.outcome = _("could not write {file}: {reason}").format(
+                file=self.target, reason=error.strerror or error
+            )
         except Exception as error:  # never leave the dialog waiting for a thread that died
-            self.outcome = f"unexpected error: {error}"
+            self.outcome = _("unexpected error: {reason}").format(reason=error)
         else:
             self.outcome = ""
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from cuecraft.core.i18n import _
 from cuecraft.gui import export_dialog
 from cuecraft.gui.document import Document
 from cuecraft.gui.export_dialog import ExportDialog
@@ -47,9 +48,11 @@ def report_export(window: QMainWindow, dialog: ExportDialog) -> Path | None:
     path = dialog.written_path
     if path is None:
         if message and message != CANCELLED:
-            window.statusBar().showMessage(f"Export failed: {message}", 15_000)
+            window.statusBar().showMessage(
+                _("Export failed: {reason}").format(reason=message), 15_000
+            )
         elif message == CANCELLED:
-            window.statusBar().showMessage("Export cancelled; nothing was written.", 5000)
+            window.statusBar().showMessage(_("Export cancelled; nothing was written."), 5000)
         return None
     show_written(window, path)
     if dialog.open_when_done.isChecked():
@@ -73,9 +76,14 @@ def show_written(window: QMainWindow, path: Path) -> QLabel:
         timer.setSingleShot(True)
         timer.timeout.connect(label.hide)
     folder = QUrl.fromLocalFile(str(path.parent)).toString()
+    link = '<a href="{href}">{text}</a>'.format(
+        href=html.escape(folder, quote=True), text=html.escape(_("Open folder"))
+    )
     label.setText(
-        f"Brief written to {html.escape(str(path))} — "
-        f'<a href="{html.escape(folder, quote=True)}">Open folder</a>'
+        # TRANSLATORS: in the status bar; {link} is the link “Open folder”
+        html.escape(_("Brief written to {file} — {link}"))
+        .replace("{file}", html.escape(str(path)))
+        .replace("{link}", link)
     )
     label.setToolTip(str(path))
     bar.clearMessage()  # a temporary message would hide the label

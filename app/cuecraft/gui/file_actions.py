@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cuecraft.core.disk import disk_state
+from cuecraft.core.i18n import _, current_language, ngettext
 from cuecraft.gui import dialogs
 from cuecraft.gui.file_guard import ask_replace_existing
 from cuecraft.gui.recovery import lock_holder, release_lock, take_lock
@@ -16,8 +17,13 @@ from cuecraft.resources import example_designs
 if TYPE_CHECKING:
     from cuecraft.gui.main_window import MainWindow
 
-FILTER = "Cuecraft designs (*.yaml *.yml);;All files (*)"
 MAX_RECENT = 10
+
+
+def design_filter() -> str:
+    """The file dialogs' filter of designs, in the current language."""
+    # TRANSLATORS: a file type in the Open and Save dialogs; keep the patterns
+    return _("Cuecraft designs (*.yaml *.yml)") + ";;" + _("All files (*)")
 
 
 class FileActions:
@@ -33,7 +39,9 @@ class FileActions:
         if not self.confirm_discard():
             return
         start = str(window.document.path.parent) if window.document.path else str(Path.cwd())
-        name, _ = QFileDialog.getOpenFileName(window, "Open design", start, FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            window, _("Open design"), start, design_filter()
+        )
         if name:
             self.open_path(Path(name), confirmed=True)
 
@@ -74,7 +82,7 @@ class FileActions:
         window.install_document(document)
         window.file_guard.remember(document.path, read)
         self.remember_recent(path.resolve())
-        window.statusBar().showMessage(f"Opened {path}", 5000)
+        window.statusBar().showMessage(_("Opened {file}").format(file=path), 5000)
         return True
 
     def new_design(self) -> None:
@@ -84,12 +92,14 @@ class FileActions:
         window = self._window()
         if not self.confirm_discard():
             return
-        names = [name for name, _ in templates.available()]
+        lang = current_language()
+        names = [name for name, _description in templates.available(lang)]
         name = dialogs.choose_template(window, names)
         if name is None:
             return
         self.release_file()
-        window.install_document(Document(templates.load(name)))
+        # The template in the workbench's language (its own `language:` says so).
+        window.install_document(Document(templates.load(name, lang)))
         window.file_guard.remember(None, None)
 
     # -- saving ------------------------------------------------------------------------------
@@ -109,11 +119,11 @@ class FileActions:
         start = str(document.path) if document.path else str(Path.cwd() / "design.yaml")
         # The dialog would only ask about the name as typed; the name written may differ
         # (an added .yaml), so save_as_path asks about that one.
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             window,
-            "Save design as",
+            _("Save design as"),
             start,
-            FILTER,
+            design_filter(),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
@@ -135,7 +145,11 @@ class FileActions:
         holder = lock_holder(path)
         if holder is not None and path != document.path:
             dialogs.show_error(
-                window, "Cannot save", f"{path.name} is open in {holder}; choose another name."
+                window,
+                _("Cannot save"),
+                _("{name} is open in {holder}; choose another name.").format(
+                    name=path.name, holder=holder
+                ),
             )
             return False
         if self._save_to(path):
@@ -160,14 +174,18 @@ class FileActions:
         try:
             save_design(document.design, path)
         except DesignSaveError as error:
-            dialogs.show_error(window, "Save failed", f"{error}\n\nThe previous file is intact.")
+            dialogs.show_error(
+                window,
+                _("Save failed"),
+                _("{reason}\n\nThe previous file is intact.").format(reason=error),
+            )
             return False
         document.undo_stack.setClean()
         if same_file and not document.read_only:
             take_lock(path.resolve())  # re-taken at every save
         window.file_guard.remember(path.resolve(), disk_state(path))
         window.autosave.clear()
-        window.statusBar().showMessage(f"Saved {path}", 5000)
+        window.statusBar().showMessage(_("Saved {file}").format(file=path), 5000)
         return True
 
     def _may_save_over_lock(self, path: Path) -> bool:
@@ -205,12 +223,16 @@ class FileActions:
         if document.path is None:
             dialogs.show_error(
                 window,
-                "Import feedback",
-                "Save the design first: feedback is kept next to its file.",
+                _("Import feedback"),
+                _("Save the design first: feedback is kept next to its file."),
             )
             return
-        name, _ = QFileDialog.getOpenFileName(
-            window, "Import guest feedback", str(document.path.parent), "CSV (*.csv *.txt)"
+        name, _filter = QFileDialog.getOpenFileName(
+            window,
+            _("Import guest feedback"),
+            str(document.path.parent),
+            # TRANSLATORS: a file type in the Open dialog; keep the patterns
+            _("Survey answers (*.csv *.txt)"),
         )
         if name:
             self.import_feedback_from(Path(name))
@@ -233,14 +255,22 @@ class FileActions:
             result = import_csv(csv_path, document.design)
             save_feedback(result.feedback, side_file_path(document.path))
         except (CsvError, MappingError, FeedbackSaveError, OSError) as error:
-            dialogs.show_error(window, "Import feedback", str(error))
+            dialogs.show_error(window, _("Import feedback"), str(error))
             return False
         document.reload_feedback()
         skipped = len(result.skipped)
-        note = f"; {skipped} rows skipped (see cuecraft feedback import)" if skipped else ""
-        window.statusBar().showMessage(
-            f"Imported {csv_path.name}: overall {describe(result.feedback.overall)}{note}", 15000
-        )
+        overall = describe(result.feedback.overall)
+        if skipped:
+            message = ngettext(
+                "Imported {file}: overall {score}; {n} row skipped (see cuecraft feedback import)",
+                "Imported {file}: overall {score}; {n} rows skipped (see cuecraft feedback import)",
+                skipped,
+            ).format(file=csv_path.name, score=overall, n=skipped)
+        else:
+            message = _("Imported {file}: overall {score}").format(
+                file=csv_path.name, score=overall
+            )
+        window.statusBar().showMessage(message, 15000)
         return True
 
     # -- export --------------------------------------------------------------------------------

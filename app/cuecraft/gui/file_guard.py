@@ -15,6 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cuecraft.core.disk import DiskState, changed_since
+from cuecraft.core.i18n import _
 
 if TYPE_CHECKING:
     from cuecraft.gui.main_window import MainWindow
@@ -27,20 +28,28 @@ OutsideChoice = Literal["reload", "keep"]
 
 def ask_before_overwrite(parent: QWidget | None, path: Path, deleted: bool) -> SaveChoice:
     """The file changed (or went) on disk since it was read: what should Save do?"""
-    what = "was deleted or moved" if deleted else "was changed by another program"
+    if deleted:
+        what = _(
+            "{name} was deleted or moved since you opened or last saved it.\n\n"
+            "Saving now would write it again with your version."
+        )
+    else:
+        what = _(
+            "{name} was changed by another program since you opened or last saved it.\n\n"
+            "Saving now would replace that version with yours."
+        )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "The file changed on disk",
-        f"{path.name} {what} since you opened or last saved it.\n\n"
-        "Saving now would replace that version with yours.",
+        _("The file changed on disk"),
+        what.format(name=path.name),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    save_as = box.addButton("Save as…", QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton("Save mine over it", QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(_("Save mine over it"), QMessageBox.ButtonRole.DestructiveRole)
     reload = None
     if not deleted:
-        reload = box.addButton("Reload theirs (drop mine)", QMessageBox.ButtonRole.ResetRole)
+        reload = box.addButton(_("Reload theirs (drop mine)"), QMessageBox.ButtonRole.ResetRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
@@ -58,10 +67,12 @@ def ask_after_outside_change(parent: QWidget | None, path: Path) -> OutsideChoic
     """The open file changed on disk while there are unsaved changes here."""
     answer = QMessageBox.question(
         parent,
-        "The file changed on disk",
-        f"{path.name} was changed by another program, and you have unsaved changes.\n\n"
-        "Reload it (your unsaved changes are dropped), or keep working on yours "
-        "(Save will ask before replacing the other version)?",
+        _("The file changed on disk"),
+        _(
+            "{name} was changed by another program, and you have unsaved changes.\n\n"
+            "Reload it (your unsaved changes are dropped), or keep working on yours "
+            "(Save will ask before replacing the other version)?"
+        ).format(name=path.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -72,8 +83,10 @@ def ask_replace_existing(parent: QWidget | None, path: Path) -> bool:
     """Save As would replace another file that exists: go on?"""
     answer = QMessageBox.question(
         parent,
-        "Replace the existing file?",
-        f"{path.name} already exists in {path.parent}.\n\nReplace it with this design?",
+        _("Replace the existing file?"),
+        _("{name} already exists in {folder}.\n\nReplace it with this design?").format(
+            name=path.name, folder=path.parent
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -129,13 +142,17 @@ class FileGuard(QObject):
             return  # our own save, or the same bytes again
         if not path.exists():
             window.statusBar().showMessage(
-                f"{path.name} was deleted or moved on disk; Save writes it again.", 15_000
+                _("{name} was deleted or moved on disk; Save writes it again.").format(
+                    name=path.name
+                ),
+                15_000,
             )
             return
         if not document.is_modified:
             if window.open_path(path, confirmed=True, reload=True):
                 window.statusBar().showMessage(
-                    f"Reloaded {path.name}: it was changed by another program.", 15_000
+                    _("Reloaded {name}: it was changed by another program.").format(name=path.name),
+                    15_000,
                 )
             return
         self._asking = True

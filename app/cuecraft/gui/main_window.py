@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QEvent, QSettings, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
+from cuecraft.core.i18n import N_, _
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
 from cuecraft.gui.recovery import Autosave, data_dir
@@ -44,6 +46,11 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self._pending_shortcuts: list[
             tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]
         ] = []
+        # Every word of the window, as (widget, English text) pairs: `retranslate` writes
+        # them again in the language now set.
+        self._worded_actions: list[tuple[QAction, str, str]] = []
+        self._worded_menus: list[tuple[QMenu, str]] = []
+        self._view_titles: list[str] = []
         self._build_actions()
         self._build_menus()
         self.tabs = QTabWidget(self)
@@ -60,12 +67,16 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(autosave_seconds(settings()) * 1000)
         self._autosave_timer.timeout.connect(self.autosave_now)
+        self._opening: QLabel | None = None
+        self.retranslate()  # the window's own words; the docks get theirs with a document
         if document is not None:
             self.document = document
             self.install_document(document)
         else:
             self.setWindowTitle("Cuecraft")
-            self.tabs.addTab(QLabel("   Opening…"), "Cuecraft")
+            # TRANSLATORS: shown for a moment at start-up, before the design appears
+            self._opening = QLabel("   " + _("Opening…"))
+            self.tabs.addTab(self._opening, "Cuecraft")
 
     # -- building -----------------------------------------------------------------------
 
@@ -76,58 +87,70 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         tip: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        """An action whose `text` and `tip` (English, marked with N_) are translated by
+        `retranslate`."""
+        action = QAction(self)
         if shortcut is not None:
             # The first QKeySequence costs PySide6 26 ms of enum set-up: shortcuts are
             # assigned with the first document, after the window has painted.
             self._pending_shortcuts.append((action, shortcut))
-        action.setStatusTip(tip or text.replace("&", "").replace("…", ""))
+        self._worded_actions.append((action, text, tip))
         action.triggered.connect(slot)
         return action
+
+    def _menu(self, title: str, parent: QMenu | None = None) -> QMenu:
+        """A menu (in the menu bar, or in `parent`) whose English `title` is translated."""
+        menu = QMenu(self) if parent is not None else self.menuBar().addMenu("")
+        if parent is not None:
+            parent.addMenu(menu)
+        self._worded_menus.append((menu, title))
+        return menu
 
     def _build_actions(self) -> None:
         # Standard actions take the platform's standard keys (Cmd on macOS); the others
         # take keys that no standard action uses on any platform (tests/gui/test_shortcuts.py).
         k = QKeySequence.StandardKey
-        self.act_new = self._action("&New from template…", self.new_design, k.New)
-        self.act_open = self._action("&Open…", self.open_dialog, k.Open)
-        self.act_save = self._action("&Save", self.save, k.Save)
-        self.act_save_as = self._action("Save &as…", self.save_as, k.SaveAs)
+        self.act_new = self._action(N_("&New from template…"), self.new_design, k.New)
+        self.act_open = self._action(N_("&Open…"), self.open_dialog, k.Open)
+        self.act_save = self._action(N_("&Save"), self.save, k.Save)
+        self.act_save_as = self._action(N_("Save &as…"), self.save_as, k.SaveAs)
         self.act_feedback = self._action(
-            "Import guest &feedback (CSV)…",
+            N_("Import guest &feedback (CSV)…"),
             self.import_feedback,
             None,
-            "Survey answers per touchpoint: Net Promoter Score beside the designed journey",
+            N_("Survey answers per touchpoint: Net Promoter Score beside the designed journey"),
         )
-        self.act_export = self._action("&Export brief (PDF)…", self.export_brief, "Ctrl+E")
+        self.act_export = self._action(N_("&Export brief (PDF)…"), self.export_brief, "Ctrl+E")
         self.act_preferences = self._action(
-            "&Preferences…", self.edit_preferences, QKeySequence.StandardKey.Preferences
+            N_("&Preferences…"), self.edit_preferences, QKeySequence.StandardKey.Preferences
         )
-        self.act_close = self._action("&Quit", self.close, k.Quit)
+        self.act_close = self._action(N_("&Quit"), self.close, k.Quit)
         self.act_workshop = self._action(
-            "&Workshop mode",
+            N_("&Workshop mode"),
             self.enter_workshop,
             "F5",
-            "Full screen on the projector, keyboard capture",
+            N_("Full screen on the projector, keyboard capture"),
         )
         # Only the Delete key: the platform's other Delete bindings (Ctrl+D on Linux)
         # delete a character in a text field, not a whole item.
-        self.act_delete = self._action("&Delete", self.delete_selected, "Del")
-        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+Shift+D")
+        self.act_delete = self._action(N_("&Delete"), self.delete_selected, "Del")
+        self.act_duplicate = self._action(N_("D&uplicate"), self.duplicate_selected, "Ctrl+Shift+D")
         self.add_actions = {
-            "zones": self._action("&Zone", lambda: self.add_item("zones"), "Ctrl+Shift+O"),
+            "zones": self._action(N_("&Zone"), lambda: self.add_item("zones"), "Ctrl+Shift+O"),
             "touchpoints": self._action(
-                "&Touchpoint", lambda: self.add_item("touchpoints"), "Ctrl+Shift+T"
+                N_("&Touchpoint"), lambda: self.add_item("touchpoints"), "Ctrl+Shift+T"
             ),
-            "cues": self._action("&Positive cue", lambda: self.add_item("cues"), "Ctrl+Shift+C"),
+            "cues": self._action(
+                N_("&Positive cue"), lambda: self.add_item("cues"), "Ctrl+Shift+C"
+            ),
             "negative": self._action(
-                "&Negative cue", lambda: self.add_item("negative"), "Ctrl+Shift+X"
+                N_("&Negative cue"), lambda: self.add_item("negative"), "Ctrl+Shift+X"
             ),
             "layers": self._action(
-                "Sensory &layer", lambda: self.add_item("layers"), "Ctrl+Shift+L"
+                N_("Sensory &layer"), lambda: self.add_item("layers"), "Ctrl+Shift+L"
             ),
             "souvenirs": self._action(
-                "&Souvenir", lambda: self.add_item("souvenirs"), "Ctrl+Shift+M"
+                N_("&Souvenir"), lambda: self.add_item("souvenirs"), "Ctrl+Shift+M"
             ),
         }
         # Window actions that win over a text field's own use of their key: Ctrl+E is
@@ -144,11 +167,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         ]
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = self._menu(N_("&File"))
         file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.examples_menu = file_menu.addMenu("Open e&xample")
+        self.recent_menu = self._menu(N_("Open &recent"), file_menu)
+        self.examples_menu = self._menu(N_("Open e&xample"), file_menu)
         self._fill_examples_menu(self.examples_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
@@ -157,17 +179,16 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
-        self.edit_menu = bar.addMenu("&Edit")
-        add_menu = QMenu("&Add", self)
+        self.edit_menu = self._menu(N_("&Edit"))
+        add_menu = self._menu(N_("&Add"), self.edit_menu)
         add_menu.addActions(list(self.add_actions.values()))
-        self.edit_menu.addMenu(add_menu)
         self.edit_menu.addActions([self.act_duplicate, self.act_delete])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_preferences)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = self._menu(N_("&View"))
         self.view_menu.addAction(self.act_workshop)
         self.view_menu.addSeparator()
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar("")
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_new, self.act_open, self.act_save])
         toolbar.addSeparator()
@@ -182,12 +203,13 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         # the first paint of an empty shell does not need to wait for.
         from PySide6.QtCore import Qt
 
-        self.outline_dock = QDockWidget("Outline", self)
+        self.outline_dock = QDockWidget(self)
         self.outline_dock.setObjectName("outline-dock")
-        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock = QDockWidget(self)
         self.inspector_dock.setObjectName("inspector-dock")
-        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings-dock")
+        self._retranslate_docks()
         # Outline and inspector run the full height; the findings sit under the views.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -241,8 +263,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             self.tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        self._view_titles = []
         for title, view in self._views(document):
-            self.tabs.addTab(view, title)
+            self.tabs.addTab(view, _(title))
+            self._view_titles.append(title)
         self.tabs.setCurrentIndex(max(0, current))
         self._install_undo_actions(document)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -258,9 +282,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         from cuecraft.gui.views.sensory_map import SensoryMapView
 
         return [
-            ("Journey", JourneyView(document)),
-            ("Sensory map", SensoryMapView(document)),
-            ("Graph", GraphView(document)),
+            (N_("Journey"), JourneyView(document)),
+            (N_("Sensory map"), SensoryMapView(document)),
+            (N_("Graph"), GraphView(document)),
         ]
 
     def _install_undo_actions(self, document: Document) -> None:
@@ -269,24 +293,121 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             self._toolbar.removeAction(action)
             action.deleteLater()
         stack = document.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
+        # The menu says what would be undone ("Undo Add zone “zone-3”"); the toolbar keeps
+        # short, constant labels so its buttons never move under the mouse, and says it in
+        # the tooltip.
+        undo = _UndoRedo(
+            # TRANSLATORS: the Edit menu's Undo, with nothing to undo
+            _("&Undo"),
+            # TRANSLATORS: the Edit menu's Undo; {what} is the step, e.g. "Add zone “zone-3”"
+            _("&Undo {what}"),
+            stack.undo,
+            stack.canUndo(),
+            stack.undoText(),
+            stack.canUndoChanged,
+            stack.undoTextChanged,
+            self,
+        )
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, "&Redo")
+        redo = _UndoRedo(
+            # TRANSLATORS: the Edit menu's Redo, with nothing to redo
+            _("&Redo"),
+            # TRANSLATORS: the Edit menu's Redo; {what} is the step, e.g. "Add zone “zone-3”"
+            _("&Redo {what}"),
+            stack.redo,
+            stack.canRedo(),
+            stack.redoText(),
+            stack.canRedoChanged,
+            stack.redoTextChanged,
+            self,
+        )
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
-        # The toolbar keeps short, constant labels so its buttons never move under the
-        # mouse; what would be undone is in the tooltip (the menu says it in full).
-        tool_undo = _StableLabel("Undo", undo, stack.canUndoChanged, stack.undoTextChanged, self)
-        tool_redo = _StableLabel("Redo", redo, stack.canRedoChanged, stack.redoTextChanged, self)
+        tool_undo = _UndoRedo(
+            # TRANSLATORS: a toolbar button; its tooltip is "Undo {what}"
+            _("Undo"),
+            _("Undo {what}"),
+            stack.undo,
+            stack.canUndo(),
+            stack.undoText(),
+            stack.canUndoChanged,
+            stack.undoTextChanged,
+            self,
+            stable=True,
+        )
+        tool_redo = _UndoRedo(
+            # TRANSLATORS: a toolbar button; its tooltip is "Redo {what}"
+            _("Redo"),
+            _("Redo {what}"),
+            stack.redo,
+            stack.canRedo(),
+            stack.redoText(),
+            stack.canRedoChanged,
+            stack.redoTextChanged,
+            self,
+            stable=True,
+        )
         self._toolbar.addActions([tool_undo, tool_redo])
         self._undo_actions = [undo, redo, tool_undo, tool_redo]
 
     def _update_title(self) -> None:
-        read_only = " (read-only)" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.display_name}[*]{read_only} — Cuecraft")
+        name = self.document.display_name
+        if self.document.read_only:
+            # TRANSLATORS: the window title's name of a design opened read-only
+            name = _("{name} (read-only)").format(name=name)
+        # "[*]" is where Qt shows the unsaved mark.
+        self.setWindowTitle(f"{name}[*] — Cuecraft")
         self.setWindowModified(self.document.is_modified)
         self.act_save.setEnabled(not self.document.read_only)
+
+    # -- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Write every word of the window again in the language now set; run on Qt's
+        LanguageChange (gui/language.py), which then reaches the docks and views too.
+
+        The document stays as it is (undo stack, unsaved changes, selection); its checks
+        run again so that the findings' messages are in the new language."""
+        for action, text, tip in self._worded_actions:
+            shown = _(text)
+            action.setText(shown)
+            action.setStatusTip(_(tip) if tip else _plain(shown))
+        for menu, title in self._worded_menus:
+            menu.setTitle(_(title))
+        # TRANSLATORS: the name of the main toolbar (in the toolbars' context menu)
+        self._toolbar.setWindowTitle(_("Main toolbar"))
+        if self._opening is not None and not self._has_document():
+            self._opening.setText("   " + _("Opening…"))
+        if not self._has_document():
+            return
+        self._retranslate_docks()
+        for index, title in enumerate(self._view_titles):
+            self.tabs.setTabText(index, _(title))
+        self._install_undo_actions(self.document)
+        self._update_title()
+        self.document.retranslate()
+        for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
+            panel = dock.widget()
+            if panel is not None and not _handles_language_change(panel):
+                # A panel that does not re-text itself on LanguageChange is told here.
+                retranslate = getattr(panel, "retranslate", None)
+                if callable(retranslate):
+                    retranslate()
+
+    def _retranslate_docks(self) -> None:
+        # TRANSLATORS: dock title: the tree of the design's items
+        self.outline_dock.setWindowTitle(_("Outline"))
+        # TRANSLATORS: dock title: the fields of the selected item
+        self.inspector_dock.setWindowTitle(_("Inspector"))
+        # TRANSLATORS: dock title: what the checks found
+        self.findings_dock.setWindowTitle(_("Findings"))
+
+    def switch_language(self, lang: str) -> None:
+        """Speak `lang` from now on, with the open design kept as it is."""
+        from cuecraft.gui.language import apply_language
+
+        apply_language(lang)
 
     # -- editing items ----------------------------------------------------------------------
 
@@ -297,32 +418,41 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         design = self.document.design
         item: Zone | Touchpoint | Cue | Layer | Souvenir
         zone = design.zones[0].id if design.zones else None
+        # The new item's name is the user's text from then on, in the workbench's language.
         if kind == "zones":
-            item = Zone(new_id(design, "zone"), "New zone")
+            item = Zone(new_id(design, "zone"), _("New zone"))
+            # TRANSLATORS: an undo step, as in "Undo Add zone “zone-3”"
+            described = _("Add zone “{item}”")
         elif kind == "touchpoints":
-            item = Touchpoint(new_id(design, "touchpoint"), "New touchpoint", "during", zone)
+            item = Touchpoint(new_id(design, "touchpoint"), _("New touchpoint"), "during", zone)
+            described = _("Add touchpoint “{item}”")
         elif kind == "cues":
-            item = Cue(new_id(design, "cue"), "New positive cue")
+            item = Cue(new_id(design, "cue"), _("New positive cue"))
+            described = _("Add positive cue “{item}”")
         elif kind == "negative":
             item = Cue(
                 new_id(design, "negative"),
-                "New negative cue",
+                _("New negative cue"),
                 "negative",
                 severity="medium",
                 status="open",
             )
+            described = _("Add negative cue “{item}”")
         elif kind == "layers":
-            item = Layer(new_id(design, "layer"), "sound", "New layer")
+            item = Layer(new_id(design, "layer"), "sound", _("New layer"))
+            described = _("Add sensory layer “{item}”")
         else:
-            item = Souvenir(new_id(design, "souvenir"), "New souvenir")
+            item = Souvenir(new_id(design, "souvenir"), _("New souvenir"))
+            described = _("Add souvenir “{item}”")
         section = "cues" if kind == "negative" else kind
-        self._push_and_select(AddItem(section, item), item.id)
+        edit = AddItem(section, item, description=described.format(item=item.id))
+        self._push_and_select(edit, item.id)
 
     def _push_and_select(self, edit: Edit, item_id: str) -> None:
         """Apply an edit that adds `item_id`; if the core refuses it, say why."""
         error = self.document.push(edit)
         if error:
-            self.statusBar().showMessage(f"Not added: {error}", 10_000)
+            self.statusBar().showMessage(_("Not added: {reason}").format(reason=error), 10_000)
             return
         self.document.select(item_id)
 
@@ -345,10 +475,13 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             for name in ("sees", "zone", "next", "at", "conflicts", "evokes")
             if (value := getattr(item, name, None)) is not None
         )
-        if not dialogs.ask_delete(self, f"'{item_id}'", refs):
+        if not dialogs.ask_delete(self, item_id, refs):
             return
         self.document.select("")
-        self.document.push(RemoveItem(item_id))
+        # TRANSLATORS: an undo step, as in "Undo Delete “cue-7”"
+        self.document.push(
+            RemoveItem(item_id, description=_("Delete “{item}”").format(item=item_id))
+        )
 
     def duplicate_selected(self) -> None:
         import copy
@@ -362,10 +495,14 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         section, index = section_of(design, item_id)
         twin = copy.deepcopy(find(design, item_id))
         twin.id = new_id(design, item_id)
-        edit = AddItem(section, twin, index + 1, description=f"Duplicate '{item_id}'")
+        # TRANSLATORS: an undo step, as in "Undo Duplicate “cue-7”"
+        described = _("Duplicate “{item}”").format(item=item_id)
+        edit = AddItem(section, twin, index + 1, description=described)
         self._push_and_select(edit, twin.id)
 
     def edit_preferences(self) -> None:
+        from cuecraft.core.i18n import current_language
+        from cuecraft.gui.language import chosen_language
         from cuecraft.gui.preferences import PreferencesDialog, autosave_seconds
 
         stored = settings()
@@ -375,6 +512,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
                 self._autosave_timer.stop()
                 self.autosave_now()
             self._autosave_timer.setInterval(autosave_seconds(stored) * 1000)
+            wanted = chosen_language(stored)
+            if wanted != current_language():
+                self.switch_language(wanted)
 
     def enter_workshop(self) -> None:
         from cuecraft.gui.workshop import WorkshopMode
@@ -398,7 +538,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             try:
                 self.autosave.write(saved_text(self.document.design), self.document.path)
             except OSError as error:
-                self.statusBar().showMessage(f"Autosave failed: {error}", 10_000)
+                self.statusBar().showMessage(
+                    _("Autosave failed: {reason}").format(reason=error), 10_000
+                )
         else:
             self.autosave.clear()
 
@@ -413,6 +555,8 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_toolbar"):
+            self.retranslate()
         # Leaving the window (another app, a crash that follows a switch) saves the edits
         # that are still waiting for the countdown.
         if (
@@ -447,26 +591,55 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             event.acceptProposedAction()
 
 
-class _StableLabel(QAction):
-    """A toolbar twin of the undo or redo action with a constant label, so the button
-    never changes width (and moves the one beside it) as the description changes;
-    what it would undo is in the tooltip."""
+class _UndoRedo(QAction):
+    """Undo or redo, following the stack: enabled when there is a step to take.
+
+    In the menu its text names the step (`described`, or `plain` when there is none); on
+    the toolbar (`stable`) its text stays `plain`, so the button never changes width and
+    moves the one beside it, and the tooltip names the step."""
 
     def __init__(
         self,
-        label: str,
-        action: QAction,
+        plain: str,
+        described: str,
+        take: Callable[[], None],
+        enabled: bool,
+        what: str,
         enabled_changed: SignalInstance,
         text_changed: SignalInstance,
         parent: QWidget,
+        stable: bool = False,
     ) -> None:
-        super().__init__(label, parent)
-        self._label = label
-        self.setEnabled(action.isEnabled())
-        self.triggered.connect(action.trigger)
+        super().__init__(plain, parent)
+        self._plain = plain
+        self._described = described
+        self._stable = stable
+        self.setEnabled(enabled)
+        self.triggered.connect(take)
         enabled_changed.connect(self.setEnabled)
         text_changed.connect(self.describe)
-        self.describe("")
+        self.describe(what)
 
     def describe(self, what: str) -> None:
-        self.setToolTip(f"{self._label} {what}".strip())
+        text = self._described.format(what=what) if what else self._plain
+        if self._stable:
+            self.setToolTip(text)
+        else:
+            self.setText(text)
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic ("&Open…", "打开(&O)…") and ellipsis: a status tip."""
+    import re
+
+    return re.sub(r"\(&.\)|&(?=.)", "", text).replace("…", "").strip()
+
+
+def _handles_language_change(widget: QWidget) -> bool:
+    """Whether the widget's own class re-texts it on LanguageChange (a changeEvent of
+    Cuecraft's own in its class or a base)."""
+    return any(
+        "changeEvent" in vars(cls)
+        for cls in type(widget).__mro__
+        if cls.__module__.startswith("cuecraft.")
+    )

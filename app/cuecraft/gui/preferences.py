@@ -1,4 +1,4 @@
-"""Preferences: autosave interval, high-contrast theme and UI scale (kept in QSettings)."""
+"""Preferences: language, autosave interval, high-contrast theme and UI scale (QSettings)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QRadioButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
+
+from cuecraft.core.i18n import _
+from cuecraft.gui.language import CHOICES, SETTING, SYSTEM, language_name, stored_choice
+from cuecraft.gui.language import system_ui_language as _system_language
 
 SCALES = (1.0, 1.25, 1.5, 2.0)
 DEFAULT_AUTOSAVE_SECONDS = 30
@@ -114,35 +121,63 @@ def high_contrast_palette() -> QPalette:
 
 
 class PreferencesDialog(QDialog):
-    """Changes apply on OK; Cancel leaves everything as it was."""
+    """Changes apply on OK; Cancel leaves everything as it was. A new language is applied
+    by the main window at once, around the open design (MainWindow.edit_preferences)."""
 
     def __init__(self, stored: QSettings, parent: QWidget | None = None) -> None:
+        from cuecraft.core.i18n import format_percent
+
         super().__init__(parent)
         self.stored = stored
-        self.setWindowTitle("Preferences")
-        form = QFormLayout(self)
+        self.setWindowTitle(_("Preferences"))
+        layout = QVBoxLayout(self)
+        # TRANSLATORS: the group of choices of the workbench's language
+        languages = QGroupBox(_("Language"))
+        column = QVBoxLayout(languages)
+        self.languages: dict[str, QRadioButton] = {}
+        for choice in CHOICES:
+            if choice == SYSTEM:
+                # TRANSLATORS: the language choice that follows the computer's settings
+                text = _("System default ({language})").format(
+                    language=language_name(_system_language())
+                )
+            else:
+                text = language_name(choice)  # each language by its own name
+            button = QRadioButton(text)
+            column.addWidget(button)
+            self.languages[choice] = button
+        self.languages[stored_choice(stored)].setChecked(True)
+        layout.addWidget(languages)
+        form = QFormLayout()
         self.autosave = QSpinBox()
         self.autosave.setRange(5, 600)
-        self.autosave.setSuffix(" s")
+        # TRANSLATORS: after a number of seconds, as in "30 s"
+        self.autosave.setSuffix(" " + _("s"))
         self.autosave.setValue(autosave_seconds(stored))
-        self.autosave.setAccessibleName("autosave interval in seconds")
+        self.autosave.setAccessibleName(_("autosave interval in seconds"))
         self.scale = QComboBox()
-        self.scale.addItems([f"{int(s * 100)} %" for s in SCALES])
+        self.scale.addItems([format_percent(s) for s in SCALES])
         self.scale.setCurrentIndex(SCALES.index(ui_scale(stored)))
-        self.scale.setAccessibleName("user interface scale")
-        self.contrast = QCheckBox("High-contrast colours")
+        self.scale.setAccessibleName(_("user interface scale"))
+        self.contrast = QCheckBox(_("High-contrast colours"))
         self.contrast.setChecked(high_contrast(stored))
-        form.addRow("Autosave an edit within", self.autosave)
-        form.addRow("Text size", self.scale)
+        form.addRow(_("Autosave an edit within"), self.autosave)
+        form.addRow(_("Text size"), self.scale)
         form.addRow("", self.contrast)
+        layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+
+    def chosen_language(self) -> str:
+        """The language choice ticked: `system`, `en`, `pl` or `zh`."""
+        return next(c for c, button in self.languages.items() if button.isChecked())
 
     def accept(self) -> None:
+        self.stored.setValue(SETTING, self.chosen_language())
         self.stored.setValue("autosave/seconds", self.autosave.value())
         self.stored.setValue("ui/scale", SCALES[self.scale.currentIndex()])
         self.stored.setValue("ui/high-contrast", "true" if self.contrast.isChecked() else "false")

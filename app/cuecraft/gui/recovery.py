@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QStandardPaths, Signal
 
 from cuecraft.core.disk import DiskState, disk_state
+from cuecraft.core.i18n import _
 from cuecraft.gui.liveness import beacon_alive, my_beacon, pid_alive_posix, sweep
 
 
@@ -163,22 +164,27 @@ class Recovered:
         return saved is not None and saved > self.saved_at and self.disk_differs
 
     def describe(self) -> str:
-        name = str(self.original) if self.original else "an untitled design"
-        lines = [name, f"Autosaved {_when(self.saved_at)}."]
+        # TRANSLATORS: in the question whether to recover work, instead of a file's name
+        name = str(self.original) if self.original else _("an untitled design")
+        lines = [name, _("Autosaved {time}.").format(time=_when(self.saved_at))]
         saved = self.file_saved_at()
         if self.original is not None and saved is None:
-            lines.append("The file is no longer there; saving writes it again.")
+            lines.append(_("The file is no longer there; saving writes it again."))
         elif self.file_is_newer and saved is not None:
             lines.append(
-                f"The file on disk is NEWER: it was saved {_when(saved)}, after this "
-                f"autosave ({_when(self.saved_at)}). Recovering opens the autosaved work as "
-                "unsaved changes and leaves the newer file as it is; Save asks before "
-                "replacing it."
+                _(
+                    "The file on disk is NEWER: it was saved {saved}, after this "
+                    "autosave ({autosaved}). Recovering opens the autosaved work as "
+                    "unsaved changes and leaves the newer file as it is; Save asks before "
+                    "replacing it."
+                ).format(saved=_when(saved), autosaved=_when(self.saved_at))
             )
         elif self.disk_differs and saved is not None:
             lines.append(
-                f"The file on disk (saved {_when(saved)}) is not the version this work "
-                "started from; Save asks before replacing it."
+                _(
+                    "The file on disk (saved {saved}) is not the version this work "
+                    "started from; Save asks before replacing it."
+                ).format(saved=_when(saved))
             )
         return "\n".join(lines)
 
@@ -273,7 +279,10 @@ def lock_holder(design: Path) -> str | None:
     info = _read_json(lock_path(design))
     if info is None or _is_me(info) or not _writer_alive(info, if_unknown=True):
         return None
-    return f"another Cuecraft (process {info.get('pid')} on {info.get('host')})"
+    # TRANSLATORS: who holds a file, as in "cafe.yaml is already open in {holder}"
+    return _("another Cuecraft (process {pid} on {host})").format(
+        pid=info.get("pid"), host=info.get("host")
+    )
 
 
 def still_mine(design: Path) -> bool:

@@ -1,0 +1,106 @@
+"""The workbench's language: Preferences ▸ Language, by default the system's (SPEC §8).
+
+The choice is kept in the settings as `ui/language`: `system` (the default), `en`, `pl`
+or `zh`. `apply_language` sets it for the whole process: Cuecraft's own words
+(`cuecraft.core.i18n`), Qt's own words (the standard buttons of message boxes, file
+dialogs, the context menu of a text field: Qt's shipped `qtbase_pl` / `qtbase_zh_CN`)
+and the default `QLocale`.
+
+A switch while the window is open reaches every widget as Qt's `LanguageChange` event,
+exactly once and before `apply_language` returns: that event is the one hook. Each
+widget that shows words handles it in `changeEvent` by writing its words again in the
+language now set (by convention its `retranslate()` method); the main window also
+runs the checks again, so the findings' messages change language too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from cuecraft.core.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, set_language
+
+SETTING = "ui/language"
+SYSTEM = "system"
+CHOICES = (SYSTEM, *LANGUAGES)
+# Qt's translation file and locale of each language (English needs no translation).
+QT_CATALOGS = {"pl": "qtbase_pl", "zh": "qtbase_zh_CN"}
+QT_LOCALES = {"en": "en_GB", "pl": "pl_PL", "zh": "zh_CN"}
+
+_translator: QTranslator | None = None
+
+
+def stored_choice(stored: QSettings) -> str:
+    """What the person chose: `system`, `en`, `pl` or `zh`."""
+    value = str(stored.value(SETTING, SYSTEM) or SYSTEM).strip().lower()
+    return value if value in CHOICES else SYSTEM
+
+
+def system_ui_language() -> str:
+    """The system's language as Qt reads it (the user's preferred languages in order, on
+    every platform), if Cuecraft speaks it; else English."""
+    for tag in QLocale.system().uiLanguages():
+        primary = tag.replace("_", "-").split("-")[0].lower()
+        if primary in ("en", "pl"):
+            return primary
+        if primary == "zh":
+            rest = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
+            if not rest & {"hant", "tw", "hk", "mo"}:
+                return "zh"
+    return "en"
+
+
+def resolve(choice: str) -> str:
+    """The language a choice means here: `en`, `pl` or `zh`."""
+    return system_ui_language() if choice == SYSTEM else choice
+
+
+def chosen_language(stored: QSettings) -> str:
+    """The language the workbench speaks with these settings."""
+    return resolve(stored_choice(stored))
+
+
+def language_name(lang: str) -> str:
+    """The name of a language in itself ("Polski", "简体中文")."""
+    return LANGUAGE_NAMES[lang]
+
+
+def apply_language(lang: str) -> str:
+    """Speak `lang` (`en`, `pl`, `zh`) from now on; every widget re-texts itself at once.
+
+    Returns the language set."""
+    global _translator
+    lang = set_language(lang)
+    system = QLocale.system()
+    same = system.name().split("_")[0] == QT_LOCALES[lang].split("_")[0]
+    # The system's own locale where it is of this language (its region's date forms).
+    QLocale.setDefault(system if same else QLocale(QT_LOCALES[lang]))
+    app = QCoreApplication.instance()
+    if app is None:
+        return lang
+    wanted = QT_CATALOGS.get(lang)
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None
+    if wanted is not None:
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(wanted, folder) and QCoreApplication.installTranslator(translator):
+            _translator = translator
+    # Installing and removing translators each posted a LanguageChange to every window:
+    # deliver exactly one, now, so a switch is complete when this returns.
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)  # type: ignore[arg-type]
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return current_language()
+
+
+def qt_translator() -> QTranslator | None:
+    """Qt's own translation now installed (None in English)."""
+    return _translator
