@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from cuecraft.brief import fonts, text
 from cuecraft.brief.styles import ERROR, INK, MUTED, PANEL, RULE, UNIT, Styles
@@ -218,7 +218,7 @@ def callout(markup: str, ctx: Any, colour: Color | None = None) -> Table:
     """A panel with a coloured rule on its left, for the one thing a reader must not miss."""
     st = ctx.styles
     table = BriefTable(
-        [[Paragraph(markup, st.body)]],
+        [[text.fixed(markup, st.body)]],
         colWidths=[ctx.width],
         style=TableStyle(
             [

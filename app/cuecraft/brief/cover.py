@@ -57,7 +57,7 @@ class Cover(Flowable):  # type: ignore[misc]
         # Client under the title, both set from the bottom of the band upwards.
         y = band_bottom + 12 * UNIT
         if self.design.client:
-            client = Paragraph(
+            client = text.Para(
                 text.markup(self.design.client),
                 ParagraphStyle(
                     "cover-client",
@@ -147,7 +147,7 @@ def _line(value: str, width: float, size: float, pal: Palette) -> Paragraph:
         leading=size * 1.3,
         textColor=pal.on_accent,
     )
-    return Paragraph(text.markup(text.fit(value, width, size)), style)
+    return text.Para(text.markup(text.fit(value, width, size)), style)
 
 
 def _fitted_title(title: str, width: float, room: float, pal: Palette) -> Paragraph:
@@ -160,7 +160,7 @@ def _fitted_title(title: str, width: float, room: float, pal: Palette) -> Paragr
             leading=size * 1.15,
             textColor=pal.on_accent,
         )
-        para = Paragraph(text.markup(title, fonts.BOLD), style)
+        para = text.Para(text.markup(title, fonts.BOLD), style)
         if para.wrap(width, room)[1] <= room:
             return para
     return _bounded(title, style, width, room)
@@ -168,15 +168,15 @@ def _fitted_title(title: str, width: float, room: float, pal: Palette) -> Paragr
 
 def _bounded(value: str, style: ParagraphStyle, width: float, room: float) -> Paragraph:
     """A paragraph of `value` no taller than `room`, cut with an ellipsis if need be."""
-    para = Paragraph(text.markup(value, style.fontName), style)
+    para = text.Para(text.markup(value, style.fontName), style)
     if para.wrap(width, room)[1] <= room:
         return para
     lines = max(1, int(room // style.leading))
     budget = max(1, int(width / (style.fontSize * 0.5)) * lines)  # a generous first guess
     cut = text.clean(value)[:budget]
     while cut:
-        para = Paragraph(text.markup(cut.rstrip() + text.ELLIPSIS, style.fontName), style)
+        para = text.Para(text.markup(cut.rstrip() + text.ELLIPSIS, style.fontName), style)
         if para.wrap(width, room)[1] <= room:
             return para
         cut = cut[: int(len(cut) * 0.85)]
-    return Paragraph(text.ELLIPSIS, style)
+    return text.Para(text.ELLIPSIS, style)
