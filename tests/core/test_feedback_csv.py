@@ -218,7 +218,7 @@ def test_columns_are_guessed_from_common_headers(headers, expected):
 
 
 def test_no_score_column_names_the_columns_and_the_way_out():
-    with pytest.raises(MappingError, match=r"“Q1”, “Q2”.*--map score=COLUMN"):
+    with pytest.raises(MappingError, match=r"“Q1” and “Q2”.*--map score=COLUMN"):
         plan_columns(["Q1", "Q2"])
 
 

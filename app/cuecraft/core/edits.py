@@ -17,6 +17,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Cue, Design, Item, Layer, Souvenir, Touchpoint, Zone, kind_of
 from cuecraft.core.validate import FIELDS, SLUG_MAX, extra_problem, field_problem, id_problem
 
@@ -62,7 +63,7 @@ def section_of(design: Design, item_id: str) -> tuple[str, int]:
         for index, item in enumerate(getattr(design, section)):
             if item.id == item_id:
                 return section, index
-    raise EditError(f"there is no item with id “{item_id}”")
+    raise EditError(_("there is no item with id “{id}”").format(id=item_id))
 
 
 def find(design: Design, item_id: str) -> Item:
@@ -88,7 +89,13 @@ def _section_name(design: Design, owner: str) -> str:
 
 
 class Edit:
-    """Base of all edits."""
+    """Base of all edits.
+
+    `description` names the undo step. The defaults below stay English on purpose: they
+    are made when the edit is, and the workbench puts them in the language of the moment
+    when it shows them (`gui/document.undo_text`); a caller that names its own edit does
+    so in the current language.
+    """
 
     description = "edit"
 
@@ -125,12 +132,16 @@ class SetField(Edit):
     def check(self, design: Design) -> Any:
         """Raise `EditError` unless the value may go into the field; return its owner."""
         if self.name == "id":
-            raise EditError("ids are changed with RenameId, which also updates references")
+            raise EditError(_("ids are changed with RenameId, which also updates references"))
         target = _target(design, self.owner)
         kind = self.owner if self.owner in ("design", "theme", "realms") else kind_of(target)
         rule = FIELDS[kind].get(self.name)
         if rule is None:
-            raise EditError(f"“{self.owner}” has no field “{self.name}” that can be edited")
+            raise EditError(
+                _("“{owner}” has no field “{field}” that can be edited").format(
+                    owner=self.owner, field=self.name
+                )
+            )
         problem = field_problem(rule, self.name, self.value, getattr(target, self.name))
         if problem:
             raise EditError(problem)
@@ -163,14 +174,14 @@ class AddItem(Edit):
         """Raise `EditError` unless the item, every field of it, may join the design."""
         expected = SECTION_TYPES.get(self.section)
         if expected is None:
-            raise EditError(f"there is no section “{self.section}”")
+            raise EditError(_("there is no section “{section}”").format(section=self.section))
         if type(self.item) is not expected:
-            raise EditError(f"a {kind_of(self.item)} cannot go into “{self.section}”")
-        problem = id_problem(self.item.id) if isinstance(self.item.id, str) else "an id is text"
+            raise EditError(_wrong_section(kind_of(self.item), self.section))
+        problem = id_problem(self.item.id) if isinstance(self.item.id, str) else _("an id is text")
         if problem:
             raise EditError(problem)
         if self.item.id in design.index():
-            raise EditError(f"the id “{self.item.id}” is already used")
+            raise EditError(_("the id “{id}” is already used").format(id=self.item.id))
         for name, rule in FIELDS[kind_of(self.item)].items():
             if name != "id":
                 problem = field_problem(rule, name, getattr(self.item, name))
@@ -249,14 +260,14 @@ class RenameId(Edit):
 
     def check(self, design: Design) -> None:
         """Raise `EditError` unless the new id is a valid id no other item uses."""
-        problem = id_problem(self.new_id) if isinstance(self.new_id, str) else "an id is text"
+        problem = id_problem(self.new_id) if isinstance(self.new_id, str) else _("an id is text")
         if problem:
             raise EditError(problem)
         find(design, self.old_id)
         if self.new_id in design.index():
             if self.new_id == self.old_id:
-                raise EditError(f"the id is “{self.new_id}” already")
-            raise EditError(f"the id “{self.new_id}” is already used")
+                raise EditError(_("the id is “{id}” already").format(id=self.new_id))
+            raise EditError(_("the id “{id}” is already used").format(id=self.new_id))
 
     def apply(self, design: Design) -> Change:
         self.check(design)
@@ -279,6 +290,21 @@ class RenameId(Edit):
         return change | Change(
             frozenset({section_of(design, self.old_id)[0]}), frozenset({self.old_id, self.new_id})
         )
+
+
+def _wrong_section(kind: str, section: str) -> str:
+    """Why an item of one kind cannot go into another kind's section."""
+    if kind == "zone":
+        message = _("a zone cannot go into “{section}”")
+    elif kind == "touchpoint":
+        message = _("a touchpoint cannot go into “{section}”")
+    elif kind == "cue":
+        message = _("a cue cannot go into “{section}”")
+    elif kind == "layer":
+        message = _("a layer cannot go into “{section}”")
+    else:
+        message = _("a souvenir cannot go into “{section}”")
+    return message.format(section=section)
 
 
 def _reference_edits(design: Design, old: str, new: str | None) -> list[SetField]:

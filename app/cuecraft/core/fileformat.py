@@ -20,9 +20,10 @@ from pathlib import Path
 
 from cuecraft.core import migrations, schema
 from cuecraft.core.comments import attach_comments
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
 from cuecraft.core.writer import saved_text, write_atomically
-from cuecraft.core.yamltree import MAX_BYTES, Span, YamlProblem, decode, read_tree
+from cuecraft.core.yamltree import MAX_BYTES, Span, YamlProblem, decode, read_tree, too_large
 
 
 @dataclass(frozen=True)
@@ -58,29 +59,23 @@ def load_design(path: str | os.PathLike[str]) -> Design:
     try:
         size = os.stat(filename).st_size
         if size > MAX_BYTES:
-            raise DesignLoadError(
-                filename,
-                [
-                    LoadProblem(
-                        f"the file is {size / 1024 / 1024:.0f} MB; designs are limited to 50 MB"
-                    )
-                ],
-            )
+            raise DesignLoadError(filename, [LoadProblem(too_large(size))])
         with open(filename, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise DesignLoadError(filename, [LoadProblem("no such file")]) from None
+        raise DesignLoadError(filename, [LoadProblem(_("no such file"))]) from None
     except IsADirectoryError:
         raise DesignLoadError(
-            filename, [LoadProblem("this is a folder, not a design file")]
+            filename, [LoadProblem(_("this is a folder, not a design file"))]
         ) from None
     except PermissionError:
         raise DesignLoadError(
-            filename, [LoadProblem("permission denied: cannot read the file")]
+            filename, [LoadProblem(_("permission denied: cannot read the file"))]
         ) from None
     except OSError as error:
         raise DesignLoadError(
-            filename, [LoadProblem(f"cannot read the file: {error.strerror}")]
+            filename,
+            [LoadProblem(_("cannot read the file: {reason}").format(reason=error.strerror))],
         ) from None
     return parse_design(data, filename)
 
@@ -94,7 +89,11 @@ def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
             text = decode(data)
         else:
             if len(data) > MAX_BYTES:
-                raise YamlProblem("the text is over 50 MB; designs are limited to 50 MB")
+                raise YamlProblem(
+                    _("the text is over {limit} MB; designs are limited to {limit} MB").format(
+                        limit=MAX_BYTES // 1024 // 1024
+                    )
+                )
             bom = data.startswith("\ufeff")
             text = data[1:] if bom else data
         root = read_tree(text, spans)
@@ -105,7 +104,7 @@ def parse_design(data: bytes | str, filename: str = "<design>") -> Design:
     if root is None:
         raise DesignLoadError(
             filename,
-            [LoadProblem("the file is empty; a design starts with the line “cuecraft: 1”")],
+            [LoadProblem(_("the file is empty; a design starts with the line “cuecraft: 1”"))],
         )
     problems: list[LoadProblem] = []
 
@@ -154,4 +153,6 @@ def save_design(design: Design, path: str | os.PathLike[str]) -> None:
         write_atomically(Path(path), data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DesignSaveError(f"could not save {os.fspath(path)}: {reason}") from error
+        raise DesignSaveError(
+            _("could not save {path}: {reason}").format(path=os.fspath(path), reason=reason)
+        ) from error

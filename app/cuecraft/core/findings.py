@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cuecraft.core.i18n import _, cldr_locale, current_language, pgettext
 from cuecraft.core.model import Item, Location
 
 PRINCIPLES = ("theme", "harmonize", "eliminate", "memorabilia", "senses", "journey")
@@ -67,12 +68,106 @@ def finding(
     return Finding(code, severity, message, tuple(ids), loc.line, loc.column, hint)
 
 
-def quote_list(ids: list[str] | tuple[str, ...]) -> str:
-    """“a”, “b” and “c” — ids as a designer reads them in a sentence."""
-    quoted = [f"“{i}”" for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+def quote(name: str) -> str:
+    """A name or id quoted the way the language quotes (“x” in English, „x” in Polish)."""
+    if current_language() == "en":
+        return f"“{name}”"
+    # TRANSLATORS: quotation marks around a name or id inside a sentence
+    return _("“{name}”").format(name=name)
+
+
+def quote_list(ids: list[str] | tuple[str, ...], limit: int | None = None) -> str:
+    """“a”, “b” and “c” — ids as a designer reads them in a sentence, in the current
+    language (CLDR list patterns: „a”, „b” i „c”; “a”、“b”和“c”). With `limit`, at most
+    that many are named, then “… and more”."""
+    more = limit is not None and len(ids) > limit
+    shown = list(ids[:limit] if limit is not None else ids)
+    english = current_language() == "en"
+    quoted = [f"“{i}”" for i in shown] if english else [quote(i) for i in shown]
+    if more:
+        # TRANSLATORS: {list} is a list of quoted ids cut short, e.g. “a”, “b”, “c”
+        return _("{list} and more").format(list=_join(quoted, english))
+    if english:
+        if len(quoted) <= 1:
+            return "".join(quoted)
+        return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    from babel.lists import format_list
+
+    return str(format_list(quoted, locale=cldr_locale()))
+
+
+def quote_join(ids: list[str] | tuple[str, ...]) -> str:
+    """“a”, “b”, “c” — quoted ids joined as the middle of a list (no “and”), for a list that
+    a sentence goes on from (“… and 3 more touchpoints”)."""
+    english = current_language() == "en"
+    return _join([f"“{i}”" if english else quote(i) for i in ids], english)
+
+
+def _join(items: list[str], english: bool) -> str:
+    """Items joined as the middle of a list in the current language (“, ” or “、”)."""
+    if english or len(items) < 2:
+        return ", ".join(items)
+    from babel import Locale
+
+    middle = str(Locale.parse(cldr_locale()).list_patterns["standard"]["middle"])
+    out = items[0]
+    for item in items[1:]:
+        out = middle.format(out, item)
+    return out
+
+
+def principle_title(principle: str, full: bool = False) -> str:
+    """The name of a principle (or `references`, `feedback`, `overall`) in the current
+    language: short as a scorecard row or findings group shows it ("Harmonize"), or with
+    `full` as a heading names it ("Harmonize with positive cues"). The one table of these
+    names for the workbench, the CLI and the brief; codes stay as they are."""
+    if full:
+        if principle == "references":
+            return pgettext("principle heading", "References")
+        if principle == "theme":
+            return pgettext("principle heading", "Theme")
+        if principle == "harmonize":
+            return pgettext("principle heading", "Harmonize with positive cues")
+        if principle == "eliminate":
+            return pgettext("principle heading", "Eliminate negative cues")
+        if principle == "memorabilia":
+            return pgettext("principle heading", "Mix in memorabilia")
+        if principle == "senses":
+            return pgettext("principle heading", "Engage all five senses")
+        if principle == "journey":
+            return pgettext("principle heading", "Journey")
+        if principle == "feedback":
+            return pgettext("principle heading", "Guest feedback")
+    if principle == "references":
+        return pgettext("principle", "References")
+    if principle == "theme":
+        return pgettext("principle", "Theme")
+    if principle == "harmonize":
+        return pgettext("principle", "Harmonize")
+    if principle == "eliminate":
+        return pgettext("principle", "Eliminate")
+    if principle == "memorabilia":
+        return pgettext("principle", "Memorabilia")
+    if principle == "senses":
+        return pgettext("principle", "Senses")
+    if principle == "journey":
+        return pgettext("principle", "Journey")
+    if principle == "feedback":
+        return pgettext("principle", "Guest feedback")
+    if principle == "overall":
+        return pgettext("principle", "Overall")
+    return principle
+
+
+def severity_title(severity: str) -> str:
+    """The severity of a finding as people read it (error, warning, info); the code stays."""
+    if severity == "error":
+        return pgettext("finding severity", "error")
+    if severity == "warning":
+        return pgettext("finding severity", "warning")
+    if severity == "info":
+        return pgettext("finding severity", "info")
+    return severity
 
 
 def matches(code: str, patterns: list[str]) -> bool:

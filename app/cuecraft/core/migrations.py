@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import FORMAT_VERSION
 from cuecraft.core.yamltree import Node
 
@@ -49,7 +50,7 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     """Check `cuecraft:` and migrate an older tree in place; report what is wrong."""
     if root.kind != "map" or "cuecraft" not in root.value:
         report(
-            "not a Cuecraft design: the file must start with the line “cuecraft: 1”",
+            _("not a Cuecraft design: the file must start with the line “cuecraft: 1”"),
             root.line,
             root.column,
             "cuecraft",
@@ -59,7 +60,9 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     text = node.value if node.kind == "scalar" else ""
     if not (node.kind == "scalar" and text.isdigit()):
         report(
-            f"“cuecraft” must be the format version, a whole number such as {FORMAT_VERSION}",
+            _("“cuecraft” must be the format version, a whole number such as {version}").format(
+                version=FORMAT_VERSION
+            ),
             node.line,
             node.column,
             "cuecraft",
@@ -68,8 +71,10 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
     version = int(text)
     if version > FORMAT_VERSION:
         report(
-            f"this design uses format version {version}, made by a newer Cuecraft; "
-            f"this Cuecraft reads versions up to {FORMAT_VERSION} — please update Cuecraft",
+            _(
+                "this design uses format version {version}, made by a newer Cuecraft; this "
+                "Cuecraft reads versions up to {supported} — please update Cuecraft"
+            ).format(version=version, supported=FORMAT_VERSION),
             node.line,
             node.column,
             "cuecraft",
@@ -79,7 +84,9 @@ def bring_up_to_date(root: Node, report: Report) -> Node:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
             report(
-                f"format version {version} is not known and cannot be read",
+                _("format version {version} is not known and cannot be read").format(
+                    version=version
+                ),
                 node.line,
                 node.column,
                 "cuecraft",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import (
     PHASES,
     POLARITIES,
@@ -35,9 +36,10 @@ from cuecraft.core.validate import (
     INTENSITY_RANGE,
     REALM_RANGE,
     choice_problem,
-    hint,
     id_problem,
     language_problem,
+    must_be_flag,
+    near_miss,
     number_type_problem,
     range_problem,
     required_problem,
@@ -91,7 +93,13 @@ def _loc(node: Node) -> Location:
 
 
 def _kind_word(node: Node) -> str:
-    return {"scalar": "a single value", "seq": "a list", "map": "a mapping"}[node.kind]
+    """What a node is, as in “… must be text, not a list”."""
+    # TRANSLATORS: what a YAML value is, in “X must be text, not {kind}”
+    if node.kind == "seq":
+        return pgettext("must be …, not", "a list")
+    if node.kind == "map":
+        return pgettext("must be …, not", "a mapping")
+    return pgettext("must be …, not", "a single value")
 
 
 class Reader:
@@ -112,11 +120,17 @@ class Reader:
                 self.extra[key] = to_python(value)
             else:
                 key_node = node.key_nodes[key]
-                self.problem(
-                    key_node,
-                    f"unknown key “{key}”{hint(key, keys)} (keys of your own must start with “x-”)",
-                    key,
-                )
+                close = near_miss(key, keys)
+                if close:
+                    message = _(
+                        "unknown key “{key}”; did you mean “{close}”? (keys of your own must "
+                        "start with “x-”)"
+                    ).format(key=key, close=close)
+                else:
+                    message = _(
+                        "unknown key “{key}” (keys of your own must start with “x-”)"
+                    ).format(key=key)
+                self.problem(key_node, message, key)
 
     def sub(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -131,7 +145,11 @@ class Reader:
                 self.problem(node or self.node, required_problem(key), key)
             return None
         if node.kind != "scalar":
-            self.problem(node, f"“{key}” must be text, not {_kind_word(node)}", key)
+            self.problem(
+                node,
+                _("“{field}” must be text, not {kind}").format(field=key, kind=_kind_word(node)),
+                key,
+            )
             return None
         return str(node.value)
 
@@ -178,7 +196,7 @@ class Reader:
             return True
         if node.kind == "scalar" and node.value in FALSE:
             return False
-        self.problem(node, f"“{key}” must be true or false", key)
+        self.problem(node, must_be_flag(key), key)
         return False
 
     def words(self, key: str, refs: bool = False) -> list[str]:
@@ -188,12 +206,20 @@ class Reader:
             return []
         if node.kind != "seq":
             example = f"[{node.value}]" if node.kind == "scalar" else "[a, b]"
-            self.problem(node, f"“{key}” must be a list, for example {key}: {example}", key)
+            self.problem(
+                node,
+                _("“{field}” must be a list, for example {example}").format(
+                    field=key, example=f"{key}: {example}"
+                ),
+                key,
+            )
             return []
         out: list[str] = []
         for index, item in enumerate(node.value):
             if item.kind != "scalar" or _is_null(item):
-                self.problem(item, f"items of “{key}” must be text", f"{key}[{index}]")
+                self.problem(
+                    item, _("items of “{field}” must be text").format(field=key), f"{key}[{index}]"
+                )
                 continue
             out.append(str(item.value))
             if refs:
@@ -217,12 +243,17 @@ def _is_null(node: Node) -> bool:
     return node.kind == "scalar" and node.plain and node.value in NULLS
 
 
-def _mapping(node: Node | None, path: str, report: Report, what: str) -> bool:
+def _mapping(node: Node | None, path: str, report: Report, what: Callable[[], str]) -> bool:
+    """Whether `node` is a mapping; else report it. `what()`: the node as a sentence's
+    subject ("a design", "“theme”", "each item of “zones”"), in the current language,
+    asked only when there is a problem to report."""
     if node is None:
         return False
     if node.kind != "map":
         report(
-            f"{what} must be a mapping of keys, not {_kind_word(node)}",
+            _("{what} must be a mapping of keys, not {kind}").format(
+                what=what(), kind=_kind_word(node)
+            ),
             node.line,
             node.column,
             path,
@@ -236,7 +267,9 @@ def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node
         return []
     if node.kind != "seq":
         report(
-            f"“{path}” must be a list of items (each starting with “- id: ...”)",
+            _("“{field}” must be a list of items (each starting with “- id: ...”)").format(
+                field=path
+            ),
             node.line,
             node.column,
             path,
@@ -245,14 +278,16 @@ def _items(node: Node | None, path: str, report: Report) -> list[tuple[str, Node
     out = []
     for index, item in enumerate(node.value):
         item_path = f"{path}[{index}]"
-        if _mapping(item, item_path, report, f"each item of “{path}”"):
+        if _mapping(
+            item, item_path, report, lambda: _("each item of “{field}”").format(field=path)
+        ):
             out.append((item_path, item))
     return out
 
 
 def read_design(root: Node, report: Report) -> Design | None:
     """The located tree as a Design, or None when the top level is unusable."""
-    if not _mapping(root, "", report, "a design"):
+    if not _mapping(root, "", report, lambda: _("a design")):
         return None
     top = Reader(root, "", report, TOP_KEYS)
     title = top.text("title", required=True) or ""
@@ -291,14 +326,16 @@ def read_design(root: Node, report: Report) -> Design | None:
 
 def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
     if node is None:
-        report("“theme” is required, with at least a name", root.line, root.column, "theme")
+        report(_("“theme” is required, with at least a name"), root.line, root.column, "theme")
         return Theme(name="")
-    if not _mapping(node, "theme", report, "“theme”"):
+    if not _mapping(node, "theme", report, lambda: _("“theme”")):
         return Theme(name="")
     r = Reader(node, "theme", report, THEME_KEYS)
     realms = Realms()
     realms_node = node.value.get("realms")
-    if realms_node is not None and _mapping(realms_node, "theme.realms", report, "“realms”"):
+    if realms_node is not None and _mapping(
+        realms_node, "theme.realms", report, lambda: _("“realms”")
+    ):
         rr = Reader(realms_node, "theme.realms", report, REALMS)
         for realm in REALMS:
             value = rr.integer(realm, *REALM_RANGE)
@@ -365,7 +402,11 @@ def _read_layer(node: Node, path: str, report: Report) -> Layer:
     r = Reader(node, path, report, LAYER_KEYS)
     sense = r.choice("sense", SENSES, None)
     if sense is None and "sense" not in node.value:
-        r.problem(node, "a layer needs a “sense” (one of " + ", ".join(SENSES) + ")", "sense")
+        r.problem(
+            node,
+            _("a layer needs a “sense” (one of {senses})").format(senses=", ".join(SENSES)),
+            "sense",
+        )
     intensity = r.integer("intensity", *INTENSITY_RANGE)
     return Layer(
         id=r.slug(),
@@ -403,8 +444,10 @@ def _check_unique_ids(design: Design, report: Report) -> None:
             seen[item.id] = loc
         else:
             report(
-                f"duplicate id “{item.id}” (first used at line {first.line}); ids must be "
-                "unique across zones, touchpoints, cues, layers and souvenirs",
+                _(
+                    "duplicate id “{id}” (first used at line {line}); ids must be unique across "
+                    "zones, touchpoints, cues, layers and souvenirs"
+                ).format(id=item.id, line=first.line),
                 loc.line,
                 loc.column,
                 "",

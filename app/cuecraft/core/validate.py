@@ -23,17 +23,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, STATUSES
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_MAX = 64
-ID_RULE = (
-    "use lowercase letters, digits, “-” and “_”, starting with a letter or digit, "
-    f"at most {SLUG_MAX} characters"
-)
 # A BCP-47-like tag: a 2-3 letter language, then subtags (zh-CN, zh-Hans, sr-Latn-RS).
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
-LANGUAGE_RULE = "use a short code such as en, pl, zh-CN or zh-Hans"
+
+
+def id_rule() -> str:
+    """What an id may be, in the current language."""
+    return _(
+        "use lowercase letters, digits, “-” and “_”, starting with a letter or digit, "
+        "at most {max} characters"
+    ).format(max=SLUG_MAX)
+
+
+def language_rule() -> str:
+    """What a language tag looks like, in the current language."""
+    return _("use a short code such as en, pl, zh-CN or zh-Hans")
+
 
 EMOTION_RANGE = (-3, 3)
 INTENSITY_RANGE = (1, 3)
@@ -47,10 +57,10 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u
 SHOWN_MAX = 100
 
 
-def hint(word: str, choices: Iterable[str]) -> str:
-    """ "; did you mean “x”?" for a near miss, else ""."""
+def near_miss(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` was probably meant to be, or None."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean “{close[0]}”?" if close else ""
+    return close[0] if close else None
 
 
 def shown(value: str) -> str:
@@ -59,13 +69,23 @@ def shown(value: str) -> str:
     return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
 
 
-def _what(char: str) -> str:
+def _refused_character(char: str, name: str, position: int) -> str:
     code = ord(char)
+    values = {"code": f"U+{code:04X}", "field": name, "position": position}
     if 0xD800 <= code <= 0xDFFF:
-        return "half of a surrogate pair, not a character"
+        return _(
+            "{code} (half of a surrogate pair, not a character) cannot be saved in “{field}”: "
+            "remove it (character {position})"
+        ).format(**values)
     if code in (0xFFFE, 0xFFFF):
-        return "not a character"
-    return "a control character"
+        return _(
+            "{code} (not a character) cannot be saved in “{field}”: remove it "
+            "(character {position})"
+        ).format(**values)
+    return _(
+        "{code} (a control character) cannot be saved in “{field}”: remove it "
+        "(character {position})"
+    ).format(**values)
 
 
 # -- one value ------------------------------------------------------------------------
@@ -81,10 +101,7 @@ def text_problem(value: str, name: str, kept: str = "") -> str | None:
         char = found.group()
         if char in kept:
             continue
-        return (
-            f"U+{ord(char):04X} ({_what(char)}) cannot be saved in “{name}”: "
-            f"remove it (character {found.start() + 1})"
-        )
+        return _refused_character(char, name, found.start() + 1)
     return None
 
 
@@ -93,41 +110,61 @@ def id_problem(value: str) -> str | None:
     if SLUG.match(value) and len(value) <= SLUG_MAX:
         return None
     if not value:
-        return f"an id must not be empty: {ID_RULE}"
-    return f"“{shown(value)}” is not a valid id: {ID_RULE}"
+        return _("an id must not be empty: {rule}").format(rule=id_rule())
+    return _("“{value}” is not a valid id: {rule}").format(value=shown(value), rule=id_rule())
 
 
 def language_problem(value: str) -> str | None:
     """Why this is not a language tag, or None."""
     if LANGUAGE.match(value):
         return None
-    return f"“{shown(value)}” is not a language tag: {LANGUAGE_RULE}"
+    return _("“{value}” is not a language tag: {rule}").format(
+        value=shown(value), rule=language_rule()
+    )
 
 
 def choice_problem(value: str, choices: tuple[str, ...]) -> str | None:
     if value in choices:
         return None
-    return f"“{shown(value)}” is not one of {', '.join(choices)}{hint(value, choices)}"
+    close = near_miss(value, choices)
+    if close:
+        return _("“{value}” is not one of {choices}; did you mean “{close}”?").format(
+            value=shown(value), choices=", ".join(choices), close=close
+        )
+    return _("“{value}” is not one of {choices}").format(
+        value=shown(value), choices=", ".join(choices)
+    )
 
 
 def sense_problem(value: str) -> str | None:
     if value in SENSES:
         return None
-    return f"“{shown(value)}” is not a sense; senses are {', '.join(SENSES)}" + hint(value, SENSES)
+    close = near_miss(value, SENSES)
+    if close:
+        return _("“{value}” is not a sense; senses are {senses}; did you mean “{close}”?").format(
+            value=shown(value), senses=", ".join(SENSES), close=close
+        )
+    return _("“{value}” is not a sense; senses are {senses}").format(
+        value=shown(value), senses=", ".join(SENSES)
+    )
 
 
 def number_type_problem(name: str, low: int, high: int) -> str:
-    return f"“{name}” must be a whole number from {low} to {high}"
+    return _("“{field}” must be a whole number from {low} to {high}").format(
+        field=name, low=low, high=high
+    )
 
 
 def range_problem(name: str, number: int, low: int, high: int) -> str | None:
     if low <= number <= high:
         return None
-    return f"“{name}” is {number}; it must be from {low} to {high}"
+    return _("“{field}” is {number}; it must be from {low} to {high}").format(
+        field=name, number=number, low=low, high=high
+    )
 
 
 def required_problem(name: str) -> str:
-    return f"“{name}” is required and must not be empty"
+    return _("“{field}” is required and must not be empty").format(field=name)
 
 
 # -- the fields of the model ------------------------------------------------------------
@@ -219,10 +256,10 @@ def _kept_text(old: Any) -> str:
 
 def _text_list_problem(value: Any, name: str, kept: str) -> str | None:
     if not isinstance(value, list):
-        return f"“{name}” must be a list of texts"
+        return _("“{field}” must be a list of texts").format(field=name)
     for item in value:
         if not isinstance(item, str):
-            return f"items of “{name}” must be text"
+            return _("items of “{field}” must be text").format(field=name)
         problem = text_problem(item, name, kept)
         if problem:
             return problem
@@ -240,9 +277,9 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         if value is None:
             if kind in ("optional", "ref"):
                 return None
-            return required_problem(name) if kind == "required" else f"“{name}” must be text"
+            return required_problem(name) if kind == "required" else _must_be_text(name)
         if not isinstance(value, str):
-            return f"“{name}” must be text"
+            return _must_be_text(name)
         if kind == "required" and not value:
             return required_problem(name)
         return text_problem(value, name, kept)
@@ -250,27 +287,29 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         if value is None:
             return None
         if not isinstance(value, str):
-            return f"“{name}” must be text"
+            return _must_be_text(name)
         return language_problem(value)
     if kind == "id":
-        return id_problem(value) if isinstance(value, str) else "an id must be text"
+        return id_problem(value) if isinstance(value, str) else _("an id must be text")
     if kind in ("words", "refs"):
         return _text_list_problem(value, name, kept)
     if kind == "senses":
         if not isinstance(value, list):
-            return f"“{name}” must be a list of senses"
+            return _("“{field}” must be a list of senses").format(field=name)
         for sense in value:
-            problem = sense_problem(sense) if isinstance(sense, str) else "a sense must be text"
+            problem = sense_problem(sense) if isinstance(sense, str) else _("a sense must be text")
             if problem:
                 return problem
         if len(set(value)) != len(value):
-            return f"“{name}” lists a sense twice"
+            return _("“{field}” lists a sense twice").format(field=name)
         return None
     if kind in ("choice", "optional_choice"):
         if value is None and kind == "optional_choice":
             return None
         if not isinstance(value, str):
-            return f"“{name}” must be one of {', '.join(rule.choices)}"
+            return _("“{field}” must be one of {choices}").format(
+                field=name, choices=", ".join(rule.choices)
+            )
         return choice_problem(value, rule.choices)
     if kind in ("number", "optional_number"):
         if value is None and kind == "optional_number":
@@ -280,17 +319,17 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
             return number_type_problem(name, rule.low, rule.high)
         return range_problem(name, value, rule.low, rule.high)
     if kind == "flag":
-        return None if isinstance(value, bool) else f"“{name}” must be true or false"
+        return None if isinstance(value, bool) else must_be_flag(name)
     raise AssertionError(f"unknown rule kind {kind!r}")
 
 
 def extra_problem(extra: Any) -> str | None:
     """Why these `x-` keys cannot be kept as they are, or None."""
     if not isinstance(extra, dict):
-        return "keys of your own must be a mapping"
+        return _("keys of your own must be a mapping")
     for key, value in extra.items():
         if not isinstance(key, str) or not key.startswith("x-"):
-            return f"“{key}” is not a key of your own: such keys start with “x-”"
+            return _("“{key}” is not a key of your own: such keys start with “x-”").format(key=key)
         problem = _data_problem(value, key)
         if problem:
             return problem
@@ -309,9 +348,18 @@ def _data_problem(value: Any, name: str) -> str | None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                return f"keys inside “{name}” must be text"
+                return _("keys inside “{field}” must be text").format(field=name)
             problem = text_problem(key, name) or _data_problem(item, name)
             if problem:
                 return problem
         return None
-    return f"“{name}” must hold text, lists and mappings only"
+    return _("“{field}” must hold text, lists and mappings only").format(field=name)
+
+
+def _must_be_text(name: str) -> str:
+    return _("“{field}” must be text").format(field=name)
+
+
+def must_be_flag(name: str) -> str:
+    """The problem of a flag field (`unique`) that is not true or false."""
+    return _("“{field}” must be true or false").format(field=name)

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from cuecraft.core.i18n import _
 from cuecraft.core.model import (
     FORMAT_VERSION,
     Comments,
@@ -428,7 +429,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         # A rename needs only the folder's permission: a read-only file would be
         # replaced all the same, so its own permission is checked here.
         if not os.access(path, os.W_OK):
-            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+            raise PermissionError(errno.EACCES, _("the file is read-only"), str(path))
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:

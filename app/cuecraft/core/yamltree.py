@@ -22,9 +22,11 @@ from typing import Any
 
 import yaml
 
+from cuecraft.core.i18n import N_, _
+
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a design is never this deep"
+_TOO_DEEP = N_("nesting deeper than {depth} levels; a design is never this deep")
 # An expanded document may be this many times larger than the events read.
 MAX_EXPANSION = 10
 MAX_EXPANSION_SLACK = 10_000
@@ -85,32 +87,41 @@ class _Open:
 def decode(data: bytes) -> str:
     """Bytes to text, refusing what is clearly not a UTF-8 text file."""
     if len(data) > MAX_BYTES:
-        raise YamlProblem(
-            f"the file is {len(data) / 1024 / 1024:.0f} MB; designs are limited to 50 MB"
-        )
+        raise YamlProblem(too_large(len(data)))
     kind = _sniff_binary(data)
     if kind:
-        raise YamlProblem(f"this is not a design file but {kind}")
+        raise YamlProblem(_(kind))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlProblem("the file is not UTF-8 text (save it as UTF-8)", line, column) from None
+        raise YamlProblem(
+            _("the file is not UTF-8 text (save it as UTF-8)"), line, column
+        ) from None
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
-        raise YamlProblem("the file contains NUL bytes: it is not a text file", line, 1)
+        raise YamlProblem(_("the file contains NUL bytes: it is not a text file"), line, 1)
     return text
 
 
+def too_large(size: int) -> str:
+    """The problem of a file over `MAX_BYTES`, in the current language."""
+    from cuecraft.core.i18n import format_number
+
+    return _("the file is {size} MB; designs are limited to {limit} MB").format(
+        size=format_number(size / 1024 / 1024), limit=MAX_BYTES // 1024 // 1024
+    )
+
+
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x7fELF", "a program"),
+    (b"%PDF", N_("this is not a design file but a PDF document")),
+    (b"\x89PNG", N_("this is not a design file but a PNG image")),
+    (b"\xff\xd8\xff", N_("this is not a design file but a JPEG image")),
+    (b"GIF8", N_("this is not a design file but a GIF image")),
+    (b"PK\x03\x04", N_("this is not a design file but a ZIP archive (or an Office document)")),
+    (b"\x7fELF", N_("this is not a design file but a program")),
 )
 
 
@@ -136,7 +147,7 @@ def read_tree(text: str, spans: list[Span] | None = None) -> Node | None:
             raise YamlProblem(message) from None
         raise YamlProblem(message, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(f"not valid YAML: {error}") from None
+        raise YamlProblem(_("not valid YAML: {details}").format(details=error)) from None
     finally:
         loader.dispose()
 
@@ -145,9 +156,12 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
     if error.problem and "nesting depth" in error.problem:
         # libyaml 0.2.6+ stops deep flow nesting ([[[…) itself, before MAX_DEPTH is reached
         # here: the same problem, so the same words as our own check.
-        return _TOO_DEEP
+        return _(_TOO_DEEP).format(depth=MAX_DEPTH)
     parts = [p for p in (error.context, error.problem) if p]
-    return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
+    if not parts:
+        return _("not valid YAML")
+    # The details are PyYAML's own words (English): the location says where to look.
+    return _("not valid YAML: {details}").format(details=", ".join(parts))
 
 
 def _build(loader: Any, spans: list[Span]) -> Node | None:
@@ -171,7 +185,7 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
         elif top.pending_key is None:
             if node.kind != "scalar":
                 raise YamlProblem(
-                    "a key must be a plain word, not a list or mapping", node.line, node.column
+                    _("a key must be a plain word, not a list or mapping"), node.line, node.column
                 )
             top.pending_key = node
         else:
@@ -181,8 +195,10 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             if key.value in parent.value:
                 first = parent.key_nodes[key.value]
                 raise YamlProblem(
-                    f"duplicate key “{key.value}” (first at line {first.line}); "
-                    "a key may appear only once in a mapping",
+                    _(
+                        "duplicate key “{key}” (first at line {line}); a key may appear only once "
+                        "in a mapping"
+                    ).format(key=key.value, line=first.line),
                     key.line,
                     key.column,
                 )
@@ -213,7 +229,7 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(
-                    _TOO_DEEP,
+                    _(_TOO_DEEP).format(depth=MAX_DEPTH),
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -235,7 +251,9 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             target = anchors.get(event.anchor)
             if target is None:
                 raise YamlProblem(
-                    f"alias *{event.anchor} refers to no finished anchor (undefined or recursive)",
+                    _(
+                        "alias *{anchor} refers to no finished anchor (undefined or recursive)"
+                    ).format(anchor=event.anchor),
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -243,8 +261,10 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             expanded += target.size
             if expanded > MAX_EXPANSION * events + MAX_EXPANSION_SLACK:
                 raise YamlProblem(
-                    "too many aliases: expanding them would make the document explode "
-                    "(a YAML “billion laughs” bomb?)",
+                    _(
+                        "too many aliases: expanding them would make the document explode "
+                        "(a YAML “billion laughs” bomb?)"
+                    ),
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -253,7 +273,7 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             if documents > 1:
                 mark = event.start_mark
                 raise YamlProblem(
-                    "more than one YAML document in the file; a design is one document",
+                    _("more than one YAML document in the file; a design is one document"),
                     mark.line + 1,
                     mark.column + 1,
                 )
@@ -269,7 +289,9 @@ def _check_tag(tag: str | None, node: Node, plain_ok: bool) -> str | None:
         "!!" + tag.removeprefix(STANDARD_TAG_PREFIX) if tag.startswith(STANDARD_TAG_PREFIX) else tag
     )
     raise YamlProblem(
-        f"the YAML tag “{shown}” is not supported in design files", node.line, node.column
+        _("the YAML tag “{tag}” is not supported in design files").format(tag=shown),
+        node.line,
+        node.column,
     )
 
 

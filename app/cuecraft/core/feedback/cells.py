@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from cuecraft.core.i18n import N_, _
 
 # "9", " 10 ", "9.0", "7,0", and the labelled end points some tools export:
 # "10 - Extremely likely", "0 (not at all likely)", "10 – bardzo prawdopodobne".
@@ -27,22 +30,37 @@ _CJK = re.compile(
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message says why, in a designer's words."""
+    """A cell that cannot be read; the message says why, in a designer's words.
+
+    The English message (marked with `N_`) and its values are kept, and the words are
+    put in the current language when the error is shown (`str(error)`): a parse error
+    may be cached and shown later, in another language.
+    """
+
+    def __init__(self, message: str, **values: Any) -> None:
+        super().__init__(message)
+        self.template = message
+        self.values = values
+
+    def __str__(self) -> str:
+        return _(self.template).format(**self.values)
 
 
 def parse_score(text: str) -> int:
     """A 0..10 answer; CellError when missing or not a whole number from 0 to 10."""
     if not text or text.isspace():
-        raise CellError("no score")
+        raise CellError(N_("no score"))
     if text.isdigit() and len(text) <= 2:  # the common case, fast
         value = int(text)
     else:
         match = _SCORE.fullmatch(text)
         if match is None:
-            raise CellError(f"score “{_short(text)}” is not a whole number from 0 to 10")
+            raise CellError(
+                N_("score “{score}” is not a whole number from 0 to 10"), score=_short(text)
+            )
         value = int(match.group(1))
     if value > 10:
-        raise CellError(f"score {value} is not between 0 and 10")
+        raise CellError(N_("score {score} is not between 0 and 10"), score=value)
     return value
 
 
@@ -98,7 +116,7 @@ def parse_date(text: str) -> ParsedDate:
             if first == second:
                 return datetime.date(year, first, first)
             return Ambiguous(first, second, year)
-    raise CellError(f"date “{_short(text)}” is not a date (write it as YYYY-MM-DD)")
+    raise CellError(N_("date “{date}” is not a date (write it as YYYY-MM-DD)"), date=_short(text))
 
 
 def _year(text: str) -> int:
@@ -117,7 +135,7 @@ def _date(text: str, year: int, month: int, day: int) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise CellError(f"date “{_short(text)}” does not exist") from None
+        raise CellError(N_("date “{date}” does not exist"), date=_short(text)) from None
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from cuecraft.core.feedback.model import ROLES, Columns
+from cuecraft.core.findings import quote_list
+from cuecraft.core.i18n import _
 
 # Names separated by "|"; the whole header must be one of them (punctuation and case aside).
 EXACT: dict[str, tuple[str, ...]] = {
@@ -128,11 +130,13 @@ def parse_map(texts: list[str]) -> dict[str, str]:
             role = role.strip().lower()
             if not sep or role not in ROLES:
                 raise MappingError(
-                    f"cannot read the mapping “{part.strip()}”: write ROLE=COLUMN, "
-                    f"with ROLE one of {', '.join(ROLES)}"
+                    _(
+                        "cannot read the mapping “{mapping}”: write ROLE=COLUMN, with ROLE one "
+                        "of {roles}"
+                    ).format(mapping=part.strip(), roles=", ".join(ROLES))
                 )
             if role in out:
-                raise MappingError(f"the mapping sets “{role}” twice")
+                raise MappingError(_("the mapping sets “{role}” twice").format(role=role))
             out[role] = column.strip()
     return out
 
@@ -148,14 +152,16 @@ def plan_columns(headers: list[str], explicit: dict[str, str] | None = None) -> 
     for role, column in explicit.items():
         if column == "":
             if role == "score":
-                raise MappingError("the score column cannot be empty")
+                raise MappingError(_("the score column cannot be empty"))
             chosen[role] = None
         else:
             index = _find_column(headers, column)
             twice = [r for r, i in chosen.items() if i == index]
             if twice:
                 raise MappingError(
-                    f"the column “{column}” is mapped to both “{twice[0]}” and “{role}”"
+                    _("the column “{column}” is mapped to both “{first}” and “{second}”").format(
+                        column=column, first=twice[0], second=role
+                    )
                 )
             chosen[role] = index
     taken = {index for index in chosen.values() if index is not None}
@@ -169,14 +175,17 @@ def plan_columns(headers: list[str], explicit: dict[str, str] | None = None) -> 
                 # A column that fits another role as well is a weaker candidate.
                 clash = any(levels[r][index] >= level for r in ROLES if r != role)
                 candidates.append((-level, clash, order, index, role))
-    for *_, index, role in sorted(candidates):
+    for *_rest, index, role in sorted(candidates):
         if role not in chosen and index not in taken:
             chosen[role] = index
             taken.add(index)
     score = chosen.get("score")
     if score is None:
-        shown = ", ".join(f"“{h.strip()}”" for h in headers[:12])
-        raise MappingError(f"no score column found among {shown}; name it with --map score=COLUMN")
+        raise MappingError(
+            _("no score column found among {columns}; name it with --map score=COLUMN").format(
+                columns=_shown(headers)
+            )
+        )
     return ColumnPlan(
         tuple(headers), score, chosen.get("touchpoint"), chosen.get("date"), chosen.get("comment")
     )
@@ -193,5 +202,13 @@ def _find_column(headers: list[str], column: str) -> int:
             return index
     if wanted.isdigit() and 1 <= int(wanted) <= len(headers):
         return int(wanted) - 1
-    shown = ", ".join(f"“{h.strip()}”" for h in headers[:12])
-    raise MappingError(f"the CSV has no column “{wanted}”; its columns are {shown}")
+    raise MappingError(
+        _("the CSV has no column “{column}”; its columns are {columns}").format(
+            column=wanted, columns=_shown(headers)
+        )
+    )
+
+
+def _shown(headers: list[str]) -> str:
+    """The first twelve headers, quoted, as a message lists them."""
+    return quote_list([h.strip() for h in headers[:12]], limit=12)

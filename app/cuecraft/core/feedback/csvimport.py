@@ -22,6 +22,7 @@ from pathlib import Path
 from cuecraft.core.feedback.columns import ColumnPlan, plan_columns
 from cuecraft.core.feedback.model import Feedback, Source
 from cuecraft.core.feedback.tally import SkippedRow, Tally, UnmatchedTouchpoint
+from cuecraft.core.i18n import N_, _, format_number
 from cuecraft.core.model import Design
 
 __all__ = [
@@ -38,9 +39,18 @@ __all__ = [
 MAX_CSV_BYTES = 512 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _BINARY = (
-    (b"PK\x03\x04", "a ZIP archive — an Excel workbook? Save it as “CSV UTF-8” first"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Office file; save it as “CSV UTF-8” first"),
-    (b"%PDF", "a PDF document"),
+    (
+        b"PK\x03\x04",
+        N_(
+            "this is not a CSV file but a ZIP archive — an Excel workbook? Save it as "
+            "“CSV UTF-8” first"
+        ),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        N_("this is not a CSV file but an old Excel or Office file; save it as “CSV UTF-8” first"),
+    ),
+    (b"%PDF", N_("this is not a CSV file but a PDF document")),
 )
 
 
@@ -83,16 +93,20 @@ def import_csv(
     try:
         size = os.stat(path).st_size
         if size > MAX_CSV_BYTES:
-            raise CsvError(f"the file is {size / 1024 / 1024:.0f} MB; the limit is 512 MB")
+            raise CsvError(
+                _("the file is {size} MB; the limit is {limit} MB").format(
+                    size=format_number(size / 1024 / 1024), limit=MAX_CSV_BYTES // 1024 // 1024
+                )
+            )
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise CsvError("no such file") from None
+        raise CsvError(_("no such file")) from None
     except IsADirectoryError:
-        raise CsvError("this is a folder, not a CSV file") from None
+        raise CsvError(_("this is a folder, not a CSV file")) from None
     except PermissionError:
-        raise CsvError("permission denied: cannot read the file") from None
+        raise CsvError(_("permission denied: cannot read the file")) from None
     except OSError as error:
-        raise CsvError(f"cannot read the file: {error.strerror}") from None
+        raise CsvError(_("cannot read the file: {reason}").format(reason=error.strerror)) from None
     return import_csv_bytes(
         data, Path(path).name, design, mapping, delimiter, encoding, day_first, today
     )
@@ -113,15 +127,19 @@ def import_csv_bytes(
     if delimiter is None:
         delimiter = sniff_delimiter(text)
     elif len(delimiter) != 1 or delimiter in '"\r\n':
-        raise CsvError(f"the delimiter must be one character, not {delimiter!r}")
+        raise CsvError(
+            _("the delimiter must be one character, not {delimiter}").format(
+                delimiter=repr(delimiter)
+            )
+        )
     rows = _rows(text, delimiter)
     header: list[str] | None = None
-    for _, row in rows:
+    for _line, row in rows:
         if any(cell.strip() for cell in row):
             header = row
             break
     if header is None:
-        raise CsvError("the CSV is empty: no header row")
+        raise CsvError(_("the CSV is empty: no header row"))
     plan = plan_columns(header, mapping)
     tally = Tally(design, day_first)
     tally.consume(rows, plan)
@@ -140,28 +158,30 @@ def import_csv_bytes(
 
 def decode_csv(data: bytes, encoding: str | None = None) -> str:
     """CSV bytes as text: UTF-8 with or without BOM (or UTF-16 with BOM), else `encoding`."""
-    for magic, kind in _BINARY:
+    for magic, message in _BINARY:
         if data.startswith(magic):
-            raise CsvError(f"this is not a CSV file but {kind}")
+            raise CsvError(_(message))
     if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     codec = encoding or "utf-8-sig"
     try:
         text = data.decode(codec)
     except LookupError:
-        raise CsvError(f"unknown encoding “{encoding}”") from None
+        raise CsvError(_("unknown encoding “{encoding}”").format(encoding=encoding)) from None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        hint = (
-            "; save it as “CSV UTF-8”, or name its encoding with --encoding (e.g. cp1250, gbk)"
-            if encoding is None
-            else ""
-        )
-        raise CsvError(f"the file is not {encoding or 'UTF-8'} text{hint}", line) from None
+        if encoding is None:
+            message = _(
+                "the file is not UTF-8 text; save it as “CSV UTF-8”, or name its encoding with "
+                "--encoding (e.g. cp1250, gbk)"
+            )
+        else:
+            message = _("the file is not {encoding} text").format(encoding=encoding)
+        raise CsvError(message, line) from None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise CsvError("the file contains NUL bytes: it is not a text file", line)
+        raise CsvError(_("the file contains NUL bytes: it is not a text file"), line)
     return text
 
 
@@ -192,6 +212,8 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise CsvError(f"cannot read the CSV: {error}", consumed + 1) from None
+            raise CsvError(
+                _("cannot read the CSV: {reason}").format(reason=error), consumed + 1
+            ) from None
         yield consumed + 1, row
         consumed = reader.line_num

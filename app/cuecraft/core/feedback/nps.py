@@ -21,6 +21,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cuecraft.core.i18n import _, format_number, ngettext, pgettext
+
 SCALE = range(11)  # the answers 0..10
 PROMOTER_MIN = 9
 PASSIVE_MIN = 7
@@ -102,12 +104,28 @@ def signed(value: float | None) -> str:
 
 
 def describe(result: Nps) -> str:
-    """“NPS +23 (95% CI +18 to +28, 412 answers)”, or “no answers”."""
+    """“NPS +23 (95% CI +18 to +28, 412 answers)”, or “no answers”, in the current language."""
     n = result.responses
     if n == 0 or result.score is None:
-        return "no answers"
-    answers = "1 answer" if n == 1 else f"{n:,} answers"
-    return (
-        f"NPS {signed(result.score)} (95% CI {signed(result.low)} to {signed(result.high)}, "
-        f"{answers})"
+        return _("no answers")
+    return ngettext(
+        "NPS {nps} (95% CI {low} to {high}, {n} answer)",
+        "NPS {nps} (95% CI {low} to {high}, {n} answers)",
+        n,
+    ).format(
+        nps=signed(result.score),
+        low=signed(result.low),
+        high=signed(result.high),
+        n=format_number(n),
     )
+
+
+def group_title(group: str) -> str:
+    """An NPS group as people read it (`promoters`, `passives`, `detractors`)."""
+    if group in ("promoters", "promoter"):
+        return pgettext("NPS group", "promoters")
+    if group in ("passives", "passive"):
+        return pgettext("NPS group", "passives")
+    if group in ("detractors", "detractor"):
+        return pgettext("NPS group", "detractors")
+    return group

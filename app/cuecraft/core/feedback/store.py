@@ -25,6 +25,7 @@ from cuecraft.core.feedback.model import (
     side_file_path,
 )
 from cuecraft.core.feedback.nps import SCALE
+from cuecraft.core.i18n import _
 from cuecraft.core.writer import scalar, write_atomically
 from cuecraft.core.yamltree import MAX_BYTES, Node, YamlProblem, decode, read_tree
 
@@ -102,7 +103,9 @@ def save_feedback(feedback: Feedback, path: str | os.PathLike[str]) -> None:
         write_atomically(Path(path), dump_feedback(feedback).encode("utf-8"))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise FeedbackSaveError(f"cannot write {os.fspath(path)}: {reason}") from None
+        raise FeedbackSaveError(
+            _("cannot write {path}: {reason}").format(path=os.fspath(path), reason=reason)
+        ) from None
 
 
 # -- reading -----------------------------------------------------------------------
@@ -123,9 +126,11 @@ def load_feedback(path: str | os.PathLike[str]) -> Feedback:
         with open(filename, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise FeedbackLoadError(filename, "no such file") from None
+        raise FeedbackLoadError(filename, _("no such file")) from None
     except OSError as error:
-        raise FeedbackLoadError(filename, f"cannot read the file: {error.strerror}") from None
+        raise FeedbackLoadError(
+            filename, _("cannot read the file: {reason}").format(reason=error.strerror)
+        ) from None
     return parse_feedback(data, filename)
 
 
@@ -149,71 +154,104 @@ class _Reader:
 
     def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
         if node.kind != "map":
-            raise self.fail(node, f"{what} must be a mapping of keys to values")
+            raise self.fail(node, _("{what} must be a mapping of keys to values").format(what=what))
         assert node.key_nodes is not None
         for key, key_node in node.key_nodes.items():
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean “{close[0]}”?)" if close else ""
                 known = ", ".join(allowed)
-                raise self.fail(key_node, f"unknown key “{key}” in {what}{hint}; known: {known}")
+                if close:
+                    message = _(
+                        "unknown key “{key}” in {what} (did you mean “{close}”?); known: {known}"
+                    ).format(key=key, what=what, close=close[0], known=known)
+                else:
+                    message = _("unknown key “{key}” in {what}; known: {known}").format(
+                        key=key, what=what, known=known
+                    )
+                raise self.fail(key_node, message)
         return dict(node.value)
 
     def required(self, fields: dict[str, Node], key: str, parent: Node, what: str) -> Node:
         if key not in fields:
-            raise self.fail(parent, f"{what} needs “{key}”")
+            raise self.fail(parent, _("{what} needs “{key}”").format(what=what, key=key))
         return fields[key]
 
     def text(self, node: Node, what: str) -> str:
         if node.kind != "scalar" or (node.plain and node.value in _NULLS):
-            raise self.fail(node, f"{what} must be text")
+            raise self.fail(node, _("{what} must be text").format(what=what))
         return str(node.value)
 
     def integer(self, node: Node, what: str, low: int = 0, high: int | None = None) -> int:
         if node.kind != "scalar" or not node.plain or not _INT.fullmatch(node.value):
-            raise self.fail(node, f"{what} must be a whole number")
+            raise self.fail(node, _("{what} must be a whole number").format(what=what))
         value = int(node.value)
-        if value < low or (high is not None and value > high):
-            span = f"from {low} to {high}" if high is not None else f"at least {low}"
-            raise self.fail(node, f"{what} must be {span}, not {value}")
+        if high is not None and not low <= value <= high:
+            raise self.fail(
+                node,
+                _("{what} must be from {low} to {high}, not {value}").format(
+                    what=what, low=low, high=high, value=value
+                ),
+            )
+        if value < low:
+            raise self.fail(
+                node,
+                _("{what} must be at least {low}, not {value}").format(
+                    what=what, low=low, value=value
+                ),
+            )
         return value
 
     def day(self, node: Node, what: str) -> str:
         value = self.text(node, what)
         if not _DAY.fullmatch(value):
-            raise self.fail(node, f"{what} must be a day written YYYY-MM-DD, not “{value}”")
+            raise self.fail(
+                node,
+                _("{what} must be a day written YYYY-MM-DD, not “{value}”").format(
+                    what=what, value=value
+                ),
+            )
         return value
 
     def feedback(self, root: Node | None) -> Feedback:
         if root is None:
             raise self.fail(
-                None, "the file is empty; a feedback file starts “cuecraft-feedback: 1”"
+                None, _("the file is empty; a feedback file starts “cuecraft-feedback: 1”")
             )
         if root.kind != "map":
-            raise self.fail(root, "a feedback file is a mapping that starts “cuecraft-feedback: 1”")
+            raise self.fail(
+                root, _("a feedback file is a mapping that starts “cuecraft-feedback: 1”")
+            )
         fields = self.mapping(
-            root, "the feedback file", (VERSION_KEY, "source", "mapping", "touchpoints")
+            root, _("the feedback file"), (VERSION_KEY, "source", "mapping", "touchpoints")
         )
         if VERSION_KEY not in fields:
             raise self.fail(
-                root, "not a feedback file: the first key must be “cuecraft-feedback: 1”"
+                root, _("not a feedback file: the first key must be “cuecraft-feedback: 1”")
             )
         version = self.integer(fields[VERSION_KEY], VERSION_KEY)
         if version > FEEDBACK_VERSION:
             raise self.fail(
                 fields[VERSION_KEY],
-                f"this feedback file is version {version}, written by a newer Cuecraft; "
-                f"this one reads version {FEEDBACK_VERSION}",
+                _(
+                    "this feedback file is version {version}, written by a newer Cuecraft; "
+                    "this one reads version {supported}"
+                ).format(version=version, supported=FEEDBACK_VERSION),
             )
         if version != FEEDBACK_VERSION:
-            raise self.fail(fields[VERSION_KEY], f"unknown feedback file version {version}")
-        source = self.source(self.required(fields, "source", root, "the feedback file"))
-        columns = self.columns(self.required(fields, "mapping", root, "the feedback file"))
+            raise self.fail(
+                fields[VERSION_KEY],
+                _("unknown feedback file version {version}").format(version=version),
+            )
+        whole = _("the feedback file")
+        source = self.source(self.required(fields, "source", root, whole))
+        columns = self.columns(self.required(fields, "mapping", root, whole))
         touchpoints: dict[str, TouchpointFeedback] = {}
         if "touchpoints" in fields and not _is_null(fields["touchpoints"]):
             node = fields["touchpoints"]
             for key, child in self.mapping(node, "touchpoints", tuple(node.value)).items():
-                touchpoints[key] = self.bucket(child, f"touchpoint “{key}”")
+                touchpoints[key] = self.bucket(
+                    child, _("touchpoint “{touchpoint}”").format(touchpoint=key)
+                )
         return Feedback(source, columns, touchpoints)
 
     def source(self, node: Node) -> Source:
@@ -221,7 +259,7 @@ class _Reader:
         fields = self.mapping(node, "source", keys)
         sha = self.text(self.required(fields, "sha256", node, "source"), "source.sha256")
         if not _SHA256.fullmatch(sha):
-            raise self.fail(fields["sha256"], "source.sha256 must be 64 lower-case hex digits")
+            raise self.fail(fields["sha256"], _("source.sha256 must be 64 lower-case hex digits"))
         rows_node = self.required(fields, "rows", node, "source")
         rows = self.mapping(rows_node, "source.rows", ("read", "imported", "skipped"))
         counts = [
@@ -252,28 +290,34 @@ class _Reader:
             names[role] = None if child is None or _is_null(child) else self.text(child, role)
         score = names["score"]
         if score is None:
-            raise self.fail(node, "mapping needs “score”: the column the scores came from")
+            raise self.fail(node, _("mapping needs “score”: the column the scores came from"))
         return Columns(score, names["touchpoint"], names["date"], names["comment"])
 
     def bucket(self, node: Node, what: str) -> TouchpointFeedback:
         fields = self.mapping(node, what, ("scores", "comments"))
         scores_node = self.required(fields, "scores", node, what)
         if scores_node.kind != "seq" or len(scores_node.value) != len(SCALE):
-            raise self.fail(scores_node, f"{what}: scores must list 11 counts, for answers 0..10")
-        scores = [self.integer(n, f"{what}: a score count") for n in scores_node.value]
+            raise self.fail(
+                scores_node,
+                _("{what}: scores must list 11 counts, for answers 0..10").format(what=what),
+            )
+        counted = _("{what}: a score count").format(what=what)
+        scores = [self.integer(n, counted) for n in scores_node.value]
         comments: list[Comment] = []
         if "comments" in fields and not _is_null(fields["comments"]):
             seq = fields["comments"]
             if seq.kind != "seq":
-                raise self.fail(seq, f"{what}: comments must be a list")
+                raise self.fail(seq, _("{what}: comments must be a list").format(what=what))
+            one = _("a comment of {what}").format(what=what)
+            a_comment = _("a comment")
             for item in seq.value:
-                said = self.mapping(item, f"a comment of {what}", ("score", "date", "line", "text"))
+                said = self.mapping(item, one, ("score", "date", "line", "text"))
                 comments.append(
                     Comment(
                         score=self.integer(
-                            self.required(said, "score", item, "a comment"), "score", 0, 10
+                            self.required(said, "score", item, a_comment), "score", 0, 10
                         ),
-                        text=self.text(self.required(said, "text", item, "a comment"), "text"),
+                        text=self.text(self.required(said, "text", item, a_comment), "text"),
                         date=self.day(said["date"], "date") if "date" in said else None,
                         line=self.integer(said["line"], "line", 1) if "line" in said else None,
                     )

@@ -32,6 +32,7 @@ from cuecraft.core.feedback.model import (
     TouchpointFeedback,
 )
 from cuecraft.core.feedback.nps import SCALE
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
 
 
@@ -217,14 +218,24 @@ class Tally:
             return self.day_first
         day, month = self.evidence[True], self.evidence[False]
         if day and month:
-            self.notes.append(
-                f"dates mix day-first ({day} rows) and month-first ({month} rows) order; "
-                f"read as {'day' if day > month else 'month'} first where both are possible"
-            )
+            if day > month:
+                note = _(
+                    "dates mix day-first and month-first order (rows readable only day first: "
+                    "{day}, only month first: {month}); read as day first where both are possible"
+                )
+            else:
+                note = _(
+                    "dates mix day-first and month-first order (rows readable only day first: "
+                    "{day}, only month first: {month}); read as month first where both are "
+                    "possible"
+                )
+            self.notes.append(note.format(day=day, month=month))
         elif not day and not month and any(isinstance(d, Ambiguous) for d in self.dates):
             self.notes.append(
-                "dates like 03/04/2024 were read month first (US order); "
-                "use --date-order dmy if they are day first"
+                _(
+                    "dates like 03/04/2024 were read month first (US order); "
+                    "use --date-order dmy if they are day first"
+                )
             )
         return day > month
 
@@ -246,7 +257,7 @@ class Tally:
         keys += [k for k in self.scores if k not in known]
         for key in keys:
             chosen: dict[str, _Said] = {}
-            for _, said in self.low.get(key, []) + self.high.get(key, []):
+            for _key, said in self.low.get(key, []) + self.high.get(key, []):
                 chosen.setdefault(said.folded, said)
             comments = [
                 Comment(s.score, s.text, iso(s.when), s.line)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cuecraft.core.findings import Finding, finding, quote_list
+from cuecraft.core.findings import Finding, finding, quote_join, quote_list
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _, ngettext
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -17,10 +18,10 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "ELI001",
                     "warning",
-                    f"the negative cue “{cue.id}” has no remedy",
+                    _("the negative cue “{cue}” has no remedy").format(cue=cue.id),
                     (cue.id,),
                     cue,
-                    "write down how it will be eliminated (remedy), even as a first idea",
+                    _("write down how it will be eliminated (remedy), even as a first idea"),
                 )
             )
         places = graph.cue_places.get(cue.id, set())
@@ -32,13 +33,18 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "ELI002",
                         "error",
-                        f"6 − 1 = 0: the high-severity negative cue “{cue.id}” is present at "
-                        f"{quote_list(hit[:5])}{' and more' if len(hit) > 5 else ''} "
-                        f"on the journey ({' → '.join(path)}); one bad touchpoint spoils "
-                        "the whole experience",
+                        _(
+                            "6 − 1 = 0: the high-severity negative cue “{cue}” is present at "
+                            "{touchpoints} on the journey ({path}); one bad touchpoint spoils "
+                            "the whole experience"
+                        ).format(
+                            cue=cue.id,
+                            touchpoints=_named(hit, 5),
+                            path=" → ".join(path),
+                        ),
                         (cue.id,),
                         cue,
-                        "eliminate it (status: eliminated) before anything else",
+                        _("eliminate it (status: eliminated) before anything else"),
                     )
                 )
         if not places:
@@ -46,11 +52,23 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "ELI003",
                     "warning",
-                    f"the negative cue “{cue.id}” is placed nowhere, so nobody knows where "
-                    "to eliminate it",
+                    _(
+                        "the negative cue “{cue}” is placed nowhere, so nobody knows where "
+                        "to eliminate it"
+                    ).format(cue=cue.id),
                     (cue.id,),
                     cue,
-                    "say where guests meet it (at: zones or touchpoints)",
+                    _("say where guests meet it (at: zones or touchpoints)"),
                 )
             )
     return out
+
+
+def _named(touchpoints: list[str], limit: int) -> str:
+    """The touchpoints by id, at most `limit` of them, then how many more there are."""
+    if len(touchpoints) <= limit:
+        return quote_list(touchpoints)
+    more = len(touchpoints) - limit
+    return ngettext(
+        "{touchpoints} and {n} more touchpoint", "{touchpoints} and {n} more touchpoints", more
+    ).format(touchpoints=quote_join(touchpoints[:limit]), n=more)

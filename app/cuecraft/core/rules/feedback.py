@@ -17,6 +17,7 @@ from cuecraft.core.feedback.model import OVERALL, Feedback
 from cuecraft.core.feedback.nps import Nps, describe, signed
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _, format_number, format_percent, ngettext
 
 __all__ = ["MIN_RESPONSES", "check_feedback"]
 
@@ -35,18 +36,26 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
         result = scored[tp.id]
         if not enough_answers(result) or result.score is None:
             continue
-        lowest = _lowest_comment(feedback, tp.id)
+        worst = _lowest_comment(feedback, tp.id)
         if is_hotspot(result):
+            if worst is None:
+                hint = _("find the negative cue behind it and eliminate it")
+            else:
+                hint = _(
+                    "find the negative cue behind it and eliminate it; a guest said "
+                    "({score}/10): “{comment}”"
+                ).format(score=worst[0], comment=worst[1])
             out.append(
                 finding(
                     "FBK001",
                     "error",
-                    f"detractor hotspot: guests give “{tp.id}” {describe(result)} — "
-                    "more critics than fans; 6 − 1 = 0, one bad touchpoint spoils the whole "
-                    "experience",
+                    _(
+                        "detractor hotspot: guests give “{touchpoint}” {nps} — more critics than "
+                        "fans; 6 − 1 = 0, one bad touchpoint spoils the whole experience"
+                    ).format(touchpoint=tp.id, nps=describe(result)),
                     (tp.id,),
                     tp,
-                    "find the negative cue behind it and eliminate it" + lowest,
+                    hint,
                 )
             )
         detractors = result.share("detractors") or 0.0
@@ -54,17 +63,31 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
         if (result.score < BLIND_SPOT_NPS or detractors >= BLIND_SPOT_DETRACTORS) and (
             not negative_here
         ):
+            if worst is None:
+                hint = _(
+                    "add the negative cue guests meet there (polarity: negative, at: "
+                    "[{touchpoint}]) with a remedy"
+                ).format(touchpoint=tp.id)
+            else:
+                hint = _(
+                    "add the negative cue guests meet there (polarity: negative, at: "
+                    "[{touchpoint}]) with a remedy; a guest said ({score}/10): “{comment}”"
+                ).format(touchpoint=tp.id, score=worst[0], comment=worst[1])
             out.append(
                 finding(
                     "FBK002",
                     "warning",
-                    f"blind spot: guests are unhappy at “{tp.id}” — {describe(result)}, "
-                    f"{detractors:.0f}% detractors — but the design records no active "
-                    "negative cue there",
+                    _(
+                        "blind spot: guests are unhappy at “{touchpoint}” — {nps}, {detractors} "
+                        "detractors — but the design records no active negative cue there"
+                    ).format(
+                        touchpoint=tp.id,
+                        nps=describe(result),
+                        detractors=format_percent(round(detractors) / 100),
+                    ),
                     (tp.id,),
                     tp,
-                    f"add the negative cue guests meet there (polarity: negative, at: [{tp.id}]) "
-                    "with a remedy" + lowest,
+                    hint,
                 )
             )
     for cue in graph.design.cues:
@@ -73,18 +96,28 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
         places = graph.cue_places.get(cue.id, set())
         present = sorted((p for p in places if p in graph.touchpoints), key=graph.order.__getitem__)
         if present and all(_good(scored[tp]) for tp in present):
-            shown = ", ".join(f"“{tp}” {signed(scored[tp].score)}" for tp in present[:5])
-            more = " and more" if len(present) > 5 else ""
+            shown = [
+                # TRANSLATORS: a touchpoint and its NPS in a list, e.g. “order” +75
+                _("“{touchpoint}” {nps}").format(touchpoint=tp, nps=signed(scored[tp].score))
+                for tp in present[:5]
+            ]
+            listed = ", ".join(shown)
+            if len(present) > 5:
+                listed = _("{list} and more").format(list=listed)
             out.append(
                 finding(
                     "FBK003",
                     "info",
-                    f"the open negative cue “{cue.id}” is present only where guests are happy "
-                    f"(NPS {shown}{more}) — perhaps it is already fixed",
+                    _(
+                        "the open negative cue “{cue}” is present only where guests are happy "
+                        "(NPS {scores}) — perhaps it is already fixed"
+                    ).format(cue=cue.id, scores=listed),
                     (cue.id,),
                     cue,
-                    "check on site; if guests no longer meet it, set status: eliminated "
-                    "(or mitigating)",
+                    _(
+                        "check on site; if guests no longer meet it, set status: eliminated "
+                        "(or mitigating)"
+                    ),
                 )
             )
     anchor = graph.design.where.get("touchpoints") or graph.design.where.get("")
@@ -94,23 +127,31 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
             continue
         named = names.get(key.casefold())
         if named is not None:
-            hint = f"it is the name of “{named}”: import the feedback again to link it"
+            hint = _("it is the name of “{id}”: import the feedback again to link it").format(
+                id=named
+            )
         else:
             close = difflib.get_close_matches(key, list(graph.touchpoints), n=1, cutoff=0.6)
             hint = (
-                f"did you mean “{close[0]}”? rename it in the CSV and import again"
+                _("did you mean “{id}”? rename it in the CSV and import again").format(id=close[0])
                 if close
-                else "add the touchpoint to the design, or fix the CSV’s touchpoint column "
-                "and import again"
+                else _(
+                    "add the touchpoint to the design, or fix the CSV’s touchpoint column "
+                    "and import again"
+                )
             )
         answers = bucket.responses
         out.append(
             finding(
                 "FBK004",
                 "warning",
-                f"the feedback names the touchpoint “{key}” ({answers:,} "
-                f"answer{'' if answers == 1 else 's'}), which is not in the design; "
-                "its answers count only towards the overall NPS",
+                ngettext(
+                    "the feedback names the touchpoint “{touchpoint}” ({n} answer), which is not "
+                    "in the design; its answers count only towards the overall NPS",
+                    "the feedback names the touchpoint “{touchpoint}” ({n} answers), which is not "
+                    "in the design; its answers count only towards the overall NPS",
+                    answers,
+                ).format(touchpoint=key, n=format_number(answers)),
                 (key,),
                 anchor,
                 hint,
@@ -124,12 +165,13 @@ def _good(result: Nps) -> bool:
     return enough_answers(result) and result.score is not None and result.score >= GOOD_NPS
 
 
-def _lowest_comment(feedback: Feedback, touchpoint: str) -> str:
+def _lowest_comment(feedback: Feedback, touchpoint: str) -> tuple[int, str] | None:
+    """The score and words of the unhappiest comment at a touchpoint (below 7), if any."""
     bucket = feedback.at(touchpoint)
     if bucket is None or not bucket.comments:
-        return ""
+        return None
     worst = min(bucket.comments, key=lambda c: (c.score, c.line or 0))
     if worst.score >= 7:
-        return ""
+        return None
     text = worst.text if len(worst.text) <= 80 else worst.text[:79] + "…"
-    return f"; a guest said ({worst.score}/10): “{text}”"
+    return worst.score, text

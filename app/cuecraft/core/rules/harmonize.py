@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -27,11 +28,12 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "HAR001",
                     "error",
-                    f"the cues “{cue_id}” and “{other}” are in conflict but share "
-                    f"{quote_list(places[:3])}{' and more' if len(places) > 3 else ''}",
+                    _(
+                        "the cues “{first}” and “{second}” are in conflict but share {places}"
+                    ).format(first=cue_id, second=other, places=quote_list(places, limit=3)),
                     pair,
                     cues[pair[0]],  # findings point at the first of their ids
-                    "move one of them elsewhere, or eliminate the one that does not fit",
+                    _("move one of them elsewhere, or eliminate the one that does not fit"),
                 )
             )
 
@@ -46,12 +48,17 @@ def check(graph: DesignGraph) -> list[Finding]:
                         finding(
                             "HAR002",
                             "error",
-                            f"the character “{cue.id}” appears both in “{zone}” and in “{other}”, "
-                            f"and “{zone}” sees “{other}” — never two of the same character "
-                            "in one view",
+                            _(
+                                "the character “{character}” appears both in “{zone}” and in "
+                                "“{other}”, and “{zone}” sees “{other}” — never two of the same "
+                                "character in one view"
+                            ).format(character=cue.id, zone=zone, other=other),
                             (cue.id, *sorted((zone, other))),
                             cue,
-                            "keep the character in one of the two zones, or block the sight line",
+                            _(
+                                "keep the character in one of the two zones, or block the sight "
+                                "line"
+                            ),
                         )
                     )
 
@@ -61,10 +68,12 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "HAR003",
                     "warning",
-                    f"no positive cue is present at the touchpoint “{tp.id}”",
+                    _("no positive cue is present at the touchpoint “{touchpoint}”").format(
+                        touchpoint=tp.id
+                    ),
                     (tp.id,),
                     tp,
-                    "place a positive cue at this touchpoint or in its zone",
+                    _("place a positive cue at this touchpoint or in its zone"),
                 )
             )
     return out

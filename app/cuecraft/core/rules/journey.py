@@ -4,7 +4,26 @@ from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
+
+
+def _missing_phase(phase: str) -> tuple[str, str]:
+    """The JRN001 message and hint for a phase without a touchpoint."""
+    if phase == "before":
+        return (
+            _("the journey has no touchpoint in the “before” phase"),
+            _("design the first contact: how guests hear of it and arrive"),
+        )
+    if phase == "during":
+        return (
+            _("the journey has no touchpoint in the “during” phase"),
+            _("design the visit itself"),
+        )
+    return (
+        _("the journey has no touchpoint in the “after” phase"),
+        _("design what happens after the purchase: follow-up, memories"),
+    )
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -14,20 +33,8 @@ def check(graph: DesignGraph) -> list[Finding]:
     phases = {tp.phase for tp in design.touchpoints}
     for phase in PHASES:
         if phase not in phases:
-            out.append(
-                finding(
-                    "JRN001",
-                    "warning",
-                    f"the journey has no touchpoint in the “{phase}” phase",
-                    (phase,),
-                    anchor,
-                    {
-                        "before": "design the first contact: how guests hear of it and arrive",
-                        "during": "design the visit itself",
-                        "after": "design what happens after the purchase: follow-up, memories",
-                    }[phase],
-                )
-            )
+            message, hint = _missing_phase(phase)
+            out.append(finding("JRN001", "warning", message, (phase,), anchor, hint))
     reachable = graph.reachable
     for tp in design.touchpoints:
         if tp.id not in reachable:
@@ -35,10 +42,13 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "JRN002",
                     "warning",
-                    f"the touchpoint “{tp.id}” cannot be reached from an entry of the journey",
+                    _(
+                        "the touchpoint “{touchpoint}” cannot be reached from an entry of the "
+                        "journey"
+                    ).format(touchpoint=tp.id),
                     (tp.id,),
                     tp,
-                    "link it from an earlier touchpoint with “next”",
+                    _("link it from an earlier touchpoint with “next”"),
                 )
             )
     if design.touchpoints and not graph.return_edges:
@@ -46,11 +56,13 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "JRN003",
                 "warning",
-                "the loop is open: no “after” touchpoint leads back to a “before” one, "
-                "so no return visit is designed",
+                _(
+                    "the loop is open: no “after” touchpoint leads back to a “before” one, "
+                    "so no return visit is designed"
+                ),
                 (),
                 anchor,
-                "add a “next” from an “after” touchpoint to a “before” touchpoint",
+                _("add a “next” from an “after” touchpoint to a “before” touchpoint"),
             )
         )
     peak = graph.peak_emotion
@@ -64,11 +76,13 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "JRN004",
                         "warning",
-                        f"peak–end: the journey ends at “{end}” with emotion {tp.emotion} "
-                        f"(the peak is {peak}); guests remember the peak and the end",
+                        _(
+                            "peak–end: the journey ends at “{end}” with emotion {emotion} "
+                            "(the peak is {peak}); guests remember the peak and the end"
+                        ).format(end=end, emotion=tp.emotion, peak=peak),
                         (end,),
                         tp,
-                        "raise the last moment: a farewell, a gift, a surprise",
+                        _("raise the last moment: a farewell, a gift, a surprise"),
                     )
                 )
     return out

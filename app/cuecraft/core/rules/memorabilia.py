@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -14,32 +15,40 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "MEM001",
                 "warning",
-                "the design has no souvenir: guests take nothing home to remember it by",
+                _("the design has no souvenir: guests take nothing home to remember it by"),
                 (),
                 design.where.get("souvenirs") or design.where.get(""),
-                "add a souvenir that carries the theme and evokes a cue",
+                _("add a souvenir that carries the theme and evokes a cue"),
             )
         )
         return out
     motifs = set(design.theme.motifs)
     for souvenir in design.souvenirs:
-        missing = []
-        if motifs and not motifs.intersection(souvenir.motifs):
-            missing.append("carries none of the theme’s motifs")
-        if not graph.evoked[souvenir.id]:
-            missing.append("evokes no cue")
-        if missing:
-            out.append(
-                finding(
-                    "MEM002",
-                    "warning",
-                    f"the souvenir “{souvenir.id}” {' and '.join(missing)}",
-                    (souvenir.id,),
-                    souvenir,
-                    "a souvenir works when it carries the theme and reminds of a moment "
-                    "(motifs, evokes)",
-                )
+        unthemed = bool(motifs) and not motifs.intersection(souvenir.motifs)
+        evokes_nothing = not graph.evoked[souvenir.id]
+        if unthemed and evokes_nothing:
+            message = _(
+                "the souvenir “{souvenir}” carries none of the theme’s motifs and evokes no cue"
             )
+        elif unthemed:
+            message = _("the souvenir “{souvenir}” carries none of the theme’s motifs")
+        elif evokes_nothing:
+            message = _("the souvenir “{souvenir}” evokes no cue")
+        else:
+            continue
+        out.append(
+            finding(
+                "MEM002",
+                "warning",
+                message.format(souvenir=souvenir.id),
+                (souvenir.id,),
+                souvenir,
+                _(
+                    "a souvenir works when it carries the theme and reminds of a moment "
+                    "(motifs, evokes)"
+                ),
+            )
+        )
     afters = [t for t, tp in graph.touchpoints.items() if tp.phase == "after"]
     available_after = any(t in places for places in graph.souvenir_places.values() for t in afters)
     if not available_after:
@@ -47,10 +56,10 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "MEM003",
                 "info",
-                "no souvenir is available at an “after” touchpoint",
+                _("no souvenir is available at an “after” touchpoint"),
                 (),
                 design.where.get("souvenirs") or design.where.get(""),
-                "offer a souvenir where the guest leaves, or send one after the visit",
+                _("offer a souvenir where the guest leaves, or send one after the visit"),
             )
         )
     return out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _, ngettext
 from cuecraft.core.model import SENSES
+from cuecraft.core.words import sense_word
 
 OVERLOAD = 3  # a sense's layers in one zone may add up to this intensity, no more (SEN003)
 
@@ -39,11 +41,16 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "SEN001",
                 "warning" if len(engaged) < 3 else "info",
-                f"the design engages {len(engaged)} of the five senses; "
-                f"{quote_list(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+                ngettext(
+                    "the design engages {engaged} of the five senses; {missing} is missing",
+                    "the design engages {engaged} of the five senses; {missing} are missing",
+                    len(missing),
+                ).format(
+                    engaged=len(engaged), missing=quote_list([sense_word(s) for s in missing])
+                ),
                 (),
                 design.where.get("cues") or design.where.get(""),
-                "add a positive cue or a sensory layer for each missing sense",
+                _("add a positive cue or a sensory layer for each missing sense"),
             )
         )
     for tp in design.touchpoints:
@@ -52,10 +59,12 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "SEN002",
                     "warning",
-                    f"no sense is engaged at the touchpoint “{tp.id}”",
+                    _("no sense is engaged at the touchpoint “{touchpoint}”").format(
+                        touchpoint=tp.id
+                    ),
                     (tp.id,),
                     tp,
-                    "give the moment a sight, sound, smell, touch or taste (a cue or a layer)",
+                    _("give the moment a sight, sound, smell, touch or taste (a cue or a layer)"),
                 )
             )
     for zone in design.zones:
@@ -68,11 +77,18 @@ def check(graph: DesignGraph) -> list[Finding]:
                     finding(
                         "SEN003",
                         "warning",
-                        f"the {sense} layers in “{zone.id}” add up to intensity "
-                        f"{totals[sense]} (above 3): sensory overload",
+                        _(
+                            "the {sense} layers in “{zone}” add up to intensity {total} "
+                            "(above {limit}): sensory overload"
+                        ).format(
+                            sense=sense_word(sense),
+                            zone=zone.id,
+                            total=totals[sense],
+                            limit=OVERLOAD,
+                        ),
                         (zone.id, sense),
                         zone,
-                        "lower the intensity of a layer or move one to another zone",
+                        _("lower the intensity of a layer or move one to another zone"),
                     )
                 )
     return out

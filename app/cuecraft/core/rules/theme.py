@@ -4,7 +4,24 @@ from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import _
 from cuecraft.core.model import Item
+
+
+def _no_motif(kind: str) -> str:
+    """THM001's message for a kind of item (whole sentences: the words differ by kind)."""
+    if kind == "layer":
+        return _("the layer “{item}” carries none of the theme’s motifs")
+    return _("the positive cue “{item}” carries none of the theme’s motifs")
+
+
+def _avoided(kind: str) -> str:
+    """THM002's message for a kind of item."""
+    if kind == "layer":
+        return _("the layer “{item}” carries {motifs}, which the theme avoids")
+    if kind == "souvenir":
+        return _("the souvenir “{item}” carries {motifs}, which the theme avoids")
+    return _("the positive cue “{item}” carries {motifs}, which the theme avoids")
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -21,17 +38,18 @@ def check(graph: DesignGraph) -> list[Finding]:
 
     # With no theme motifs at all, THM003 says it once instead of THM001 for every item.
     if motifs:
-        hint = (
-            f"tag it with one of {quote_list(design.theme.motifs[:4])}, "
-            "or rethink whether it belongs to this theme"
-        )
+        hint = ""
         for item, kind, item_motifs in themed:
             if not motifs.intersection(item_motifs):
+                if not hint:  # words only when there is a finding to say them in
+                    hint = _(
+                        "tag it with one of {motifs}, or rethink whether it belongs to this theme"
+                    ).format(motifs=quote_list(design.theme.motifs[:4]))
                 out.append(
                     finding(
                         "THM001",
                         "warning",
-                        f"the {kind} “{item.id}” carries none of the theme’s motifs",
+                        _no_motif(kind).format(item=item.id),
                         (item.id,),
                         item,
                         hint,
@@ -45,10 +63,10 @@ def check(graph: DesignGraph) -> list[Finding]:
                 finding(
                     "THM002",
                     "error",
-                    f"the {kind} “{item.id}” carries {quote_list(clash)}, which the theme avoids",
+                    _avoided(kind).format(item=item.id, motifs=quote_list(clash)),
                     (item.id,),
                     item,
-                    "change the item so it no longer contradicts the theme, or drop the motif",
+                    _("change the item so it no longer contradicts the theme, or drop the motif"),
                 )
             )
     if not motifs:
@@ -56,10 +74,10 @@ def check(graph: DesignGraph) -> list[Finding]:
             finding(
                 "THM003",
                 "warning",
-                "the theme has no motifs, so nothing can harmonize with it",
+                _("the theme has no motifs, so nothing can harmonize with it"),
                 (),
                 design.theme.where.get(""),
-                "add the few words that matter to theme.motifs (e.g. rainforest, thunderstorm)",
+                _("add the few words that matter to theme.motifs (e.g. rainforest, thunderstorm)"),
             )
         )
     return out
