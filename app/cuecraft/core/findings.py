@@ -76,10 +76,12 @@ def quote(name: str) -> str:
     return _("“{name}”").format(name=name)
 
 
-def quote_list(ids: list[str] | tuple[str, ...], limit: int | None = None) -> str:
+def quote_list(
+    ids: list[str] | tuple[str, ...], limit: int | None = None, alternatives: bool = False
+) -> str:
     """“a”, “b” and “c” — ids as a designer reads them in a sentence, in the current
-    language (CLDR list patterns: „a”, „b” i „c”; “a”、“b”和“c”). With `limit`, at most
-    that many are named, then “… and more”."""
+    language (CLDR list patterns: „a”, „b” i „c”; “a”、“b”和“c”); with `alternatives`,
+    “a”, “b” or “c”. With `limit`, at most that many are named, then “… and more”."""
     more = limit is not None and len(ids) > limit
     shown = list(ids[:limit] if limit is not None else ids)
     english = current_language() == "en"
@@ -90,9 +92,11 @@ def quote_list(ids: list[str] | tuple[str, ...], limit: int | None = None) -> st
     if english:
         if len(quoted) <= 1:
             return "".join(quoted)
-        return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        return ", ".join(quoted[:-1]) + (" or " if alternatives else " and ") + quoted[-1]
     from babel.lists import format_list
 
+    if alternatives:
+        return str(format_list(quoted, style="or", locale=cldr_locale()))
     return str(format_list(quoted, locale=cldr_locale()))
 
 

@@ -157,11 +157,46 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
         # libyaml 0.2.6+ stops deep flow nesting ([[[…) itself, before MAX_DEPTH is reached
         # here: the same problem, so the same words as our own check.
         return _(_TOO_DEEP).format(depth=MAX_DEPTH)
+    known = _YAML_PROBLEMS.get(error.problem or "")
+    if known is not None:
+        return _("not valid YAML: {details}").format(details=_(known))
     parts = [p for p in (error.context, error.problem) if p]
     if not parts:
         return _("not valid YAML")
-    # The details are PyYAML's own words (English): the location says where to look.
+    # A problem not listed above: the parser's own words (English); the location says where.
     return _("not valid YAML: {details}").format(details=", ".join(parts))
+
+
+# What the YAML parser's most common problems mean for a person editing a design, in
+# words the catalogs translate (the parser's own are English only).
+_YAML_PROBLEMS = {
+    "did not find expected node content": N_("a value is missing here"),
+    "mapping values are not allowed in this context": N_(
+        "a “key: value” cannot start here: check the indentation, or put text that holds "
+        "“: ” in quotes"
+    ),
+    "mapping values are not allowed here": N_(
+        "a “key: value” cannot start here: check the indentation, or put text that holds "
+        "“: ” in quotes"
+    ),
+    "did not find expected '-' indicator": N_(
+        "a list item (“- ”) was expected here: check the indentation"
+    ),
+    "did not find expected key": N_("a key was expected here: check the indentation"),
+    "could not find expected ':'": N_("a “:” is missing after a key"),
+    "found unexpected end of stream": N_(
+        "the file ends too early: a closing quote or bracket is missing"
+    ),
+    "did not find expected ',' or '}'": N_("a “,” or a closing “}” is missing"),
+    "did not find expected ',' or ']'": N_("a “,” or a closing “]” is missing"),
+    "found character that cannot start any token": N_(
+        "this character cannot start a value (a tab used for indentation, or text starting "
+        "with @ or `: put such text in quotes)"
+    ),
+    "found unknown escape character": N_(
+        "an unknown escape (\\…) in double-quoted text: use single quotes, or write \\\\"
+    ),
+}
 
 
 def _build(loader: Any, spans: list[Span]) -> Node | None:

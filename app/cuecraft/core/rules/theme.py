@@ -44,7 +44,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                 if not hint:  # words only when there is a finding to say them in
                     hint = _(
                         "tag it with one of {motifs}, or rethink whether it belongs to this theme"
-                    ).format(motifs=quote_list(design.theme.motifs[:4]))
+                    ).format(motifs=quote_list(design.theme.motifs[:4], alternatives=True))
                 out.append(
                     finding(
                         "THM001",
