@@ -47,8 +47,8 @@ def start_language() -> str:
 
 
 def create_window(path: str | None) -> MainWindow:
-    """The main window with `path` open, or recovered work, or a blank design."""
-    start_language()
+    """The main window with `path` open, or recovered work, or a blank design, in the
+    language now set (a start sets it first: `start_language`)."""
     window = MainWindow(None)
     open_start_document(window, path)
     return window
@@ -197,6 +197,7 @@ def run_workbench(path: str | None) -> int:
 def self_test(path: str) -> int:
     """Start the workbench on `path`, show every view once, quit: a smoke test for bundles."""
     app = application()
+    start_language()
     window = create_window(path)
     window.show()
     for index in range(window.tabs.count()):

@@ -24,7 +24,13 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from cuecraft.core.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, set_language
+from cuecraft.core.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    current_language,
+    normalize_language,
+    set_language,
+)
 
 SETTING = "ui/language"
 SYSTEM = "system"
@@ -43,16 +49,12 @@ def stored_choice(stored: QSettings) -> str:
 
 
 def system_ui_language() -> str:
-    """The system's language as Qt reads it (the user's preferred languages in order, on
-    every platform), if Cuecraft speaks it; else English."""
+    """The system's language as Qt reads it (the user's preferred languages, in order, on
+    every platform): the first of them that is English, Polish or Chinese decides (a
+    Traditional Chinese one gives English); none of them: English."""
     for tag in QLocale.system().uiLanguages():
-        primary = tag.replace("_", "-").split("-")[0].lower()
-        if primary in ("en", "pl"):
-            return primary
-        if primary == "zh":
-            rest = {part.lower() for part in tag.replace("_", "-").split("-")[1:]}
-            if not rest & {"hant", "tw", "hk", "mo"}:
-                return "zh"
+        if tag.replace("_", "-").split("-")[0].lower() in LANGUAGES:
+            return normalize_language(tag)
     return "en"
 
 

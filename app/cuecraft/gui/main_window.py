@@ -372,6 +372,8 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         for action, text, tip in self._worded_actions:
             shown = _(text)
             action.setText(shown)
+            # The toolbar's label: Qt drops "&" and "...", not a mnemonic in brackets ("(&O)").
+            action.setIconText(_plain(shown))
             action.setStatusTip(_(tip) if tip else _plain(shown))
         for menu, title in self._worded_menus:
             menu.setTitle(_(title))
