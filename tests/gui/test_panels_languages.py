@@ -290,32 +290,42 @@ def choose(combo: QComboBox, value: str | None) -> None:
     combo.activated.emit(index)
 
 
-@pytest.mark.parametrize("lang", ["pl", "zh"], indirect=True)
+@pytest.mark.parametrize("lang", ["pl", "zh"])
 def test_a_choice_made_in_the_language_is_saved_as_its_english_value(qtbot, quiet, tmp_path, lang):
     path = tmp_path / "cafe.yaml"
     shutil.copy(RAINFOREST, path)
     window = create_window(str(path))
     qtbot.addWidget(window)
-    document = window.document
-    document.select("saturday-queue")
-    inspector = window.inspector
-    choose(inspector.editors["status"], "mitigating")
-    choose(inspector.editors["severity"], "low")
-    assert inspector.editors["status"].currentText() == {"pl": "ograniczana", "zh": "缓解中"}[lang]
-    document.select("check-in")
-    choose(inspector.editors["phase"], "before")
-    assert window.save()
-    saved = path.read_text(encoding="utf-8")
-    queue = saved[saved.index("- id: saturday-queue") :]
-    queue = queue[: queue.index("remedy:")]
-    assert "status: mitigating" in queue and "severity: low" in queue
-    assert load_design(path).touchpoints[0].phase == "before" or "phase: before" in saved
-    for word in ("ograniczana", "niska", "缓解中", "低", "przed wizytą", "体验前"):
-        assert word not in saved
-    # Back to none: the field leaves the file.
-    document.select("saturday-queue")
-    choose(inspector.editors["severity"], None)
-    assert next(c for c in document.design.cues if c.id == "saturday-queue").severity is None
+    window.switch_language(lang)  # Preferences ▸ Language, with the design open
+    try:
+        document = window.document
+        document.select("saturday-queue")
+        inspector = window.inspector
+        choose(inspector.editors["status"], "mitigating")
+        choose(inspector.editors["severity"], "low")
+        status = inspector.editors["status"].currentText()
+        assert status == {"pl": "ograniczana", "zh": "缓解中"}[lang]
+        document.select("check-in")
+        choose(inspector.editors["phase"], "during")
+        assert (
+            inspector.editors["phase"].currentText()
+            == {"pl": "w trakcie wizyty", "zh": "体验中"}[lang]
+        )
+        assert window.save()
+        saved = path.read_text(encoding="utf-8")
+        queue = saved[saved.index("- id: saturday-queue") :]
+        queue = queue[: queue.index("remedy:")]
+        assert "status: mitigating" in queue and "severity: low" in queue
+        check_in = saved[saved.index("- id: check-in") :]
+        assert check_in[: check_in.index("\n  - id:")].count("phase: during") == 1
+        for word in ("ograniczana", "niska", "缓解中", "低", "w trakcie", "体验中"):
+            assert word not in saved
+        # Back to none: the field leaves the design.
+        document.select("saturday-queue")
+        choose(inspector.editors["severity"], None)
+        assert next(c for c in document.design.cues if c.id == "saturday-queue").severity is None
+    finally:
+        window.switch_language("en")
 
 
 @pytest.mark.parametrize("lang", ["pl"], indirect=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from cuecraft.core.findings import PRINCIPLES, Finding
-from cuecraft.core.i18n import _, format_number, ngettext, pgettext
+from cuecraft.core.findings import PRINCIPLES, Finding, principle_title, severity_title
+from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken
 
@@ -26,27 +26,12 @@ GROUP_ORDER = (
 
 def group_title(principle: str) -> str:
     """The name of a group of findings (a principle, references or guest feedback)."""
-    titles = {
-        "references": pgettext("principle", "References"),
-        "theme": pgettext("principle", "Theme"),
-        "harmonize": pgettext("principle", "Harmonize"),
-        "eliminate": pgettext("principle", "Eliminate"),
-        "memorabilia": pgettext("principle", "Memorabilia"),
-        "senses": pgettext("principle", "Senses"),
-        "journey": pgettext("principle", "Journey"),
-        "feedback": pgettext("principle", "Guest feedback"),
-    }
-    return titles.get(principle, principle)
+    return principle_title(principle)
 
 
 def severity_label(severity: str) -> str:
     """The word for a finding's severity ("error" → "błąd")."""
-    words = {
-        "error": pgettext("finding severity", "error"),
-        "warning": pgettext("finding severity", "warning"),
-        "info": pgettext("finding severity", "info"),
-    }
-    return words.get(severity, severity)
+    return severity_title(severity)
 
 
 class FindingsPanel(QWidget):
