@@ -251,6 +251,8 @@ def _mapping(node: Node | None, path: str, report: Report, what: Callable[[], st
         return False
     if node.kind != "map":
         report(
+            # TRANSLATORS: {what} is “a design”, “each item of “zones”” or a quoted key, as
+            # translated here; {kind} is “a list” or “a single value” (context “must be …, not”)
             _("{what} must be a mapping of keys, not {kind}").format(
                 what=what(), kind=_kind_word(node)
             ),

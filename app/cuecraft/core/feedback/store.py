@@ -153,8 +153,15 @@ class _Reader:
         return FeedbackLoadError(self.filename, message, line, column)
 
     def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+        # In the messages of this reader {what} is a key of the side file (`source`,
+        # `source.rows`) or a phrase such as “the feedback file” or “touchpoint “x””.
         if node.kind != "map":
-            raise self.fail(node, _("{what} must be a mapping of keys to values").format(what=what))
+            raise self.fail(
+                node,
+                # TRANSLATORS: {what} is a key of the side file (source, source.rows) or a
+                # phrase such as “the feedback file”; a form “{what}: …” reads well
+                _("{what} must be a mapping of keys to values").format(what=what),
+            )
         assert node.key_nodes is not None
         for key, key_node in node.key_nodes.items():
             if key not in allowed:
