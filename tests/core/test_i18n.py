@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
 import os
 import shutil
 import threading
@@ -125,3 +127,18 @@ def test_dates_and_numbers_take_the_cldr_forms():
     assert format_number(1.5, 1, "en") == "1.5"
     with language("pl"):
         assert format_number(1.25, 1) in ("1,2", "1,3")
+
+
+def test_an_untranslated_plural_entry_does_not_hide_another_domains_translation(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : 2);\\n"\n\n'
+        'msgid "{n} finding"\nmsgid_plural "{n} findings"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+        'msgstr[2] ""\n\nmsgid "kept"\nmsgstr "zachowane"\n',
+        encoding="utf-8",
+    )
+    compiled = gettext.GNUTranslations(io.BytesIO(i18n.compile_po(po)))
+    assert compiled.gettext("kept") == "zachowane"
+    assert "{n} finding" not in compiled._catalog  # type: ignore[attr-defined]
+    assert ("{n} finding", 0) not in compiled._catalog  # type: ignore[attr-defined]

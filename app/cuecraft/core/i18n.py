@@ -135,12 +135,18 @@ def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
 
 
 def compile_po(po: Path) -> bytes:
-    """The `.mo` bytes of a `.po` catalog (fuzzy entries left out, as msgfmt does)."""
+    """The `.mo` bytes of a `.po` catalog (fuzzy and untranslated entries left out)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as handle:
         catalog = read_po(handle)
+    # An untranslated entry is left out, not written as its English: Babel would write a
+    # plural one with the English forms, hiding another domain's translation of it.
+    for message in list(catalog):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(strings):
+            catalog.delete(message.id, message.context)
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
