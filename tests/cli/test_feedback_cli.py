@@ -85,7 +85,7 @@ def test_import_writes_the_side_file_and_reports(files):
     assert rows["arrive"][1:4] == ["+2", "30", "-100"]
     assert rows["wait"][1:3] == ["20", "-100"]
     assert rows["pay"][1:3] == ["1", "+100"]
-    assert "Parking (not in design)" in out
+    assert "Parking (not in the design)" in out
     assert "hotpot.yaml:8:5: FBK001 detractor hotspot: guests give “arrive”" in out
     assert "hotpot.yaml:8:5: FBK002 blind spot" in out
     assert "FBK004 the feedback names the touchpoint “Parking”" in out

@@ -43,7 +43,7 @@ def test_new_from_a_template_writes_a_design_that_checks(tmp_path):
     again = cuecraft("new", str(target))
     assert again.returncode == 2 and "already exists" in again.stderr
     wrong = cuecraft("new", str(tmp_path / "x.yaml"), "--template", "cafee")
-    assert wrong.returncode == 2 and "no template 'cafee'" in wrong.stderr
+    assert wrong.returncode == 2 and "“cafee”" in wrong.stderr
 
 
 def test_fmt_rewrites_and_check_reports(tmp_path):
