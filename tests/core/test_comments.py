@@ -392,9 +392,13 @@ def test_comments_everywhere_survive_load_edit_save(design, data):
     for item in loaded.items():
         if item.id in change.ids:
             continue
-        # An untouched item: its lines, comments included, byte for byte.
+        # An untouched item: its lines, comments included, byte for byte. Blank lines
+        # right above its `- ` are left out: the blank line a left-out key of the item
+        # before kept ends that item, and reads back as that item's (`again == loaded`).
         dash = dash_line(item.id)
-        assert item_block(after, item.id, dash) == item_block(before, item.id, dash)
+        assert item_block(after, item.id, dash).lstrip("\n") == (
+            item_block(before, item.id, dash).lstrip("\n")
+        )
     if isinstance(edit, RenameId):
         renamed = find(again, edit.new_id)
         assert tags_of(renamed.comments) == tags_of(notes_before[edit.old_id])
