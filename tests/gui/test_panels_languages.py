@@ -358,7 +358,7 @@ def test_the_outline_sections_are_translated(qtbot, lang):
         assert text.startswith(section)
     zones = outline.topLevelItem(2)
     n = len(document.design.zones)
-    assert zones.toolTip(0) == {"pl": f"{n} stref", "zh": f"{n}个区域"}[lang]
+    assert zones.toolTip(0) == {"pl": f"{n} stref", "zh": f"{n} 个区域"}[lang]
 
 
 def test_outline_counts_take_the_polish_plural_forms(qtbot):
@@ -374,7 +374,7 @@ def test_outline_counts_take_the_polish_plural_forms(qtbot):
         ]
         assert section_tip("touchpoints", 5) == "5 punktów styku"
     with language("zh"):
-        assert section_tip("souvenirs", 3) == "3件纪念品"
+        assert section_tip("souvenirs", 3) == "3 件纪念品"
 
 
 def group_texts(panel: FindingsPanel) -> list[str]:
