@@ -146,7 +146,11 @@ def test_switching_the_language_keeps_the_open_design(qtbot, data_dir):
     assert not window.outline_dock.isVisible()
     assert menu_texts(window) != english_menus
     assert window.file_menu.title() == "&Plik"
-    assert window._undo_actions[0].text().startswith("&Cofnij: ")
+    # Every undo step is named in the new language, the ones made before the switch too.
+    added = document.design.cues[-1].id
+    assert document.undo_stack.undoText() == f"Dodaj wskazówkę pozytywną „{added}”"
+    assert window._undo_actions[0].text() == f"&Cofnij: Dodaj wskazówkę pozytywną „{added}”"
+    assert document.undo_stack.text(0).startswith("Dodaj strefę „")
     assert window.findings_dock.windowTitle() == "Ustalenia"
     # The undo stack still works, in the new language.
     document.undo_stack.undo()

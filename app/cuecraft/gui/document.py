@@ -7,6 +7,7 @@ reversible core edit on the QUndoStack. After every change the checks rerun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,12 +67,24 @@ def undo_text(edit: Edit) -> str:
 class EditCommand(QUndoCommand):
     """One core edit on the undo stack; consecutive typing in one field merges."""
 
-    def __init__(self, document: Document, edit: Edit, applied: bool) -> None:
-        super().__init__(undo_text(edit))
+    def __init__(
+        self,
+        document: Document,
+        edit: Edit,
+        applied: bool,
+        describe: Callable[[], str] | None = None,
+    ) -> None:
+        super().__init__()
         self.document = document
         self.edit = edit
+        self._describe = describe
+        self.retranslate()
         self._skip_first_redo = applied
         self.sealed = False
+
+    def retranslate(self) -> None:
+        """Name the step in the language now set."""
+        self.setText(self._describe() if self._describe is not None else undo_text(self.edit))
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -148,13 +161,16 @@ class Document(QObject):
 
     # -- editing -----------------------------------------------------------------
 
-    def push(self, edit: Edit) -> str | None:
-        """Apply an edit as one undoable step; return an error message instead if it cannot."""
+    def push(self, edit: Edit, describe: Callable[[], str] | None = None) -> str | None:
+        """Apply an edit as one undoable step; return an error message instead if it cannot.
+
+        The step is named by `describe()` if given (called again, in the new language,
+        when the language changes), else by the edit's description (`undo_text`)."""
         try:
             change = edit.apply(self.design)
         except EditError as error:
             return str(error)
-        self.undo_stack.push(EditCommand(self, edit, applied=True))
+        self.undo_stack.push(EditCommand(self, edit, applied=True, describe=describe))
         self._changed(change)
         return None
 
@@ -190,6 +206,11 @@ class Document(QObject):
         feedback file) again, in the language now set."""
         if self.feedback_problem:
             self._load_feedback()
+        # The undo steps' names (those the core named, and those named with `describe`).
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, EditCommand):
+                command.retranslate()
         self.recheck()
 
     def flush(self) -> None:

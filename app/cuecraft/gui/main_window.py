@@ -386,9 +386,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         self._retranslate_docks()
         for index, title in enumerate(self._view_titles):
             self.tabs.setTabText(index, _(title))
+        self.document.retranslate()  # first: the undo actions read its steps' names
         self._install_undo_actions(self.document)
         self._update_title()
-        self.document.retranslate()
         for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
             panel = dock.widget()
             if panel is not None and not _handles_language_change(panel):
@@ -423,14 +423,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         # The new item's name is the user's text from then on, in the workbench's language.
         if kind == "zones":
             item = Zone(new_id(design, "zone"), _("New zone"))
-            # TRANSLATORS: an undo step, as in "Undo Add zone “zone-3”"
-            described = _("Add zone “{item}”")
         elif kind == "touchpoints":
             item = Touchpoint(new_id(design, "touchpoint"), _("New touchpoint"), "during", zone)
-            described = _("Add touchpoint “{item}”")
         elif kind == "cues":
             item = Cue(new_id(design, "cue"), _("New positive cue"))
-            described = _("Add positive cue “{item}”")
         elif kind == "negative":
             item = Cue(
                 new_id(design, "negative"),
@@ -439,20 +435,19 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
                 severity="medium",
                 status="open",
             )
-            described = _("Add negative cue “{item}”")
         elif kind == "layers":
             item = Layer(new_id(design, "layer"), "sound", _("New layer"))
-            described = _("Add sensory layer “{item}”")
         else:
             item = Souvenir(new_id(design, "souvenir"), _("New souvenir"))
-            described = _("Add souvenir “{item}”")
         section = "cues" if kind == "negative" else kind
-        edit = AddItem(section, item, description=described.format(item=item.id))
-        self._push_and_select(edit, item.id)
+        # The undo step is named in the language of the moment (gui/document.undo_text).
+        self._push_and_select(AddItem(section, item), item.id)
 
-    def _push_and_select(self, edit: Edit, item_id: str) -> None:
+    def _push_and_select(
+        self, edit: Edit, item_id: str, describe: Callable[[], str] | None = None
+    ) -> None:
         """Apply an edit that adds `item_id`; if the core refuses it, say why."""
-        error = self.document.push(edit)
+        error = self.document.push(edit, describe)
         if error:
             self.statusBar().showMessage(_("Not added: {reason}").format(reason=error), 10_000)
             return
@@ -480,10 +475,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         if not dialogs.ask_delete(self, item_id, refs):
             return
         self.document.select("")
-        # TRANSLATORS: an undo step, as in "Undo Delete “cue-7”"
-        self.document.push(
-            RemoveItem(item_id, description=_("Delete “{item}”").format(item=item_id))
-        )
+        self.document.push(RemoveItem(item_id))  # named by gui/document.undo_text
 
     def duplicate_selected(self) -> None:
         import copy
@@ -497,10 +489,13 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         section, index = section_of(design, item_id)
         twin = copy.deepcopy(find(design, item_id))
         twin.id = new_id(design, item_id)
-        # TRANSLATORS: an undo step, as in "Undo Duplicate “cue-7”"
-        described = _("Duplicate “{item}”").format(item=item_id)
-        edit = AddItem(section, twin, index + 1, description=described)
-        self._push_and_select(edit, twin.id)
+
+        def described() -> str:
+            # TRANSLATORS: an undo step, as in "Undo Duplicate “cue-7”"
+            return _("Duplicate “{item}”").format(item=item_id)
+
+        edit = AddItem(section, twin, index + 1, description=described())
+        self._push_and_select(edit, twin.id, described)
 
     def edit_preferences(self) -> None:
         from cuecraft.core.i18n import current_language
