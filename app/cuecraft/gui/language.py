@@ -29,6 +29,7 @@ from cuecraft.core.i18n import (
     LANGUAGES,
     current_language,
     normalize_language,
+    pgettext,
     set_language,
 )
 
@@ -39,7 +40,35 @@ CHOICES = (SYSTEM, *LANGUAGES)
 QT_CATALOGS = {"pl": "qtbase_pl", "zh": "qtbase_zh_CN"}
 QT_LOCALES = {"en": "en_GB", "pl": "pl_PL", "zh": "zh_CN"}
 
-_translator: QTranslator | None = None
+_translators: list[QTranslator] = []
+
+
+def _qt_gap(context: str, source: str) -> str | None:
+    """Cuecraft's translation of a Qt string that Qt's shipped catalogs lack (Qt 6.11's
+    file dialog has new texts the Polish and Chinese `qtbase` files do not hold yet)."""
+    if context == "QFileDialog":
+        if source == "&Look in:":
+            # TRANSLATORS: Qt's file dialog: the folder shown (keep a & before one letter)
+            return pgettext("QFileDialog", "&Look in:")
+        if source == "Files of &type:":
+            # TRANSLATORS: Qt's file dialog: the filter of file types (keep one &)
+            return pgettext("QFileDialog", "Files of &type:")
+    return None
+
+
+class _QtGaps(QTranslator):
+    """Fills the gaps of Qt's own catalogs from Cuecraft's (searched before them)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        found = _qt_gap(context, source)
+        # None is Qt's null string, "not here": the next translator is asked ("" would
+        # be a translation into nothing).
+        return found if found is not None and found != source else None  # type: ignore[return-value]
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def stored_choice(stored: QSettings) -> str:
@@ -77,7 +106,6 @@ def apply_language(lang: str) -> str:
     """Speak `lang` (`en`, `pl`, `zh`) from now on; every widget re-texts itself at once.
 
     Returns the language set."""
-    global _translator
     lang = set_language(lang)
     system = QLocale.system()
     same = system.name().split("_")[0] == QT_LOCALES[lang].split("_")[0]
@@ -87,14 +115,19 @@ def apply_language(lang: str) -> str:
     if app is None:
         return lang
     wanted = QT_CATALOGS.get(lang)
-    if _translator is not None:
-        QCoreApplication.removeTranslator(_translator)
-        _translator = None
+    for old in _translators:
+        QCoreApplication.removeTranslator(old)
+        old.deleteLater()
+    _translators.clear()
     if wanted is not None:
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(wanted, folder) and QCoreApplication.installTranslator(translator):
-            _translator = translator
+            _translators.append(translator)
+        # Installed last, so searched first.
+        gaps = _QtGaps(app)
+        if QCoreApplication.installTranslator(gaps):
+            _translators.append(gaps)
     # Installing and removing translators each posted a LanguageChange to every window:
     # deliver exactly one, now, so a switch is complete when this returns.
     QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)  # type: ignore[arg-type]
@@ -105,4 +138,4 @@ def apply_language(lang: str) -> str:
 
 def qt_translator() -> QTranslator | None:
     """Qt's own translation now installed (None in English)."""
-    return _translator
+    return _translators[0] if _translators else None
