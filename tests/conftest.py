@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest
 from hypothesis import settings
 
 # In CI the same examples every run (a red CI must be reproducible); on a developer's
@@ -17,3 +18,13 @@ if os.environ.get("CI"):
 for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches the process language (the CLI, Preferences) leaves English."""
+    yield
+    from cuecraft.core.i18n import current_language, set_language
+
+    if current_language() != "en":
+        set_language("en")

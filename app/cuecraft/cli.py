@@ -43,6 +43,20 @@ def requested_language(args: Sequence[str]) -> str | None:
     return None
 
 
+def _without_language(args: Sequence[str]) -> list[str]:
+    """The arguments without `--lang X` / `--lang=X`."""
+    out: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
 def _parser() -> argparse.ArgumentParser:
     lang = language_option()
     parser = argparse.ArgumentParser(
@@ -153,9 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cuecraft.gui.app import self_test
 
         return self_test(args_in[1])
-    if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
-        return _open_workbench(args_in)
     wanted = requested_language(args_in)
+    rest = _without_language(args_in)
+    if not rest or (rest[0] not in COMMANDS and not rest[0].startswith("-")):
+        # `cuecraft [--lang pl] [FILE]`: the workbench, in that language for this run.
+        set_language(wanted if wanted in LANGUAGES else None)
+        if wanted is not None and wanted not in LANGUAGES:
+            _parser().parse_args(args_in)  # says which languages there are; exits 2
+        return _open_workbench(rest, wanted)
     set_language(wanted if wanted in LANGUAGES else None)  # a bad value: the parser says so
     args = _parser().parse_args(args_in)
     if args.command == "check":
@@ -191,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _open_workbench(args: list[str]) -> int:
+def _open_workbench(args: list[str], lang: str | None = None) -> int:
     if len(args) > 1:
         print(
             _("usage: cuecraft [FILE] | cuecraft COMMAND ... (see cuecraft --help)"),
@@ -215,7 +234,7 @@ def _open_workbench(args: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    opened: int = workbench.run_workbench(args[0] if args else None)
+    opened: int = workbench.run_workbench(args[0] if args else None, lang)
     return opened
 
 

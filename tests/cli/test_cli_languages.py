@@ -118,3 +118,22 @@ def test_feedback_show_speaks_polish_with_polish_numbers():
     assert shown.returncode == 0, shown.stderr
     assert "punkt styku" in shown.stdout and "krytycy" in shown.stdout
     assert "touchpoint" not in shown.stdout.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "opened"),
+    [
+        (["--lang", "pl", "cafe.yaml"], ("cafe.yaml", "pl")),
+        (["cafe.yaml", "--lang=zh"], ("cafe.yaml", "zh")),
+        (["--lang", "en"], (None, "en")),
+        (["cafe.yaml"], ("cafe.yaml", None)),
+    ],
+)
+def test_the_workbench_opens_in_the_language_asked_for_this_run(monkeypatch, argv, opened):
+    from cuecraft import cli
+    from cuecraft.gui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run_workbench", lambda path, lang=None: seen.append((path, lang)))
+    cli.main(argv)
+    assert seen == [opened]

@@ -37,13 +37,14 @@ def application() -> QApplication:
     return app
 
 
-def start_language() -> str:
-    """Speak the language chosen in Preferences (by default the system's) from now on."""
+def start_language(lang: str | None = None) -> str:
+    """Speak `lang` (`cuecraft --lang`, for this run only) or else the language chosen in
+    Preferences (by default the system's) from now on."""
     from cuecraft.gui.language import apply_language, chosen_language
     from cuecraft.gui.main_window import settings
 
     application()
-    return apply_language(chosen_language(settings()))
+    return apply_language(lang or chosen_language(settings()))
 
 
 def create_window(path: str | None) -> MainWindow:
@@ -175,21 +176,23 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def start_window(path: str | None) -> MainWindow:
+def start_window(path: str | None, lang: str | None = None) -> MainWindow:
     """The window as a start shows it: painted at once, the design opened right after."""
     from cuecraft.gui.main_window import settings
     from cuecraft.gui.preferences import apply_appearance
 
-    start_language()
+    start_language(lang)
     apply_appearance(application(), settings())
     window = MainWindow(None)
     _AfterFirstPaint(window, lambda: open_start_document(window, path))
     return window
 
 
-def run_workbench(path: str | None) -> int:
+def run_workbench(path: str | None, lang: str | None = None) -> int:
+    """Run the workbench on `path` (or recovered work, or a blank design); `lang` overrides
+    the language of Preferences for this run."""
     app = application()
-    window = start_window(path)
+    window = start_window(path, lang)
     window.show()
     return app.exec()
 

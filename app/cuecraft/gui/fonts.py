@@ -7,6 +7,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from cuecraft.resources import resource_dir
 
 _done = False
+# Faces only the PDF brief needs: the window draws Chinese bold from the regular face, and
+# reading a 10 MB font before the design shows would cost the start its time.
+BRIEF_ONLY = frozenset({"NotoSansSC-Bold.ttf"})
 
 
 def register_bundled_fonts() -> None:
@@ -18,6 +21,8 @@ def register_bundled_fonts() -> None:
     _done = True
     families: list[str] = []
     for path in sorted(resource_dir("fonts").glob("*.tt[fc]")):
+        if path.name in BRIEF_ONLY:
+            continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
