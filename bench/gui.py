@@ -92,8 +92,11 @@ EDIT = textwrap.dedent("""
 
 
 def _env(folder: Path) -> dict[str, str]:
+    # Bytecode caches allowed, as every installed copy has them (pip and the bundle compile
+    # them): a shell that sets PYTHONDONTWRITEBYTECODE would time Python's compiler instead.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **env,
         "QT_QPA_PLATFORM": "offscreen",
         "CUECRAFT_DATA_DIR": str(folder / "bench-data"),
     }

@@ -17,18 +17,19 @@ in the design's language is written while the workbench keeps its own.
 
 from __future__ import annotations
 
-import datetime as dt
-import gettext
-import io
-import locale
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cuecraft.resources import resource_dir
+
+if TYPE_CHECKING:  # gettext, locale and datetime load only when a catalog or date is needed
+    import datetime as dt
+    import gettext
 
 LANGUAGES = ("en", "pl", "zh")
 # The name of each language in itself, for the language menus.
@@ -82,6 +83,8 @@ def system_language() -> str:
         value = os.environ.get(name, "")
         if value and value not in ("C", "POSIX", "C.UTF-8"):
             return normalize_language(value.split(":")[0])
+    import locale
+
     try:
         found = locale.getlocale()[0]
     except ValueError:
@@ -117,6 +120,9 @@ def catalog_dir() -> Path:
 
 
 def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
+    import gettext
+    import io
+
     folder = catalog_dir() / lang / "LC_MESSAGES"
     po, mo = folder / f"{domain}.po", folder / f"{domain}.mo"
     try:
@@ -136,6 +142,8 @@ def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
 
 def compile_po(po: Path) -> bytes:
     """The `.mo` bytes of a `.po` catalog (fuzzy and untranslated entries left out)."""
+    import io
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -157,6 +165,8 @@ def catalog(lang: str) -> gettext.NullTranslations:
     found = _catalogs.get(lang)
     if found is not None:
         return found
+    import gettext
+
     with _lock:
         found = _catalogs.get(lang)
         if found is None:
