@@ -279,6 +279,16 @@ def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
 
     status = EXIT_OK
     for name in files:
+        if name.endswith(".feedback.yaml"):
+            # A design's imported feedback (`designs/*.yaml` matches it): Cuecraft writes
+            # it in its one form already, and it is not a design.
+            print(
+                _("{file}: imported guest feedback, not a design; left as it is").format(
+                    file=name
+                ),
+                file=sys.stderr,
+            )
+            continue
         try:
             design = load_design(name)
             current = Path(name).read_bytes()

@@ -81,3 +81,26 @@ def test_fmt_keeps_comments_and_drops_them_only_when_asked(tmp_path):
         path.read_text(encoding="utf-8") == "# header\ncuecraft: 1\ntitle: T\ntheme:\n"
         "  name: N\nzones: []\ntouchpoints: []\ncues: []\nlayers: []\nsouvenirs: []\n"
     )
+
+
+def test_new_gives_the_template_in_the_language_asked(tmp_path):
+    for lang, tag, word in (("pl", "language: pl", "ą"), ("zh", "language: zh", "的")):
+        target = tmp_path / f"cafe-{lang}.yaml"
+        result = cuecraft("new", str(target), "--template", "cafe", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        text = target.read_text(encoding="utf-8")
+        assert tag in text and word in text
+        assert cuecraft("check", str(target)).returncode == 0
+    listed = cuecraft("templates", "--lang", "pl").stdout
+    assert "blank" in listed and listed != cuecraft("templates").stdout
+
+
+def test_fmt_leaves_a_feedback_side_file_alone(tmp_path):
+    design = tmp_path / "cafe.yaml"
+    design.write_text(HEAD, encoding="utf-8")
+    side = tmp_path / "cafe.feedback.yaml"
+    side.write_text("cuecraft-feedback: 1\nsource: {}\n", encoding="utf-8")
+    result = cuecraft("fmt", "--check", str(design), str(side))
+    assert result.returncode == 1  # the design is not canonical yet; the side file is no error
+    assert "cafe.feedback.yaml" in result.stderr
+    assert side.read_text(encoding="utf-8") == "cuecraft-feedback: 1\nsource: {}\n"
