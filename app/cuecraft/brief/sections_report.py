@@ -10,23 +10,13 @@ from cuecraft.brief.graphdraw import GraphDrawing
 from cuecraft.brief.sections_overview import findings_table, full_stop, ranked
 from cuecraft.brief.styles import UNIT
 from cuecraft.core import score
-from cuecraft.core.findings import PRINCIPLES
+from cuecraft.core.findings import PRINCIPLES, principle_title
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
 
 def principle_heading(principle: str) -> str:
     """A principle as the consistency report's heading names it, in full."""
-    names = {
-        "references": pgettext("principle heading", "References"),
-        "theme": pgettext("principle heading", "Theme"),
-        "harmonize": pgettext("principle heading", "Harmonize with positive cues"),
-        "eliminate": pgettext("principle heading", "Eliminate negative cues"),
-        "memorabilia": pgettext("principle heading", "Mix in memorabilia"),
-        "senses": pgettext("principle heading", "Engage all five senses"),
-        "journey": pgettext("principle heading", "Journey"),
-        "feedback": pgettext("principle heading", "Guest feedback"),
-    }
-    return names.get(principle, principle)
+    return principle_title(principle, full=True)
 
 
 def formulas() -> list[tuple[str, str]]:

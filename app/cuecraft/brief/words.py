@@ -10,94 +10,50 @@ from __future__ import annotations
 from string import Formatter
 
 from cuecraft.brief import fonts, text
+from cuecraft.core.findings import principle_title, severity_title
 from cuecraft.core.i18n import _, format_number, pgettext
+from cuecraft.core.words import (
+    phase_word,
+    realm_word,
+    sense_word,
+    severity_word,
+    status_word,
+)
 
 
 def phase(value: str) -> str:
     """A journey phase as a client reads it ("before" → "before the visit")."""
-    if value == "before":
-        return pgettext("journey phase", "before")
-    if value == "during":
-        return pgettext("journey phase", "during")
-    if value == "after":
-        return pgettext("journey phase", "after")
-    return value
+    return phase_word(value)
 
 
 def sense(value: str) -> str:
-    if value == "sight":
-        return pgettext("sense", "sight")
-    if value == "sound":
-        return pgettext("sense", "sound")
-    if value == "smell":
-        return pgettext("sense", "smell")
-    if value == "touch":
-        return pgettext("sense", "touch")
-    if value == "taste":
-        return pgettext("sense", "taste")
-    return value
+    return sense_word(value)
 
 
 def impact(value: str) -> str:
     """The severity of a negative cue: low, medium, high."""
-    if value == "low":
-        return pgettext("severity", "low")
-    if value == "medium":
-        return pgettext("severity", "medium")
-    if value == "high":
-        return pgettext("severity", "high")
-    return value
+    return severity_word(value)
 
 
 def status(value: str) -> str:
     """The status of a negative cue: open, mitigating, eliminated."""
-    if value == "open":
-        return pgettext("negative cue status", "open")
-    if value == "mitigating":
-        return pgettext("negative cue status", "mitigating")
-    if value == "eliminated":
-        return pgettext("negative cue status", "eliminated")
-    return value
+    return status_word(value)
 
 
 def severity(value: str) -> str:
     """The severity of a finding: error, warning, info."""
-    if value == "error":
-        return pgettext("finding severity", "error")
-    if value == "warning":
-        return pgettext("finding severity", "warning")
-    if value == "info":
-        return pgettext("finding severity", "info")
-    return value
+    return severity_title(value)
 
 
 def realm(value: str) -> str:
     """One of Pine & Gilmore's four realms, as a name ("Entertainment")."""
-    if value == "entertainment":
-        return capital(pgettext("realm", "entertainment"))
-    if value == "educational":
-        return capital(pgettext("realm", "educational"))
-    if value == "esthetic":
-        return capital(pgettext("realm", "esthetic"))
-    if value == "escapist":
-        return capital(pgettext("realm", "escapist"))
-    return value
+    known = value in ("entertainment", "educational", "esthetic", "escapist")
+    return capital(realm_word(value)) if known else value
 
 
 def principle(value: str) -> str:
     """A principle as the scorecard names it, short ("Harmonize")."""
-    names = {
-        "references": pgettext("principle", "References"),
-        "theme": pgettext("principle", "Theme"),
-        "harmonize": pgettext("principle", "Harmonize"),
-        "eliminate": pgettext("principle", "Eliminate"),
-        "memorabilia": pgettext("principle", "Memorabilia"),
-        "senses": pgettext("principle", "Senses"),
-        "journey": pgettext("principle", "Journey"),
-        "feedback": pgettext("principle", "Guest feedback"),
-        "overall": pgettext("principle", "Overall"),
-    }
-    return names.get(value, value)
+    return principle_title(value)
 
 
 def listing(items: list[str]) -> str:

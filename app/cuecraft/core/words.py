@@ -1,8 +1,10 @@
-"""Value words of the format as people read them: senses and journey phases.
+"""Value words of the format as people read them: senses, journey phases, a negative
+cue's severity and status, cue polarity, the four realms.
 
-The file keeps its codes (`smell`, `after`); messages of the core show the word of
-the current language. The same words, with the same contexts, are used by the brief
-and the panels, so one English word reads the same everywhere.
+The file keeps its codes (`smell`, `after`, `high`, `open`); every view, the brief and
+the core's messages show the word of the current language through these functions, so
+one value reads the same everywhere. Each word is spelled out for extraction; the
+context tells a translator which sense of an English word is meant.
 """
 
 from __future__ import annotations
@@ -34,3 +36,47 @@ def phase_word(phase: str) -> str:
     if phase == "after":
         return pgettext("journey phase", "after")
     return phase
+
+
+def severity_word(severity: str) -> str:
+    """The severity of a negative cue: low, medium, high."""
+    if severity == "low":
+        return pgettext("severity", "low")
+    if severity == "medium":
+        return pgettext("severity", "medium")
+    if severity == "high":
+        return pgettext("severity", "high")
+    return severity
+
+
+def status_word(status: str) -> str:
+    """The status of a negative cue: open, mitigating, eliminated."""
+    if status == "open":
+        return pgettext("negative cue status", "open")
+    if status == "mitigating":
+        return pgettext("negative cue status", "mitigating")
+    if status == "eliminated":
+        return pgettext("negative cue status", "eliminated")
+    return status
+
+
+def polarity_word(polarity: str) -> str:
+    """A cue's polarity: positive, negative."""
+    if polarity == "positive":
+        return pgettext("cue polarity", "positive")
+    if polarity == "negative":
+        return pgettext("cue polarity", "negative")
+    return polarity
+
+
+def realm_word(realm: str) -> str:
+    """One of Pine & Gilmore's four realms, in lower case as a word in a sentence."""
+    if realm == "entertainment":
+        return pgettext("realm", "entertainment")
+    if realm == "educational":
+        return pgettext("realm", "educational")
+    if realm == "esthetic":
+        return pgettext("realm", "esthetic")
+    if realm == "escapist":
+        return pgettext("realm", "escapist")
+    return realm

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cuecraft.core.i18n import N_, pgettext
+from cuecraft.core.i18n import N_
 from cuecraft.core.model import PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
 from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE
+from cuecraft.core.words import (
+    phase_word,
+    polarity_word,
+    realm_word,
+    sense_word,
+    severity_word,
+    status_word,
+)
 
 
 @dataclass(frozen=True)
@@ -31,49 +39,19 @@ class Field:
 def choice_label(name: str, value: str) -> str:
     """The word shown for a stored value of a choice field (`severity`, `high` → "wysoka");
     the value itself stays English in the file."""
-    # Each value is spelled out so that extraction finds it; the context tells a
-    # translator which sense of the word is meant.
     if name == "phase":
-        words = {
-            "before": pgettext("journey phase", "before"),
-            "during": pgettext("journey phase", "during"),
-            "after": pgettext("journey phase", "after"),
-        }
-    elif name == "polarity":
-        words = {
-            "positive": pgettext("cue polarity", "positive"),
-            "negative": pgettext("cue polarity", "negative"),
-        }
-    elif name == "severity":
-        words = {
-            "low": pgettext("severity", "low"),
-            "medium": pgettext("severity", "medium"),
-            "high": pgettext("severity", "high"),
-        }
-    elif name == "status":
-        words = {
-            "open": pgettext("negative cue status", "open"),
-            "mitigating": pgettext("negative cue status", "mitigating"),
-            "eliminated": pgettext("negative cue status", "eliminated"),
-        }
-    elif name in ("sense", "senses"):
-        words = {
-            "sight": pgettext("sense", "sight"),
-            "sound": pgettext("sense", "sound"),
-            "smell": pgettext("sense", "smell"),
-            "touch": pgettext("sense", "touch"),
-            "taste": pgettext("sense", "taste"),
-        }
-    elif name == "realm":
-        words = {
-            "entertainment": pgettext("realm", "entertainment"),
-            "educational": pgettext("realm", "educational"),
-            "escapist": pgettext("realm", "escapist"),
-            "esthetic": pgettext("realm", "esthetic"),
-        }
-    else:
-        words = {}
-    return words.get(value, value)
+        return phase_word(value)
+    if name == "polarity":
+        return polarity_word(value)
+    if name == "severity":
+        return severity_word(value)
+    if name == "status":
+        return status_word(value)
+    if name in ("sense", "senses"):
+        return sense_word(value)
+    if name == "realm":
+        return realm_word(value)
+    return value
 
 
 def sense_label(sense: str) -> str:
