@@ -283,9 +283,7 @@ def _fmt(files: list[str], check_only: bool, drop_comments: bool) -> int:
             # A design's imported feedback (`designs/*.yaml` matches it): Cuecraft writes
             # it in its one form already, and it is not a design.
             print(
-                _("{file}: imported guest feedback, not a design; left as it is").format(
-                    file=name
-                ),
+                _("{file}: imported guest feedback, not a design; left as it is").format(file=name),
                 file=sys.stderr,
             )
             continue
