@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from tests.brief.conftest import DESIGNS, HOSTILE_MARKUP, hostile_design, squash
 
-from cuecraft.brief import BriefOptions, export_brief, fonts, text
+from cuecraft.brief import BriefOptions, export_brief, fonts, linebreak, text
 from cuecraft.brief.styles import Styles, make_styles
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.i18n import language
@@ -215,7 +215,7 @@ def drawn_lines(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[list[str]]:
 def test_every_line_of_the_chinese_example_brief_obeys_the_rules(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     paragraphs = drawn_lines(monkeypatch, DESIGNS / "haidilao-hotpot.yaml")
-    chinese = [lines for lines in paragraphs if any(text.HAS_CJK.search(x) for x in lines)]
+    chinese = [lines for lines in paragraphs if any(linebreak.HAS_CJK.search(x) for x in lines)]
     assert sum(len(lines) > 1 for lines in chinese) > 20
     errors = [e for lines in chinese for e in kinsoku_errors(lines)]
     assert errors == []
