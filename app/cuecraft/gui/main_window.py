@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -268,7 +268,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             self.tabs.addTab(view, _(title))
             self._view_titles.append(title)
         self.tabs.setCurrentIndex(max(0, current))
-        self._install_undo_actions(document)
+        self._install_undo_actions()
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.changed.connect(self._autosave_soon)
         document.path_changed.connect(self._update_title)
@@ -287,69 +287,16 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             (N_("Graph"), GraphView(document)),
         ]
 
-    def _install_undo_actions(self, document: Document) -> None:
-        for action in getattr(self, "_undo_actions", []):
-            self.edit_menu.removeAction(action)
-            self._toolbar.removeAction(action)
-            action.deleteLater()
-        stack = document.undo_stack
-        # The menu says what would be undone ("Undo Add zone “zone-3”"); the toolbar keeps
-        # short, constant labels so its buttons never move under the mouse, and says it in
-        # the tooltip.
-        undo = _UndoRedo(
-            # TRANSLATORS: the Edit menu's Undo, with nothing to undo
-            _("&Undo"),
-            # TRANSLATORS: the Edit menu's Undo; {what} is the step, e.g. "Add zone “zone-3”"
-            _("&Undo {what}"),
-            stack.undo,
-            stack.canUndo(),
-            stack.undoText(),
-            stack.canUndoChanged,
-            stack.undoTextChanged,
+    def _install_undo_actions(self) -> None:
+        from cuecraft.gui.undo_actions import install_undo_actions
+
+        self._undo_actions = install_undo_actions(
+            self.edit_menu,
+            self._toolbar,
+            self.document.undo_stack,
             self,
+            getattr(self, "_undo_actions", ()),
         )
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = _UndoRedo(
-            # TRANSLATORS: the Edit menu's Redo, with nothing to redo
-            _("&Redo"),
-            # TRANSLATORS: the Edit menu's Redo; {what} is the step, e.g. "Add zone “zone-3”"
-            _("&Redo {what}"),
-            stack.redo,
-            stack.canRedo(),
-            stack.redoText(),
-            stack.canRedoChanged,
-            stack.redoTextChanged,
-            self,
-        )
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
-        tool_undo = _UndoRedo(
-            # TRANSLATORS: a toolbar button; its tooltip is "Undo {what}"
-            _("Undo"),
-            _("Undo {what}"),
-            stack.undo,
-            stack.canUndo(),
-            stack.undoText(),
-            stack.canUndoChanged,
-            stack.undoTextChanged,
-            self,
-            stable=True,
-        )
-        tool_redo = _UndoRedo(
-            # TRANSLATORS: a toolbar button; its tooltip is "Redo {what}"
-            _("Redo"),
-            _("Redo {what}"),
-            stack.redo,
-            stack.canRedo(),
-            stack.redoText(),
-            stack.canRedoChanged,
-            stack.redoTextChanged,
-            self,
-            stable=True,
-        )
-        self._toolbar.addActions([tool_undo, tool_redo])
-        self._undo_actions = [undo, redo, tool_undo, tool_redo]
 
     def _update_title(self) -> None:
         name = self.document.display_name
@@ -387,7 +334,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         for index, title in enumerate(self._view_titles):
             self.tabs.setTabText(index, _(title))
         self.document.retranslate()  # first: the undo actions read its steps' names
-        self._install_undo_actions(self.document)
+        self._install_undo_actions()
         self._update_title()
         for dock in (self.outline_dock, self.inspector_dock, self.findings_dock):
             panel = dock.widget()
@@ -586,43 +533,6 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         if urls and urls[0].isLocalFile():
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
-
-
-class _UndoRedo(QAction):
-    """Undo or redo, following the stack: enabled when there is a step to take.
-
-    In the menu its text names the step (`described`, or `plain` when there is none); on
-    the toolbar (`stable`) its text stays `plain`, so the button never changes width and
-    moves the one beside it, and the tooltip names the step."""
-
-    def __init__(
-        self,
-        plain: str,
-        described: str,
-        take: Callable[[], None],
-        enabled: bool,
-        what: str,
-        enabled_changed: SignalInstance,
-        text_changed: SignalInstance,
-        parent: QWidget,
-        stable: bool = False,
-    ) -> None:
-        super().__init__(plain, parent)
-        self._plain = plain
-        self._described = described
-        self._stable = stable
-        self.setEnabled(enabled)
-        self.triggered.connect(take)
-        enabled_changed.connect(self.setEnabled)
-        text_changed.connect(self.describe)
-        self.describe(what)
-
-    def describe(self, what: str) -> None:
-        text = self._described.format(what=what) if what else self._plain
-        if self._stable:
-            self.setToolTip(text)
-        else:
-            self.setText(text)
 
 
 def _plain(text: str) -> str:
