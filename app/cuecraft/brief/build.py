@@ -18,7 +18,15 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from cuecraft.brief import sections_cues, sections_guests, sections_overview, sections_report, text
+from cuecraft.brief import (
+    sections_cues,
+    sections_graph,
+    sections_guests,
+    sections_overview,
+    sections_report,
+    sections_summary,
+    text,
+)
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.cover import Cover
 from cuecraft.brief.document import (
@@ -52,7 +60,7 @@ PDF_LANGUAGES = {"en": "en", "pl": "pl", "zh": "zh-Hans"}
 
 Builder = Callable[[BriefContext], list[Flowable]]
 BUILDERS: dict[str, Builder] = {
-    "summary": sections_overview.summary,
+    "summary": sections_summary.summary,
     "theme": sections_overview.theme,
     "journey": sections_overview.journey,
     "guests": sections_guests.guests,
@@ -61,7 +69,7 @@ BUILDERS: dict[str, Builder] = {
     "senses": sections_cues.senses,
     "memorabilia": sections_cues.memorabilia,
     "report": sections_report.report,
-    "graph": sections_report.graph,
+    "graph": sections_graph.graph,
 }
 
 

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from cuecraft.brief import blocks, text, words
-from cuecraft.brief.charts import RealmsChart, ScoreBars
+from cuecraft.brief.charts import RealmsChart
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import CurvePoint, EmotionCurve, minus
 from cuecraft.brief.sections_guests import (
     measured,
     nps_colour,
     number_cell,
-    summary_callout,
     with_answers,
 )
-from cuecraft.brief.styles import ERROR, SEVERITY_COLOURS, UNIT
+from cuecraft.brief.styles import ERROR, UNIT
 from cuecraft.core.feedback import MIN_RESPONSES
-from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, REALMS
-from cuecraft.core.rules.senses import engaged_senses
 
 TOP_FINDINGS = 5
 
@@ -32,158 +29,6 @@ REALM_MEANING = {  # in the reading order of the chart; translated where shown
     "escapist": N_("Active immersion: guests act within the staged world."),
 }
 SENTENCE_ENDS = ".!?…。！？"
-
-
-def full_stop(markup: str, last_word: str) -> str:
-    """A sentence's markup with the language's full stop, unless `last_word` already ends it."""
-    if last_word.rstrip()[-1:] in SENTENCE_ENDS:
-        return markup
-    # TRANSLATORS: the full stop closing a sentence (“.”, “。”)
-    return markup + text.markup(pgettext("end of a sentence", "."))
-
-
-def ranked(findings: list[Finding]) -> list[Finding]:
-    """Findings most severe first, then in principle order, then by line."""
-    order = {p: i for i, p in enumerate(("references", *PRINCIPLES, "feedback"))}
-    return sorted(
-        findings,
-        key=lambda f: (SEVERITY_RANK[f.severity], order.get(f.principle, 99), f.line, f.column),
-    )
-
-
-def sentence(value: str) -> str:
-    """A rule's message as a sentence: capital first letter (ids keep their case)."""
-    return value[:1].upper() + value[1:] if value[:1].islower() else value
-
-
-def findings_table(ctx: BriefContext, findings: list[Finding], with_code: bool = True) -> Table:
-    st = ctx.styles
-    w = ctx.width
-    severity_head = pgettext("table head", "Severity")
-    finding_head = pgettext("table head", "Finding and how to fix it")
-    where_head = pgettext("table head", "Where")
-    if with_code:
-        code_head = pgettext("table head", "Code")
-        head, shares = [severity_head, code_head, finding_head, where_head], [0.14, 0.1, 0.62]
-    else:
-        head, shares = [severity_head, finding_head, where_head], [0.14, 0.72]
-    shares.append(1 - sum(shares))
-    badges = [words.severity(s) for s in SEVERITY_COLOURS]
-    badge = max(blocks.Badge.width_of(b) for b in badges)
-    widths = blocks.columns(head, [w * x for x in shares], {0: badge}, donor=len(head) - 2)
-    rows = []
-    for f in findings:
-        finding = [text.para(sentence(f.message), st.cell)]
-        if f.hint:
-            finding.append(text.para(sentence(f.hint), st.cell_small))
-        where = _("line {line}").format(line=f.line) if f.line else ""
-        severity = blocks.coloured(words.severity(f.severity), SEVERITY_COLOURS[f.severity], st)
-        row: list[object] = [severity]
-        if with_code:
-            row.append(f.code)
-        row += [finding, text.cell(where, st.cell, widths[-1]) if where else ""]
-        rows.append(row)
-    return blocks.data_table(head, rows, widths, st)
-
-
-def summary(ctx: BriefContext) -> list[Flowable]:
-    design, st, card = ctx.design, ctx.styles, ctx.result.scorecard
-    out = ctx.opening("summary", new_page=True)
-    values = {
-        "title": words.bold(design.title),
-        "venue": words.plain(design.venue or ""),
-        "client": words.plain(design.client or ""),
-    }
-    if design.venue and design.client:
-        intro = _("{title} — {venue}, for {client}")
-    elif design.client:
-        intro = _("{title}, for {client}")
-    elif design.venue:
-        intro = _("{title} — {venue}")
-    else:
-        intro = "{title}"
-    last = design.client or design.venue or design.title
-    markup = full_stop(words.rich(intro, st.lead.fontName, **values), last)
-    out.append(text.fixed(markup, st.lead))
-    positives = [c for c in design.cues if not c.is_negative]
-    negatives = [c for c in design.cues if c.is_negative and c.is_active]
-    errors = sum(1 for f in ctx.result.findings if f.severity == "error")
-    touchpoints = len(design.touchpoints)
-    out.append(
-        blocks.KeyFigures(
-            [
-                (format_number(card.overall), _("overall score (of 100)")),
-                (
-                    format_number(touchpoints),
-                    ngettext(
-                        "touchpoint on the journey", "touchpoints on the journey", touchpoints
-                    ),
-                ),
-                (
-                    format_number(len(positives)),
-                    ngettext("positive cue", "positive cues", len(positives)),
-                ),
-                (
-                    format_number(len(negatives)),
-                    ngettext("negative cue to remove", "negative cues to remove", len(negatives)),
-                ),
-                (f"{len(engaged_senses(ctx.graph))}/5", _("senses engaged")),
-                (format_number(errors), ngettext("error found", "errors found", errors)),
-            ],
-            st,
-        )
-    )
-    out.append(
-        KeepTogether(
-            [
-                text.para(_("Scorecard"), st.h3),
-                ScoreBars([(p, card.scores[p]) for p in PRINCIPLES], card.overall, st.palette),
-                Spacer(1, 2 * UNIT),
-                text.para(
-                    _(
-                        "Each principle scores 0–100 from its findings and coverage. The overall "
-                        "score is their geometric mean, so one principle at zero makes the whole "
-                        "experience zero. The formulas close the consistency report."
-                    ),
-                    st.small,
-                ),
-            ]
-        )
-    )
-    if any(f.code == "ELI002" for f in ctx.result.findings):
-        out.append(Spacer(1, 2 * UNIT))
-        said = _(
-            "{rule} A high-severity negative cue sits on the guest’s path, so the eliminate "
-            "score — and with it the overall score — is zero until it is eliminated. See the "
-            "elimination plan."
-        )
-        # TRANSLATORS: Pine & Gilmore’s rule: one bad touchpoint cancels the whole experience
-        rule = words.bold(_("6 − 1 = 0."))
-        out.append(blocks.callout(words.rich(said, rule=rule), ctx))
-    out += summary_callout(ctx)
-    top = ranked([f for f in ctx.result.findings if f.severity != "info"])[:TOP_FINDINGS]
-    fix_first = _("What to fix first")
-    if top:
-        shown = len(top)
-        total = len(ctx.result.findings)
-        if total > shown:
-            note = ngettext(
-                "The {shown} most pressing of {total} finding; the consistency report lists "
-                "every one.",
-                "The {shown} most pressing of {total} findings; the consistency report lists "
-                "every one.",
-                total,
-            ).format(shown=shown, total=format_number(total))
-        else:
-            note = _("All findings; the consistency report lists every one.")
-        # The few findings a reader must see stay together, on this page or the next.
-        out += ctx.headed(fix_first, note, findings_table(ctx, top), 0)
-    else:
-        out.append(text.para(fix_first, st.h3))
-        out.append(
-            text.para(_("Nothing to fix: no errors or warnings. Every check passes."), st.body)
-        )
-    return out
 
 
 def theme(ctx: BriefContext) -> list[Flowable]:
