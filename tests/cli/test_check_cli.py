@@ -383,7 +383,17 @@ def test_several_clean_files_exit_0(write):
 # -- JSON ---------------------------------------------------------------------------
 
 
-FINDING_KEYS = {"code", "severity", "principle", "message", "ids", "line", "column", "hint"}
+FINDING_KEYS = {
+    "code",
+    "severity",
+    "principle",
+    "message",
+    "ids",
+    "line",
+    "column",
+    "hint",
+    "fields",
+}
 PRINCIPLE_NAMES = {"references", *PRINCIPLES}
 
 
@@ -418,6 +428,8 @@ def validate_report(document: object) -> None:
             assert isinstance(finding["line"], int) and finding["line"] >= 1
             assert isinstance(finding["column"], int) and finding["column"] >= 1
             assert isinstance(finding["hint"], str)
+            assert isinstance(finding["fields"], list)
+            assert all(isinstance(key, str) for key in finding["fields"])
         card = entry["scorecard"]
         assert set(card) == {"overall", "principles"}
         assert isinstance(card["overall"], int) and 0 <= card["overall"] <= 100

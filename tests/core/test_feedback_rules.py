@@ -120,7 +120,7 @@ def test_fbk002_unhappy_guests_where_the_design_sees_no_problem():
     ]
     blind = found[1]
     assert "blind spot" in blind.message and "67% detractors" in blind.message
-    assert "at: [arrive]" in blind.hint
+    assert "at: [arrive]" in blind.fields and "at: [arrive]" in blind.designer_hint
     assert (blind.line, blind.column) == (line_of(DESIGN, "id: arrive"), 5)
 
 

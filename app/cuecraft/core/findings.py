@@ -32,10 +32,24 @@ class Finding:
     line: int
     column: int
     hint: str
+    # The file keys the hint is about ("remedy", "status: eliminated"), for the design
+    # team: shown after the hint where the file is edited (JSON, the findings panel, the
+    # brief's appendix), never in the client's words. Keys are the same in every language.
+    fields: tuple[str, ...] = ()
 
     @property
     def principle(self) -> str:
         return PRINCIPLE_OF_PREFIX[self.code[:3]]
+
+    @property
+    def designer_hint(self) -> str:
+        """The hint with the file keys it is about: “add a remedy (remedy)”."""
+        if not self.fields:
+            return self.hint
+        if current_language() == "en":
+            return f"{self.hint} ({', '.join(self.fields)})"
+        # TRANSLATORS: a hint and the file keys it is about, e.g. “write down how … (remedy)”
+        return _("{hint} ({fields})").format(hint=self.hint, fields=_join(list(self.fields), False))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -46,7 +60,8 @@ class Finding:
             "ids": list(self.ids),
             "line": self.line,
             "column": self.column,
-            "hint": self.hint,
+            "hint": self.designer_hint,
+            "fields": list(self.fields),
         }
 
 
@@ -57,15 +72,17 @@ def finding(
     ids: tuple[str, ...] | list[str],
     where: Item | Location | None,
     hint: str,
+    fields: tuple[str, ...] = (),
 ) -> Finding:
-    """A finding located at an item (its first line) or at an explicit location."""
+    """A finding located at an item (its first line) or at an explicit location; `fields`
+    are the file keys the hint is about (see `Finding.fields`)."""
     if where is None:
         loc = Location(1, 1)
     elif isinstance(where, Location):
         loc = where
     else:
         loc = where.where.get("", Location(1, 1))
-    return Finding(code, severity, message, tuple(ids), loc.line, loc.column, hint)
+    return Finding(code, severity, message, tuple(ids), loc.line, loc.column, hint, fields)
 
 
 def quote(name: str) -> str:

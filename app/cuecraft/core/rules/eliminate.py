@@ -21,7 +21,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                     _("the negative cue “{cue}” has no remedy").format(cue=cue.id),
                     (cue.id,),
                     cue,
-                    _("write down how it will be eliminated (remedy), even as a first idea"),
+                    _("write down how it will be eliminated, even as a first idea"),
+                    ("remedy",),
                 )
             )
         places = graph.cue_places.get(cue.id, set())
@@ -44,7 +45,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                         ),
                         (cue.id,),
                         cue,
-                        _("eliminate it (status: eliminated) before anything else"),
+                        _("eliminate it before anything else"),
+                        ("status: eliminated",),
                     )
                 )
         if not places:
@@ -58,7 +60,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                     ).format(cue=cue.id),
                     (cue.id,),
                     cue,
-                    _("say where guests meet it (at: zones or touchpoints)"),
+                    _("say where guests meet it: in which zones or at which touchpoints"),
+                    ("at",),
                 )
             )
     return out

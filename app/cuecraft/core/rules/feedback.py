@@ -64,15 +64,12 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
             not negative_here
         ):
             if worst is None:
-                hint = _(
-                    "add the negative cue guests meet there (polarity: negative, at: "
-                    "[{touchpoint}]) with a remedy"
-                ).format(touchpoint=tp.id)
+                hint = _("add the negative cue guests meet there, with a remedy")
             else:
                 hint = _(
-                    "add the negative cue guests meet there (polarity: negative, at: "
-                    "[{touchpoint}]) with a remedy; a guest said ({score}/10): “{comment}”"
-                ).format(touchpoint=tp.id, score=worst[0], comment=worst[1])
+                    "add the negative cue guests meet there, with a remedy; a guest said "
+                    "({score}/10): “{comment}”"
+                ).format(score=worst[0], comment=worst[1])
             out.append(
                 finding(
                     "FBK002",
@@ -88,6 +85,7 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
                     (tp.id,),
                     tp,
                     hint,
+                    ("polarity: negative", f"at: [{tp.id}]", "remedy"),
                 )
             )
     for cue in graph.design.cues:
@@ -115,9 +113,10 @@ def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Findin
                     (cue.id,),
                     cue,
                     _(
-                        "check on site; if guests no longer meet it, set status: eliminated "
-                        "(or mitigating)"
+                        "check on site; if guests no longer meet it, mark it eliminated (or "
+                        "mitigating)"
                     ),
+                    ("status",),
                 )
             )
     anchor = graph.design.where.get("touchpoints") or graph.design.where.get("")

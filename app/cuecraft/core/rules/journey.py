@@ -48,7 +48,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                     ).format(touchpoint=tp.id),
                     (tp.id,),
                     tp,
-                    _("link it from an earlier touchpoint with “next”"),
+                    _("lead guests to it from an earlier touchpoint"),
+                    ("next",),
                 )
             )
     if design.touchpoints and not graph.return_edges:
@@ -62,7 +63,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                 ),
                 (),
                 anchor,
-                _("add a “next” from an “after” touchpoint to a “before” touchpoint"),
+                _("lead guests from a touchpoint after the visit back to one before it"),
+                ("next",),
             )
         )
     peak = graph.peak_emotion

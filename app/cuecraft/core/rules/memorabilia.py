@@ -43,10 +43,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                 message.format(souvenir=souvenir.id),
                 (souvenir.id,),
                 souvenir,
-                _(
-                    "a souvenir works when it carries the theme and reminds of a moment "
-                    "(motifs, evokes)"
-                ),
+                _("a souvenir works when it carries the theme and reminds of a moment"),
+                ("motifs", "evokes"),
             )
         )
     afters = [t for t, tp in graph.touchpoints.items() if tp.phase == "after"]
