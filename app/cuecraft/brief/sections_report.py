@@ -6,8 +6,9 @@ from reportlab.platypus import Flowable
 
 from cuecraft.brief import blocks, text, words
 from cuecraft.brief.context import BriefContext
-from cuecraft.brief.sections_summary import findings_table, full_stop, ranked
+from cuecraft.brief.sections_summary import findings_table, full_stop, ranked, sentence
 from cuecraft.core import score
+from cuecraft.core.explain import why_below_100
 from cuecraft.core.findings import PRINCIPLES, principle_title
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
@@ -82,8 +83,8 @@ def report(ctx: BriefContext) -> list[Flowable]:
     out = ctx.opening(
         "report",
         _(
-            "Every finding of the consistency checks, grouped by principle: what is wrong, "
-            "where it is in the design file and how to fix it."
+            "For the design team: every finding of the consistency checks, grouped by "
+            "principle, with its rule code, the items’ ids and its line in the design file."
         ),
     )
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -100,6 +101,7 @@ def report(ctx: BriefContext) -> list[Flowable]:
         )
     )
     scores = ctx.result.scorecard.scores
+    lowered = {item.principle: item for item in why_below_100(ctx.result)}
     for principle in ("references", *PRINCIPLES, "feedback"):
         mine = ranked([f for f in findings if f.principle == principle])
         if principle == "references" and not mine:
@@ -124,6 +126,10 @@ def report(ctx: BriefContext) -> list[Flowable]:
         else:
             out.append(text.para(name, st.h3))
             out.append(text.fixed(full_stop(text.markup(sub), sub), st.small))
+            if principle in lowered:  # below 100 with no finding: the open negative cues
+                for reason in lowered[principle].reasons:
+                    said = full_stop(text.markup(sentence(reason)), reason)
+                    out.append(text.fixed(said, st.small))
     rows = [
         [
             text.fixed(words.bold(words.principle(p)), st.cell),

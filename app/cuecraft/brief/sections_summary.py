@@ -9,11 +9,13 @@ from cuecraft.brief.charts import ScoreBars
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.sections_guests import summary_callout
 from cuecraft.brief.styles import SEVERITY_COLOURS, UNIT
+from cuecraft.core.explain import ToFix, to_fix, why_below_100
 from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.rules.senses import engaged_senses
 
 TOP_FINDINGS = 5
+REASONS_SHOWN = 3  # per score below 100 in the summary; the rest are counted
 SENTENCE_ENDS = ".!?…。！？"
 
 
@@ -58,7 +60,7 @@ def findings_table(ctx: BriefContext, findings: list[Finding], with_code: bool =
     for f in findings:
         finding = [text.para(sentence(f.message), st.cell)]
         if f.hint:
-            finding.append(text.para(sentence(f.hint), st.cell_small))
+            finding.append(text.para(sentence(f.designer_hint), st.cell_small))
         where = _("line {line}").format(line=f.line) if f.line else ""
         severity = blocks.coloured(words.severity(f.severity), SEVERITY_COLOURS[f.severity], st)
         row: list[object] = [severity]
@@ -144,26 +146,101 @@ def summary(ctx: BriefContext) -> list[Flowable]:
         rule = words.bold(_("6 − 1 = 0."))
         out.append(blocks.callout(words.rich(said, rule=rule), ctx))
     out += summary_callout(ctx)
-    top = ranked([f for f in ctx.result.findings if f.severity != "info"])[:TOP_FINDINGS]
-    fix_first = _("What to fix first")
-    if top:
-        shown = len(top)
-        total = len(ctx.result.findings)
-        if total > shown:
-            note = ngettext(
-                "The {shown} most pressing of {total} finding; the consistency report lists "
-                "every one.",
-                "The {shown} most pressing of {total} findings; the consistency report lists "
-                "every one.",
-                total,
-            ).format(shown=shown, total=format_number(total))
-        else:
-            note = _("All findings; the consistency report lists every one.")
-        # The few findings a reader must see stay together, on this page or the next.
-        out += ctx.headed(fix_first, note, findings_table(ctx, top), 0)
-    else:
-        out.append(text.para(fix_first, st.h3))
-        out.append(
-            text.para(_("Nothing to fix: no errors or warnings. Every check passes."), st.body)
-        )
+    out += _why_below_100(ctx)
+    out += _what_to_fix_first(ctx)
     return out
+
+
+def _why_below_100(ctx: BriefContext) -> list[Flowable]:
+    """Each score below 100 explained by what lowers it, by name (core/explain.py)."""
+    lowered = why_below_100(ctx.result)
+    if not lowered:
+        return []
+    st = ctx.styles
+    out: list[Flowable] = [Spacer(1, 2 * UNIT), text.para(_("What lowers the scores"), st.h3)]
+    for item in lowered:
+        shown = item.reasons[:REASONS_SHOWN]
+        reasons = listing_of(shown)
+        more = len(item.reasons) - len(shown)
+        if more:
+            reasons = ngettext("{reasons}; and {n} more", "{reasons}; and {n} more", more).format(
+                reasons=reasons, n=format_number(more)
+            )
+        # TRANSLATORS: why a principle scores below 100, e.g. "Eliminate 80: the negative cue …"
+        said = words.rich(
+            _("{principle}: {reasons}"),
+            st.body.fontName,
+            principle=words.bold(
+                _("{principle} {score}").format(
+                    principle=words.principle(item.principle), score=format_number(item.score)
+                )
+            ),
+            reasons=words.plain(reasons),
+        )
+        out.append(text.fixed(full_stop(said, reasons), st.body))
+    return out
+
+
+def listing_of(reasons: list[str]) -> str:
+    """Reasons as one sentence: separated by semicolons (“；” in Chinese)."""
+    # TRANSLATORS: the separator between reasons in one sentence ("; ", "；")
+    return pgettext("between reasons", "; ").join(reasons)
+
+
+def _what_to_fix_first(ctx: BriefContext) -> list[Flowable]:
+    """The most pressing findings and every open negative cue, in the client's words;
+    never “nothing to fix” while a negative cue is still open."""
+    st = ctx.styles
+    items = to_fix(ctx.result)
+    fix_first = _("What to fix first")
+    if not items:
+        return [
+            text.para(fix_first, st.h3),
+            text.para(
+                _("Nothing to fix: no errors, no warnings and no open negative cues."), st.body
+            ),
+        ]
+    top = items[:TOP_FINDINGS]
+    left = items[TOP_FINDINGS:]
+    if left:
+        note = ngettext(
+            "The {shown} most pressing of {total} thing to fix; the elimination plan and the "
+            "consistency report list every one.",
+            "The {shown} most pressing of {total} things to fix; the elimination plan and the "
+            "consistency report list every one.",
+            len(items),
+        ).format(shown=format_number(len(top)), total=format_number(len(items)))
+    else:
+        note = _("Everything to fix, most pressing first.")
+    # The few things a reader must see stay together, on this page or the next.
+    return ctx.headed(fix_first, note, fix_table(ctx, top), 0)
+
+
+RANK_COLOURS = {
+    "error": SEVERITY_COLOURS["error"],
+    "high": SEVERITY_COLOURS["error"],
+    "warning": SEVERITY_COLOURS["warning"],
+    "medium": SEVERITY_COLOURS["warning"],
+    "low": SEVERITY_COLOURS["info"],
+    "info": SEVERITY_COLOURS["info"],
+}
+
+
+def rank_word(rank: str) -> str:
+    """A finding's severity (error, warning) or a negative cue's (high, medium, low)."""
+    return words.severity(rank) if rank in SEVERITY_COLOURS else words.impact(rank)
+
+
+def fix_table(ctx: BriefContext, items: list[ToFix]) -> Table:
+    """Things to fix for the client: how pressing, what and how; no codes, ids or lines."""
+    st = ctx.styles
+    head = [pgettext("table head", "Priority"), pgettext("table head", "What to fix and how")]
+    badge = max(blocks.Badge.width_of(rank_word(r)) for r in RANK_COLOURS)
+    widths = blocks.columns(head, [ctx.width * 0.16, ctx.width * 0.84], {0: badge}, donor=1)
+    rows = []
+    for item in items:
+        cell: list[object] = [text.para(sentence(item.what), st.cell)]
+        if item.how:
+            cell.append(text.para(sentence(item.how), st.cell_small))
+        rows.append([blocks.coloured(rank_word(item.rank), RANK_COLOURS[item.rank], st), cell])
+    return blocks.data_table(head, rows, widths, st)
