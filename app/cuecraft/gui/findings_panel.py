@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
 from cuecraft.core.findings import PRINCIPLES, Finding, principle_title, severity_title
 from cuecraft.core.i18n import _, format_number, ngettext
+from cuecraft.core.names import names
 from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken
 
@@ -113,6 +115,7 @@ class FindingsPanel(QWidget):
         }
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
+        named = names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
         groups: dict[str, list[Finding]] = {}
         for finding in result.findings:
             groups.setdefault(finding.principle, []).append(finding)
@@ -128,7 +131,7 @@ class FindingsPanel(QWidget):
                 line = str(finding.line) if lines else ""
                 row = QTreeWidgetItem(group, [finding.message, finding.code, line])
                 row.setIcon(0, icons[finding.severity])
-                row.setToolTip(0, _row_tip(finding))
+                row.setToolTip(0, _row_tip(for_client(finding, named)))
                 row.setData(0, ROLE_FINDING, finding)
             if len(members) > 500:
                 more = len(members) - 500
@@ -196,11 +199,12 @@ def _group_text(principle: str, members: list[Finding]) -> str:
     )
 
 
-def _row_tip(finding: Finding) -> str:
-    """A finding's tip: its severity and message, then the hint."""
+def _row_tip(said: ClientFinding) -> str:
+    """A finding's tip in the brief's words (names, not ids; core/explain.py): its
+    severity and message, then the hint."""
     # TRANSLATORS: the tip of a finding: "Warning: the cue … \n\nHint: add …"
     return _("{severity}: {message}\n\nHint: {hint}").format(
-        severity=severity_label(finding.severity).capitalize(),
-        message=finding.message,
-        hint=finding.hint,
+        severity=severity_label(said.severity).capitalize(),
+        message=said.message,
+        hint=said.hint,
     )
