@@ -109,6 +109,9 @@ def test_findings_are_told_in_plain_words_and_update_live(qtbot):
     workshop.step_index = [s.key for s in STEPS].index("negative")
     workshop.show_step()
     assert "6 − 1 = 0" in workshop.verdict.text()
+    # The room is the client's: the queue by its words, never its id (issue 14).
+    assert "saturday-queue" not in workshop.verdict.text()
+    assert "On Saturdays the queue" in workshop.verdict.text()
     queue = next(c for c in document.design.cues if c.id == "saturday-queue")
     from cuecraft.core.edits import SetField
 
