@@ -33,6 +33,7 @@ from cuecraft.core.model import (
     Touchpoint,
     Zone,
 )
+from cuecraft.core.names import full_name
 
 
 @dataclass(frozen=True)
@@ -439,6 +440,6 @@ def _shorten(path: list[str], focus: str, around: int | None) -> list[str]:
 
 
 def _label(item: Item) -> str:
-    if isinstance(item, Cue):
-        return item.text or item.id
-    return item.name or item.id
+    """A node's label: the item's name as every view calls it (`cuecraft.core.names`);
+    each drawing shortens it to the room it has."""
+    return full_name(item)

@@ -8,6 +8,7 @@ that the same cue is called the same in the graph, the findings and the tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cuecraft.core.model import Cue, Design, Item
 
@@ -17,6 +18,9 @@ ELLIPSIS = "…"
 _NO_SPACES = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|(?<=[。！？；])")
 NAME_LIMIT = 48  # characters of a name inside a sentence
+# Never at the start of a line in Chinese: closing punctuation stays with the word before.
+_NO_LINE_START = set("，。、；：！？）」』》〉】”’…,.;:!?)")
+_TRIM = " ,;:—–-(，、；：（"
 
 
 def full_name(item: Item) -> str:
@@ -64,3 +68,97 @@ def names(design: Design, limit: int = NAME_LIMIT) -> dict[str, str]:
         for item in group:
             out.setdefault(item.id, short_name(item, limit))
     return out
+
+
+def label_lines(name: str, fits: Callable[[str], bool], lines: int = 2) -> list[str]:
+    """A name as a label of at most `lines` lines that each `fits` (a drawing's own
+    measure: points on a page, pixels on screen).
+
+    The whole name if it fits; else its first sentence if that fits and says something
+    (three words or more: not "Cha!" of "Cha! Cha! the tree frog…"); else as many whole
+    words as fit, the last line ended with “…”. Lines break between words (anywhere in
+    Chinese), so a label never ends mid-word unless a single word is wider than a line.
+    """
+    flat = " ".join(name.split())
+    whole = _wrap(flat, fits, lines)
+    if whole is not None:
+        return whole
+    first = _SENTENCE_END.split(flat, maxsplit=1)[0].rstrip(" .。！？；")
+    says_something = len(first.split()) >= 3 or len(_NO_SPACES.findall(first)) >= 4
+    if first != flat and says_something:
+        sentence = _wrap(first, fits, lines)
+        if sentence is not None:
+            return sentence
+    return _wrap_cut(flat, fits, lines)
+
+
+def _breaks(text: str) -> list[int]:
+    """Where a line may end: before a space, or between characters of Chinese text; never
+    after a one-letter word (Polish "w", "z", English "a"), which keeps to the next."""
+    out = []
+    for i in range(1, len(text)):
+        if text[i] == " ":
+            if not (text[i - 1].isalpha() and (i == 1 or text[i - 2] == " ")):
+                out.append(i)
+        elif text[i - 1] != " " and text[i] not in _NO_LINE_START:
+            pair = text[i - 1 : i + 1]
+            if _NO_SPACES.search(pair):
+                out.append(i)
+    out.append(len(text))
+    return out
+
+
+def _longest(text: str, fits: Callable[[str], bool], ending: str = "") -> int:
+    """The longest break position whose line (plus `ending`) fits; 0 if none does."""
+    best = 0
+    for end in _breaks(text):
+        line = text[:end].rstrip()
+        if ending:
+            line = line.rstrip(_TRIM) + ending
+        if fits(line):
+            best = end
+        elif end > best and best:
+            break
+    return best
+
+
+def _wrap(text: str, fits: Callable[[str], bool], lines: int) -> list[str] | None:
+    """`text` broken into at most `lines` lines that fit, or None if it needs more."""
+    out: list[str] = []
+    rest = text
+    while rest:
+        if len(out) == lines:
+            return None
+        if fits(rest):
+            out.append(rest)
+            break
+        end = _longest(rest, fits)
+        if end == 0:
+            return None
+        out.append(rest[:end].rstrip())
+        rest = rest[end:].lstrip()
+    return out
+
+
+def _wrap_cut(text: str, fits: Callable[[str], bool], lines: int) -> list[str]:
+    """`text` shortened to `lines` lines, the last ended with “…” after a whole word
+    (after any character when one word is wider than a line)."""
+    out: list[str] = []
+    rest = text
+    while len(out) < lines - 1:
+        end = _longest(rest, fits)
+        if end == 0:
+            break
+        out.append(rest[:end].rstrip())
+        rest = rest[end:].lstrip()
+    end = _longest(rest, fits, ELLIPSIS)
+    if end:
+        out.append(rest[:end].rstrip().rstrip(_TRIM) + ELLIPSIS)
+        return out
+    # One word wider than a line: cut it at any character.
+    end = 0
+    while end < len(rest) and fits(rest[: end + 1] + ELLIPSIS):
+        end += 1
+    if end:
+        out.append(rest[:end].rstrip(_TRIM) + ELLIPSIS)
+    return out or [ELLIPSIS]
