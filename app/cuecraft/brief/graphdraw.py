@@ -10,7 +10,7 @@ and drops the cue ids). Nodes named by an error finding get a red ring.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
@@ -21,6 +21,7 @@ from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, UNIT, Palette
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import N_, _, pgettext
 from cuecraft.core.layout import layout
+from cuecraft.core.names import label_lines
 
 EVOKES = HexColor("#7A5BA6")
 COLUMN_TITLES = {  # translated where drawn
@@ -31,6 +32,11 @@ COLUMN_TITLES = {  # translated where drawn
 }
 HEAD_HEIGHT = 6 * UNIT
 MIN_LABEL = 4.0
+DOT = UNIT + 6  # from a column's left edge past its shapes to its labels
+LABEL_GAP = 2.5  # between a shape and its label
+GUTTER = 6.5 * UNIT  # between one column's labels and the next column's shapes: the edges
+WISH_WIDTH = 140.0  # the widest a column asks for, in points
+LEADING = 1.15
 
 
 class GraphDrawing(Flowable):  # type: ignore[misc]
@@ -58,39 +64,56 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         xs = sorted({x for x, _y in positions.values()})
         column_of_x = {x: i for i, x in enumerate(xs)}
         kinds = {node: data.get("kind", "") for node, data in network.nodes(data=True)}
+        column_of = {node: column_of_x[positions[node][0]] for node in kinds}
         legend_h = self._legend(canvas, draw=False)
         top = self.height - HEAD_HEIGHT - 2 * UNIT
         bottom = legend_h + 4 * UNIT
         span = top - bottom
         members: dict[int, list[str]] = {}
-        for node, (x, _y) in positions.items():
-            members.setdefault(column_of_x[x], []).append(node)
+        for node, column in column_of.items():
+            members.setdefault(column, []).append(node)
         pitch = {c: span / len(nodes) for c, nodes in members.items()}
         radius = max(0.7, min(3.2, min(pitch.values()) * 0.38))
-        labels = {
-            node: node if kind == "cue" else str(network.nodes[node].get("label", node))
-            for node, kind in kinds.items()
-        }
+        names = {node: str(network.nodes[node].get("label", node)) for node in kinds}
         size_of = {c: min(7.0, pitch[c] * 0.8) for c in members}
-        # Each column as wide as its labels need: narrow ones get all they ask,
-        # the rest share what is left equally (max-min fair).
+        # Two-line labels where a column's rows leave room for them.
+        lines_of = {c: 2 if pitch[c] >= 2 * size_of[c] * LEADING + 1 else 1 for c in members}
+        # Each column as wide as its labels ask (its longest name on its lines, up to a
+        # limit); narrow ones get all they ask, the rest share what is left equally
+        # (max-min fair). Gutters between columns are kept for the edges.
         widest: list[float] = []
         for c in range(len(xs)):
             size = size_of[c]
             w = 0.0
             if size >= MIN_LABEL:
-                sample = sorted(members[c], key=lambda n: -len(labels[n]))[:40]
-                w = max(text.width(labels[n], size) for n in sample) + 2
+                sample = sorted(members[c], key=lambda n: -len(names[n]))[:40]
+                wish = max(text.width(names[n], size) for n in sample) / lines_of[c]
+                wish *= 1.35 if lines_of[c] > 1 else 1  # lines break between words
+                word = max(text.width(w, size) for n in sample for w in names[n].split()[:8])
+                # A word is not split (a Chinese run is, so it asks no more than a few).
+                w = min(max(wish, min(word, 70.0)), WISH_WIDTH) + 2
             title = _column_title([kinds[n] for n in members[c]])
             widest.append(max(w, text.width(title, 7, fonts.BOLD) - 3 * UNIT))
-        overhead = 6 * UNIT
-        room = _share_fairly(widest, self.width - overhead * len(xs))
-        left = [sum(room[:c]) + overhead * c for c in range(len(xs))]
-        col_width = min(room) + overhead
+        room = _share_fairly(widest, self.width - (DOT + GUTTER) * len(xs) + GUTTER)
+        left = [sum(room[:c]) + (DOT + GUTTER) * c for c in range(len(xs))]
 
-        def point(node: str) -> tuple[float, float]:
+        labels: dict[str, list[str]] = {}
+        for node, column in column_of.items():
+            size = size_of[column]
+            if size >= MIN_LABEL:
+
+                def fits(line: str, size: float = size, room: float = room[column]) -> bool:
+                    return text.width(line, size) <= room
+
+                labels[node] = [x for x in label_lines(names[node], fits, lines_of[column]) if x]
+
+        def dot(node: str) -> tuple[float, float]:
             x, y = positions[node]
-            return left[column_of_x[x]] + 2 * UNIT, top - y * span
+            return left[column_of_x[x]] + UNIT, top - y * span
+
+        # Where a node's edges to the right begin: past the end of the widest label of its
+        # column, so that no edge runs through a label of its own column.
+        port_x = [left[c] + DOT + room[c] + 1 for c in range(len(xs))]
 
         # Column heads, named by the kind that fills them.
         canvas.setFillColor(MUTED)
@@ -98,35 +121,54 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
             head = _column_title([kinds[n] for n in nodes])
             text.draw(
                 canvas,
-                left[column] + UNIT,
+                left[column],
                 self.height - HEAD_HEIGHT + UNIT,
-                text.fit(head, room[column] + 3 * UNIT, 7, fonts.BOLD),
+                text.fit(head, room[column] + DOT + GUTTER / 2, 7, fonts.BOLD),
                 7,
                 fonts.BOLD,
             )
-        self._edges(canvas, network, point, col_width)
-        self._nodes(canvas, [(kind, node, *point(node)) for node, kind in kinds.items()], radius)
-        # Labels on a faint white halo, so edges passing under them do not blur them.
-        canvas.setFillAlpha(1)
-        for node in kinds:
-            column = column_of_x[positions[node][0]]
-            size = size_of[column]
-            if size < MIN_LABEL:
-                continue
-            x, y = point(node)
-            shown = text.fit(labels[node], room[column], size)
-            if not shown:
-                continue
-            w = text.width(shown, size)
+        ends: dict[str, float] = {}
+        for node, lines in labels.items():
+            size = size_of[column_of[node]]
+            x = dot(node)[0] + radius + LABEL_GAP
+            ends[node] = x + max((text.width(line, size) for line in lines), default=0.0)
+        self._edges(canvas, network, column_of, dot, port_x, ends, radius)
+        self._nodes(canvas, [(kind, node, *dot(node)) for node, kind in kinds.items()], radius)
+        # Labels on an opaque ground: an edge passing a column (cue to touchpoint, across
+        # the zones) goes under them, never through their words.
+        for node, lines in labels.items():
+            size = size_of[column_of[node]]
+            x, y = dot(node)
+            x += radius + LABEL_GAP
+            lead = size * LEADING
+            first = y - size * 0.33 + lead * (len(lines) - 1) / 2
             canvas.setFillColor(white)
-            canvas.setFillAlpha(0.8)
-            canvas.rect(x + radius + 1.5, y - size * 0.45, w + 2, size * 1.05, stroke=0, fill=1)
-            canvas.setFillAlpha(1)
+            canvas.rect(
+                x - 1,
+                first - lead * (len(lines) - 1) - size * 0.25,
+                ends[node] - x + 2,
+                lead * (len(lines) - 1) + size * 1.05,
+                stroke=0,
+                fill=1,
+            )
             canvas.setFillColor(ERROR if node in self.flagged else INK)
-            text.draw(canvas, x + radius + 2.5, y - size * 0.33, shown, size)
+            for i, line in enumerate(lines):
+                text.draw(canvas, x, first - i * lead, line, size)
         self._legend(canvas, draw=True)
 
-    def _edges(self, canvas: Any, network: Any, point: Any, col_width: float) -> None:
+    def _edges(
+        self,
+        canvas: Any,
+        network: Any,
+        column_of: dict[str, int],
+        dot: Callable[[str], tuple[float, float]],
+        port_x: list[float],
+        ends: dict[str, float],
+        radius: float,
+    ) -> None:
+        """Edges between columns leave a node at the right of its column (a short lead from
+        the end of its label) and reach the other at its shape, on the left of its label;
+        edges within a column bow out to the left of the shapes."""
         styles: dict[str, tuple[Color, float, float, tuple[float, ...]]] = {
             "at": (self.palette.mark, 0.45, 0.5, ()),
             "motif": (FAINT, 0.5, 0.4, ()),
@@ -140,9 +182,29 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         # go into one path: a 1,000-cue design has thousands of them.
         dense = network.number_of_edges() > 600
         groups: dict[tuple[str, bool], list[tuple[float, float, float, float]]] = {}
+        leads: dict[str, tuple[float, float, float]] = {}
         for src, dst, data in network.edges(data=True):
             key = (str(data.get("kind", "")), bool(data.get("returns")))
-            groups.setdefault(key, []).append((*point(src), *point(dst)))
+            if column_of[src] > column_of[dst]:
+                src, dst = dst, src
+            x1, y1 = dot(src)
+            x2, y2 = dot(dst)
+            if column_of[src] != column_of[dst]:
+                start = ends.get(src, x1 + radius)
+                x1 = port_x[column_of[src]]
+                leads[src] = (start + 1, x1, y1)
+                x2 -= radius
+            groups.setdefault(key, []).append((x1, y1, x2, y2))
+        # The leads from label ends to the column's edge, light and in the ink of labels.
+        canvas.setStrokeColor(FAINT)
+        canvas.setStrokeAlpha(0.8)
+        canvas.setLineWidth(0.4)
+        path = canvas.beginPath()
+        for start, end, y in leads.values():
+            if end > start:
+                path.moveTo(start, y)
+                path.lineTo(end, y)
+        canvas.drawPath(path, stroke=1, fill=0)
         for (kind, returns), lines in groups.items():
             colour, alpha, width, dash = styles.get(kind, (FAINT, 0.5, 0.4, ()))
             if returns:
@@ -156,7 +218,7 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
                 path.moveTo(x1, y1)
                 if abs(x1 - x2) < 1:
                     # Same column: a bow to the left, deeper for distant nodes.
-                    bow = min(col_width * 0.3, 3 * UNIT + abs(y2 - y1) * 0.15)
+                    bow = min(GUTTER * 0.8, 3 * UNIT + abs(y2 - y1) * 0.15)
                     path.curveTo(x1 - bow, y1, x2 - bow, y2, x2, y2)
                 else:
                     mid = (x1 + x2) / 2
