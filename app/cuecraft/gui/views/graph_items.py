@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import pgettext
+from cuecraft.core.names import label_lines
 
 from ._style import (
     accent,
@@ -72,6 +73,7 @@ RADIUS = {
     "souvenir": 10.0,
 }
 LABEL_WIDTH = 150.0
+LABEL_LINES = 2  # a name wraps to two lines before it is shortened
 # Edge kinds, back to front: light structure first, the ones that matter on top.
 EDGE_ORDER = ("at", "zone", "motif", "evokes", "sees", "next", "return", "conflicts")
 
@@ -234,7 +236,7 @@ class NodeItem(QGraphicsItem):
         # that shows them they reach furthest: the bounds allow for that.
         grow = 1 / min(1.0, self.label_from)
         reach = self._r * 1.4 + 12
-        height = max(reach * 2, (self._fonts.line + 6) * grow)
+        height = max(reach * 2, (self._fonts.line * LABEL_LINES + 6) * grow)
         width = reach + self._r * 1.2 + 5 + (LABEL_WIDTH + 14) * grow
         left = -width + reach if label_left else -reach
         self._bounds = QRectF(left, -height / 2, width, height)
@@ -260,11 +262,10 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def label_text(self) -> str:
-        """The label as drawn: one line, elided to the label width."""
+        """The label as drawn: the item's name (`cuecraft.core.names`, as in the brief) on
+        at most two lines of the label width, shortened at a whole word with "…"."""
         if self._elided is None:
-            self._elided = QFontMetricsF(self._fonts.plain).elidedText(
-                " ".join(self.info.label.split()), Qt.TextElideMode.ElideRight, LABEL_WIDTH
-            )
+            self._elided = "\n".join(_label_lines(self.info.label, self._fonts.plain))
         return self._elided
 
     def boundingRect(self) -> QRectF:
@@ -280,13 +281,20 @@ class NodeItem(QGraphicsItem):
         font = self._fonts.bold if self.selected else self._fonts.plain
         key = (self.label_text(), self.selected)
         if self._label_cache is None or self._label_cache[0] != key:
+            lines = key[0].split("\n")
+            if self.selected:  # bold is wider: break the name again
+                lines = _label_lines(self.info.label, font)
             fm = QFontMetricsF(font)
-            text = fm.elidedText(key[0], Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-            self._label_cache = (key, text, fm.horizontalAdvance(text) + 10)
+            wide = max(fm.horizontalAdvance(line) for line in lines)
+            self._label_cache = (key, "\n".join(lines), wide + 10)
         _key, text, w = self._label_cache
-        line = self._fonts.line
-        box = QRectF(-w if self.label_left else 0, -line / 2 - 1, w, line + 2)
+        height = self._fonts.line * (text.count("\n") + 1)
+        box = QRectF(-w if self.label_left else 0, -height / 2 - 1, w, height + 2)
         return text, font, box, scale
+
+    @property
+    def label_line_count(self) -> int:
+        return self.label_text().count("\n") + 1
 
     @property
     def reach(self) -> float:
@@ -353,9 +361,20 @@ class NodeItem(QGraphicsItem):
         painter.translate(-(r * 1.2 + 5) if self.label_left else r * 1.2 + 5, 0)
         painter.scale(scale, scale)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Base), 0.85))
+        # An opaque ground: edges pass under a label, never through its words.
+        painter.setBrush(pal.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(box, 4, 4)
         painter.setFont(font)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+def _label_lines(name: str, font: QFont) -> list[str]:
+    """A node's name as label lines in `font`: whole words, “…” where it is shortened."""
+    metrics = QFontMetricsF(font)
+
+    def fits(line: str) -> bool:
+        return metrics.horizontalAdvance(line) <= LABEL_WIDTH
+
+    return label_lines(name, fits, LABEL_LINES)

@@ -420,18 +420,20 @@ class GraphView(QWidget):
         self._canvas.setBackgroundBrush(pal.base())
         where = positions(result.graph)
         width, height, gaps = scene_size(where)
-        line = self._fonts.line + 3
         for node, info in infos.items():
             x, y = where.get(node, (0.5, 0.5))
-            label_from = max(0.3, line / max(1.0, gaps.get(round(x, 4), 1.0) * height))
             item = self._nodes.get(node)
             if item is None:
-                item = NodeItem(info, pal, self._fonts, x < 0.2, label_from)
+                item = NodeItem(info, pal, self._fonts, x < 0.2)
                 self._scene.addItem(item)
                 self._nodes[node] = item
             else:
                 item.set_info(info)
-                item.place(x < 0.2, label_from)
+            # Labels show from the zoom at which they stop overlapping their neighbours
+            # (a two-line label needs twice the room).
+            line = self._fonts.line * item.label_line_count + 3
+            label_from = max(0.3, line / max(1.0, gaps.get(round(x, 4), 1.0) * height))
+            item.place(x < 0.2, label_from)
             item.setPos(x * width, y * height)
         paths = {kind: QPainterPath() for kind in EDGE_ORDER}
         heads = QPainterPath()

@@ -1,0 +1,71 @@
+"""The graph view labels nodes as the brief does (issue 14): the items' names from
+`cuecraft.core.names`, never their ids, on at most two lines, shortened at a whole word
+with "…" rather than cut mid-word."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from cuecraft.core.fileformat import load_design
+from cuecraft.core.names import full_name
+from cuecraft.gui.document import Document
+from cuecraft.gui.views import GraphView
+from cuecraft.gui.views.graph_items import LABEL_WIDTH
+
+DESIGNS = Path(__file__).resolve().parents[2] / "designs"
+TRIM = " ,;:—–-(，、；：（"
+
+
+def shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def a_shortening_of(label: str, name: str) -> bool:
+    """`label` (lines joined by spaces) is `name`, its first sentence, or its first words
+    followed by "…"."""
+    flat = " ".join(name.split())
+    shown = " ".join(label.split("\n"))
+    if shown == flat:
+        return True
+    words = flat.split(" ")
+    heads = {" ".join(words[:k]).rstrip(TRIM) + "…" for k in range(1, len(words))}
+    first = re.split(r"(?<=[.!?])\s", flat, maxsplit=1)[0].rstrip(" .")
+    return shown in heads or shown == first
+
+
+@pytest.mark.parametrize("name", ["rainforest-cafe.yaml", "boutique-hotel.yaml"])
+def test_graph_node_labels_are_names_shortened_at_whole_words(qtbot, name):
+    doc = Document(load_design(DESIGNS / name))
+    view = shown(qtbot, GraphView(doc))
+    design = doc.design
+    items = [*design.zones, *design.touchpoints, *design.cues, *design.layers, *design.souvenirs]
+    for item in items:
+        node = view.node_item(item.id)
+        assert node is not None
+        label = node.label_text()
+        lines = label.split("\n")
+        assert 1 <= len(lines) <= 2, label
+        if item.id not in full_name(item):
+            assert item.id not in label
+        assert a_shortening_of(label, full_name(item)), (item.id, label)
+        metrics = QFontMetricsF(node._fonts.plain)
+        assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in lines)
+
+
+def test_a_long_cue_text_wraps_to_two_lines_before_it_is_shortened(qtbot):
+    doc = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = shown(qtbot, GraphView(doc))
+    cues = [c for c in doc.design.cues if len(c.text) > 60]
+    assert cues
+    for cue in cues:
+        label = view.node_item(cue.id).label_text()
+        assert label.count("\n") == 1, label
+        assert label.endswith("…") or " ".join(label.split("\n")) in cue.text
