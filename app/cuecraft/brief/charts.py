@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from cuecraft.brief import fonts, text, words
@@ -27,6 +28,7 @@ from cuecraft.brief.styles import (
     Palette,
     luminance,
     mix,
+    para_style,
 )
 from cuecraft.core.i18n import _, format_number
 
@@ -95,6 +97,8 @@ class ScoreBars(Flowable):  # type: ignore[misc]
             canvas.line(x, 3 * UNIT, x, 3.5 * UNIT)
 
 
+SWATCHES = 18 * UNIT  # the legend's four shades, before its words
+
 REALM_QUADRANTS = (
     # realm, column (0 passive, 1 active), row (0 absorption, 1 immersion)
     ("entertainment", 0, 0),
@@ -105,7 +109,11 @@ REALM_QUADRANTS = (
 
 
 class RealmsChart(Flowable):  # type: ignore[misc]
-    """The four realms as a 2×2, each quadrant as strong as the design makes it (0–3)."""
+    """The four realms as a 2×2, each quadrant as strong as the design makes it (0–3).
+
+    A quadrant's shade and its dots both say how strongly the design stages that
+    realm; a legend under the square says so, with the four shades from 0 to 3,
+    so the reader need not guess what a darker quadrant means."""
 
     def __init__(self, realms: dict[str, int], palette: Palette, size: float = 56 * UNIT) -> None:
         super().__init__()
@@ -113,20 +121,58 @@ class RealmsChart(Flowable):  # type: ignore[misc]
         self.palette = palette
         self.size = size
         self.margin = 6 * UNIT
+        style = para_style("realms legend", fontName=fonts.TEXT, fontSize=7, leading=9)
+        self.legend = text.para(
+            _(
+                "Shading: how strongly the design stages each realm, from 0, the palest, "
+                "to 3, the darkest; the dots count the same."
+            ),
+            ParagraphStyle("realms legend muted", parent=style, textColor=MUTED),
+        )
+        self.legend_height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = self.size + 2 * self.margin
-        self.height = self.size + 2 * self.margin
+        room = self.size - SWATCHES
+        self.legend_height = max(self.legend.wrap(room, avail_height)[1], 5 * UNIT) + UNIT
+        self.height = self.size + 2 * self.margin + self.legend_height
         return self.width, self.height
 
+    def _shade(self, strength: int) -> Color:
+        return mix(self.palette.accent, white, 0.05 + 0.2 * strength)
+
     def draw(self) -> None:
+        canvas = self.canv
+        self._draw_legend()
+        canvas.saveState()
+        canvas.translate(0, self.legend_height)
+        self._draw_square()
+        canvas.restoreState()
+
+    def _draw_legend(self) -> None:
+        """The four shades, 0 to 3, and what they mean, under the square."""
+        canvas, m = self.canv, self.margin
+        box = 3 * UNIT
+        top = self.legend_height - UNIT
+        for strength in range(4):
+            x = m + strength * (box + UNIT)
+            canvas.setFillColor(self._shade(strength))
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.35)
+            canvas.rect(x, top - box, box, box, stroke=1, fill=1)
+            canvas.setFillColor(MUTED)
+            level = format_number(strength)
+            text.draw(canvas, x + box / 2, top - box - 2.5 * UNIT, level, 6.5, anchor="middle")
+        h = self.legend.height
+        self.legend.drawOn(canvas, m + SWATCHES, top - h)
+
+    def _draw_square(self) -> None:
         canvas = self.canv
         s, m = self.size, self.margin
         half = s / 2
         for realm, col, row in REALM_QUADRANTS:
             strength = max(0, min(3, self.realms.get(realm, 0)))
-            share = 0.05 + 0.2 * strength
-            fill = mix(self.palette.accent, white, share)
+            fill = self._shade(strength)
             x, y = m + col * half, m + (1 - row) * half
             canvas.setFillColor(fill)
             canvas.rect(x, y, half, half, stroke=0, fill=1)
