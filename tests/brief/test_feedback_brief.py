@@ -117,8 +117,8 @@ def test_the_journey_table_has_an_nps_column(cafe: Brief) -> None:
     journey = cafe.reader.pages[section_page(cafe, "Guest journey")].extract_text()
     assert "NPS" in journey and "(answers)" in journey
     assert CHECK_IN_NPS in cafe.text
-    # The chart's legend says what the second series is.
-    assert squash("Guests’ NPS with its 95% interval (right axis)") in squash(journey)
+    # The chart's legend says what the marks of the NPS panel are.
+    assert squash("Guests’ NPS with its 95% interval") in squash(journey)
     assert "NPS below 0" in journey
 
 

@@ -1,19 +1,26 @@
 """The journey chart: the designed feeling at each step and, when guests answered, their NPS.
 
-Designed: the target feeling (−3..+3, left axis) as a line of beads, phases as
-bands, the peak and the ends ringed (peak–end rule). Measured: the Net
-Promoter Score guests gave each step (−100..+100, right axis) as a diamond
-with its 95% interval as a whisker — hollow with fewer than `MIN_RESPONSES`
-answers (not yet evidence), in the error colour at a detractor hotspot (NPS
-below 0 from enough answers, FBK001) — and a legend under the chart. The two
-scales share their zero, so "above the line" means the same on both.
+Designed (the upper panel): the target feeling (−3..+3) as a line of beads,
+phases as bands, the peak and the ends ringed (peak–end rule). Measured (a
+panel of its own below, on the same steps): the Net Promoter Score guests gave
+each step (−100..+100) as a diamond with its 95% interval as a whisker —
+hollow with fewer than `MIN_RESPONSES` answers (not yet evidence), in the
+error colour at a detractor hotspot (NPS below 0 from enough answers,
+FBK001) — and a legend under the chart. The two are on separate panels with
+their own zero lines: a feeling of +1 and an NPS of +17 say different things,
+and one shared zero would invite the reader to compare them.
+
+Along the x-axis: each step's number and its touchpoint's name, slanted so long
+names fit. The line follows the journey's `next` links, not the list: where the
+journey branches, the alternatives share one step, side by side, and the line
+forks to each of them and joins again after them.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.platypus import Flowable
@@ -27,9 +34,15 @@ MEASURED = HexColor("#3C4654")  # slate: apart from any accent, and from the cur
 NPS_TICKS = (-100, -50, 0, 50, 100)
 LEGEND_LINE = 3.5 * UNIT
 LABEL_SIZE = 7.5
+NAME_SIZE = 6.5  # the touchpoint names along the x-axis
+NAME_SLANT = 45.0  # degrees: long names fit, and still read left to right
+NAME_ROOM = 27 * UNIT  # the longest name along the axis, in points of its slanted line
+NAME_GAP = 3 * UNIT  # between two names along the axis: closer ones are left out
+TOP_ROW = 8 * UNIT  # the row of the phase names above the panels
+PANEL_GAP = 6 * UNIT  # between the feeling and the NPS panels
+LEFT = 13 * UNIT  # room for the panels' titles and scales
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 Scale = Callable[[float], float]  # a value to a height on the page
-Across = Callable[[int], float]  # a step's index to its x
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ class Measured:
 
 @dataclass(frozen=True)
 class CurvePoint:
-    label: str  # the x-axis label, a step number
+    label: str  # the step number, under the point
     phase: str
     emotion: int | None
     is_end: bool = False
@@ -57,6 +70,33 @@ class CurvePoint:
     measured: Measured | None = None
     is_peak: bool = False  # the design's peak (DesignGraph.peak)
     reached: bool = True  # False for a touchpoint no entry reaches (JRN002): last, apart
+    name: str = ""  # the touchpoint's name as the axis writes it (short, never its id)
+    # Its place along the x-axis, from 0: alternatives of one branch share one (None: its index).
+    column: int | None = None
+    # The points (indices) it leads to along the journey (None: the next one, a straight line).
+    leads_to: tuple[int, ...] | None = None
+
+
+@dataclass
+class Layout:
+    """Where everything goes, worked out in `wrap` for the width given (flowable coordinates).
+
+    Kept on the chart so that tests read what is drawn: the x of every point
+    (alternatives share their step's x, spread a little either side of it), the
+    panels and their zero lines."""
+
+    left: float
+    right: float
+    columns: int
+    step_x: list[float]  # each point's step: the middle of its column
+    xs: list[float]  # each point as drawn: its step's x, alternatives spread either side
+    feeling: Box  # the panel of the designed feeling
+    nps: Box | None  # the panel of the guests' NPS, below (None without feedback)
+    feeling_zero: float
+    nps_zero: float | None
+    # The points whose step number and name the axis shows, with the name as fitted.
+    names: list[tuple[int, str]] = field(default_factory=list)
+    names_height: float = 0.0
 
 
 def minus(value: str) -> str:
@@ -69,101 +109,194 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 class EmotionCurve(Flowable):  # type: ignore[misc]
-    """Emotion (−3..3) along the journey; with feedback, the measured NPS on a second axis."""
+    """Emotion (−3..3) along the journey; with feedback, the measured NPS on a panel below."""
 
     def __init__(self, points: Sequence[CurvePoint], palette: Palette, height: float) -> None:
         super().__init__()
         self.points = list(points)
         self.palette = palette
-        self.chart_height = height
+        self.chart_height = height  # the phase row and the panels; names and legend come under
         self.dual = any(p.measured is not None for p in self.points)
+        self.columns = [p.column if p.column is not None else i for i, p in enumerate(points)]
+        self.edges = self._edges()
+        self.layout: Layout | None = None
         self._legend: list[tuple[float, int, str, str]] = []  # x, line, kind, label
         self._taken: list[Box] = []  # what labels must not cover
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = self.chart_height + self._layout_legend(avail_width)
-        return avail_width, self.height
+    def _edges(self) -> list[tuple[int, int]]:
+        """The links the line follows: forward along the journey, between reached steps."""
+        n, out = len(self.points), []
+        for i, point in enumerate(self.points):
+            targets = point.leads_to if point.leads_to is not None else (i + 1,)
+            for j in targets:
+                joined = j < n and point.reached and self.points[j].reached
+                if joined and self.columns[j] > self.columns[i]:
+                    out.append((i, j))
+        return out
+
+    @property
+    def branches(self) -> bool:
+        """Whether two points share a step: the journey offers alternatives there."""
+        return len(set(self.columns)) < len(self.columns)
 
     # -- geometry ------------------------------------------------------------------
 
-    def _plot_area(self) -> tuple[float, float, float, float]:
-        """left, right, bottom, top of the plot area."""
-        legend = self.height - self.chart_height
-        right = self.width - (10 * UNIT if self.dual else 2 * UNIT)
-        return 9 * UNIT, right, 7 * UNIT + legend, self.height - 8 * UNIT
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        legend = self._layout_legend(avail_width)
+        layout = self._layout(avail_width)
+        under = 5 * UNIT + layout.names_height  # the step numbers, then the names
+        self.height = self.chart_height + under + legend
+        self.layout = self._layout(avail_width, lift=under + legend, names=layout)
+        return avail_width, self.height
+
+    def _layout(self, width: float, lift: float = 0.0, names: Layout | None = None) -> Layout:
+        """The geometry for `width`, the panels raised by `lift` (what goes under them)."""
+        left, right = LEFT, width - 2 * UNIT
+        n = len(self.points)
+        count = max(self.columns, default=-1) + 1
+        step = (right - left) / max(1, count)
+        members: dict[int, list[int]] = {}
+        for i, c in enumerate(self.columns):
+            members.setdefault(c, []).append(i)
+        step_x = [left + step * (c + 0.5) for c in self.columns]
+        xs = list(step_x)
+        gap = self._gap() if len(members) < n else 0.0
+        for alternatives in members.values():
+            k = len(alternatives)
+            spread = min(gap, 0.8 * step / k) if k > 1 else 0.0
+            for j, i in enumerate(alternatives):
+                xs[i] += (j - (k - 1) / 2) * spread
+        top = lift + self.chart_height - TOP_ROW
+        panels = self.chart_height - TOP_ROW
+        if self.dual:
+            feeling_h = 0.56 * (panels - PANEL_GAP)
+            feeling = (left, top - feeling_h, right, top)
+            nps_top = feeling[1] - PANEL_GAP
+            nps: Box | None = (left, lift, right, nps_top)
+        else:
+            feeling, nps = (left, lift, right, top), None
+        layout = Layout(
+            left,
+            right,
+            count,
+            step_x,
+            xs,
+            feeling,
+            nps,
+            (feeling[1] + feeling[3]) / 2,
+            (nps[1] + nps[3]) / 2 if nps else None,
+        )
+        if names is not None:
+            layout.names, layout.names_height = names.names, names.names_height
+        elif n:
+            layout.names, layout.names_height = self._names(xs)
+        return layout
+
+    def _gap(self) -> float:
+        """The least room between two names along the axis, and so between two step numbers."""
+        longest = max((p.label for p in self.points), key=len, default="")
+        return max(NAME_GAP, text.width(longest, 6.5) + 0.75 * UNIT)
+
+    def _names(self, xs: list[float]) -> tuple[list[tuple[int, str]], float]:
+        """The names written along the axis, fitted, and the height they take.
+
+        Names closer than `_gap` to the one before are left out (a long journey
+        shows every few), the last step always kept; only those shown are measured."""
+        gap = self._gap()
+        order = sorted(range(len(xs)), key=lambda i: (xs[i], i))
+        shown: list[int] = []
+        for i in order:
+            if not shown or xs[i] - xs[shown[-1]] >= gap - 0.01:
+                shown.append(i)
+        last = order[-1]
+        if shown[-1] != last:
+            if xs[last] - xs[shown[-1]] < gap and len(shown) > 1:
+                shown.pop()
+            shown.append(last)
+        slant = math.radians(NAME_SLANT)
+        out, tallest = [], 0.0
+        for i in shown:
+            name = self.points[i].name
+            room = min(NAME_ROOM, (xs[i] - NAME_SIZE) / math.cos(slant))
+            fitted = text.fit(name, room, NAME_SIZE) if name else ""
+            out.append((i, fitted))
+            if fitted:
+                tallest = max(tallest, text.width(fitted, NAME_SIZE) * math.sin(slant))
+        return out, (tallest + 1.5 * UNIT if tallest else 0.0)
 
     def draw(self) -> None:
-        canvas = self.canv
-        left, right, bottom, top = self._plot_area()
-        n = len(self.points)
-        if n == 0:
+        layout = self.layout
+        if layout is None or not self.points:
             return
-        step = (right - left) / n
         self._taken = []
-
-        def px(i: int) -> float:
-            return left + step * (i + 0.5)
+        f0, f1 = layout.feeling[1], layout.feeling[3]
 
         def py(emotion: float) -> float:
-            return bottom + (top - bottom) * (emotion + 3) / 6
+            return f0 + (f1 - f0) * (emotion + 3) / 6
 
-        def pn(score: float) -> float:
-            return bottom + (top - bottom) * (score + 100) / 200
+        self._bands(layout)
+        self._feeling_axis(layout, py)
+        if layout.nps is not None:
+            n0, n1 = layout.nps[1], layout.nps[3]
 
-        self._bands(left, step, bottom, top)
-        self._axes(left, right, bottom, top, py, pn)
-        # X labels: step numbers, thinned out so they never touch.
-        every = max(1, math.ceil(n / max(1, (right - left) / (4 * UNIT))))
-        shown = [i for i in range(n) if i % every == 0]
-        if shown[-1] != n - 1:  # always the last step, in place of a neighbour too close
-            if n - 1 - shown[-1] < max(1, every * 0.6):
-                shown.pop()
-            shown.append(n - 1)
-        canvas.setFillColor(FAINT)
-        for i in shown:
-            text.draw(canvas, px(i), bottom - 4 * UNIT, self.points[i].label, 7, anchor="middle")
-        offset = min(0.22 * step, 2.2 * UNIT) if step >= 8 else 0.0
-        if self.dual:
-            self._measured_under(n, step, lambda i: px(i) + offset, pn)
-        # The curve, broken where a touchpoint has no emotion.
-        canvas.setStrokeColor(self.palette.mark)
-        canvas.setLineWidth(1.6 if n <= 40 else 0.8)
-        for i in range(n - 1):
-            a, b = self.points[i].emotion, self.points[i + 1].emotion
-            if a is not None and b is not None and self._joined(i):
-                canvas.line(px(i), py(a), px(i + 1), py(b))
-                self._segment(px(i), py(a), px(i + 1), py(b))
-        felt = [(i, p.emotion) for i, p in enumerate(self.points) if p.emotion is not None]
-        radius = max(1.2, min(3.0, step / 4))
-        for i, emotion in felt if n <= 60 else ():  # a long journey is a line, not beads
-            canvas.setFillColor(self.palette.mark)
-            canvas.setStrokeColor(white)
-            canvas.setLineWidth(0.8)
-            canvas.circle(px(i), py(emotion), radius, stroke=1, fill=1)
-            x, y, r = px(i), py(emotion), radius + 1
-            self._taken.append((x - r, y - r, x + r, y + r))
-        if self.dual:
-            self._measured_over(n, step, lambda i: px(i) + offset, pn)
+            def pn(score: float) -> float:
+                return n0 + (n1 - n0) * (score + 100) / 200
+
+            self._nps_axis(layout, layout.nps, pn)
+            self._measured_under(layout, pn)
+        self._x_axis(layout)
+        felt = self._designed(layout, py)
+        if layout.nps is not None:
+            self._measured_over(layout, pn)
         if self._legend:
-            self._draw_legend()
-        frame = (left, right, bottom, top)
+            self._draw_legend(layout)
+        frame = (layout.left, layout.right, f0, f1)
         if felt:
-            self._peak_and_ends(px, py, frame)
+            self._peak_and_ends(layout.xs, py, frame)
         else:
-            canvas.setFillColor(MUTED)
+            self.canv.setFillColor(MUTED)
             text.draw(
-                canvas,
-                (left + right) / 2,
+                self.canv,
+                (layout.left + layout.right) / 2,
                 py(0) + 3 * UNIT,
                 _("no emotions set"),
                 8,
                 anchor="middle",
             )
-        if self.dual and n <= 40:
-            self._hotspot_labels(lambda i: px(i) + offset, pn, step, frame)
+        if layout.nps is not None and len(self.points) <= 40:
+            self._hotspot_labels(layout, pn, (layout.left, layout.right, n0, n1))
 
-    def _peak_and_ends(self, px: Across, py: Scale, frame: Box) -> None:
+    def _spacing(self, layout: Layout) -> float:
+        """The least room between two points side by side, for the size of the marks."""
+        step = (layout.right - layout.left) / max(1, layout.columns)
+        widest = max((self.columns.count(c) for c in set(self.columns)), default=1)
+        return step / widest
+
+    def _designed(self, layout: Layout, py: Scale) -> bool:
+        """The designed curve along the journey's links, broken where a touchpoint has no
+        emotion, and its beads; whether any touchpoint has one."""
+        canvas, xs, n = self.canv, layout.xs, len(self.points)
+        canvas.setStrokeColor(self.palette.mark)
+        canvas.setLineWidth(1.6 if n <= 40 else 0.8)
+        for i, j in self.edges:
+            a, b = self.points[i].emotion, self.points[j].emotion
+            if a is not None and b is not None:
+                canvas.line(xs[i], py(a), xs[j], py(b))
+                self._segment(xs[i], py(a), xs[j], py(b))
+        felt = [(i, p.emotion) for i, p in enumerate(self.points) if p.emotion is not None]
+        radius = max(1.2, min(3.0, self._spacing(layout) / 4))
+        for i, emotion in felt if n <= 60 else ():  # a long journey is a line, not beads
+            canvas.setFillColor(self.palette.mark)
+            canvas.setStrokeColor(white)
+            canvas.setLineWidth(0.8)
+            x, y = xs[i], py(emotion)
+            canvas.circle(x, y, radius, stroke=1, fill=1)
+            r = radius + 1
+            self._taken.append((x - r, y - r, x + r, y + r))
+        return bool(felt)
+
+    def _peak_and_ends(self, xs: list[float], py: Scale, frame: Box) -> None:
         """Ring the peak and the ends of the designed curve and name them."""
         peak = pgettext("emotion curve", "Peak")
         marks: dict[int, tuple[str, Color]] = {
@@ -180,7 +313,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
                 )
                 marks[i] = (end, colour)
         placed = [
-            (px(i), py(at), label, colour)
+            (xs[i], py(at), label, colour)
             for i, (label, colour) in marks.items()
             if (at := self.points[i].emotion) is not None
         ]
@@ -196,36 +329,59 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             ]
             self._place(spots, label, LABEL_SIZE, colour, frame)
 
-    def _joined(self, i: int) -> bool:
-        """Whether the line runs from step i to the next: not to or from an unreachable one."""
-        return self.points[i].reached and self.points[i + 1].reached
-
-    def _bands(self, left: float, step: float, bottom: float, top: float) -> None:
-        """A band for each stretch of one phase along the journey order (usually one per
-        phase), and one over the touchpoints no entry reaches, which come last."""
+    def _bands(self, layout: Layout) -> None:
+        """A band for each stretch of one phase along the journey (usually one per phase),
+        and one over the touchpoints no entry reaches, which come last; the phase names
+        above. A step shared by alternatives of different phases takes the first one's."""
         canvas = self.canv
-        n = len(self.points)
-        start = 0
+        first: dict[int, CurvePoint] = {}
+        for i, c in enumerate(self.columns):
+            first.setdefault(c, self.points[i])
+        step = (layout.right - layout.left) / max(1, layout.columns)
+        panels = [p for p in (layout.feeling, layout.nps) if p is not None]
+        top = layout.feeling[3]
 
         def stretch(p: CurvePoint) -> str:
             return words.phase(p.phase) if p.reached else _("not reachable")
 
-        for i in range(1, n + 1):
-            if i == n or stretch(self.points[i]) != stretch(self.points[start]):
-                shade = self.palette.wash if self.points[start].phase != "during" else PANEL
-                canvas.setFillColor(shade if self.points[start].reached else white)
-                canvas.rect(left + step * start, bottom, step * (i - start), top - bottom, 0, 1)
-                canvas.setFillColor(MUTED)
-                room = step * (i - start) - 2 * UNIT
-                label = text.fit(stretch(self.points[start]).upper(), room, 7, fonts.BOLD)
-                text.draw(canvas, left + step * start + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
-                start = i
+        start = 0
+        count = layout.columns
+        for c in range(1, count + 1):
+            here = first.get(start)
+            if here is None:  # a column nobody stands in (not made by the brief)
+                start = c
+                continue
+            nxt = first.get(c)
+            if c < count and nxt is not None and stretch(nxt) == stretch(here):
+                continue
+            shade = self.palette.wash if here.phase != "during" else PANEL
+            canvas.setFillColor(shade if here.reached else white)
+            x0 = layout.left + step * start
+            for panel in panels:
+                canvas.rect(x0, panel[1], step * (c - start), panel[3] - panel[1], 0, 1)
+            canvas.setFillColor(MUTED)
+            room = step * (c - start) - 2 * UNIT
+            label = text.fit(stretch(here).upper(), room, 7, fonts.BOLD)
+            text.draw(canvas, x0 + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
+            start = c
 
-    def _axes(
-        self, left: float, right: float, bottom: float, top: float, py: Scale, pn: Scale
-    ) -> None:
+    def _title(self, panel: Box, label: str, colour: Color, scale_width: float) -> None:
+        """A panel's title, upright along its left side, outside its scale."""
         canvas = self.canv
-        left_ink = self.palette.accent_text if self.dual else FAINT
+        x = panel[0] - 2 * UNIT - scale_width - 1.5 * UNIT
+        canvas.saveState()
+        canvas.translate(x, (panel[1] + panel[3]) / 2)
+        canvas.rotate(90)
+        canvas.setFillColor(colour)
+        fitted = text.fit(label, panel[3] - panel[1], 6.5, fonts.BOLD)
+        text.draw(canvas, 0, 0, fitted, 6.5, fonts.BOLD, "middle")
+        canvas.restoreState()
+
+    def _feeling_axis(self, layout: Layout, py: Scale) -> None:
+        canvas = self.canv
+        left, right = layout.left, layout.right
+        ink = self.palette.accent_text
+        labels = []
         for level in range(-3, 4):
             y = py(level)
             canvas.setStrokeColor(RULE if level else FAINT)
@@ -234,64 +390,92 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
                 canvas.setDash(2, 2)
             canvas.line(left, y, right, y)
             canvas.setDash()
-            canvas.setFillColor(left_ink)
+            canvas.setFillColor(ink)
             label = minus(f"{level:+d}") if level else "0"
-            text.draw(canvas, left - 2 * UNIT, y - 2.5, label, 7, anchor="end")
-        if not self.dual:
-            return
-        canvas.setStrokeColor(MEASURED)
-        canvas.setLineWidth(0.5)
-        canvas.line(right, bottom, right, top)
+            labels.append(text.draw(canvas, left - 2 * UNIT, y - 2.5, label, 7, anchor="end"))
+        title = pgettext("emotion curve axis", "Designed feeling").upper()
+        self._title(layout.feeling, title, ink, max(labels))
+
+    def _nps_axis(self, layout: Layout, panel: Box, pn: Scale) -> None:
+        canvas = self.canv
+        labels = []
         for tick in NPS_TICKS:
             y = pn(tick)
-            canvas.line(right, y, right + UNIT, y)
+            canvas.setStrokeColor(RULE if tick else FAINT)
+            canvas.setLineWidth(0.35 if tick else 0.6)
+            if tick == 0:
+                canvas.setDash(2, 2)
+            canvas.line(layout.left, y, layout.right, y)
+            canvas.setDash()
             canvas.setFillColor(MEASURED)
             label = minus(f"{tick:+d}") if tick else "0"
-            text.draw(canvas, right + 1.75 * UNIT, y - 2.5, label, 7)
-        # Axis titles, on the row of the phase names, outside the plot.
-        canvas.setFillColor(self.palette.accent_text)
-        feeling = pgettext("emotion curve axis", "Feeling").upper()
-        text.draw(canvas, left - 2 * UNIT, top + 4 * UNIT, feeling, 6.5, fonts.BOLD, "end")
-        canvas.setFillColor(MEASURED)
-        text.draw(canvas, right + 1.75 * UNIT, top + 4 * UNIT, "NPS", 6.5, fonts.BOLD)
+            labels.append(
+                text.draw(canvas, layout.left - 2 * UNIT, y - 2.5, label, 7, anchor="end")
+            )
+        title = pgettext("emotion curve axis", "Guests’ NPS").upper()
+        self._title(panel, title, MEASURED, max(labels))
+
+    def _x_axis(self, layout: Layout) -> None:
+        """Under the lowest panel: each step's number and its touchpoint's name, slanted."""
+        canvas = self.canv
+        bottom = (layout.nps or layout.feeling)[1]
+        slant = NAME_SLANT
+        lift = 0.35 * NAME_SIZE  # the slanted name's middle, not its baseline, on the tick
+        dx, dy = lift * math.sin(math.radians(slant)), lift * math.cos(math.radians(slant))
+        canvas.setStrokeColor(FAINT)
+        canvas.setLineWidth(0.5)
+        for i, name in layout.names:
+            x = layout.xs[i]
+            canvas.line(x, bottom, x, bottom - UNIT)
+            canvas.setFillColor(FAINT)
+            text.draw(canvas, x, bottom - 4 * UNIT, self.points[i].label, 6.5, anchor="middle")
+            if not name:
+                continue
+            canvas.saveState()
+            canvas.translate(x + dx, bottom - 5.5 * UNIT - dy)
+            canvas.rotate(slant)
+            canvas.setFillColor(MUTED)
+            text.draw(canvas, 0, 0, name, NAME_SIZE, anchor="end")
+            canvas.restoreState()
 
     # -- the measured series ---------------------------------------------------------
 
-    def _measured_under(self, n: int, step: float, mx: Across, pn: Scale) -> None:
+    def _measured_under(self, layout: Layout, pn: Scale) -> None:
         """The dashed line through the measured points and the interval whiskers."""
-        canvas = self.canv
+        canvas, xs = self.canv, layout.xs
         canvas.setStrokeColor(mix(MEASURED, white, 0.55))
         canvas.setLineWidth(0.8)
         canvas.setDash(2.5, 1.5)
-        for i in range(n - 1):
-            a, b = self.points[i].measured, self.points[i + 1].measured
-            if a is not None and b is not None and self._joined(i):
-                canvas.line(mx(i), pn(a.score), mx(i + 1), pn(b.score))
-                self._segment(mx(i), pn(a.score), mx(i + 1), pn(b.score))
+        for i, j in self.edges:
+            a, b = self.points[i].measured, self.points[j].measured
+            if a is not None and b is not None:
+                canvas.line(xs[i], pn(a.score), xs[j], pn(b.score))
+                self._segment(xs[i], pn(a.score), xs[j], pn(b.score))
         canvas.setDash()
-        cap = min(2.0, step * 0.12)
+        spacing = self._spacing(layout)
+        cap = min(2.0, spacing * 0.12)
         for i, point in enumerate(self.points):
             m = point.measured
             if m is None:
                 continue
             colour = mix(ERROR if m.hotspot else MEASURED, white, 0.75)
             canvas.setStrokeColor(colour)
-            canvas.setLineWidth(0.8 if step >= 4 else 0.4)
-            x, y0, y1 = mx(i), pn(m.low), pn(m.high)
+            canvas.setLineWidth(0.8 if spacing >= 4 else 0.4)
+            x, y0, y1 = xs[i], pn(m.low), pn(m.high)
             canvas.line(x, y0, x, y1)
             if cap >= 1:
                 canvas.line(x - cap, y0, x + cap, y0)
                 canvas.line(x - cap, y1, x + cap, y1)
             self._taken.append((x - cap - 0.5, y0, x + cap + 0.5, y1))
 
-    def _measured_over(self, n: int, step: float, mx: Across, pn: Scale) -> None:
-        if n > 60:
+    def _measured_over(self, layout: Layout, pn: Scale) -> None:
+        if len(self.points) > 60:
             return  # a long journey: the dashed line and whiskers say it
-        size = max(1.8, min(3.6, step / 3.5))
+        size = max(1.8, min(3.6, self._spacing(layout) / 3.5))
         for i, point in enumerate(self.points):
             m = point.measured
             if m is not None:
-                x, y = mx(i), pn(m.score)
+                x, y = layout.xs[i], pn(m.score)
                 self._diamond(x, y, size, ERROR if m.hotspot else MEASURED, m.thin)
                 self._taken.append((x - size - 1, y - size - 1, x + size + 1, y + size + 1))
 
@@ -308,15 +492,15 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         canvas.setLineWidth(1.0 if hollow else 0.6)
         canvas.drawPath(path, stroke=1, fill=1)
 
-    def _hotspot_labels(self, mx: Across, pn: Scale, step: float, frame: Box) -> None:
+    def _hotspot_labels(self, layout: Layout, pn: Scale, frame: Box) -> None:
         """The NPS of each hotspot, beside it where nothing else is drawn."""
+        gap = max(1.8, min(3.6, self._spacing(layout) / 3.5)) + 1.5
         for i, point in enumerate(self.points):
             m = point.measured
             if m is None or not m.hotspot:
                 continue
             label = minus(f"{round(m.score):+d}") if round(m.score) else "0"
-            x, y = mx(i), pn(m.score)
-            gap = max(1.8, min(3.6, step / 3.5)) + 1.5
+            x, y = layout.xs[i], pn(m.score)
             spots = [
                 (x + gap, y - 2.5, "start"),
                 (x - gap, y - 2.5, "end"),
@@ -339,12 +523,11 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         colour: Color,
         frame: Box,
     ) -> None:
-        """Draw `label` at the first spot where it stays in the chart and covers nothing."""
+        """Draw `label` at the first spot where it stays in its panel and covers nothing."""
         left, right, bottom, top = frame
         w = text.width(label, size, fonts.BOLD)
-        # Under the row of phase names, above the step numbers; with a right axis, left of it.
-        edge = right - 1 if self.dual else right + 1.5 * UNIT
-        limit = (left, bottom - 1.5 * UNIT, edge, top + 3.25 * UNIT)
+        # Inside the panel, a little over its top (the row of phase names, or the gap).
+        limit = (left, bottom + 0.5, right + 1.5 * UNIT, top + 3.25 * UNIT)
         fitting = [s for s in spots if _inside(self._box(s[0], s[1], w, size, s[2]), limit)]
         clear = [
             s
@@ -379,48 +562,36 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         if not self.dual:
             return 0.0
         measured = [p.measured for p in self.points if p.measured is not None]
-        entries = [
-            ("designed", _("Designed feeling (left axis)")),
-            ("measured", _("Guests’ NPS with its 95% interval (right axis)")),
-        ]
+        entries = [("measured", _("Guests’ NPS with its 95% interval"))]
         if any(m.thin for m in measured):
             thin = ngettext("Fewer than {n} answer", "Fewer than {n} answers", MIN_RESPONSES)
             entries.append(("thin", thin.format(n=MIN_RESPONSES)))
         if any(m.hotspot for m in measured):
             entries.append(("hotspot", _("NPS below 0: a detractor hotspot")))
-        x, line = 9 * UNIT, 0
+        x, line = LEFT, 0
         for kind, label in entries:
             w = 5 * UNIT + text.width(label, LABEL_SIZE)
-            if x > 9 * UNIT and x + w > width:
-                x, line = 9 * UNIT, line + 1
+            if x > LEFT and x + w > width:
+                x, line = LEFT, line + 1
             self._legend.append((x, line, kind, label))
             x += w + 5 * UNIT
         return (line + 1) * LEGEND_LINE + 2 * UNIT
 
-    def _draw_legend(self) -> None:
+    def _draw_legend(self, layout: Layout) -> None:
         canvas = self.canv
-        bottom = self._plot_area()[2]
+        bottom = (layout.nps or layout.feeling)[1] - 5 * UNIT - layout.names_height
         for x, line, kind, label in self._legend:
-            y = bottom - 9 * UNIT - line * LEGEND_LINE
+            y = bottom - 4 * UNIT - line * LEGEND_LINE
             mid = y + 2.5
-            if kind == "designed":
-                canvas.setStrokeColor(self.palette.mark)
-                canvas.setLineWidth(1.6)
-                canvas.line(x, mid, x + 3.5 * UNIT, mid)
-                canvas.setFillColor(self.palette.mark)
-                canvas.setStrokeColor(white)
+            cx = x + 1.75 * UNIT
+            if kind == "measured":
+                canvas.setStrokeColor(mix(MEASURED, white, 0.75))
                 canvas.setLineWidth(0.8)
-                canvas.circle(x + 1.75 * UNIT, mid, 2.6, stroke=1, fill=1)
-            else:
-                cx = x + 1.75 * UNIT
-                if kind == "measured":
-                    canvas.setStrokeColor(mix(MEASURED, white, 0.75))
-                    canvas.setLineWidth(0.8)
-                    canvas.line(cx, mid - 4.5, cx, mid + 4.5)
-                    canvas.line(cx - 2, mid - 4.5, cx + 2, mid - 4.5)
-                    canvas.line(cx - 2, mid + 4.5, cx + 2, mid + 4.5)
-                colour = ERROR if kind == "hotspot" else MEASURED
-                self._diamond(cx, mid, 3.2, colour, kind == "thin")
+                canvas.line(cx, mid - 4.5, cx, mid + 4.5)
+                canvas.line(cx - 2, mid - 4.5, cx + 2, mid - 4.5)
+                canvas.line(cx - 2, mid + 4.5, cx + 2, mid + 4.5)
+            colour = ERROR if kind == "hotspot" else MEASURED
+            self._diamond(cx, mid, 3.2, colour, kind == "thin")
             canvas.setFillColor(MUTED)
             text.draw(canvas, x + 5 * UNIT, y, label, LABEL_SIZE)
 

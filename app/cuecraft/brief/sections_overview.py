@@ -19,8 +19,10 @@ from cuecraft.brief.styles import ERROR, UNIT
 from cuecraft.core.feedback import MIN_RESPONSES
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, REALMS
+from cuecraft.core.names import short_name
 
 TOP_FINDINGS = 5
+NAME_ON_AXIS = 32  # characters of a touchpoint's name along the journey chart's axis
 
 REALM_MEANING = {  # in the reading order of the chart; translated where shown
     "entertainment": N_("Passive absorption: guests take in what is performed for them."),
@@ -110,9 +112,12 @@ def journey(ctx: BriefContext) -> list[Flowable]:
         return out
     low_ends = {i for f in ctx.result.findings if f.code == "JRN004" for i in f.ids}
     ends = set(graph.ends)
+    column = _columns(ctx)
+    index = {tp_id: i for i, tp_id in enumerate(ctx.journey)}
     points = []
     for tp_id in ctx.journey:
         tp = graph.touchpoints[tp_id]
+        leads_to = tuple(index[n] for n in graph.journey.successors(tp_id) if n in index)
         points.append(
             CurvePoint(
                 str(ctx.step[tp_id]),
@@ -123,17 +128,29 @@ def journey(ctx: BriefContext) -> list[Flowable]:
                 measured(feedback.nps_at(tp_id)) if feedback is not None else None,
                 tp_id == graph.peak,
                 tp_id in graph.reachable,
+                name=short_name(tp, NAME_ON_AXIS),
+                column=column[tp_id],
+                leads_to=leads_to,
             )
         )
     chart = EmotionCurve(points, st.palette, 62 * UNIT)
     if chart.dual:
         caption = _(
-            "Designed: the target feeling at each step, from −3 to +3. Measured: the Net "
-            "Promoter Score guests gave the step, from −100 to +100, its 95% interval as a "
-            "whisker. The two scales share their zero."
+            "Above, designed: the target feeling at each step, from −3 to +3. Below, "
+            "measured: the Net Promoter Score guests gave the step, from −100 to +100, its "
+            "95% interval as a whisker. Each has its own scale and its own zero: read them "
+            "step by step, not one against the other."
         )
     else:
         caption = _("Target feeling at each step, from −3 to +3.")
+    if chart.branches:
+        caption = words.sentences(
+            caption,
+            _(
+                "Where the journey branches, its alternatives stand side by side at one "
+                "step, and the line forks to each of them."
+            ),
+        )
     out += [chart, text.para(caption, st.caption)]
     ctx.whole(out)  # the title never ends a page with its chart on the next
     out.append(Spacer(1, 3 * UNIT))
@@ -158,6 +175,30 @@ def journey(ctx: BriefContext) -> list[Flowable]:
     out.append(Spacer(1, 2 * UNIT))
     out.append(text.para(note, st.small))
     return out
+
+
+def _columns(ctx: BriefContext) -> dict[str, int]:
+    """Each touchpoint's place along the chart's x-axis, from 0.
+
+    The journey order (core) puts alternatives one after the other, as a list
+    must; the chart draws them side by side. A touchpoint stands one place after
+    the furthest of the touchpoints before it in the journey order that lead to
+    it, so the alternatives of a branch share a place and a detour (a → b → c
+    beside a → c) takes one of its own. Links back into a loop are left out;
+    touchpoints no entry reaches come last, one place each.
+    """
+    graph = ctx.graph
+    column: dict[str, int] = {}
+    for tp_id in ctx.journey:
+        if tp_id in graph.reachable:
+            before = [column[p] for p in graph.journey.predecessors(tp_id) if p in column]
+            column[tp_id] = max(before, default=-1) + 1
+    last = max(column.values(), default=-1)
+    for tp_id in ctx.journey:
+        if tp_id not in column:
+            last += 1
+            column[tp_id] = last
+    return column
 
 
 def _journey_table(ctx: BriefContext) -> list[Flowable]:
