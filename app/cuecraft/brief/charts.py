@@ -130,11 +130,17 @@ class RealmsChart(Flowable):  # type: ignore[misc]
             ParagraphStyle("realms legend muted", parent=style, textColor=MUTED),
         )
         self.legend_height = 0.0
+        self.beside = True
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = self.size + 2 * self.margin
-        room = self.size - SWATCHES
-        self.legend_height = max(self.legend.wrap(room, avail_height)[1], 5 * UNIT) + UNIT
+        # The words beside the shades; under them when the square is drawn small.
+        self.beside = self.size - SWATCHES >= 36 * UNIT
+        room = self.size - SWATCHES if self.beside else self.size
+        words_h = self.legend.wrap(room, avail_height)[1]
+        shades_h = 5.5 * UNIT
+        legend = max(words_h, shades_h) if self.beside else shades_h + UNIT + words_h
+        self.legend_height = legend + UNIT
         self.height = self.size + 2 * self.margin + self.legend_height
         return self.width, self.height
 
@@ -163,8 +169,10 @@ class RealmsChart(Flowable):  # type: ignore[misc]
             canvas.setFillColor(MUTED)
             level = format_number(strength)
             text.draw(canvas, x + box / 2, top - box - 2.5 * UNIT, level, 6.5, anchor="middle")
-        h = self.legend.height
-        self.legend.drawOn(canvas, m + SWATCHES, top - h)
+        if self.beside:
+            self.legend.drawOn(canvas, m + SWATCHES, top - self.legend.height)
+        else:
+            self.legend.drawOn(canvas, m, top - 6.5 * UNIT - self.legend.height)
 
     def _draw_square(self) -> None:
         canvas = self.canv
