@@ -37,7 +37,7 @@ LABEL_SIZE = 7.5
 NAME_SIZE = 6.5  # the touchpoint names along the x-axis
 NAME_SLANT = 45.0  # degrees: long names fit, and still read left to right
 NAME_ROOM = 27 * UNIT  # the longest name along the axis, in points of its slanted line
-NAME_GAP = 3 * UNIT  # between two names along the axis: closer ones are left out
+NAME_GAP = 3.25 * UNIT  # between two names along the axis: closer ones are left out
 TOP_ROW = 8 * UNIT  # the row of the phase names above the panels
 PANEL_GAP = 6 * UNIT  # between the feeling and the NPS panels
 LEFT = 13 * UNIT  # room for the panels' titles and scales
@@ -164,7 +164,7 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
         gap = self._gap() if len(members) < n else 0.0
         for alternatives in members.values():
             k = len(alternatives)
-            spread = min(gap, 0.8 * step / k) if k > 1 else 0.0
+            spread = min(gap, step / k) if k > 1 else 0.0
             for j, i in enumerate(alternatives):
                 xs[i] += (j - (k - 1) / 2) * spread
         top = lift + self.chart_height - TOP_ROW
