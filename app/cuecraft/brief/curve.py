@@ -143,17 +143,37 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
+        left, right = LEFT, avail_width - 2 * UNIT
+        step_x, xs = self._across(left, right)
+        names, names_height = self._names(xs) if xs else ([], 0.0)
         legend = self._layout_legend(avail_width)
-        layout = self._layout(avail_width)
-        under = 5 * UNIT + layout.names_height  # the step numbers, then the names
-        self.height = self.chart_height + under + legend
-        self.layout = self._layout(avail_width, lift=under + legend, names=layout)
+        lift = 5 * UNIT + names_height + legend  # the step numbers, the names, the legend
+        self.height = self.chart_height + lift
+        top = self.height - TOP_ROW
+        if self.dual:
+            feeling_h = 0.56 * (self.chart_height - TOP_ROW - PANEL_GAP)
+            feeling: Box = (left, top - feeling_h, right, top)
+            nps: Box | None = (left, lift, right, feeling[1] - PANEL_GAP)
+        else:
+            feeling, nps = (left, lift, right, top), None
+        self.layout = Layout(
+            left,
+            right,
+            max(self.columns, default=-1) + 1,
+            step_x,
+            xs,
+            feeling,
+            nps,
+            (feeling[1] + feeling[3]) / 2,
+            (nps[1] + nps[3]) / 2 if nps else None,
+            names,
+            names_height,
+        )
         return avail_width, self.height
 
-    def _layout(self, width: float, lift: float = 0.0, names: Layout | None = None) -> Layout:
-        """The geometry for `width`, the panels raised by `lift` (what goes under them)."""
-        left, right = LEFT, width - 2 * UNIT
-        n = len(self.points)
+    def _across(self, left: float, right: float) -> tuple[list[float], list[float]]:
+        """Each point's step along the x-axis, and its x as drawn: alternatives sharing a
+        step stand side by side within it, as far apart as two names along the axis."""
         count = max(self.columns, default=-1) + 1
         step = (right - left) / max(1, count)
         members: dict[int, list[int]] = {}
@@ -161,37 +181,13 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             members.setdefault(c, []).append(i)
         step_x = [left + step * (c + 0.5) for c in self.columns]
         xs = list(step_x)
-        gap = self._gap() if len(members) < n else 0.0
+        gap = self._gap() if self.branches else 0.0
         for alternatives in members.values():
             k = len(alternatives)
             spread = min(gap, step / k) if k > 1 else 0.0
             for j, i in enumerate(alternatives):
                 xs[i] += (j - (k - 1) / 2) * spread
-        top = lift + self.chart_height - TOP_ROW
-        panels = self.chart_height - TOP_ROW
-        if self.dual:
-            feeling_h = 0.56 * (panels - PANEL_GAP)
-            feeling = (left, top - feeling_h, right, top)
-            nps_top = feeling[1] - PANEL_GAP
-            nps: Box | None = (left, lift, right, nps_top)
-        else:
-            feeling, nps = (left, lift, right, top), None
-        layout = Layout(
-            left,
-            right,
-            count,
-            step_x,
-            xs,
-            feeling,
-            nps,
-            (feeling[1] + feeling[3]) / 2,
-            (nps[1] + nps[3]) / 2 if nps else None,
-        )
-        if names is not None:
-            layout.names, layout.names_height = names.names, names.names_height
-        elif n:
-            layout.names, layout.names_height = self._names(xs)
-        return layout
+        return step_x, xs
 
     def _gap(self) -> float:
         """The least room between two names along the axis, and so between two step numbers."""
