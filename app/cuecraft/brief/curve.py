@@ -358,7 +358,8 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             canvas.setFillColor(MUTED)
             room = step * (c - start) - 2 * UNIT
             label = text.fit(stretch(here).upper(), room, 7, fonts.BOLD)
-            text.draw(canvas, x0 + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
+            w = text.draw(canvas, x0 + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
+            self._taken.append(self._box(x0 + UNIT, top + 4 * UNIT, w, 7, "start"))
             start = c
 
     def _title(self, panel: Box, label: str, colour: Color, scale_width: float) -> None:
