@@ -49,9 +49,11 @@ def test_short_names_cut_at_a_word_and_count_chinese_double() -> None:
     assert short("Tracy the talking tree tells a short conservation tale", 30) == (
         "Tracy the talking tree tells…"
     )
-    assert short("First sentence. Then a much longer second one follows here", 30) == (
-        "First sentence"
+    assert short("The first sentence. Then a much longer second one follows", 30) == (
+        "The first sentence"
     )
+    # Too short to stand for the text: “Cha!” of “Cha! Cha! the tree frog …”.
+    assert short("Cha! Cha! the tree frog greets every table", 30) == "Cha! Cha! the tree frog…"
     chinese = short("服务员在等位区为客人提供免费美甲擦鞋和小吃", 20)
     assert chinese.endswith("…") and len(chinese) <= 10
     nameless = Zone("z9")

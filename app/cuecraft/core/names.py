@@ -35,6 +35,12 @@ def width(text: str) -> int:
     return len(text) + len(_NO_SPACES.findall(text))
 
 
+def _says_something(sentence: str) -> bool:
+    """Whether a first sentence can stand for the whole text: three words or more (four
+    characters in Chinese); “Cha!” of “Cha! Cha! the tree frog …” cannot."""
+    return len(sentence.split()) >= 3 or len(_NO_SPACES.findall(sentence)) >= 4
+
+
 def short(text: str, limit: int = NAME_LIMIT) -> str:
     """`text` on one line, at most `limit` Latin characters wide (see `width`): its first
     sentence when that is short enough, else cut at the last word that fits (at any
@@ -43,7 +49,7 @@ def short(text: str, limit: int = NAME_LIMIT) -> str:
     if width(flat) <= limit:
         return flat
     first = _SENTENCE_END.split(flat, maxsplit=1)[0].rstrip(" .。！？；")
-    if 0 < width(first) <= limit:
+    if 0 < width(first) <= limit and _says_something(first):
         return first
     end, used = 0, 0
     while end < len(flat) and used + width(flat[end]) <= limit - 1:
@@ -84,8 +90,7 @@ def label_lines(name: str, fits: Callable[[str], bool], lines: int = 2) -> list[
     if whole is not None:
         return whole
     first = _SENTENCE_END.split(flat, maxsplit=1)[0].rstrip(" .。！？；")
-    says_something = len(first.split()) >= 3 or len(_NO_SPACES.findall(first)) >= 4
-    if first != flat and says_something:
+    if first != flat and _says_something(first):
         sentence = _wrap(first, fits, lines)
         if sentence is not None:
             return sentence
