@@ -390,6 +390,8 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             canvas.setFillColor(ink)
             label = minus(f"{level:+d}") if level else "0"
             labels.append(text.draw(canvas, left - 2 * UNIT, y - 2.5, label, 7, anchor="end"))
+        # TRANSLATORS: the title of the journey chart's upper panel, upright beside its
+        # −3..+3 scale; short (it is written in capitals)
         title = pgettext("emotion curve axis", "Designed feeling").upper()
         self._title(layout.feeling, title, ink, max(labels))
 
@@ -409,6 +411,8 @@ class EmotionCurve(Flowable):  # type: ignore[misc]
             labels.append(
                 text.draw(canvas, layout.left - 2 * UNIT, y - 2.5, label, 7, anchor="end")
             )
+        # TRANSLATORS: the title of the journey chart's lower panel, upright beside its
+        # −100..+100 scale of Net Promoter Scores; short (it is written in capitals)
         title = pgettext("emotion curve axis", "Guests’ NPS").upper()
         self._title(panel, title, MEASURED, max(labels))
 
