@@ -2,60 +2,112 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from cuecraft.brief import fonts, text
 from cuecraft.brief.styles import ERROR, INK, MUTED, PANEL, RULE, UNIT, Styles
+from cuecraft.core.i18n import _
 
 # A row shorter than this moves to the next page whole; a taller one (say a
 # cell holding a 5,000-character word) is split inside the row, across pages.
 SPLIT_INSIDE_ROWS_TALLER_THAN = 420.0
 MIN_ROW_PIECE = 3 * UNIT
+# Widows and orphans of a table: at least this many rows (not counting sub-heading
+# rows) stay on each side of a split, unless the table starts at the top of a page.
+ROWS_AT_A_SPLIT = 3
 
 
 class BriefTable(Table):  # type: ignore[misc]
-    """A table set in the text face that splits a row only when it must.
+    """A table set in the text face that splits well across pages.
 
     Every table of the brief is one: reportlab's Table otherwise selects
     Helvetica for its cells, which would sit unembedded in the PDF.
+
+    Where a table splits, at least `ROWS_AT_A_SPLIT` rows stay on each side, a
+    sub-heading row (a step of the journey) never ends a page, and when the page
+    breaks between a step's rows its sub-heading is repeated overleaf, marked
+    "(cont.)". A table that cannot split so moves to the next page whole; at the
+    top of a page it splits as best it can.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.setStyle([("FONT", (0, 0), (-1, -1), fonts.TEXT, 8.5)])
+        if not kwargs.get("normalizedData"):  # the parts of a split keep their cells' faces
+            self.setStyle([("FONT", (0, 0), (-1, -1), fonts.TEXT, 8.5)])
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
-        at_top = bool(getattr(frame, "_atTop", False))
+        return self.split_rows(avail_width, avail_height, bool(getattr(frame, "_atTop", False)))
+
+    def split_rows(self, avail_width: float, avail_height: float, at_top: bool) -> list[Flowable]:
+        """The table's parts for `avail_height` points, by the rules above; [] to move it."""
         self._calc(avail_width, avail_height)
-        probe = min(self.repeatRows, len(self._rowHeights) - 1)
-        parts = self._split(avail_width, avail_height, self._too_tall(probe))
-        if len(parts) != 2 or self.splitInRow:
-            return parts
-        head = self.repeatRows
-        if _is_band(parts[0]._cellvalues[-1][0]):
-            # A sub-heading row never ends a page: it goes on with its first row,
-            # or with the start of that row if the row is taller than a page.
-            band = len(parts[0]._rowHeights) - 1
-            if self._too_tall(band + 1):
-                return self._split(avail_width, avail_height, inside=True)
-            used = sum(parts[0]._rowHeights[:-1])
-            fewer = self._split(avail_width, used + 0.25, inside=False)
-            return fewer if len(fewer) == 2 or not at_top else parts
-        first, rest = len(parts[0]._rowHeights) - head, len(parts[1]._rowHeights) - head
-        if first == 1 and rest >= 1 and not at_top:
-            return []  # one row alone at the foot of a page: start the table on the next
-        if rest == 1 and first >= 2:
-            # One row alone at the head of a page: take another along with it.
-            used = sum(parts[0]._rowHeights[:-1])
-            fewer = self._split(avail_width, used + 0.25, inside=False)
-            if len(fewer) == 2:
-                return fewer
+        head = self._head_rows()
+        if self._too_tall(min(head, len(self._rowHeights) - 1)):
+            return self._split(avail_width, avail_height, inside=True)
+        for least in (ROWS_AT_A_SPLIT, 1) if at_top else (ROWS_AT_A_SPLIT,):
+            rest = self._split_row(avail_height, least)
+            if rest:
+                return self._split_before(avail_width, rest)
+        if at_top:  # no row fits: cut the first one where the page ends
+            return self._split(avail_width, avail_height, inside=True)
+        return []
+
+    def _head_rows(self) -> int:
+        repeat = self.repeatRows
+        return repeat if isinstance(repeat, int) else len(repeat)
+
+    def _split_row(self, avail_height: float, least: int) -> int:
+        """The first row overleaf of the lowest split that fits and keeps `least` rows on
+        each side, with no sub-heading row last on the page; 0 if there is none."""
+        heights = self._rowHeights
+        head, total = self._head_rows(), len(heights)
+        bands = [_is_band(row[0]) for row in self._cellvalues]
+        rows_before = [0] * (total + 1)  # rows (not sub-headings) above each row
+        for i in range(total):
+            rows_before[i + 1] = rows_before[i] + (0 if bands[i] or i < head else 1)
+        rows = rows_before[total]
+        used, fits = 0.0, head
+        for i in range(total):
+            used += heights[i] or 0
+            if used > avail_height:
+                break
+            fits = i + 1
+        for rest in range(min(fits, total - 1), head, -1):
+            if bands[rest - 1]:
+                continue
+            if rows_before[rest] >= least and rows - rows_before[rest] >= least:
+                return rest
+        return 0
+
+    def _split_before(self, avail_width: float, rest: int) -> list[Flowable]:
+        """The table split before row `rest`, the step's sub-heading repeated if the page
+        breaks inside a step."""
+        head = self._head_rows()
+        band = next(
+            (i for i in range(rest - 1, head - 1, -1) if _is_band(self._cellvalues[i][0])), None
+        )
+        repeat = band is not None and not _is_band(self._cellvalues[rest][0])
+        if band is not None and repeat:
+            self.repeatRows: int | tuple[int, ...] = (*range(head), band)
+        try:
+            parts = self._split(avail_width, sum(self._rowHeights[:rest]) + 0.25, inside=False)
+        finally:
+            self.repeatRows = head
+        for part in parts:
+            part.repeatRows = head
+        if repeat and len(parts) == 2:
+            over = parts[1]
+            over._cellvalues[head] = [_continued(self._cellvalues[band][0])] + [""] * (
+                len(over._cellvalues[head]) - 1
+            )
+            over._argH[head] = None  # "(cont.)" may take another line
         return parts
 
     def _too_tall(self, row: int) -> bool:
@@ -75,12 +127,34 @@ class BandLabel(str):
     """The text of a sub-heading row spanning a table (see `data_table`)."""
 
     is_band = True
+    band_text = ""
+
+
+def band_label(cell: Any) -> Any:
+    """The label of a sub-heading row's cell (reportlab may hand it in a tuple)."""
+    if isinstance(cell, list | tuple) and cell:
+        return cell[0]
+    return cell
+
+
+def _continued(cell: Any) -> Any:
+    """A sub-heading row's cell again, marked as continued from the page before."""
+    label = band_label(cell)
+    heading = getattr(label, "band_text", "") or (
+        str(label) if isinstance(label, str) else label.getPlainText()
+    )
+    # TRANSLATORS: a heading repeated at the top of a page, its table continued from the page before
+    again = _("{heading} (cont.)").format(heading=heading)
+    style = getattr(label, "style", None)
+    out: Any = BandLabel(again) if style is None else text.para(again, style)
+    out.is_band = True
+    out.band_text = heading
+    out.continued = True
+    return out
 
 
 def _is_band(cell: Any) -> bool:
-    if isinstance(cell, list | tuple) and cell:
-        cell = cell[0]
-    return bool(getattr(cell, "is_band", False))
+    return bool(getattr(band_label(cell), "is_band", False))
 
 
 def data_table(
@@ -113,6 +187,7 @@ def data_table(
         row = index + 1
         label = data[row][0]
         data[row][0] = BandLabel(label) if isinstance(label, str) else label
+        data[row][0].band_text = label if isinstance(label, str) else label.getPlainText()
         if not isinstance(label, str):
             label.is_band = True
         commands += [
@@ -388,3 +463,162 @@ def wrap_words(value: str, room: float, size: float, lines: int) -> list[str]:
     if current:
         out.append(text.fit(current, room, size))
     return out
+
+
+# --- keeping things together, and charts that fit the page ------------------------------
+
+SHRINK_AT_MOST = 0.6  # a chart is drawn no smaller than this share of its size
+
+
+class Shrinkable(Flowable):  # type: ignore[misc]
+    """A chart drawn smaller, down to `least` of its size, to fit the room left on the page.
+
+    A chart that misses the page foot by a little would otherwise jump to the next
+    page and leave a gap; scaled a little, it stays. Only below `least` does it move.
+    """
+
+    def __init__(self, child: Flowable, least: float = SHRINK_AT_MOST) -> None:
+        super().__init__()
+        self.child = child
+        self.least = least
+        self.scale = 1.0
+        self.most = float("inf")  # a height asked for by `KeepWithNext`
+
+    def natural(self, avail_width: float) -> tuple[float, float]:
+        """The chart's own size, unscaled."""
+        w, h = self.child.wrap(avail_width, 1e6)
+        return float(w), float(h)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = self.natural(avail_width)
+        room = min(avail_height, self.most)
+        self.scale = 1.0 if h <= room else max(self.least, room / h)
+        self.width, self.height = w * self.scale, h * self.scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        self.child.drawOn(canvas, 0, 0)
+        canvas.restoreState()
+
+
+class Beside(Flowable):  # type: ignore[misc]
+    """A chart with notes beside it, both vertically centred; the chart shrinks to fit
+    the room left on the page (`Shrinkable`), the notes keep their size."""
+
+    def __init__(
+        self, chart: Flowable, notes: Sequence[Flowable], gap: float = 4 * UNIT, **kw: Any
+    ) -> None:
+        super().__init__()
+        self.chart = chart if isinstance(chart, Shrinkable) else Shrinkable(chart, **kw)
+        self.notes = list(notes)
+        self.gap = gap
+        self._placed: list[tuple[Flowable, float]] = []
+
+    @property
+    def most(self) -> float:
+        return self.chart.most
+
+    @most.setter
+    def most(self, value: float) -> None:
+        self.chart.most = value
+
+    @property
+    def least(self) -> float:
+        return self.chart.least
+
+    def natural(self, avail_width: float) -> tuple[float, float]:
+        chart_w, chart_h = self.chart.natural(avail_width)
+        return avail_width, max(chart_h, self._notes_height(avail_width - chart_w - self.gap))
+
+    def _notes_height(self, width: float) -> float:
+        self._placed = []
+        y = 0.0
+        for note in self.notes:
+            _w, h = note.wrap(width, 1e6)
+            y += note.getSpaceBefore() if self._placed else 0.0
+            self._placed.append((note, y + h))
+            y += h + note.getSpaceAfter()
+        return y
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self._chart_w = self.chart.natural(avail_width)[0]
+        self._notes_h = self._notes_height(avail_width - self._chart_w - self.gap)
+        _w, chart_h = self.chart.wrap(avail_width, max(avail_height, self._notes_h))
+        self.height = max(chart_h, self._notes_h)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        chart = self.chart
+        chart.drawOn(self.canv, (self._chart_w - chart.width) / 2, (self.height - chart.height) / 2)
+        left = self._chart_w + self.gap
+        top = self.height - (self.height - self._notes_h) / 2
+        for note, bottom in self._placed:
+            note.drawOn(self.canv, left, top - bottom)
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """Headings kept with the start of what follows them (reportlab's `keepWithNext` group).
+
+    reportlab moves a whole group to the next page when it does not fit. Here the
+    group stays when its charts, drawn smaller (`Shrinkable`), make it fit, or when
+    the last block splits with its first part under the headings (a table keeps at
+    least `ROWS_AT_A_SPLIT` rows there). Only otherwise does it move: a heading never
+    ends a page, and a long table never jumps whole leaving a half-empty page.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        content: list[Flowable] = list(self._content)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        sizes = [_natural_height(f, aW) for f in content]
+        gaps = _gaps(content)
+        over = sum(sizes) + sum(gaps) - aH
+        if over <= 0:
+            return content
+        spare = sum(h * (1 - f.least) for f, h in zip(content, sizes, strict=True) if _shrinks(f))
+        if spare >= over + FIT_MARGIN:
+            for f, h in zip(content, sizes, strict=True):
+                if _shrinks(f):
+                    f.most = h - (over + FIT_MARGIN) * h * (1 - f.least) / spare
+            return content
+        *heads, last = content
+        room = aH - sum(sizes[:-1]) - sum(gaps)
+        parts: list[Flowable] = []
+        if room > 0:
+            last.canv = self.canv
+            if isinstance(last, BriefTable):
+                parts = last.split_rows(aW, room, at_top=at_top)
+            else:
+                parts = last.split(aW, room)
+        if len(parts) > 1:
+            return [*heads, *parts]
+        if at_top:
+            return content
+        return [self.FrameBreak(), *content]
+
+
+FIT_MARGIN = 0.5  # points: what rounding may take
+
+
+def _shrinks(flowable: Flowable) -> bool:
+    return isinstance(flowable, Shrinkable | Beside)
+
+
+def _natural_height(flowable: Flowable, width: float) -> float:
+    """The height a flowable takes at its full size."""
+    if _shrinks(flowable):
+        return float(flowable.natural(width)[1])
+    return float(flowable.wrap(width, 1e6)[1])
+
+
+def _gaps(content: Sequence[Flowable]) -> list[float]:
+    """The space a frame leaves above each flowable of a run (the larger of the space
+    after the one before and its own space before; none above the first)."""
+    gaps = [0.0]
+    for before, flowable in itertools.pairwise(content):
+        gaps.append(max(float(before.getSpaceAfter()), float(flowable.getSpaceBefore())))
+    return gaps

@@ -28,7 +28,7 @@ from cuecraft.brief import (
     text,
 )
 from cuecraft.brief.context import BriefContext
-from cuecraft.brief.cover import Cover
+from cuecraft.brief.cover import Cover, logo_reader
 from cuecraft.brief.document import (
     BriefDocument,
     Cancel,
@@ -145,6 +145,7 @@ def _render(
         footer_left=_("Experience design brief · {date}").format(date=date_text),
         palette=styles.palette,
         has_cover="cover" in opts.sections,
+        logo=logo_reader(opts.logo),
     )
     ctx = BriefContext(
         design=design,
@@ -161,7 +162,10 @@ def _render(
         furniture.landmarks.append(
             Landmark("cover", _(SECTION_TITLES["cover"]), "", page=1, y=pagesize[1], listed=False)
         )
-        story += [Cover(design, date_text, opts.logo, styles.palette), NextPageTemplate("body")]
+        story += [
+            Cover(design, date_text, furniture.logo, styles.palette),
+            NextPageTemplate("body"),
+        ]
     if len(body) > 1:
         story += _contents(ctx, len(body))
     for section in body:

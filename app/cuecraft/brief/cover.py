@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
-from cuecraft.brief import fonts, text
+from cuecraft.brief import blocks, fonts, text
 from cuecraft.brief.styles import INK, MARGIN_X, MUTED, RULE, UNIT, Palette
 from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import Design
@@ -23,12 +23,17 @@ from cuecraft.core.model import Design
 TITLE_SIZES = (34, 30, 26, 22, 18, 15, 12)
 LOGO_MAX_PIXELS = 800
 BAND_SHARE = 0.55
+LOGO_WIDTH = 40 * UNIT
+VENUE_LINES = 4  # a longer venue is cut on the fourth line
+VENUE_LEADING = 11.0
 
 
 class Cover(Flowable):  # type: ignore[misc]
     """The whole first page."""
 
-    def __init__(self, design: Design, date_text: str, logo: Path | None, palette: Palette) -> None:
+    def __init__(
+        self, design: Design, date_text: str, logo: ImageReader | None, palette: Palette
+    ) -> None:
         super().__init__()
         self.design = design
         self.date_text = date_text
@@ -101,32 +106,39 @@ class Cover(Flowable):  # type: ignore[misc]
             _w, tgh = tagline.wrap(inner, 200)
             tagline.drawOn(canvas, MARGIN_X, below - tgh)
 
-        # Footer: date and venue left, logo right, over a hairline.
-        base = 16 * UNIT
+        # Footer: date and venue left, logo right, over a hairline. The venue is
+        # printed whole, on as many lines as it takes (up to VENUE_LINES).
+        logo_room = LOGO_WIDTH + 6 * UNIT if self.logo is not None else 0.0
+        venue = blocks.wrap_words(self.design.venue or "", inner - logo_room, 8.5, VENUE_LINES)
+        base = 16 * UNIT + max(0, len(venue) - 1) * VENUE_LEADING
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, base + 6 * UNIT, w - MARGIN_X, base + 6 * UNIT)
         canvas.setFillColor(INK)
         text.draw(canvas, MARGIN_X, base, self.date_text, 9, fonts.BOLD)
         canvas.setFillColor(MUTED)
-        venue = self.design.venue or ""
-        if venue:
-            text.draw(canvas, MARGIN_X, base - 5 * UNIT, text.fit(venue, inner * 0.55, 8.5), 8.5)
-        text.draw(canvas, MARGIN_X, base - 10 * UNIT, _("Prepared with Cuecraft"), 7.5)
+        for k, line in enumerate(venue):
+            text.draw(canvas, MARGIN_X, base - 5 * UNIT - k * VENUE_LEADING, line, 8.5)
+        text.draw(canvas, MARGIN_X, 6 * UNIT, _("Prepared with Cuecraft"), 7.5)
         if self.logo is not None:
-            self._logo(canvas, w - MARGIN_X, base - 10 * UNIT, 40 * UNIT, 22 * UNIT)
+            self._logo(canvas, w - MARGIN_X, 6 * UNIT, LOGO_WIDTH, base - 1 * UNIT)
 
     def _logo(
         self, canvas: object, right: float, bottom: float, max_w: float, max_h: float
     ) -> None:
         assert self.logo is not None
-        image = ImageReader(_logo_image(self.logo))
+        image = self.logo
         iw, ih = image.getSize()
         scale = min(max_w / iw, max_h / ih)
         dw, dh = iw * scale, ih * scale
         canvas.drawImage(  # type: ignore[attr-defined]
             image, right - dw, bottom, dw, dh, mask="auto", preserveAspectRatio=True
         )
+
+
+def logo_reader(path: Path | None) -> ImageReader | None:
+    """The logo, read once for the cover and every page's running header (one image in the PDF)."""
+    return None if path is None else ImageReader(_logo_image(path))
 
 
 def _logo_image(path: Path) -> Image.Image:

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from cuecraft.brief import fonts, text
+from cuecraft.brief import blocks, fonts, text
 from cuecraft.brief.options import BriefCancelled
 from cuecraft.brief.styles import (
     FAINT,
@@ -34,6 +35,8 @@ from cuecraft.brief.styles import (
 from cuecraft.core.i18n import _
 
 CONTENTS_ROW = 8 * UNIT
+HEADER_LOGO_WIDTH = 18 * UNIT  # the logo in the running header, at most
+HEADER_LOGO_HEIGHT = 4.5 * UNIT
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Landmark:
     page: int = 0
     y: float = 0.0
     listed: bool = True  # shown in the contents (the contents page itself is not)
+    level: int = 0  # in the outline: 0 a section, 1 a subsection (a zone, a principle), 2 a step
 
 
 @dataclass
@@ -60,23 +64,38 @@ class Furniture:
     landmarks: list[Landmark] = field(default_factory=list)
     contents_at: tuple[int, float, float, float] | None = None  # page, x, top y, width
     pages: int = 0
+    logo: ImageReader | None = None  # small in the running header, as on the cover
+
+    def mark(self, mark: Landmark) -> None:
+        """Note where a section or subsection landed; the outline never skips a level."""
+        last = self.landmarks[-1].level if self.landmarks else -1
+        mark.level = min(mark.level, last + 1)
+        self.landmarks.append(mark)
 
     def finish_page(self, canvas: Canvas, page: int, total: int) -> None:
         canvas.saveState()
         if not (self.has_cover and page == 1):
             self._header_footer(canvas, page, total)
-        for mark in self.landmarks:
-            if mark.page == page:
-                canvas.bookmarkPage(mark.key, fit="XYZ", left=0, top=mark.y + 4 * UNIT, zoom=0)
-                canvas.addOutlineEntry(mark.title, mark.key, level=0)
+        for mark in self._marks_on(page):
+            canvas.bookmarkPage(mark.key, fit="XYZ", left=0, top=mark.y + 4 * UNIT, zoom=0)
+            canvas.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=mark.level > 0)
         if self.contents_at and self.contents_at[0] == page:
             self._contents(canvas)
         canvas.restoreState()
+
+    def _marks_on(self, page: int) -> list[Landmark]:
+        if getattr(self, "_by_page", None) is None:
+            self._by_page: dict[int, list[Landmark]] = {}
+            for mark in self.landmarks:
+                self._by_page.setdefault(mark.page, []).append(mark)
+        return self._by_page.get(page, [])
 
     def _header_footer(self, canvas: Canvas, page: int, total: int) -> None:
         width, height = canvas._pagesize
         left, right = MARGIN_X, width - MARGIN_X
         top = height - MARGIN_TOP + 9 * UNIT
+        if self.logo is not None:
+            right -= self._header_logo(canvas, right, top - UNIT) + 3 * UNIT
         canvas.setFillColor(MUTED)
         client = text.fit(self.header_right, (right - left) * 0.38, 7.5)
         client_w = text.width(client, 7.5) if client else 0.0
@@ -85,6 +104,7 @@ class Furniture:
         text.draw(canvas, left, top, title, 7.5, fonts.BOLD)
         if client:
             text.draw(canvas, right, top, client, 7.5, anchor="end")
+        right = width - MARGIN_X
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(left, top - 2 * UNIT, right, top - 2 * UNIT)
@@ -96,6 +116,15 @@ class Furniture:
         canvas.setFillColor(MUTED)
         folio = _("page {page} of {total}").format(page=page, total=total)
         text.draw(canvas, right, bottom, folio, 7.5, anchor="end")
+
+    def _header_logo(self, canvas: Canvas, right: float, bottom: float) -> float:
+        """The logo, small, ending at `right`; returns its width."""
+        assert self.logo is not None
+        iw, ih = self.logo.getSize()
+        scale = min(HEADER_LOGO_WIDTH / iw, HEADER_LOGO_HEIGHT / ih)
+        w, h = iw * scale, ih * scale
+        canvas.drawImage(self.logo, right - w, bottom, w, h, mask="auto")
+        return float(w)
 
     def _contents(self, canvas: Canvas) -> None:
         assert self.contents_at is not None
@@ -175,8 +204,8 @@ class SectionTitle(Flowable):  # type: ignore[misc]
         self.spaceBefore = 14 * UNIT  # dropped at the top of a page
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, 18 * UNIT
+        self.width, self.height = avail_width, 18 * UNIT
+        return avail_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
@@ -211,7 +240,10 @@ Cancel = Callable[[], bool]
 
 
 class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
-    """Cover and body page templates; reports progress and honours cancel."""
+    """Cover and body page templates; reports progress and honours cancel.
+
+    Headings are kept with the start of what follows them by `blocks.KeepWithNext`.
+    """
 
     def __init__(
         self,
@@ -232,6 +264,7 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=fonts.TEXT,
             initialFontSize=9.5,
             creator="Cuecraft",
+            keepTogetherClass=blocks.KeepWithNext,
             **meta,
         )
         width, height = pagesize
@@ -257,6 +290,7 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
         self._total = 0
         self._reported = -1
         self._story: list[Flowable] = []
+        self._subsections = 0
 
     def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
         self._total = len(flowables) + 1
@@ -277,8 +311,25 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        """Note where sections, subsections (h3 headings) and steps (sub-heading rows) land."""
         if isinstance(flowable, SectionTitle):
             mark = flowable.mark
             mark.page = self.page
             mark.y = self.frame._y + flowable.height
-            self.furniture.landmarks.append(mark)
+            self.furniture.mark(mark)
+        elif isinstance(flowable, Paragraph) and flowable.style.name == "h3":
+            top = self.frame._y + flowable.getSpaceAfter() + flowable.height
+            self._subsection(flowable.getPlainText(), top, 1)
+        elif isinstance(flowable, blocks.BriefTable):
+            bottom = self.frame._y + flowable.getSpaceAfter()
+            for row, cells in enumerate(flowable._cellvalues):
+                label = blocks.band_label(cells[0])
+                if blocks._is_band(label) and not getattr(label, "continued", False):
+                    top = bottom + flowable._rowpositions[row]
+                    self._subsection(getattr(label, "band_text", ""), top, 2)
+
+    def _subsection(self, title: str, top: float, level: int) -> None:
+        self._subsections += 1
+        key = f"sub-{self._subsections}"
+        mark = Landmark(key, " ".join(title.split()), "", self.page, top, False, level)
+        self.furniture.mark(mark)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from cuecraft.brief import blocks, text, words
 from cuecraft.brief.charts import RealmsChart
@@ -55,7 +55,6 @@ def theme(ctx: BriefContext) -> list[Flowable]:
     realms = th.realms.as_dict()
     out.append(Spacer(1, 2 * UNIT))
     chart = RealmsChart(realms, st.palette)
-    chart_w = chart.wrap(ctx.width, ctx.height)[0]
     notes: list[Flowable] = []
     for realm in REALM_MEANING:
         level = _("{realm} · {level} of 3")
@@ -82,20 +81,9 @@ def theme(ctx: BriefContext) -> list[Flowable]:
             st.small,
         )
     )
-    grid = blocks.BriefTable(
-        [[chart, notes]],
-        colWidths=[chart_w + 4 * UNIT, ctx.width - chart_w - 4 * UNIT],
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
-        hAlign="LEFT",
-    )
-    out.append(KeepTogether([text.para(_("The four realms"), st.h3), grid]))
-    return ctx.whole(out)
+    # The chart is drawn smaller rather than leave the page half empty; its heading stays with it.
+    out += [text.para(_("The four realms"), st.h3), blocks.Beside(chart, notes)]
+    return out
 
 
 def journey(ctx: BriefContext) -> list[Flowable]:

@@ -136,7 +136,13 @@ def make_styles(accent_hex: str, lang: str | None = None) -> Styles:
         small=style("small", 8.5, 12, textColor=MUTED, spaceAfter=UNIT),
         caption=style("caption", 7.5, 10, textColor=MUTED),
         label=style(
-            "label", 7.5, 12, fontName=fonts.BOLD, textColor=pal.accent_text, spaceAfter=UNIT
+            "label",
+            7.5,
+            12,
+            fontName=fonts.BOLD,
+            textColor=pal.accent_text,
+            spaceAfter=UNIT,
+            keepWithNext=1,
         ),
         h2=style(
             "h2",
