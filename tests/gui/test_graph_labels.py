@@ -60,12 +60,30 @@ def test_graph_node_labels_are_names_shortened_at_whole_words(qtbot, name):
         assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in lines)
 
 
-def test_a_long_cue_text_wraps_to_two_lines_before_it_is_shortened(qtbot):
+def test_a_long_name_in_a_roomy_column_wraps_to_two_lines_before_it_is_shortened(qtbot):
     doc = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
     view = shown(qtbot, GraphView(doc))
-    cues = [c for c in doc.design.cues if len(c.text) > 60]
-    assert cues
-    for cue in cues:
-        label = view.node_item(cue.id).label_text()
+    long = [t for t in doc.design.touchpoints if len(t.name) > 36]
+    assert long
+    for touchpoint in long:
+        label = view.node_item(touchpoint.id).label_text()
         assert label.count("\n") == 1, label
-        assert label.endswith("…") or " ".join(label.split("\n")) in cue.text
+        assert label.endswith("…") or " ".join(label.split("\n")) in touchpoint.name
+
+
+def test_a_crowded_column_keeps_its_labels_on_one_line(qtbot):
+    """Two-line labels need twice the room: in the crowded cue column they would only
+    show zoomed in far, so there names take one line; the roomy touchpoint column keeps
+    two."""
+    doc = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = shown(qtbot, GraphView(doc))
+    design = doc.design
+    cues = [view.node_item(c.id) for c in design.cues]
+    assert all(node is not None and node.label_line_count == 1 for node in cues)
+    touchpoints = [view.node_item(t.id) for t in design.touchpoints]
+    assert any(node is not None and node.label_line_count == 2 for node in touchpoints)
+    one_line_from = max(node.label_from for node in cues if node is not None)
+    long_name = next(c for c in design.cues if len(c.text) > 60)
+    node = view.node_item(long_name.id)
+    assert node is not None and node.label_text().endswith("…")
+    assert one_line_from < 2.5  # shows within a few zoom steps, not only at the largest

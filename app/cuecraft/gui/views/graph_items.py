@@ -221,6 +221,7 @@ class NodeItem(QGraphicsItem):
         self._fonts = fonts
         self._r = RADIUS.get(info.kind, 8.0)
         self._elided: str | None = None
+        self._lines = LABEL_LINES
         self._label_cache: tuple[tuple[str, bool], str, float] | None = None
         self.setZValue(20)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -249,6 +250,14 @@ class NodeItem(QGraphicsItem):
     def severity(self) -> str | None:
         return self.info.severity
 
+    def set_lines(self, lines: int) -> None:
+        """At most how many lines the label takes: one in a crowded column, where two
+        would show only when zoomed in far."""
+        if lines != self._lines:
+            self._lines = lines
+            self._elided = None
+            self._label_cache = None
+
     def set_info(self, info: NodeInfo) -> None:
         if info.label != self.info.label:
             self._elided = None
@@ -265,7 +274,8 @@ class NodeItem(QGraphicsItem):
         """The label as drawn: the item's name (`cuecraft.core.names`, as in the brief) on
         at most two lines of the label width, shortened at a whole word with "…"."""
         if self._elided is None:
-            self._elided = "\n".join(_label_lines(self.info.label, self._fonts.plain))
+            lines = _label_lines(self.info.label, self._fonts.plain, self._lines)
+            self._elided = "\n".join(lines)
         return self._elided
 
     def boundingRect(self) -> QRectF:
@@ -283,7 +293,7 @@ class NodeItem(QGraphicsItem):
         if self._label_cache is None or self._label_cache[0] != key:
             lines = key[0].split("\n")
             if self.selected:  # bold is wider: break the name again
-                lines = _label_lines(self.info.label, font)
+                lines = _label_lines(self.info.label, font, self._lines)
             fm = QFontMetricsF(font)
             wide = max(fm.horizontalAdvance(line) for line in lines)
             self._label_cache = (key, "\n".join(lines), wide + 10)
@@ -370,11 +380,11 @@ class NodeItem(QGraphicsItem):
         painter.restore()
 
 
-def _label_lines(name: str, font: QFont) -> list[str]:
+def _label_lines(name: str, font: QFont, lines: int = LABEL_LINES) -> list[str]:
     """A node's name as label lines in `font`: whole words, “…” where it is shortened."""
     metrics = QFontMetricsF(font)
 
     def fits(line: str) -> bool:
         return metrics.horizontalAdvance(line) <= LABEL_WIDTH
 
-    return label_lines(name, fits, LABEL_LINES)
+    return label_lines(name, fits, lines)

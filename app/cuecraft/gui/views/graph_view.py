@@ -52,7 +52,15 @@ from ._style import (
     muted_text,
     retranslate_empty_state,
 )
-from .graph_items import EDGE_ORDER, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem, edge_pen
+from .graph_items import (
+    EDGE_ORDER,
+    LABEL_LINES,
+    LABEL_WIDTH,
+    NodeFonts,
+    NodeInfo,
+    NodeItem,
+    edge_pen,
+)
 from .graph_layout import (
     Edge,
     add_edge,
@@ -66,6 +74,7 @@ from .graph_layout import (
 from .graph_legend import GraphLegend
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
+TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
 HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
 
@@ -430,9 +439,14 @@ class GraphView(QWidget):
             else:
                 item.set_info(info)
             # Labels show from the zoom at which they stop overlapping their neighbours
-            # (a two-line label needs twice the room).
+            # (a two-line label needs twice the room): in a column where two lines would
+            # show only zoomed in past TWO_LINES_FROM, names take one line, so they
+            # show at about the zoom that fits the whole graph.
+            room = max(1.0, gaps.get(round(x, 4), 1.0) * height)
+            two = (self._fonts.line * LABEL_LINES + 3) / room <= TWO_LINES_FROM
+            item.set_lines(LABEL_LINES if two else 1)
             line = self._fonts.line * item.label_line_count + 3
-            label_from = max(0.3, line / max(1.0, gaps.get(round(x, 4), 1.0) * height))
+            label_from = max(0.3, line / room)
             item.place(x < 0.2, label_from)
             item.setPos(x * width, y * height)
         paths = {kind: QPainterPath() for kind in EDGE_ORDER}
