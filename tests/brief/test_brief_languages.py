@@ -202,7 +202,7 @@ def test_headings_and_bookmarks_are_in_the_language(polish: Brief, chinese: Brie
         with language(lang):
             titles = [_(SECTION_TITLES[s]) for s in SECTIONS if s != "guests"]
             contents = _("Contents")
-        outline = [item.title for item in brief.reader.outline]
+        outline = [item.title for item in brief.reader.outline if not isinstance(item, list)]
         assert outline == [titles[0], contents, *titles[1:]]
         for title in titles[1:]:
             assert squash(title) in brief.squashed

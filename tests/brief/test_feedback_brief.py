@@ -51,13 +51,18 @@ def cuecraft(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def sections(brief: Brief) -> list:
+    """The top level of the PDF's bookmarks: the sections (their subsections nest)."""
+    return [item for item in brief.reader.outline if not isinstance(item, list)]
+
+
 def outline_titles(brief: Brief) -> list[str]:
-    return [item.title for item in brief.reader.outline]
+    return [item.title for item in sections(brief)]
 
 
 def section_page(brief: Brief, title: str) -> int:
     """The index of the page a section starts on, from the PDF's bookmarks."""
-    for item in brief.reader.outline:
+    for item in sections(brief):
         if item.title == title:
             return int(brief.reader.get_destination_page_number(item))
     raise AssertionError(f"no bookmark {title!r}")

@@ -87,9 +87,11 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
             w = 0.0
             if size >= MIN_LABEL:
                 sample = sorted(members[c], key=lambda n: -len(names[n]))[:40]
-                wish = max(text.width(names[n], size) for n in sample) / lines_of[c]
+                wish = max((text.width(names[n], size) for n in sample), default=0.0)
+                wish /= lines_of[c]
                 wish *= 1.35 if lines_of[c] > 1 else 1  # lines break between words
-                word = max(text.width(w, size) for n in sample for w in names[n].split()[:8])
+                words = [w for n in sample for w in names[n].split()[:8]]
+                word = max((text.width(w, size) for w in words), default=0.0)  # blank names
                 # A word is not split (a Chinese run is, so it asks no more than a few).
                 w = min(max(wish, min(word, 70.0)), WISH_WIDTH) + 2
             title = _column_title([kinds[n] for n in members[c]])

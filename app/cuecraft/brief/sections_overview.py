@@ -139,7 +139,8 @@ def journey(ctx: BriefContext) -> list[Flowable]:
                 "step, and the line forks to each of them."
             ),
         )
-    out += [chart, text.para(caption, st.caption)]
+    # Drawn a little smaller rather than leave the page before it half empty.
+    out += [blocks.Shrinkable(chart), text.para(caption, st.caption)]
     ctx.whole(out)  # the title never ends a page with its chart on the next
     out.append(Spacer(1, 3 * UNIT))
     out += _journey_table(ctx)
