@@ -137,3 +137,9 @@ def test_a_finding_with_no_ids_keeps_its_words() -> None:
     plain = finding("JRN003", "warning", "the loop is open", (), None, "lead back", ("next",))
     said = for_client(plain, {})
     assert (said.message, said.hint) == ("the loop is open", "lead back")
+
+
+def test_a_path_in_chinese_brackets_becomes_names() -> None:
+    named = {"t4": "点锅底", "t5": "结账"}
+    said = with_names("出现在“t4”（t4 → t5 → …）", named)
+    assert said == "出现在“点锅底”（点锅底 → 结账 → …）"

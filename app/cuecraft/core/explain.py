@@ -23,7 +23,7 @@ from cuecraft.core.names import names, short, short_name
 # A quoted name or id in any of the three languages' quotes: “x” (en, zh), „x” (pl).
 _QUOTED = re.compile(r"([“„「‘])([^“”„」’\n]{1,300}?)([”」’])")
 # A path of ids in a sentence: (a → b → … → c).
-_PATH = re.compile(r"(?<=\()([^()]*? → [^()]*)(?=\))")
+_PATH = re.compile(r"(?<=[(（])([^()（）]*? → [^()（）]*)(?=[)）])")
 _ARROW = " → "
 _PATH_AROUND = re.compile(r" ?[(（][^()（）]*? → [^()（）]*[)）]")
 PATH_NAME_LIMIT = 28  # characters of a name inside a path of steps
@@ -46,7 +46,7 @@ def with_names(words: str, named: Mapping[str, str]) -> str:
         return match.group(1) + named[inner] + match.group(3)
 
     def path(match: re.Match[str]) -> str:
-        steps = match.group(1).split(_ARROW)
+        steps = [step.strip() for step in match.group(1).split(_ARROW)]
         return _ARROW.join(short(named[s], PATH_NAME_LIMIT) if s in named else s for s in steps)
 
     out = _QUOTED.sub(quoted, words)
