@@ -5,13 +5,17 @@ negative cue among the things to fix."""
 from __future__ import annotations
 
 import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cuecraft.core.check import check
 from cuecraft.core.explain import for_client, to_fix, why_below_100, with_names
 from cuecraft.core.findings import finding
 from cuecraft.core.i18n import language
 from cuecraft.core.model import Cue, Design, Souvenir, Theme, Touchpoint, Zone
-from cuecraft.core.names import names, short, short_name
+from cuecraft.core.names import label_lines, names, short, short_name, width
 
 
 def hotel(**changes: object) -> Design:
@@ -143,3 +147,25 @@ def test_a_path_in_chinese_brackets_becomes_names() -> None:
     named = {"t4": "点锅底", "t5": "结账"}
     said = with_names("出现在“t4”（t4 → t5 → …）", named)
     assert said == "出现在“点锅底”（点锅底 → 结账 → …）"
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeé 海底捞", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.integers(min_value=3, max_value=40),
+    st.integers(min_value=1, max_value=3),
+)
+def test_label_lines_fit_and_keep_the_name_order(parts, room, lines) -> None:
+    """Each line fits, there are at most `lines`, and the label reads as the name's start
+    (whole when it fits): what label_lines promises, whatever the measure."""
+    name = " ".join(" ".join(parts).split())
+    if not name:
+        return
+    shown = label_lines(name, lambda line: width(line) <= room, lines)
+    assert 1 <= len(shown) <= lines
+    assert all(width(line) <= room for line in shown if line != "…")
+    joined = "".join("".join(shown).split()).rstrip("…")
+    flat = "".join(name.split())
+    first = "".join(re.split(r"(?<=[.!?])\s", name, maxsplit=1)[0].split())
+    assert flat.startswith(joined) or first.startswith(joined)
+    if width(name) <= room:
+        assert shown == [name]

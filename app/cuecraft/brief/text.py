@@ -264,6 +264,10 @@ def cell(value: str, style: Any, column: float) -> Any:
 
 def width(text: str, size: float, base: str = fonts.TEXT) -> float:
     """Width in points of one line of `text` drawn by `draw()`."""
+    if len(text) > 1 and text.endswith(ELLIPSIS) and text[:-1].isascii():
+        # A Latin name cut short: measured without cutting it into runs per character
+        # (labels are fitted by measuring many such candidates).
+        return width(text[:-1], size, base) + width(ELLIPSIS, size, base)
     pieces = fonts.runs(clean(text), base)
     return float(sum(stringWidth(chunk, face, size) for face, chunk in pieces))
 

@@ -18,7 +18,7 @@ from cuecraft.core.check import CheckResult
 from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding, quote, quote_list
 from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.model import Cue, Design
-from cuecraft.core.names import names, short, short_name
+from cuecraft.core.names import Names, short, short_name
 
 # A quoted name or id in any of the three languages' quotes: “x” (en, zh), „x” (pl).
 _QUOTED = re.compile(r"([“„「‘])([^“”„」’\n]{1,300}?)([”」’])")
@@ -118,7 +118,7 @@ def to_fix(result: CheckResult) -> list[ToFix]:
     active negative cue (open or being mitigated), which lowers “eliminate” until it is
     eliminated. Ties keep the order of the principles, then of the file."""
     design = result.graph.design
-    named = names(design, SENTENCE_NAME_LIMIT)
+    named = Names(design, SENTENCE_NAME_LIMIT)
     order = {p: i for i, p in enumerate(("references", *PRINCIPLES, "feedback"))}
     rows: list[tuple[tuple[int, int, int], ToFix]] = []
     negatives = {c.id: c for c in design.cues if c.is_negative and c.is_active}
@@ -163,7 +163,7 @@ def why_below_100(result: CheckResult) -> list[Lowered]:
     active negative cue with its remedy. A principle that no finding explains names
     the coverage it lacks in the words of the scorecard's formula."""
     design = result.graph.design
-    named = names(design, SENTENCE_NAME_LIMIT)
+    named = Names(design, SENTENCE_NAME_LIMIT)
     out: list[Lowered] = []
     for principle in PRINCIPLES:
         score = result.scorecard.scores[principle]

@@ -8,7 +8,7 @@ that the same cue is called the same in the graph, the findings and the tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from cuecraft.core.model import Cue, Design, Item
 
@@ -32,7 +32,16 @@ def full_name(item: Item) -> str:
 
 def width(text: str) -> int:
     """How wide `text` reads, in Latin characters: a Chinese character counts two."""
+    if text.isascii():
+        return len(text)
     return len(text) + len(_NO_SPACES.findall(text))
+
+
+def _char_width(char: str) -> int:
+    """`width` of one character, without a regular expression (names are cut per character)."""
+    code = ord(char)
+    wide = 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+    return 2 if wide or 0xFF00 <= code <= 0xFFEF else 1
 
 
 def _says_something(sentence: str) -> bool:
@@ -52,8 +61,8 @@ def short(text: str, limit: int = NAME_LIMIT) -> str:
     if 0 < width(first) <= limit and _says_something(first):
         return first
     end, used = 0, 0
-    while end < len(flat) and used + width(flat[end]) <= limit - 1:
-        used += width(flat[end])
+    while end < len(flat) and used + _char_width(flat[end]) <= limit - 1:
+        used += _char_width(flat[end])
         end += 1
     cut = flat[:end]
     if not _NO_SPACES.search(flat[max(end - 1, 0) : end + 1]) and " " in cut:
@@ -65,6 +74,31 @@ def short_name(item: Item, limit: int = NAME_LIMIT) -> str:
     """The item's name shortened for a sentence or a label; never its id unless it has
     no name."""
     return short(full_name(item), limit)
+
+
+class Names(Mapping[str, str]):
+    """Every item id of a design with its short name, each shortened when first asked
+    for: a sentence names a few items of thousands."""
+
+    def __init__(self, design: Design, limit: int = NAME_LIMIT) -> None:
+        self._items = design.index()
+        self._limit = limit
+        self._named: dict[str, str] = {}
+
+    def __getitem__(self, item_id: str) -> str:
+        name = self._named.get(item_id)
+        if name is None:
+            name = self._named[item_id] = short_name(self._items[item_id], self._limit)
+        return name
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def names(design: Design, limit: int = NAME_LIMIT) -> dict[str, str]:
@@ -114,17 +148,33 @@ def _breaks(text: str) -> list[int]:
 
 
 def _longest(text: str, fits: Callable[[str], bool], ending: str = "") -> int:
-    """The longest break position whose line (plus `ending`) fits; 0 if none does."""
-    best = 0
-    for end in _breaks(text):
+    """The longest break position whose line (plus `ending`) fits; 0 if none does.
+
+    A longer line is never narrower, so the breaks are searched by halving: a few
+    measures per line rather than one per word (the brief's graph matrix measures
+    thousands of names)."""
+
+    def fitting(end: int) -> bool:
         line = text[:end].rstrip()
         if ending:
             line = line.rstrip(_TRIM) + ending
-        if fits(line):
-            best = end
-        elif end > best and best:
-            break
-    return best
+        return fits(line)
+
+    breaks = _breaks(text)
+    count = _count_fitting(len(breaks), lambda k: fitting(breaks[k]))
+    return breaks[count - 1] if count else 0
+
+
+def _count_fitting(n: int, fitting: Callable[[int], bool]) -> int:
+    """How many of the first candidates 0..n-1 fit, when the ones that fit come first."""
+    low, high = 0, n
+    while low < high:
+        middle = (low + high) // 2
+        if fitting(middle):
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _wrap(text: str, fits: Callable[[str], bool], lines: int) -> list[str] | None:
@@ -161,9 +211,7 @@ def _wrap_cut(text: str, fits: Callable[[str], bool], lines: int) -> list[str]:
         out.append(rest[:end].rstrip().rstrip(_TRIM) + ELLIPSIS)
         return out
     # One word wider than a line: cut it at any character.
-    end = 0
-    while end < len(rest) and fits(rest[: end + 1] + ELLIPSIS):
-        end += 1
+    end = _count_fitting(len(rest), lambda k: fits(rest[: k + 1] + ELLIPSIS))
     if end:
         out.append(rest[:end].rstrip(_TRIM) + ELLIPSIS)
     return out or [ELLIPSIS]

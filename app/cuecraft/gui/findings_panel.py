@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
 from cuecraft.core.findings import PRINCIPLES, Finding, principle_title, severity_title
 from cuecraft.core.i18n import _, format_number, ngettext
-from cuecraft.core.names import names
+from cuecraft.core.names import Names
 from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken
 
@@ -115,7 +115,7 @@ class FindingsPanel(QWidget):
         }
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        named = names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
+        named = Names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
         groups: dict[str, list[Finding]] = {}
         for finding in result.findings:
             groups.setdefault(finding.principle, []).append(finding)

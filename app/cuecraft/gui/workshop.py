@@ -37,7 +37,7 @@ from cuecraft.core.explain import SENTENCE_NAME_LIMIT, for_client
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
-from cuecraft.core.names import names
+from cuecraft.core.names import Names
 from cuecraft.gui.document import Document
 from cuecraft.gui.findings_panel import group_title
 from cuecraft.gui.inspector_fields import choice_label, sense_label
@@ -459,7 +459,7 @@ class WorkshopMode(QWidget):
             return f"<span style='color:{ACCENT}'>{happy}</span>"
         colour = {"error": ERROR, "warning": WARNING, "info": TEXT}
         # The room is the client's: names, not ids (core/explain.py, as the brief says it).
-        named = names(self.document.design, SENTENCE_NAME_LIMIT)
+        named = Names(self.document.design, SENTENCE_NAME_LIMIT)
         said = [for_client(f, named) for f in findings[:3]]
         shown = [
             f"<span style='color:{colour[s.severity]}'>● {_escape(s.message)}</span>" for s in said
