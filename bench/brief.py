@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import process_env
 from bench.table import Row, render
 from cuecraft.resources import resource_dir
 
@@ -48,7 +49,9 @@ def _best(command: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            command, capture_output=True, text=True, check=False, env=process_env()
+        )
         times.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise RuntimeError(f"{command[:4]} failed: {done.stderr.strip()[-500:]}")

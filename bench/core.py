@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from bench import process_env
 from bench.generate import generate
 from bench.table import Row
 from cuecraft.core.check import check
@@ -93,7 +94,13 @@ def bench_check_process(paths: dict[int, Path]) -> list[Row]:
     bare = [sys.executable, "-c", BARE_CHECK, path]
 
     def run(command: list[str]) -> None:
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            env=process_env(),
+        )
 
     run(ours), run(bare)  # warm the file cache and .pyc files
     ours_s = _best(lambda: run(ours), 5)

@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import process_env
 from bench.generate import generate
 from bench.table import Row, render
 from cuecraft.core.feedback import import_csv, save_feedback, side_file_path
@@ -93,7 +94,12 @@ def bench_feedback(folder: Path) -> list[Row]:
     for _ in range(3):
         start = time.perf_counter()
         subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=120
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            timeout=120,
+            env=process_env(),
         )
         process = min(process, time.perf_counter() - start)
     return [

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
 
+from bench import process_env
 from bench.table import Row
 
 FIRST_PAINT = textwrap.dedent("""
@@ -92,11 +92,8 @@ EDIT = textwrap.dedent("""
 
 
 def _env(folder: Path) -> dict[str, str]:
-    # Bytecode caches allowed, as every installed copy has them (pip and the bundle compile
-    # them): a shell that sets PYTHONDONTWRITEBYTECODE would time Python's compiler instead.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **env,
+        **process_env(),
         "QT_QPA_PLATFORM": "offscreen",
         "CUECRAFT_DATA_DIR": str(folder / "bench-data"),
     }

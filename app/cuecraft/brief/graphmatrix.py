@@ -13,7 +13,7 @@ bands of columns, each band listing only the items present in its zones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,7 +232,11 @@ class MatrixPart(Flowable):  # type: ignore[misc]
             canvas.setLineWidth(0.8)
             x = names_w + motifs * self.column
             canvas.line(x, grid_top + self.head_room, x, bottom)
-        paths: dict[str, tuple[Color, Any, Any]] = {}  # colour: (colour, filled, rings)
+        # By colour: (colour, filled shapes, rings, dots of the rows' cues, dots of the
+        # marks). A dot is a round-capped point, two numbers in the PDF where a circle
+        # takes fourteen: a thousand-cue matrix has thousands of them.
+        paths: dict[str, tuple[Color, Any, Any, Any, Any]] = {}
+        labels = canvas.beginText()  # the rows' names: one text object for the page
         for i, row in enumerate(self.rows):
             base = grid_top - (i + 1) * ROW + ROW * 0.28
             if row.kind == "group":
@@ -241,10 +245,13 @@ class MatrixPart(Flowable):  # type: ignore[misc]
             colour = matrix.colour(row.node)
             key = colour.hexval()
             if key not in paths:
-                paths[key] = (colour, canvas.beginPath(), canvas.beginPath())
-            _colour, filled, rings = paths[key]
+                paths[key] = (colour, *(canvas.beginPath() for _ in range(4)))
+            _colour, filled, rings, row_dots, mark_dots = paths[key]
             middle = base + ROW * 0.22
-            _glyph(filled, row.kind, UNIT, middle, 2.2)
+            if row.kind in ("motif", "layer", "souvenir"):
+                _glyph(filled, row.kind, UNIT, middle, 2.2)
+            else:
+                _dot(row_dots, UNIT, middle)
             for index, mark in matrix.marks(row.node).items():
                 x = columns_x[index]
                 if mark == "passing":
@@ -252,21 +259,26 @@ class MatrixPart(Flowable):  # type: ignore[misc]
                 elif mark == "motif":
                     _glyph(filled, "motif", x, middle, 2.0)
                 else:
-                    filled.circle(x, middle, 2.4)
+                    _dot(mark_dots, x, middle)
             room = names_w - 3 * UNIT
 
-            def fits_name(line: str, room: float = room) -> bool:
-                return text.width(line, ROW_SIZE) <= room
-
-            shown = label_lines(row.name, fits_name, 1)
-            canvas.setFillColor(ERROR if row.node in matrix.flagged else INK)
-            text.draw(canvas, 2.5 * UNIT, base, shown[0] if shown else "", ROW_SIZE)
-        canvas.setLineWidth(0.8)
-        for colour, filled, rings in paths.values():
+            name = " ".join(row.name.split())  # as label_lines takes it
+            shown = label_lines(name, _fits(text.measure(name, ROW_SIZE), room), 1)
+            labels.setFillColor(ERROR if row.node in matrix.flagged else INK)
+            text.add_line(labels, 2.5 * UNIT, base, shown[0] if shown else "", ROW_SIZE)
+        canvas.drawText(labels)
+        for colour, filled, rings, row_dots, mark_dots in paths.values():
             canvas.setFillColor(colour)
             canvas.setStrokeColor(colour)
+            canvas.setLineWidth(0.8)
             canvas.drawPath(filled, stroke=0, fill=1)
             canvas.drawPath(rings, stroke=1, fill=0)
+            canvas.setLineCap(1)  # round: a point becomes a dot its line width across
+            canvas.setLineWidth(2 * 2.2)
+            canvas.drawPath(row_dots, stroke=1, fill=0)
+            canvas.setLineWidth(2 * 2.4)
+            canvas.drawPath(mark_dots, stroke=1, fill=0)
+            canvas.setLineCap(0)
 
     def _group(self, canvas: Any, row: Row, base: float, names_w: float) -> None:
         name = row.name
@@ -311,6 +323,12 @@ class MatrixPart(Flowable):  # type: ignore[misc]
             x += 9 + text.draw(canvas, x + 9, y, label, size) + 4 * UNIT
 
 
+def _dot(path: Any, x: float, y: float) -> None:
+    """A dot at (x, y): a point, drawn with round caps as wide as the dot (see `draw`)."""
+    path.moveTo(x, y)
+    path.lineTo(x, y)
+
+
 def _glyph(path: Any, kind: str, x: float, y: float, r: float) -> None:
     """An item's shape as in the graph's legend: circle, square, triangle, diamond."""
     if kind == "motif":
@@ -328,3 +346,8 @@ def _glyph(path: Any, kind: str, x: float, y: float, r: float) -> None:
         path.close()
     else:
         path.circle(x, y, r)
+
+
+def _fits(line_width: Callable[[str], float], room: float) -> Callable[[str], bool]:
+    """Whether a line of a label fits `room` points, measured by `line_width`."""
+    return lambda line: line_width(line) <= room

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines
 
@@ -272,6 +274,34 @@ def width(text: str, size: float, base: str = fonts.TEXT) -> float:
     return float(sum(stringWidth(chunk, face, size) for face, chunk in pieces))
 
 
+def measure(value: str, size: float, base: str = fonts.TEXT) -> Callable[[str], float]:
+    """`width` for the lines a label makes of `value`: a line that is a start of `value`
+    (one line, spaces as in `value`), with or without “…”, is measured from the widths
+    of `value`'s characters, added up once; any other line as `width` does. Fitting a
+    name tries several such lines, and the graph matrix fits a thousand names."""
+    flat = clean(value)
+    sums = [0.0]
+    fonts.register_text_faces()
+    for face, chunk in fonts.runs(flat, base):
+        font = getFont(face)
+        if not isinstance(font, TTFont):
+            return lambda line: width(line, size, base)
+        widths, default, scale = font.face.charWidths, font.face.defaultWidth, size / 1000.0
+        total = sums[-1]
+        for char in chunk:
+            total += widths.get(ord(char), default) * scale
+            sums.append(total)
+    ellipsis = width(ELLIPSIS, size, base)
+
+    def line_width(line: str) -> float:
+        start, extra = (line[:-1], ellipsis) if line.endswith(ELLIPSIS) else (line, 0.0)
+        if len(sums) == len(flat) + 1 and flat.startswith(start):
+            return sums[len(start)] + extra
+        return width(line, size, base)
+
+    return line_width
+
+
 def fit(text: str, room: float, size: float, base: str = fonts.TEXT) -> str:
     """`text` on one line, cut with an ellipsis if it is wider than `room` points."""
     line = " ".join(clean(text).split())
@@ -288,6 +318,18 @@ def fit(text: str, room: float, size: float, base: str = fonts.TEXT) -> str:
     return kept + ELLIPSIS if kept else ""
 
 
+def add_line(
+    lines: Any, x: float, y: float, value: str, size: float, base: str = fonts.TEXT
+) -> None:
+    """Add one line of `value` at baseline `y` to a text object (`canvas.beginText()`),
+    its faces switched per run as `draw` switches them. Many short lines in one text
+    object write a page faster than a `draw` each (the graph matrix's row names)."""
+    lines.setTextOrigin(x, y)
+    for face, chunk in fonts.runs(clean(value).replace("\n", " "), base):
+        lines.setFont(face, size)
+        lines.textOut(chunk)
+
+
 def draw(
     canvas: Any,
     x: float,
@@ -302,13 +344,14 @@ def draw(
     Returns its width.
     """
     pieces = fonts.runs(clean(text).replace("\n", " "), base)
-    total = float(sum(stringWidth(chunk, face, size) for face, chunk in pieces))
+    widths = [stringWidth(chunk, face, size) for face, chunk in pieces]
+    total = float(sum(widths))
     if anchor == "middle":
         x -= total / 2
     elif anchor == "end":
         x -= total
-    for face, chunk in pieces:
+    for (face, chunk), wide in zip(pieces, widths, strict=True):
         canvas.setFont(face, size)
         canvas.drawString(x, y, chunk)
-        x += stringWidth(chunk, face, size)
+        x += wide
     return total

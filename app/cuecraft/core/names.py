@@ -134,6 +134,12 @@ def label_lines(name: str, fits: Callable[[str], bool], lines: int = 2) -> list[
 def _breaks(text: str) -> list[int]:
     """Where a line may end: before a space, or between characters of Chinese text; never
     after a one-letter word (Polish "w", "z", English "a"), which keeps to the next."""
+    if text.isascii():  # only spaces break Latin text: find them, not every character
+        return [
+            i
+            for i in _spaces(text)
+            if i > 0 and not (text[i - 1].isalpha() and (i == 1 or text[i - 2] == " "))
+        ] + [len(text)]
     out = []
     for i in range(1, len(text)):
         if text[i] == " ":
@@ -144,6 +150,15 @@ def _breaks(text: str) -> list[int]:
             if _NO_SPACES.search(pair):
                 out.append(i)
     out.append(len(text))
+    return out
+
+
+def _spaces(text: str) -> list[int]:
+    """Where the spaces of `text` are."""
+    out, at = [], text.find(" ")
+    while at != -1:
+        out.append(at)
+        at = text.find(" ", at + 1)
     return out
 
 
