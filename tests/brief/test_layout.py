@@ -19,7 +19,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import NullDraw
 from tests.brief.conftest import DESIGNS
 
-from cuecraft.brief import BriefOptions, blocks, build, export_brief
+from cuecraft.brief import BriefOptions, blocks, build, export_brief, fitting, tables
 from cuecraft.brief.document import BriefDocument, SectionTitle
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.model import Design
@@ -86,8 +86,8 @@ def is_heading(flowable: Any) -> bool:
         return True
     if isinstance(flowable, Paragraph):
         return flowable.style.name in HEADING_STYLES
-    if isinstance(flowable, blocks.BriefTable):  # a step's sub-heading row last
-        return blocks._is_band(flowable._cellvalues[-1][0])
+    if isinstance(flowable, tables.BriefTable):  # a step's sub-heading row last
+        return tables.is_band(flowable._cellvalues[-1][0])
     return False
 
 
@@ -135,7 +135,7 @@ def test_a_heading_never_ends_a_page(layouts, name, paper):
 def data_rows(table: Any) -> int:
     """The rows of a table part under its repeated head, sub-heading rows not counted."""
     head = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
-    return sum(1 for row in table._cellvalues[head:] if not blocks._is_band(row[0]))
+    return sum(1 for row in table._cellvalues[head:] if not tables.is_band(row[0]))
 
 
 def test_a_split_table_keeps_three_rows_on_each_side(layouts):
@@ -150,14 +150,14 @@ def test_a_split_table_keeps_three_rows_on_each_side(layouts):
             if not drawn or not following:
                 continue
             before, after = drawn[-1], following[0]
-            if not (isinstance(before, blocks.BriefTable) and isinstance(after, blocks.BriefTable)):
+            if not (isinstance(before, tables.BriefTable) and isinstance(after, tables.BriefTable)):
                 continue
             if before._cellvalues[0] is not after._cellvalues[0]:  # not the same head row
                 continue
             splits += 1
             where = f"page {page} → {page + 1}"
-            assert data_rows(before) >= blocks.ROWS_AT_A_SPLIT, where
-            assert data_rows(after) >= blocks.ROWS_AT_A_SPLIT, where
+            assert data_rows(before) >= tables.ROWS_AT_A_SPLIT, where
+            assert data_rows(after) >= tables.ROWS_AT_A_SPLIT, where
     assert splits >= 3  # the examples do split tables
 
 
@@ -186,7 +186,7 @@ def laid_out_parts(flowables: list[Any]) -> list[Any]:
 
     class Doc(SimpleDocTemplate):  # type: ignore[misc]
         def afterFlowable(self, flowable: Any) -> None:
-            if isinstance(flowable, blocks.BriefTable):
+            if isinstance(flowable, tables.BriefTable):
                 parts.append(flowable)
 
     Doc(io.BytesIO()).build(flowables)
@@ -208,10 +208,10 @@ def test_a_step_continued_overleaf_repeats_its_heading_marked_cont(space):
     parts = laid_out_parts([Spacer(1, space), table])
     assert len(parts) >= 2
     for first, rest in itertools.pairwise(parts):
-        bands = [i for i, row in enumerate(first._cellvalues) if blocks._is_band(row[0])]
+        bands = [i for i, row in enumerate(first._cellvalues) if tables.is_band(row[0])]
         assert bands[-1] < len(first._cellvalues) - 1, "a step's heading ends the page"
-        label = str(blocks.band_label(rest._cellvalues[1][0]))
-        heading = str(blocks.band_label(first._cellvalues[bands[-1]][0]))
+        label = str(tables.band_label(rest._cellvalues[1][0]))
+        heading = str(tables.band_label(first._cellvalues[bands[-1]][0]))
         heading = heading.removesuffix(" (cont.)")
         if not label.startswith("Step 2 ·") or heading.startswith("Step 2 ·"):
             # the page broke inside a step: its heading is repeated, marked, as typed
@@ -253,7 +253,7 @@ def test_no_page_is_left_half_empty_before_a_heading_that_fits_there(layouts, na
             p for p in placed[index + 1 :] if is_drawn(p.flowable) and not is_heading(p.flowable)
         )
         need = item.top - start.y + heading.getSpaceBefore()
-        if isinstance(start.flowable, blocks.BriefTable):  # it may split after 3 rows
+        if isinstance(start.flowable, tables.BriefTable):  # it may split after 3 rows
             need -= sum(start.flowable._rowHeights[4:])
         free = (1 - share) * (item.top - item.foot)
         assert need > free, f"page {item.page - 1} is {share:.0%} full before {describe(heading)}"
@@ -288,12 +288,12 @@ def test_a_chart_shrinks_to_fit_the_room_left_and_only_then_moves():
         dict.fromkeys(("entertainment", "educational", "esthetic", "escapist"), 2),
         make_styles("#0F6E6A").palette,
     )
-    shrinkable = blocks.Shrinkable(chart)
+    shrinkable = fitting.Shrinkable(chart)
     _w, full = shrinkable.wrap(400, 10_000)
     _w, smaller = shrinkable.wrap(400, full * 0.8)
     assert smaller == pytest.approx(full * 0.8)
     _w, least = shrinkable.wrap(400, full * 0.3)
-    assert least == pytest.approx(full * blocks.SHRINK_AT_MOST)  # too big to fit: it moves
+    assert least == pytest.approx(full * fitting.SHRINK_AT_MOST)  # too big to fit: it moves
 
 
 # --- finish ------------------------------------------------------------------------------

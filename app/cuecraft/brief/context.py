@@ -96,9 +96,9 @@ class BriefContext:
     ) -> list[Flowable]:
         """A table under a heading that never ends a page.
 
-        The heading stays with at least the table's first `blocks.ROWS_AT_A_SPLIT`
+        The heading stays with at least the table's first `tables.ROWS_AT_A_SPLIT`
         rows: a table that splits leaves that many on each side, and one too short
-        to split moves to the next page with its heading (`blocks.KeepWithNext`).
+        to split moves to the next page with its heading (`fitting.KeepWithNext`).
         `rows` is not needed any more: the table counts its own.
         """
         del rows

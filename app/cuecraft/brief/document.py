@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from cuecraft.brief import blocks, fonts, text
+from cuecraft.brief import fitting, fonts, tables, text
 from cuecraft.brief.options import BriefCancelled
 from cuecraft.brief.styles import (
     FAINT,
@@ -242,7 +242,7 @@ Cancel = Callable[[], bool]
 class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
     """Cover and body page templates; reports progress and honours cancel.
 
-    Headings are kept with the start of what follows them by `blocks.KeepWithNext`.
+    Headings are kept with the start of what follows them by `fitting.KeepWithNext`.
     """
 
     def __init__(
@@ -264,7 +264,7 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=fonts.TEXT,
             initialFontSize=9.5,
             creator="Cuecraft",
-            keepTogetherClass=blocks.KeepWithNext,
+            keepTogetherClass=fitting.KeepWithNext,
             **meta,
         )
         width, height = pagesize
@@ -320,11 +320,11 @@ class BriefDocument(BaseDocTemplate):  # type: ignore[misc]
         elif isinstance(flowable, Paragraph) and flowable.style.name == "h3":
             top = self.frame._y + flowable.getSpaceAfter() + flowable.height
             self._subsection(flowable.getPlainText(), top, 1)
-        elif isinstance(flowable, blocks.BriefTable):
+        elif isinstance(flowable, tables.BriefTable):
             bottom = self.frame._y + flowable.getSpaceAfter()
             for row, cells in enumerate(flowable._cellvalues):
-                label = blocks.band_label(cells[0])
-                if blocks._is_band(label) and not getattr(label, "continued", False):
+                label = tables.band_label(cells[0])
+                if tables.is_band(label) and not getattr(label, "continued", False):
                     top = bottom + flowable._rowpositions[row]
                     self._subsection(getattr(label, "band_text", ""), top, 2)
 

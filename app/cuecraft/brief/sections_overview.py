@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, Spacer
 
-from cuecraft.brief import blocks, text, words
+from cuecraft.brief import blocks, fitting, text, words
 from cuecraft.brief.charts import RealmsChart
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import CurvePoint, EmotionCurve, minus
@@ -82,7 +82,7 @@ def theme(ctx: BriefContext) -> list[Flowable]:
         )
     )
     # The chart is drawn smaller rather than leave the page half empty; its heading stays with it.
-    out += [text.para(_("The four realms"), st.h3), blocks.Beside(chart, notes)]
+    out += [text.para(_("The four realms"), st.h3), fitting.Beside(chart, notes)]
     return out
 
 
@@ -140,7 +140,7 @@ def journey(ctx: BriefContext) -> list[Flowable]:
             ),
         )
     # Drawn a little smaller rather than leave the page before it half empty.
-    out += [blocks.Shrinkable(chart), text.para(caption, st.caption)]
+    out += [fitting.Shrinkable(chart), text.para(caption, st.caption)]
     ctx.whole(out)  # the title never ends a page with its chart on the next
     out.append(Spacer(1, 3 * UNIT))
     out += _journey_table(ctx)
