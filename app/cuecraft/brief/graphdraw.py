@@ -251,7 +251,7 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
             key = colour.hexval()
             if key not in paths:
                 paths[key] = (colour, canvas.beginPath())
-            _shape(paths[key][1], kind, x, y, r)
+            node_shape(paths[key][1], kind, x, y, r)
             if node in self.flagged:
                 rings.circle(x, y, r * 1.9)
                 ringed = True
@@ -320,7 +320,7 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
         return height
 
 
-def _shape(path: Any, kind: str, x: float, y: float, r: float) -> None:
+def node_shape(path: Any, kind: str, x: float, y: float, r: float) -> None:
     """Add one node's shape to a path: diamond, circle, square, triangle or rounded square."""
     if kind == "motif":
         path.moveTo(x, y + r * 1.3)

@@ -21,7 +21,7 @@ from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
 
 from cuecraft.brief import fonts, text
-from cuecraft.brief.graphdraw import EVOKES
+from cuecraft.brief.graphdraw import EVOKES, node_shape
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, RULE, UNIT, Palette
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, pgettext
@@ -249,7 +249,7 @@ class MatrixPart(Flowable):  # type: ignore[misc]
             _colour, filled, rings, row_dots, mark_dots = paths[key]
             middle = base + ROW * 0.22
             if row.kind in ("motif", "layer", "souvenir"):
-                _glyph(filled, row.kind, UNIT, middle, 2.2)
+                node_shape(filled, row.kind, UNIT, middle, 2.0)
             else:
                 _dot(row_dots, UNIT, middle)
             for index, mark in matrix.marks(row.node).items():
@@ -257,7 +257,7 @@ class MatrixPart(Flowable):  # type: ignore[misc]
                 if mark == "passing":
                     rings.circle(x, middle, 1.9)
                 elif mark == "motif":
-                    _glyph(filled, "motif", x, middle, 2.0)
+                    node_shape(filled, "motif", x, middle, 1.85)
                 else:
                     _dot(mark_dots, x, middle)
             room = names_w - 3 * UNIT
@@ -317,7 +317,7 @@ class MatrixPart(Flowable):  # type: ignore[misc]
                 path.circle(x + 3, middle, 1.9)
                 canvas.drawPath(path, stroke=1, fill=0)
             else:
-                _glyph(path, "motif" if mark == "motif" else "cue", x + 3, middle, 2.3)
+                node_shape(path, "motif" if mark == "motif" else "cue", x + 3, middle, 2.2)
                 canvas.drawPath(path, stroke=0, fill=1)
             canvas.setFillColor(MUTED)
             x += 9 + text.draw(canvas, x + 9, y, label, size) + 4 * UNIT
@@ -327,25 +327,6 @@ def _dot(path: Any, x: float, y: float) -> None:
     """A dot at (x, y): a point, drawn with round caps as wide as the dot (see `draw`)."""
     path.moveTo(x, y)
     path.lineTo(x, y)
-
-
-def _glyph(path: Any, kind: str, x: float, y: float, r: float) -> None:
-    """An item's shape as in the graph's legend: circle, square, triangle, diamond."""
-    if kind == "motif":
-        path.moveTo(x, y + r * 1.2)
-        path.lineTo(x + r * 1.2, y)
-        path.lineTo(x, y - r * 1.2)
-        path.lineTo(x - r * 1.2, y)
-        path.close()
-    elif kind == "layer":
-        path.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8)
-    elif kind == "souvenir":
-        path.moveTo(x, y + r * 1.2)
-        path.lineTo(x + r * 1.1, y - r * 0.9)
-        path.lineTo(x - r * 1.1, y - r * 0.9)
-        path.close()
-    else:
-        path.circle(x, y, r)
 
 
 def _fits(line_width: Callable[[str], float], room: float) -> Callable[[str], bool]:
