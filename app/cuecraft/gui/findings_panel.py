@@ -129,10 +129,8 @@ class FindingsPanel(QWidget):
             group.setFirstColumnSpanned(True)
             for finding in members[:500]:
                 line = str(finding.line) if lines else ""
-                row = QTreeWidgetItem(group, [finding.message, finding.code, line])
+                row = FindingRow(group, finding, named, line)
                 row.setIcon(0, icons[finding.severity])
-                row.setToolTip(0, _row_tip(for_client(finding, named)))
-                row.setData(0, ROLE_FINDING, finding)
             if len(members) > 500:
                 more = len(members) - 500
                 QTreeWidgetItem(
@@ -197,6 +195,23 @@ def _group_text(principle: str, members: list[Finding]) -> str:
     return _("{group} — {findings}, {errors}").format(
         group=group_title(principle), findings=count, errors=error_count
     )
+
+
+class FindingRow(QTreeWidgetItem):
+    """A finding in the tree: its message, code and line for the design team; its tip
+    in the brief's words, worked out only when Qt asks for it (a hover), not for each of
+    a thousand findings on every re-check while someone types."""
+
+    def __init__(self, group: QTreeWidgetItem, finding: Finding, named: Names, line: str) -> None:
+        super().__init__(group, [finding.message, finding.code, line])
+        self.finding = finding
+        self._named = named
+        self.setData(0, ROLE_FINDING, finding)
+
+    def data(self, column: int, role: int) -> object:
+        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return _row_tip(for_client(self.finding, self._named))
+        return super().data(column, role)
 
 
 def _row_tip(said: ClientFinding) -> str:
