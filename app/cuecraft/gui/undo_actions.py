@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
@@ -27,58 +26,18 @@ def install_undo_actions(
     # The menu says what would be undone ("Undo Add zone “zone-3”"); the toolbar keeps
     # short, constant labels so its buttons never move under the mouse, and says it in
     # the tooltip.
-    undo = UndoRedo(
-        # TRANSLATORS: the Edit menu's Undo, with nothing to undo
-        _("&Undo"),
-        # TRANSLATORS: the Edit menu's Undo; {what} is the step, e.g. "Add zone “zone-3”"
-        _("&Undo {what}"),
-        stack.undo,
-        stack.canUndo(),
-        stack.undoText(),
-        stack.canUndoChanged,
-        stack.undoTextChanged,
-        parent,
-    )
+    # TRANSLATORS: the Edit menu's Undo, with nothing to undo; then with {what}, the step,
+    # e.g. "Add zone “zone-3”"
+    undo = UndoRedo(_("&Undo"), _("&Undo {what}"), stack, parent)
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = UndoRedo(
-        # TRANSLATORS: the Edit menu's Redo, with nothing to redo
-        _("&Redo"),
-        # TRANSLATORS: the Edit menu's Redo; {what} is the step, e.g. "Add zone “zone-3”"
-        _("&Redo {what}"),
-        stack.redo,
-        stack.canRedo(),
-        stack.redoText(),
-        stack.canRedoChanged,
-        stack.redoTextChanged,
-        parent,
-    )
+    # TRANSLATORS: the Edit menu's Redo, with nothing to redo; then with {what}, the step
+    redo = UndoRedo(_("&Redo"), _("&Redo {what}"), stack, parent, redo=True)
     redo.setShortcuts(QKeySequence.StandardKey.Redo)
     first = menu.actions()[0] if menu.actions() else None
     menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
-    tool_undo = UndoRedo(
-        # TRANSLATORS: a toolbar button; its tooltip is "Undo {what}"
-        _("Undo"),
-        _("Undo {what}"),
-        stack.undo,
-        stack.canUndo(),
-        stack.undoText(),
-        stack.canUndoChanged,
-        stack.undoTextChanged,
-        parent,
-        stable=True,
-    )
-    tool_redo = UndoRedo(
-        # TRANSLATORS: a toolbar button; its tooltip is "Redo {what}"
-        _("Redo"),
-        _("Redo {what}"),
-        stack.redo,
-        stack.canRedo(),
-        stack.redoText(),
-        stack.canRedoChanged,
-        stack.redoTextChanged,
-        parent,
-        stable=True,
-    )
+    # TRANSLATORS: toolbar buttons; their tooltips are "Undo {what}" and "Redo {what}"
+    tool_undo = UndoRedo(_("Undo"), _("Undo {what}"), stack, parent, stable=True)
+    tool_redo = UndoRedo(_("Redo"), _("Redo {what}"), stack, parent, redo=True, stable=True)
     toolbar.addActions([tool_undo, tool_redo])
     return [undo, redo, tool_undo, tool_redo]
 
@@ -94,23 +53,27 @@ class UndoRedo(QAction):
         self,
         plain: str,
         described: str,
-        take: Callable[[], None],
-        enabled: bool,
-        what: str,
-        enabled_changed: SignalInstance,
-        text_changed: SignalInstance,
+        stack: QUndoStack,
         parent: QWidget,
+        redo: bool = False,
         stable: bool = False,
     ) -> None:
         super().__init__(plain, parent)
         self._plain = plain
         self._described = described
         self._stable = stable
-        self.setEnabled(enabled)
-        self.triggered.connect(take)
-        enabled_changed.connect(self.setEnabled)
-        text_changed.connect(self.describe)
-        self.describe(what)
+        if redo:
+            self.setEnabled(stack.canRedo())
+            self.triggered.connect(stack.redo)
+            stack.canRedoChanged.connect(self.setEnabled)
+            stack.redoTextChanged.connect(self.describe)
+            self.describe(stack.redoText())
+        else:
+            self.setEnabled(stack.canUndo())
+            self.triggered.connect(stack.undo)
+            stack.canUndoChanged.connect(self.setEnabled)
+            stack.undoTextChanged.connect(self.describe)
+            self.describe(stack.undoText())
 
     def describe(self, what: str) -> None:
         text = self._described.format(what=what) if what else self._plain
