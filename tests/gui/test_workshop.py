@@ -112,6 +112,7 @@ def test_findings_are_told_in_plain_words_and_update_live(qtbot):
     # The room is the client's: the queue by its words, never its id (issue 14).
     assert "saturday-queue" not in workshop.verdict.text()
     assert "On Saturdays the queue" in workshop.verdict.text()
+    assert "→" not in workshop.verdict.text()  # the room hears the point, not the path
     queue = next(c for c in document.design.cues if c.id == "saturday-queue")
     from cuecraft.core.edits import SetField
 

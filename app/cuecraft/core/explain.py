@@ -53,6 +53,12 @@ def with_names(words: str, named: Mapping[str, str]) -> str:
     return _PATH.sub(path, out) if _ARROW in out else out
 
 
+def without_path(words: str) -> str:
+    """`words` without a path of steps in brackets (“… on the journey (a → b → c)”): where
+    a sentence must be short (the summary's reasons, the workshop's verdict)."""
+    return _PATH_AROUND.sub("", words)
+
+
 @dataclass(frozen=True)
 class ClientFinding:
     """A finding in the client's words: what is wrong and how to fix it, by name."""
@@ -173,7 +179,7 @@ def why_below_100(result: CheckResult) -> list[Lowered]:
             (f for f in result.findings if f.principle == principle),
             key=lambda f: (SEVERITY_RANK[f.severity], f.line, f.column),
         )
-        reasons = [_PATH_AROUND.sub("", for_client(f, named).message) for f in mine]
+        reasons = [without_path(for_client(f, named).message) for f in mine]
         if principle == "eliminate":
             active = [c for c in design.cues if c.is_negative and c.is_active]
             if len(active) == 1:

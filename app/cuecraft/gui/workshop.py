@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cuecraft.core.capture import PHASE_PREFIXES, SENSE_PREFIXES, capture
 from cuecraft.core.edits import AddItem, Edit, SetField, new_id
-from cuecraft.core.explain import SENTENCE_NAME_LIMIT, for_client
+from cuecraft.core.explain import SENTENCE_NAME_LIMIT, for_client, without_path
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
@@ -462,7 +462,8 @@ class WorkshopMode(QWidget):
         named = Names(self.document.design, SENTENCE_NAME_LIMIT)
         said = [for_client(f, named) for f in findings[:3]]
         shown = [
-            f"<span style='color:{colour[s.severity]}'>● {_escape(s.message)}</span>" for s in said
+            f"<span style='color:{colour[s.severity]}'>● {_escape(without_path(s.message))}</span>"
+            for s in said
         ]
         if len(findings) > 3:
             more = len(findings) - 3
