@@ -5,11 +5,13 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from cuecraft.core.model import (
+    LANES,
     PHASES,
     POLARITIES,
     SENSES,
     SEVERITIES,
     STATUSES,
+    Action,
     Cue,
     Design,
     Layer,
@@ -65,8 +67,8 @@ def designs(draw: st.DrawFn) -> Design:
     pick = st.sampled_from(ids) if ids else st.just("nowhere")
     refs = st.lists(st.one_of(pick, slug), max_size=3)
     cursor = iter(ids)
-    counts = draw(st.lists(st.integers(0, 2), min_size=5, max_size=5))
-    zones, tps, cues, layers, souvenirs = [], [], [], [], []
+    counts = draw(st.lists(st.integers(0, 2), min_size=6, max_size=6))
+    zones, tps, cues, layers, souvenirs, actions = [], [], [], [], [], []
     for _ in range(counts[0]):
         if (i := next(cursor, None)) is not None:
             zones.append(Zone(i, draw(text), draw(refs), draw(extras)))
@@ -80,7 +82,8 @@ def designs(draw: st.DrawFn) -> Design:
                     draw(st.none() | pick),
                     draw(refs),
                     draw(st.none() | st.integers(-3, 3)),
-                    draw(extras),
+                    wait=draw(st.none() | st.integers(0, 1440)),
+                    extra=draw(extras),
                 )
             )
     for _ in range(counts[2] + 1):
@@ -120,6 +123,25 @@ def designs(draw: st.DrawFn) -> Design:
             souvenirs.append(
                 Souvenir(i, draw(text), draw(word_list), draw(refs), draw(refs), draw(extras))
             )
+    for _ in range(counts[5]):
+        if (i := next(cursor, None)) is not None:
+            minutes = st.none() | st.integers(0, 1440)
+            actions.append(
+                Action(
+                    i,
+                    draw(text),
+                    draw(st.sampled_from(LANES)),
+                    draw(refs),
+                    draw(st.none() | pick),
+                    draw(st.none() | text),
+                    draw(minutes),
+                    draw(minutes),
+                    draw(st.none() | text),
+                    draw(st.none() | text),
+                    draw(refs),
+                    draw(extras),
+                )
+            )
     realms = Realms(*draw(st.lists(st.integers(0, 3), min_size=4, max_size=4)))
     theme = Theme(
         draw(non_empty_text),
@@ -141,6 +163,7 @@ def designs(draw: st.DrawFn) -> Design:
         cues=cues,
         layers=layers,
         souvenirs=souvenirs,
+        actions=actions,
         extra=draw(extras),
         preamble=draw(st.sampled_from(["", "# a header", "# one\n# two — ż 火"])),
     )

@@ -20,6 +20,7 @@ from cuecraft.core.edits import SECTIONS, AddItem, Batch, EditError, RemoveItem,
 from cuecraft.core.fileformat import load_design, parse_design, save_design
 from cuecraft.core.model import (
     SENSES,
+    Action,
     Cue,
     Design,
     Layer,
@@ -67,7 +68,7 @@ def value_for(rule: Rule, ids: list[str]) -> st.SearchStrategy[Any]:
     return st.one_of(plausible[rule.kind], plausible[rule.kind], junk)
 
 
-ITEM_TYPES = dict(zip(SECTIONS, (Zone, Touchpoint, Cue, Layer, Souvenir), strict=True))
+ITEM_TYPES = dict(zip(SECTIONS, (Zone, Touchpoint, Cue, Layer, Souvenir, Action), strict=True))
 
 
 @st.composite

@@ -29,10 +29,8 @@ import bisect
 import re
 from typing import Any
 
-from cuecraft.core.model import Comments, Design
+from cuecraft.core.model import SECTIONS, Comments, Design
 from cuecraft.core.yamltree import Node, Span
-
-SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs")
 
 # A line of spaces only (blank lines are kept too). Faster than one regex for both
 # cases, which costs 0.1 s on a 10,000-cue design.

@@ -18,10 +18,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cuecraft.core.i18n import _
-from cuecraft.core.model import Cue, Design, Item, Layer, Souvenir, Touchpoint, Zone, kind_of
+from cuecraft.core.model import (
+    SECTIONS,
+    Action,
+    Cue,
+    Design,
+    Item,
+    Layer,
+    Souvenir,
+    Touchpoint,
+    Zone,
+    kind_of,
+)
 from cuecraft.core.validate import FIELDS, SLUG_MAX, extra_problem, field_problem, id_problem
 
-SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs")
 # Fields that hold ids of other items, per section.
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "zones": ("sees",),
@@ -29,6 +39,7 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "cues": ("at", "conflicts"),
     "layers": ("at",),
     "souvenirs": ("evokes", "at"),
+    "actions": ("at", "zone", "needs"),
 }
 
 
@@ -38,6 +49,7 @@ SECTION_TYPES: dict[str, type] = {
     "cues": Cue,
     "layers": Layer,
     "souvenirs": Souvenir,
+    "actions": Action,
 }
 
 
@@ -302,8 +314,10 @@ def _wrong_section(kind: str, section: str) -> str:
         message = _("a cue cannot go into “{section}”")
     elif kind == "layer":
         message = _("a layer cannot go into “{section}”")
-    else:
+    elif kind == "souvenir":
         message = _("a souvenir cannot go into “{section}”")
+    else:
+        message = _("an action cannot go into “{section}”")
     return message.format(section=section)
 
 

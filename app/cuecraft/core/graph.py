@@ -24,6 +24,7 @@ import networkx as nx
 from cuecraft.core.journey_order import order_journey
 from cuecraft.core.model import (
     PHASES,
+    Action,
     Cue,
     Design,
     Item,
@@ -68,6 +69,7 @@ class DesignGraph:
         self.cues: dict[str, Cue] = {c.id: c for c in design.cues}
         self.layers: dict[str, Layer] = {lay.id: lay for lay in design.layers}
         self.souvenirs: dict[str, Souvenir] = {s.id: s for s in design.souvenirs}
+        self.actions: dict[str, Action] = {a.id: a for a in design.actions}
         self.broken: list[BrokenReference] = []
 
         self.zone_of: dict[str, str] = {}
@@ -116,7 +118,44 @@ class DesignGraph:
                 if self._resolve(souvenir, "evokes", i, cue_id, self.cues, "cue")
             ]
 
+        self._resolve_actions()
         self._build_journey()
+
+    def _resolve_actions(self) -> None:
+        """The blueprint's references: `at` touchpoints, `zone`, `needs` actions."""
+        self.action_at: dict[str, list[str]] = {}
+        self.actions_at: dict[str, list[Action]] = defaultdict(list)
+        self.needs: dict[str, list[str]] = {}
+        for action in self.design.actions:
+            served = [
+                tp
+                for i, tp in enumerate(action.at)
+                if self._resolve(action, "at", i, tp, self.touchpoints, "touchpoint")
+            ]
+            self.action_at[action.id] = served
+            for tp in dict.fromkeys(served):
+                self.actions_at[tp].append(action)
+            if action.zone is not None:
+                self._resolve(action, "zone", None, action.zone, self.zones, "zone")
+            self.needs[action.id] = [
+                other
+                for i, other in enumerate(action.needs)
+                if self._resolve(action, "needs", i, other, self.actions, "action")
+                and other != action.id
+            ]
+
+    @cached_property
+    def guest_zones(self) -> set[str]:
+        """Zones guests are in: the zone of some touchpoint."""
+        return set(self.touchpoints_in)
+
+    @cached_property
+    def guest_sight(self) -> set[str]:
+        """Zones guests are in or can see (a zone that `sees` a guest zone)."""
+        out = set(self.guest_zones)
+        for zone in self.guest_zones:
+            out.update(self.sees.get(zone, ()))
+        return out
 
     # -- references and presence -------------------------------------------------
 
@@ -127,6 +166,7 @@ class DesignGraph:
             ("cue", self.cues),
             ("layer", self.layers),
             ("souvenir", self.souvenirs),
+            ("action", self.actions),
         ):
             if target in table:
                 return kind
@@ -334,6 +374,7 @@ class DesignGraph:
             ("cue", self.cues),
             ("layer", self.layers),
             ("souvenir", self.souvenirs),
+            ("action", self.actions),
         ):
             for item_id, item in table.items():
                 g.add_node(item_id, kind=kind, label=_label(item))
@@ -366,6 +407,15 @@ class DesignGraph:
         for souvenir_id, cue_ids in self.evoked.items():
             for cue_id in cue_ids:
                 g.add_edge(souvenir_id, cue_id, kind="evokes")
+        for action_id, served in self.action_at.items():
+            for tp_id in dict.fromkeys(served):
+                g.add_edge(action_id, tp_id, kind="serves")
+            where = self.actions[action_id].zone
+            if where is not None and where in self.zones:
+                g.add_edge(action_id, where, kind="zone")
+        for action_id, needed in self.needs.items():
+            for other in needed:
+                g.add_edge(action_id, other, kind="needs")
         return g
 
 

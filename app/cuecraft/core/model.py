@@ -20,6 +20,9 @@ POLARITIES = ("positive", "negative")
 SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "mitigating", "eliminated")
 REALMS = ("entertainment", "educational", "escapist", "esthetic")
+LANES = ("frontstage", "backstage", "support")  # the service blueprint's lanes (SPEC §2.1)
+SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions")
+"""The sections that hold id-carrying items, in the order a save writes them."""
 
 DEFAULT_SEVERITY = "medium"
 DEFAULT_STATUS = "open"
@@ -111,6 +114,7 @@ class Touchpoint:
     zone: str | None = None
     next: list[str] = field(default_factory=list)
     emotion: int | None = None
+    wait: int | None = None  # expected minutes of waiting: a wait point of the blueprint
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
     comments: Comments | None = field(default=None, compare=False, repr=False)
@@ -176,7 +180,32 @@ class Souvenir:
     comments: Comments | None = field(default=None, compare=False, repr=False)
 
 
-Item = Zone | Touchpoint | Cue | Layer | Souvenir
+@dataclass
+class Action:
+    """What staff or systems do to stage touchpoints: one line of the service blueprint."""
+
+    id: str
+    text: str = ""
+    lane: str = "frontstage"
+    at: list[str] = field(default_factory=list)  # the touchpoints it serves
+    zone: str | None = None  # where it happens
+    owner: str | None = None  # the team or role that answers for it
+    minutes: int | None = None  # the standard time
+    tolerance: int | None = None  # minutes of allowed deviation
+    fail: str | None = None  # a fail point: what can go wrong
+    recovery: str | None = None  # the service-recovery script
+    needs: list[str] = field(default_factory=list)  # actions it depends on
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_hidden(self) -> bool:
+        """Behind the line of visibility: backstage or support."""
+        return self.lane != "frontstage"
+
+
+Item = Zone | Touchpoint | Cue | Layer | Souvenir | Action
 
 KIND_OF: dict[type, str] = {
     Zone: "zone",
@@ -184,6 +213,7 @@ KIND_OF: dict[type, str] = {
     Cue: "cue",
     Layer: "layer",
     Souvenir: "souvenir",
+    Action: "action",
 }
 
 
@@ -199,6 +229,7 @@ class Design:
     cues: list[Cue] = field(default_factory=list)
     layers: list[Layer] = field(default_factory=list)
     souvenirs: list[Souvenir] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=_extra)
     preamble: str = ""
     """The comment block at the top of the file, kept on every save."""
@@ -218,6 +249,7 @@ class Design:
         out.extend(self.cues)
         out.extend(self.layers)
         out.extend(self.souvenirs)
+        out.extend(self.actions)
         return out
 
     def index(self) -> dict[str, Item]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from cuecraft.core.model import Cue, Design, Item
+from cuecraft.core.model import Action, Cue, Design, Item
 
 ELLIPSIS = "…"
 # Characters written without spaces between words (Chinese, Japanese, Korean): a name
@@ -25,7 +25,7 @@ _TRIM = " ,;:—–-(，、；：（"
 
 def full_name(item: Item) -> str:
     """The item's name (a cue's text), on one line; its id only when it has none."""
-    words = item.text if isinstance(item, Cue) else getattr(item, "name", "")
+    words = item.text if isinstance(item, (Cue, Action)) else getattr(item, "name", "")
     flat = " ".join((words or "").split())
     return flat or item.id
 
@@ -104,7 +104,14 @@ class Names(Mapping[str, str]):
 def names(design: Design, limit: int = NAME_LIMIT) -> dict[str, str]:
     """Every item id of the design with its short name."""
     out: dict[str, str] = {}
-    for group in (design.zones, design.touchpoints, design.cues, design.layers, design.souvenirs):
+    for group in (
+        design.zones,
+        design.touchpoints,
+        design.cues,
+        design.layers,
+        design.souvenirs,
+        design.actions,
+    ):
         for item in group:
             out.setdefault(item.id, short_name(item, limit))
     return out

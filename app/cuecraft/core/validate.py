@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cuecraft.core.i18n import _
-from cuecraft.core.model import PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, STATUSES
+from cuecraft.core.model import LANES, PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, STATUSES
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_MAX = 64
@@ -48,6 +48,7 @@ def language_rule() -> str:
 EMOTION_RANGE = (-3, 3)
 INTENSITY_RANGE = (1, 3)
 REALM_RANGE = (0, 3)
+MINUTES_RANGE = (0, 1440)  # a standard time, its tolerance, a wait: at most a day
 
 # Outside YAML's printable set, or C0 controls a person never means to type; tab and
 # line break stay allowed. Found by one regex search, so a keystroke costs microseconds.
@@ -190,6 +191,7 @@ _OPTIONAL = Rule("optional")
 _WORDS = Rule("words")
 _REFS = Rule("refs")
 _ID = Rule("id")
+_MINUTES = Rule("optional_number", low=MINUTES_RANGE[0], high=MINUTES_RANGE[1])
 
 FIELDS: dict[str, dict[str, Rule]] = {
     "design": {
@@ -214,6 +216,7 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "zone": Rule("ref"),
         "next": _REFS,
         "emotion": Rule("optional_number", low=EMOTION_RANGE[0], high=EMOTION_RANGE[1]),
+        "wait": _MINUTES,
     },
     "cue": {
         "id": _ID,
@@ -242,6 +245,19 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "motifs": _WORDS,
         "evokes": _REFS,
         "at": _REFS,
+    },
+    "action": {
+        "id": _ID,
+        "text": _TEXT,
+        "lane": Rule("choice", LANES),
+        "at": _REFS,
+        "zone": Rule("ref"),
+        "owner": _OPTIONAL,
+        "minutes": _MINUTES,
+        "tolerance": _MINUTES,
+        "fail": _OPTIONAL,
+        "recovery": _OPTIONAL,
+        "needs": _REFS,
     },
 }
 

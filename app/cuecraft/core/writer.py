@@ -23,6 +23,7 @@ import yaml
 from cuecraft.core.i18n import _
 from cuecraft.core.model import (
     FORMAT_VERSION,
+    Action,
     Comments,
     Cue,
     Design,
@@ -331,11 +332,22 @@ def dump_design(design: Design) -> str:
     _section(out, design, "cues", design.cues, _cue)
     _section(out, design, "layers", design.layers, _layer)
     _section(out, design, "souvenirs", design.souvenirs, _souvenir)
+    # Written once a design has a blueprint (or its file names the key), so files from
+    # before actions existed save byte for byte as they did.
+    if design.actions or "actions" in design.where or _has_notes(design.comments, "actions"):
+        _section(out, design, "actions", design.actions, _action)
     out.extra("", design.extra)
     out.end("", top)
     while out.lines[-1] == "":  # blank lines at the end of a file are not kept
         out.lines.pop()
     return "\n".join(out.lines) + "\n"
+
+
+def _has_notes(notes: Comments | None, key: str) -> bool:
+    """Whether comments belong to a top-level key (above it, after it or at its end)."""
+    return notes is not None and bool(
+        notes.above.get(key) or notes.eol.get(key) or notes.end.get(key)
+    )
 
 
 def saved_text(design: Design) -> str:
@@ -379,6 +391,7 @@ def _touchpoint(out: _Out, tp: Touchpoint) -> None:
     out.text(i, "zone", tp.zone)
     out.words(i, "next", tp.next)
     out.raw(i, "emotion", tp.emotion)
+    out.raw(i, "wait", tp.wait)
 
 
 def _cue(out: _Out, cue: Cue) -> None:
@@ -410,6 +423,20 @@ def _souvenir(out: _Out, souvenir: Souvenir) -> None:
     out.words(i, "motifs", souvenir.motifs)
     out.words(i, "evokes", souvenir.evokes)
     out.words(i, "at", souvenir.at)
+
+
+def _action(out: _Out, action: Action) -> None:
+    i = "    "
+    out.text(i, "text", action.text or None)
+    out.word(i, "lane", action.lane)
+    out.words(i, "at", action.at)
+    out.text(i, "zone", action.zone)
+    out.text(i, "owner", action.owner)
+    out.raw(i, "minutes", action.minutes)
+    out.raw(i, "tolerance", action.tolerance)
+    out.text(i, "fail", action.fail)
+    out.text(i, "recovery", action.recovery)
+    out.words(i, "needs", action.needs)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

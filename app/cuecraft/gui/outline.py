@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cuecraft.core.edits import Change
 from cuecraft.core.i18n import N_, _, format_number, ngettext
-from cuecraft.core.model import Cue, Design, Item
+from cuecraft.core.model import Action, Cue, Design, Item
 from cuecraft.gui.document import Document
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -88,7 +88,7 @@ def section_members(design: Design, key: str) -> list[Item]:
 
 def item_label(item: Item) -> str:
     """ "id — first line of its name or text", as every list shows an item."""
-    text = item.text if isinstance(item, Cue) else item.name
+    text = item.text if isinstance(item, (Cue, Action)) else item.name
     first_line = (text or "").split("\n", 1)[0]
     return f"{item.id} — {first_line}" if first_line else item.id
 

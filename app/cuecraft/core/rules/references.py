@@ -51,6 +51,8 @@ def _add_hint(expected: str) -> str:
         return _("add a touchpoint with id “{target}” or remove the reference")
     if expected == "cue":
         return _("add a cue with id “{target}” or remove the reference")
+    if expected == "action":
+        return _("add an action with id “{target}” or remove the reference")
     return _("add a zone or touchpoint with id “{target}” or remove the reference")
 
 
@@ -67,6 +69,8 @@ def _found_kind(kind: str) -> str:
         return pgettext("which is", "a layer")
     if kind == "souvenir":
         return pgettext("which is", "a souvenir")
+    if kind == "action":
+        return pgettext("which is", "an action")
     return kind
 
 
@@ -81,6 +85,8 @@ def _needed_kind(kind: str) -> str:
         return pgettext("needs", "a cue")
     if kind == "zone or touchpoint":
         return pgettext("needs", "a zone or touchpoint")
+    if kind == "action":
+        return pgettext("needs", "an action")
     return kind
 
 
@@ -92,4 +98,6 @@ def _ids_of_kind(graph: DesignGraph, expected: str) -> list[str]:
         pool += list(graph.touchpoints)
     if expected == "cue":
         pool += list(graph.cues)
+    if expected == "action":
+        pool += list(graph.actions)
     return pool
