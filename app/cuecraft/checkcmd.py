@@ -9,7 +9,7 @@ import sys
 from cuecraft.core.check import check
 from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
 from cuecraft.core.fileformat import DesignLoadError, load_design
-from cuecraft.core.findings import PRINCIPLES, principle_title
+from cuecraft.core.findings import principle_title
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.core.rules import CODES
 
@@ -97,7 +97,9 @@ def run_check(files: list[str], fmt: str, select: str, ignore: str, color: str) 
         }
         card = result.scorecard
         # Lower case as the line reads in English ("theme 80 · harmonize 100 · …").
-        parts = " · ".join(f"{principle_title(p).lower()} {card.scores[p]}" for p in PRINCIPLES)
+        parts = " · ".join(
+            f"{principle_title(p).lower()} {card.scores[p]}" for p in card.principles
+        )
         tally = ", ".join(
             (
                 ngettext("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),

@@ -9,7 +9,7 @@ from cuecraft.brief.context import BriefContext
 from cuecraft.brief.sections_summary import findings_table, full_stop, ranked, sentence
 from cuecraft.core import score
 from cuecraft.core.explain import why_below_100
-from cuecraft.core.findings import PRINCIPLES, principle_title
+from cuecraft.core.findings import ALL_PRINCIPLES, principle_title
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
 
@@ -18,11 +18,12 @@ def principle_heading(principle: str) -> str:
     return principle_title(principle, full=True)
 
 
-def formulas() -> list[tuple[str, str]]:
-    """How each score is computed, in words, from the constants the scorecard uses."""
+def formulas(staged: bool = False) -> list[tuple[str, str]]:
+    """How each score is computed, in words, from the constants the scorecard uses;
+    `staged`: the design has a blueprint, so staging is scored too."""
     half = words.decimal(score.ERROR_FACTOR)
     pen = score.OPEN_PENALTY
-    return [
+    out = [
         (
             "theme",
             _(
@@ -70,11 +71,25 @@ def formulas() -> list[tuple[str, str]]:
                 low_end=words.decimal(score.LOW_END_FACTOR),
             ),
         ),
+    ]
+    if staged:
+        out.append(
+            (
+                "staging",
+                _(
+                    "Share of actions with a recovery for their fail point and, frontstage, an "
+                    "owner and a standard time (no BLU002, BLU003); ×{half} for each BLU001 "
+                    "(backstage in the guests’ sight), ×{wait} for each BLU004 (an empty wait)."
+                ).format(half=half, wait=words.decimal(score.EMPTY_WAIT_FACTOR)),
+            )
+        )
+    out.append(
         (
             "overall",
-            _("Geometric mean of the six scores: one principle at 0 makes the experience 0."),
-        ),
-    ]
+            _("Geometric mean of the scores: one principle at 0 makes the experience 0."),
+        )
+    )
+    return out
 
 
 def report(ctx: BriefContext) -> list[Flowable]:
@@ -102,12 +117,14 @@ def report(ctx: BriefContext) -> list[Flowable]:
     )
     scores = ctx.result.scorecard.scores
     lowered = {item.principle: item for item in why_below_100(ctx.result)}
-    for principle in ("references", *PRINCIPLES, "feedback"):
+    for principle in ("references", *ALL_PRINCIPLES, "feedback"):
         mine = ranked([f for f in findings if f.principle == principle])
         if principle == "references" and not mine:
             continue
         if principle == "feedback" and not mine and ctx.feedback is None:
             continue  # no feedback imported: nothing was checked
+        if principle == "staging" and not mine and principle not in scores:
+            continue  # no blueprint: nothing to stage
         n = len(mine)
         sub = (
             ngettext("{n} finding", "{n} findings", n).format(n=format_number(n))
@@ -135,7 +152,7 @@ def report(ctx: BriefContext) -> list[Flowable]:
             text.fixed(words.bold(words.principle(p)), st.cell),
             text.para(f, st.cell),
         ]
-        for p, f in formulas()
+        for p, f in formulas(staged="staging" in scores)
     ]
     head = [pgettext("table head", "Score"), pgettext("table head", "How it is computed")]
     widths = blocks.columns(head, [ctx.width * 0.2, ctx.width * 0.8], donor=1)

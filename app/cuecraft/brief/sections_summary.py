@@ -10,7 +10,7 @@ from cuecraft.brief.context import BriefContext
 from cuecraft.brief.sections_guests import summary_callout
 from cuecraft.brief.styles import SEVERITY_COLOURS, UNIT
 from cuecraft.core.explain import ToFix, to_fix, why_below_100
-from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding
+from cuecraft.core.findings import ALL_PRINCIPLES, SEVERITY_RANK, Finding
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.rules.senses import engaged_senses
 
@@ -29,7 +29,7 @@ def full_stop(markup: str, last_word: str) -> str:
 
 def ranked(findings: list[Finding]) -> list[Finding]:
     """Findings most severe first, then in principle order, then by line."""
-    order = {p: i for i, p in enumerate(("references", *PRINCIPLES, "feedback"))}
+    order = {p: i for i, p in enumerate(("references", *ALL_PRINCIPLES, "feedback"))}
     return sorted(
         findings,
         key=lambda f: (SEVERITY_RANK[f.severity], order.get(f.principle, 99), f.line, f.column),
@@ -122,7 +122,7 @@ def summary(ctx: BriefContext) -> list[Flowable]:
         KeepTogether(
             [
                 text.para(_("Scorecard"), st.h3),
-                ScoreBars([(p, card.scores[p]) for p in PRINCIPLES], card.overall, st.palette),
+                ScoreBars(list(card.scores.items()), card.overall, st.palette),
                 Spacer(1, 2 * UNIT),
                 text.para(
                     _(

@@ -15,7 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cuecraft.core.check import CheckResult
-from cuecraft.core.findings import PRINCIPLES, SEVERITY_RANK, Finding, quote, quote_list
+from cuecraft.core.findings import (
+    ALL_PRINCIPLES,
+    SEVERITY_RANK,
+    Finding,
+    quote,
+    quote_list,
+)
 from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.model import Cue, Design
 from cuecraft.core.names import Names, short, short_name
@@ -125,7 +131,7 @@ def to_fix(result: CheckResult) -> list[ToFix]:
     eliminated. Ties keep the order of the principles, then of the file."""
     design = result.graph.design
     named = Names(design, SENTENCE_NAME_LIMIT)
-    order = {p: i for i, p in enumerate(("references", *PRINCIPLES, "feedback"))}
+    order = {p: i for i, p in enumerate(("references", *ALL_PRINCIPLES, "feedback"))}
     rows: list[tuple[tuple[int, int, int], ToFix]] = []
     negatives = {c.id: c for c in design.cues if c.is_negative and c.is_active}
     told: set[str] = set()  # negative cues an ELI002 row already puts first
@@ -171,8 +177,7 @@ def why_below_100(result: CheckResult) -> list[Lowered]:
     design = result.graph.design
     named = Names(design, SENTENCE_NAME_LIMIT)
     out: list[Lowered] = []
-    for principle in PRINCIPLES:
-        score = result.scorecard.scores[principle]
+    for principle, score in result.scorecard.scores.items():
         if score >= 100:
             continue
         mine = sorted(
@@ -212,4 +217,6 @@ def _coverage(principle: str, design: Design) -> str:
         return _("not every sense is engaged, or not at every touchpoint")
     if principle == "journey":
         return _("some phases or touchpoints of the journey are missing or out of reach")
+    if principle == "staging":
+        return _("some actions lack a recovery, an owner or a standard time")
     return _("see how the scores are computed at the end of the report")

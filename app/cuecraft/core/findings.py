@@ -8,6 +8,8 @@ from cuecraft.core.i18n import _, cldr_locale, current_language, pgettext
 from cuecraft.core.model import Item, Location
 
 PRINCIPLES = ("theme", "harmonize", "eliminate", "memorabilia", "senses", "journey")
+STAGING = "staging"  # the seventh principle, scored when a design has a blueprint (actions)
+ALL_PRINCIPLES = (*PRINCIPLES, STAGING)
 PRINCIPLE_OF_PREFIX = {
     "REF": "references",
     "THM": "theme",
@@ -16,6 +18,7 @@ PRINCIPLE_OF_PREFIX = {
     "MEM": "memorabilia",
     "SEN": "senses",
     "JRN": "journey",
+    "BLU": "staging",
     "FBK": "feedback",
 }
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -157,6 +160,8 @@ def principle_title(principle: str, full: bool = False) -> str:
             return pgettext("principle heading", "Engage all five senses")
         if principle == "journey":
             return pgettext("principle heading", "Journey")
+        if principle == "staging":
+            return pgettext("principle heading", "Stage the service: the blueprint")
         if principle == "feedback":
             return pgettext("principle heading", "Guest feedback")
     if principle == "references":
@@ -173,6 +178,8 @@ def principle_title(principle: str, full: bool = False) -> str:
         return pgettext("principle", "Senses")
     if principle == "journey":
         return pgettext("principle", "Journey")
+    if principle == "staging":
+        return pgettext("principle", "Staging")
     if principle == "feedback":
         return pgettext("principle", "Guest feedback")
     if principle == "overall":

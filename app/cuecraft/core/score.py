@@ -5,6 +5,7 @@ in step. Each principle starts from its coverage (the share of the design that
 already does what the principle asks) and loses a share for each error
 finding. Any ELI002 sets eliminate to 0 — "6 − 1 = 0" — and because the overall
 score is a geometric mean, one principle at zero makes the whole experience zero.
+A design with a blueprint (actions) is scored on a seventh principle, staging.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from cuecraft.core.findings import PRINCIPLES, Finding
+from cuecraft.core.findings import PRINCIPLES, STAGING, Finding
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.model import Action
 from cuecraft.core.rules.senses import engaged_senses
 
 ERROR_FACTOR = 0.5  # each error finding halves its principle's score
@@ -22,12 +24,19 @@ MISSING_AFTER_FACTOR = 0.8  # MEM003: no souvenir at an 'after' touchpoint
 OPEN_LOOP_FACTOR = 0.8  # JRN003: no return visit designed
 OVERLOAD_FACTOR = 0.9  # per SEN003
 LOW_END_FACTOR = 0.9  # per JRN004
+EMPTY_WAIT_FACTOR = 0.9  # per BLU004
+UNREADY_CODES = ("BLU002", "BLU003")  # an action with one of these is not ready to stage
 
 
 @dataclass(frozen=True)
 class Scorecard:
-    scores: dict[str, int]  # principle -> 0..100
+    scores: dict[str, int]  # principle -> 0..100, in the order shown; "staging" last, if scored
     overall: int
+
+    @property
+    def principles(self) -> tuple[str, ...]:
+        """The principles scored, in the order every view shows them."""
+        return tuple(self.scores)
 
     def as_dict(self) -> dict[str, object]:
         return {"overall": self.overall, "principles": dict(self.scores)}
@@ -35,6 +44,16 @@ class Scorecard:
 
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def _staging(actions: list[Action], findings: list[Finding], codes: dict[str, int]) -> float:
+    """Actions ready to stage (no BLU002 or BLU003) ÷ all actions, × 0.5 per BLU001,
+    × 0.9 per BLU004."""
+    unready = {f.ids[0] for f in findings if f.code in UNREADY_CODES and f.ids}
+    ready = sum(1 for action in actions if action.id not in unready)
+    score = _share(ready, len(actions))
+    score *= ERROR_FACTOR ** codes.get("BLU001", 0)
+    return score * EMPTY_WAIT_FACTOR ** codes.get("BLU004", 0)
 
 
 def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
@@ -89,7 +108,12 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
             raw["journey"] *= OPEN_LOOP_FACTOR
         raw["journey"] *= LOW_END_FACTOR ** codes.get("JRN004", 0)
 
-    scores = {p: round(100 * min(1.0, max(0.0, raw[p]))) for p in PRINCIPLES}
+    scored: tuple[str, ...] = PRINCIPLES
+    if design.actions:
+        raw[STAGING] = _staging(design.actions, findings, codes)
+        scored = (*PRINCIPLES, STAGING)
+
+    scores = {p: round(100 * min(1.0, max(0.0, raw[p]))) for p in scored}
     if any(v == 0 for v in scores.values()):
         overall = 0
     else:

@@ -80,3 +80,14 @@ def realm_word(realm: str) -> str:
     if realm == "escapist":
         return pgettext("realm", "escapist")
     return realm
+
+
+def lane_word(lane: str) -> str:
+    """A lane of the service blueprint: frontstage, backstage, support."""
+    if lane == "frontstage":
+        return pgettext("blueprint lane", "frontstage")
+    if lane == "backstage":
+        return pgettext("blueprint lane", "backstage")
+    if lane == "support":
+        return pgettext("blueprint lane", "support")
+    return lane

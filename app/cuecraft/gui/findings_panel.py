@@ -6,7 +6,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
-from cuecraft.core.findings import PRINCIPLES, Finding, principle_title, severity_title
+from cuecraft.core.findings import (
+    Finding,
+    principle_title,
+    severity_title,
+)
 from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.names import Names
 from cuecraft.gui.document import Document
@@ -98,7 +102,7 @@ class FindingsPanel(QWidget):
                     principle=group_title(p), score=format_number(card.scores[p])
                 )
             )
-            for p in PRINCIPLES
+            for p in card.principles
         )
         # TRANSLATORS: the overall score, first on the scorecard line over the findings
         overall = unbroken(_("Score {overall}/100").format(overall=format_number(card.overall)))

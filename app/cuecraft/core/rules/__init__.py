@@ -8,6 +8,7 @@ from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import Design
 from cuecraft.core.rules import (
+    blueprint,
     eliminate,
     harmonize,
     journey,
@@ -25,6 +26,7 @@ RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
     memorabilia.check,
     senses.check,
     journey.check,
+    blueprint.check,
 )
 
 CODES = (
@@ -48,6 +50,10 @@ CODES = (
     "JRN002",
     "JRN003",
     "JRN004",
+    "BLU001",
+    "BLU002",
+    "BLU003",
+    "BLU004",
     "FBK001",
     "FBK002",
     "FBK003",
