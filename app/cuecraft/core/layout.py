@@ -5,10 +5,11 @@ view; both want the same picture, fast, and without numpy (which networkx's
 force-directed layouts need and which we do not ship). So the layout is a
 layered one, in the designer's reading order, left to right:
 
-    motifs | cues, layers, souvenirs | zones | touchpoints (journey order)
+    motifs | cues, layers, souvenirs | zones | touchpoints (journey order) | actions
 
 Items sit between the theme they carry (motifs) and the places they are
-placed at (zones, touchpoints), so most edges join neighbouring columns. The
+placed at (zones, touchpoints), so most edges join neighbouring columns; the
+blueprint's actions stand right of the touchpoints they serve. The
 touchpoints are the spine: listed in the graph's journey order
 (`DesignGraph.journey_order`, the one every view shows), evenly spaced. Every
 other column is ordered by the barycentre of its already placed neighbours
@@ -38,8 +39,9 @@ COLUMN_OF_KIND = {
     "souvenir": 1,
     "zone": 2,
     "touchpoint": 3,
+    "action": 4,
 }
-OTHER_COLUMN = 4  # kinds this module does not know yet go last
+OTHER_COLUMN = 5  # kinds this module does not know yet go last
 KIND_RANK = {"cue": 0, "layer": 1, "souvenir": 2}  # order of ties within the item column
 MAX_SPREAD = 24  # a short column spaces its nodes at least 1/24 of the height apart
 
@@ -97,6 +99,10 @@ def layout(graph: DesignGraph) -> dict[str, Position]:
     items = columns.get(COLUMN_OF_KIND["cue"], [])
     desired = {node: _barycentre(neighbours[node], ys) for node in items}
     place(COLUMN_OF_KIND["cue"], _fill(items, desired, file_order), ties)
+    # The blueprint's actions beside the touchpoints they serve.
+    actions = columns.get(COLUMN_OF_KIND["action"], [])
+    desired = {node: _barycentre(neighbours[node], ys) for node in actions}
+    place(COLUMN_OF_KIND["action"], _fill(actions, desired, file_order), ties)
     # Motifs tie many items together, so their barycentres bunch up in the middle:
     # they keep the barycentric order but are spread over the whole height.
     for column in (COLUMN_OF_KIND["motif"], OTHER_COLUMN):
