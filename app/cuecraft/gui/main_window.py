@@ -152,6 +152,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             "souvenirs": self._action(
                 N_("&Souvenir"), lambda: self.add_item("souvenirs"), "Ctrl+Shift+M"
             ),
+            "actions": self._action(
+                N_("&Action (blueprint)"), lambda: self.add_item("actions"), "Ctrl+Shift+B"
+            ),
         }
         # Window actions that win over a text field's own use of their key: Ctrl+E is
         # "end of line" in a Linux text field, where End does the same.
@@ -362,10 +365,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
     def add_item(self, kind: str) -> None:
         from cuecraft.core.edits import AddItem, new_id
-        from cuecraft.core.model import Cue, Layer, Souvenir, Touchpoint, Zone
+        from cuecraft.core.model import Action, Cue, Layer, Souvenir, Touchpoint, Zone
 
         design = self.document.design
-        item: Zone | Touchpoint | Cue | Layer | Souvenir
+        item: Zone | Touchpoint | Cue | Layer | Souvenir | Action
         zone = design.zones[0].id if design.zones else None
         # The new item's name is the user's text from then on, in the workbench's language.
         if kind == "zones":
@@ -384,6 +387,11 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             )
         elif kind == "layers":
             item = Layer(new_id(design, "layer"), "sound", _("New layer"))
+        elif kind == "actions":
+            # Staged for the selected touchpoint, if one is selected.
+            selected = self._selected_item_id()
+            at = [selected] if selected in {t.id for t in design.touchpoints} else []
+            item = Action(new_id(design, "action"), _("New action"), "frontstage", at)
         else:
             item = Souvenir(new_id(design, "souvenir"), _("New souvenir"))
         section = "cues" if kind == "negative" else kind
@@ -416,7 +424,7 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             value.count(item_id) if isinstance(value, list) else int(value == item_id)
             for item in design.items()
             if item.id != item_id
-            for name in ("sees", "zone", "next", "at", "conflicts", "evokes")
+            for name in ("sees", "zone", "next", "at", "conflicts", "evokes", "needs")
             if (value := getattr(item, name, None)) is not None
         )
         if not dialogs.ask_delete(self, item_id, refs):
