@@ -23,7 +23,7 @@ def check(graph: DesignGraph) -> list[Finding]:
         seen = _in_sight(graph, action)
         if seen is not None:
             out.append(seen)
-        if action.fail and not action.recovery:
+        if _said(action.fail) and not _said(action.recovery):
             out.append(
                 finding(
                     "BLU002",
@@ -40,10 +40,15 @@ def check(graph: DesignGraph) -> list[Finding]:
                     ("recovery",),
                 )
             )
-        if action.lane == "frontstage" and (not action.owner or action.minutes is None):
+        if action.lane == "frontstage" and (not _said(action.owner) or action.minutes is None):
             out.append(_uncontrolled(action))
     out.extend(_empty_waits(graph))
     return out
+
+
+def _said(text: str | None) -> bool:
+    """Whether a text field holds words (blank counts as not written)."""
+    return bool(text and text.strip())
 
 
 def _in_sight(graph: DesignGraph, action: Action) -> Finding | None:
@@ -76,10 +81,10 @@ def _in_sight(graph: DesignGraph, action: Action) -> Finding | None:
 
 def _uncontrolled(action: Action) -> Finding:
     """BLU003: a frontstage action without an owner or a standard time."""
-    if not action.owner and action.minutes is None:
+    if not _said(action.owner) and action.minutes is None:
         message = _("the frontstage action “{action}” has no owner and no standard time")
         fields: tuple[str, ...] = ("owner", "minutes")
-    elif not action.owner:
+    elif not _said(action.owner):
         message = _("the frontstage action “{action}” has no owner")
         fields = ("owner",)
     else:
