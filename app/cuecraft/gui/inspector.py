@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,35 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from cuecraft.core.edits import Change, EditError, RenameId, SetField, find
-from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
-from cuecraft.core.model import (
-    REALMS,
-    Cue,
-    Layer,
-    Souvenir,
-    Touchpoint,
-    Zone,
-    kind_of,
-)
+from cuecraft.core.i18n import N_, _, pgettext
+from cuecraft.core.model import REALMS, Cue, kind_of
 from cuecraft.core.validate import REALM_RANGE
 from cuecraft.gui.document import Document
 from cuecraft.gui.inspector_fields import TEXTS, Field, choice_label
-from cuecraft.gui.widgets import (
-    FieldLine,
-    FieldNote,
-    RefPicker,
-    SensesToggle,
-    TextBox,
-    WordsEdit,
-    mark_refused,
-    with_note,
-    wrapping_policy,
-)
+from cuecraft.gui.inspector_forms import TYPED, make_editor, show_value
+from cuecraft.gui.inspector_section import heading_label, is_section, section_page
+from cuecraft.gui.widgets import FieldLine, FieldNote, TextBox, mark_refused, with_note
 
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
-SUMMARY_ROWS = 30
-TYPED = ("text", "optional", "longtext", "optional_long", "words")  # applied at each keystroke
-ON_FINISH = ("id", "language")  # applied when editing ends
+# Numbers are set by typing or by steps: one undo step per field, like typed text.
+MERGED = (*TYPED, "optional_int")
 # The heading of the form of each kind of item; {id} is the item's id.
 HEADINGS = {
     "zone": N_("Zone “{id}”"),
@@ -68,24 +49,12 @@ HEADINGS = {
     "negative cue": N_("Negative cue “{id}”"),
     "layer": N_("Sensory layer “{id}”"),
     "souvenir": N_("Souvenir “{id}”"),
+    "action": N_("Action “{id}”"),
 }
-
-
-def none_label() -> str:
-    """What a list shows for "no value"."""
-    return _("(none)")
 
 
 def not_applied() -> str:
     return _("Not applied: the design keeps its previous value (Esc puts it back here).")
-
-
-def _heading_label(text: str) -> QLabel:
-    heading = QLabel(text)
-    heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-    heading.setWordWrap(True)
-    heading.setSizePolicy(wrapping_policy())
-    return heading
 
 
 class Inspector(QScrollArea):
@@ -154,7 +123,7 @@ class Inspector(QScrollArea):
         self._texts = []
         page = QWidget()
         layout = QVBoxLayout(page)
-        heading = _heading_label("")
+        heading = heading_label("")
         self._text(lambda: heading.setText(self._heading()))
         layout.addWidget(heading)
         form = QFormLayout()
@@ -163,7 +132,7 @@ class Inspector(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.editors, self.notes = {}, {}
         for spec in TEXTS[kind]:
-            editor = self._editor(spec)
+            editor = make_editor(spec, self)
             # Fit the dock's width, however long the texts inside are.
             editor.setMinimumWidth(0)
             editor.setSizePolicy(QSizePolicy.Policy.Ignored, editor.sizePolicy().verticalPolicy())
@@ -198,42 +167,13 @@ class Inspector(QScrollArea):
 
     def _show_section(self, key: str) -> None:
         """A section's heading was chosen in the outline: what is in it, and how to edit it."""
-        from cuecraft.gui.outline import (
-            EMPTY_HINTS,
-            GROUPS,
-            SELECT_HINTS,
-            item_label,
-            section_heading,
-            section_members,
-        )
-
-        if key not in dict(GROUPS):
+        if not is_section(key):
             self.show_selection("design")
             return
-        members = section_members(self.document.design, key)
         self._owner, self._kind = SECTION + key, "section"
         self.editors, self.notes = {}, {}
         self._texts = []
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(_heading_label(section_heading(key, len(members))))
-        hint = _(SELECT_HINTS[key] if members else EMPTY_HINTS[key])
-        for text in (hint, "\n".join(item_label(m) for m in members[:SUMMARY_ROWS])):
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(wrapping_policy())
-            layout.addWidget(label)
-        if len(members) > SUMMARY_ROWS:
-            more = len(members) - SUMMARY_ROWS
-            layout.addWidget(
-                QLabel(
-                    ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
-                )
-            )
-        self.message = QLabel()
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        page, self.message = section_page(self.document.design, key)
         self._set_page(page)
 
     def _set_page(self, page: QWidget) -> None:
@@ -255,71 +195,6 @@ class Inspector(QScrollArea):
         item = find(self.document.design, self._owner)
         kind = f"{item.polarity} cue" if isinstance(item, Cue) else self._kind
         return _(HEADINGS[kind]).format(id=item.id) if kind in HEADINGS else item.id
-
-    def _editor(self, spec: Field) -> QWidget:
-        kind = spec.kind
-        if kind in ON_FINISH:
-            # No length limit: a long id is refused with the reason, never cut short.
-            line = FieldLine()
-            line.textEdited.connect(lambda text: self._preview(spec, text))
-            line.editingFinished.connect(lambda: self._finish(spec, line.text()))
-            line.escape_pressed.connect(lambda: self._put_back(spec.name))
-            return line
-        if kind in ("text", "optional"):
-            line = FieldLine()
-            line.textEdited.connect(lambda text: self._set(spec, text))
-            line.editingFinished.connect(self._seal)
-            line.escape_pressed.connect(lambda: self._put_back(spec.name))
-            return line
-        if kind in ("longtext", "optional_long"):
-            box = TextBox()
-            box.text_edited.connect(lambda text: self._set(spec, text))
-            box.editing_finished.connect(self._seal)
-            box.escape_pressed.connect(lambda: self._put_back(spec.name))
-            return box
-        if kind == "zone":
-            zones = QComboBox()  # filled by _show_zone: "id — name", the id as item data
-            zones.activated.connect(lambda _index: self._set(spec, zones.currentData() or None))
-            return zones
-        if kind in ("choice", "optional_choice"):
-            # The stored (English) value is the item's data; its text is the value's word.
-            combo = QComboBox()
-            if kind != "choice":
-                combo.addItem("", "")
-            for option in spec.options:
-                combo.addItem("", option)
-            self._text(lambda: _name_choices(spec, combo))
-            combo.activated.connect(lambda _index: self._set(spec, combo.currentData()))
-            return combo
-        if kind == "words":
-            words = WordsEdit()
-            words.words_edited.connect(lambda value: self._set(spec, value))
-            words.editingFinished.connect(self._seal)
-            words.escape_pressed.connect(lambda: self._put_back(spec.name))
-            self._texts.append(words.retranslate)
-            return words
-        if kind == "refs":
-            picker = RefPicker()
-            picker.refs_edited.connect(lambda value: self._set(spec, value))
-            self._texts.append(picker.retranslate)
-            return picker
-        if kind == "senses":
-            toggles = SensesToggle()
-            toggles.senses_edited.connect(lambda value: self._set(spec, value))
-            self._texts.append(toggles.retranslate)
-            return toggles
-        if kind == "bool":
-            check = QCheckBox()
-            check.toggled.connect(lambda value: self._set(spec, value))
-            return check
-        spin = QSpinBox()
-        if kind == "optional_int":
-            spin.setRange(spec.low - 1, spec.high)
-            self._text(lambda: spin.setSpecialValueText(_("not set")))
-        else:
-            spin.setRange(spec.low, spec.high)
-        spin.valueChanged.connect(lambda value: self._set(spec, value))
-        return spin
 
     # -- showing values -----------------------------------------------------------------
 
@@ -345,7 +220,7 @@ class Inspector(QScrollArea):
                 self._settle(spec.name)  # undone, or changed elsewhere: the model wins
             editor.blockSignals(True)
             try:
-                self._show_value(spec, editor, value)
+                show_value(spec, editor, value, self.document.design, self._owner)
                 if spec.negative_only:
                     editor.setEnabled(isinstance(target, Cue) and target.is_negative)
             finally:
@@ -360,64 +235,6 @@ class Inspector(QScrollArea):
     def _value_of(self, name: str) -> Any:
         return getattr(self._target(), name)
 
-    def _show_value(self, spec: Field, editor: QWidget, value: Any) -> None:
-        if isinstance(editor, QLineEdit) and not isinstance(editor, WordsEdit):
-            if editor.text() != (value or ""):
-                editor.setText(value or "")
-        elif isinstance(editor, WordsEdit):
-            editor.set_words(value)
-        elif isinstance(editor, TextBox):
-            editor.set_text(value or "")
-        elif isinstance(editor, QComboBox) and spec.kind == "zone":
-            self._show_zone(editor, value)
-        elif isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value or "")))
-        elif isinstance(editor, RefPicker):
-            editor.set_options(self._options(spec.options, value), value)
-        elif isinstance(editor, SensesToggle):
-            editor.set_senses(value)
-        elif isinstance(editor, QCheckBox):
-            editor.setChecked(bool(value))
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(editor.minimum() if value is None else value)
-
-    def _show_zone(self, combo: QComboBox, value: str | None) -> None:
-        """Zones as every other list shows them, "id — name"; a missing zone stays visible."""
-        entries = [(none_label(), "")]
-        for zone in self.document.design.zones:
-            name = zone.name.split("\n", 1)[0]
-            entries.append((f"{zone.id} — {name}" if name else zone.id, zone.id))
-        if value and all(zone_id != value for _text, zone_id in entries):
-            entries.append((_("{id}  (missing)").format(id=value), value))
-        shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-        if shown != entries:
-            combo.clear()
-            for text, zone_id in entries:
-                combo.addItem(text, zone_id)
-                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        combo.setCurrentIndex(max(0, combo.findData(value or "")))
-
-    def _options(self, kinds: tuple[str, ...], chosen: list[str]) -> list[tuple[str, str]]:
-        design = self.document.design
-        out: list[tuple[str, str]] = []
-        tables: dict[str, list[Zone] | list[Touchpoint] | list[Cue] | list[Layer] | list[Souvenir]]
-        tables = {
-            "zone": design.zones,
-            "touchpoint": design.touchpoints,
-            "cue": design.cues,
-            # A negative cue already chosen stays listed, so that it can be unticked.
-            "positive cue": [c for c in design.cues if not c.is_negative or c.id in chosen],
-        }
-        for kind in kinds:
-            for item in tables[kind]:
-                if item.id == self._owner:
-                    continue
-                label = item.text if isinstance(item, Cue) else getattr(item, "name", "")
-                if kind == "positive cue" and isinstance(item, Cue) and item.is_negative:
-                    label = _("(a negative cue: untick it) {text}").format(text=label)
-                out.append((item.id, label))
-        return out
-
     # -- turning gestures into edits -------------------------------------------------------
 
     def _set(self, spec: Field, raw: Any) -> None:
@@ -428,10 +245,11 @@ class Inspector(QScrollArea):
             value = raw if raw.strip() else None
         elif spec.kind in ("optional_choice", "zone"):
             value = raw or None
-        elif spec.kind == "optional_int":
-            value = None if raw < spec.low else raw
+        elif spec.kind == "optional_int":  # the editor gives None for "not set"
+            value = None if raw is None or raw < spec.low else raw
         typing = spec.kind in TYPED
-        edit = SetField(self._owner, spec.name, value, description=_describe(spec), merge=typing)
+        merge = spec.kind in MERGED
+        edit = SetField(self._owner, spec.name, value, description=_describe(spec), merge=merge)
         error = self.document.push(edit)
         if error is None:
             self._settle(spec.name)
@@ -575,13 +393,6 @@ def _name_realm(realm: str, label: QLabel, spin: QSpinBox) -> None:
     # TRANSLATORS: one of the four realms of an experience, with its share (0–100)
     label.setText(_("Realm: {realm}").format(realm=choice_label("realm", realm)))
     spin.setAccessibleName(label.text())
-
-
-def _name_choices(spec: Field, combo: QComboBox) -> None:
-    """The words of a list of values (the values themselves are the items' data)."""
-    for index in range(combo.count()):
-        value = combo.itemData(index)
-        combo.setItemText(index, choice_label(spec.name, value) if value else none_label())
 
 
 def _describe(spec: Field) -> str:

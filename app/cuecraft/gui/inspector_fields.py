@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cuecraft.core.i18n import N_
-from cuecraft.core.model import PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
-from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE
+from cuecraft.core.i18n import N_, _, format_number, ngettext
+from cuecraft.core.model import LANES, PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
+from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE, MINUTES_RANGE
 from cuecraft.core.words import (
+    lane_word,
     phase_word,
     polarity_word,
     realm_word,
@@ -51,7 +52,37 @@ def choice_label(name: str, value: str) -> str:
         return sense_word(value)
     if name == "realm":
         return realm_word(value)
+    if name == "lane":
+        return lane_word(value)
     return value
+
+
+# The form's own words, shown by the inspector and its editors (inspector_forms.py).
+
+
+def none_label() -> str:
+    """What a list shows for "no value"."""
+    return _("(none)")
+
+
+def not_set_label() -> str:
+    """What an optional number shows when it holds none."""
+    return _("not set")
+
+
+def missing_label(item_id: str) -> str:
+    """An id a field names but the design lacks, kept visible in a list."""
+    return _("{id}  (missing)").format(id=item_id)
+
+
+def untick_negative_label(text: str) -> str:
+    """A negative cue offered where only positive cues belong (already chosen)."""
+    return _("(a negative cue: untick it) {text}").format(text=text)
+
+
+def more_label(more: int) -> str:
+    """Under a section's summary: how many items it does not list."""
+    return ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
 
 
 def sense_label(sense: str) -> str:
@@ -111,6 +142,17 @@ TEXTS = {
             high=EMOTION_RANGE[1],
             tip=N_("How the guest should feel here, from −3 to +3"),
         ),
+        Field(
+            "wait",
+            N_("Wait (minutes)"),
+            "optional_int",
+            low=MINUTES_RANGE[0],
+            high=MINUTES_RANGE[1],
+            tip=N_(
+                "How many minutes the guest is expected to wait here (a wait point of the "
+                "blueprint); empty for none"
+            ),
+        ),
     ],
     "cue": [
         Field("id", N_("Id"), "id"),
@@ -158,5 +200,63 @@ TEXTS = {
             tip=N_("The positive cues the souvenir brings back to mind"),
         ),
         Field("at", N_("Available at"), "refs", ("zone", "touchpoint")),
+    ],
+    "action": [
+        Field("id", N_("Id"), "id"),
+        Field("text", N_("Text"), "longtext"),
+        Field(
+            "lane",
+            N_("Lane"),
+            "choice",
+            LANES,
+            tip=N_(
+                "Frontstage: seen by the guest; backstage: staff out of sight; "
+                "support: systems and teams behind them"
+            ),
+        ),
+        Field(
+            "at",
+            N_("Serves (touchpoints)"),
+            "refs",
+            ("touchpoint",),
+            tip=N_("The touchpoints this action stages"),
+        ),
+        Field("zone", N_("Zone"), "zone", ("zone",), tip=N_("Where it happens")),
+        Field(
+            "owner",
+            N_("Owner"),
+            "optional",
+            tip=N_("The team or role that answers for it"),
+        ),
+        Field(
+            "minutes",
+            N_("Standard time (minutes)"),
+            "optional_int",
+            low=MINUTES_RANGE[0],
+            high=MINUTES_RANGE[1],
+            tip=N_("How many minutes it should take; empty for none"),
+        ),
+        Field(
+            "tolerance",
+            N_("Tolerance (± minutes)"),
+            "optional_int",
+            low=MINUTES_RANGE[0],
+            high=MINUTES_RANGE[1],
+            tip=N_("How many minutes it may take more or less; empty for none"),
+        ),
+        Field("fail", N_("Fail point"), "optional_long", tip=N_("What can go wrong")),
+        Field(
+            "recovery",
+            N_("Recovery"),
+            "optional_long",
+            tip=N_("The service-recovery script: what staff do when it goes wrong"),
+        ),
+        Field(
+            "needs",
+            N_("Needs"),
+            "refs",
+            ("action",),
+            tip=N_("The actions it depends on"),
+        ),
     ],
 }
