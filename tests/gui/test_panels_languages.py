@@ -354,7 +354,9 @@ def test_the_outline_sections_are_translated(qtbot, lang):
     texts = outline_texts(outline)
     assert texts[0].startswith({"pl": "Projekt — ", "zh": "设计——"}[lang])
     assert texts[1].startswith({"pl": "Temat — ", "zh": "主题——"}[lang])
-    for text, section in zip(texts[2:], SECTIONS[lang], strict=True):
+    # Then the blueprint's Actions, last (its word joins SECTIONS with the catalogs).
+    assert len(texts) == 2 + len(SECTIONS[lang]) + 1
+    for text, section in zip(texts[2:-1], SECTIONS[lang], strict=True):
         assert text.startswith(section)
     zones = outline.topLevelItem(2)
     n = len(document.design.zones)

@@ -36,6 +36,7 @@ ADDED = {
     "negative": N_("Add negative cue “{item}”"),
     "layers": N_("Add sensory layer “{item}”"),
     "souvenirs": N_("Add souvenir “{item}”"),
+    "actions": N_("Add action “{item}”"),
 }
 
 

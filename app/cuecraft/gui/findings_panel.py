@@ -26,6 +26,7 @@ GROUP_ORDER = (
     "memorabilia",
     "senses",
     "journey",
+    "staging",
     "feedback",
 )
 
@@ -125,7 +126,8 @@ class FindingsPanel(QWidget):
             groups.setdefault(finding.principle, []).append(finding)
         if not result.findings:
             QTreeWidgetItem(self.tree, [_("No findings: every check passes.")])
-        for principle in GROUP_ORDER:
+        # A principle the order does not know yet is listed last, never left out.
+        for principle in [*GROUP_ORDER, *(p for p in groups if p not in GROUP_ORDER)]:
             members = groups.get(principle, [])
             if not members:
                 continue

@@ -6,6 +6,8 @@ section up); a right-click offers the window's Add, Duplicate and Delete actions
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 from cuecraft.core.edits import Change
 from cuecraft.core.i18n import N_, _, format_number, ngettext
 from cuecraft.core.model import Action, Cue, Design, Item
+from cuecraft.core.words import lane_word
 from cuecraft.gui.document import Document
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -25,6 +28,8 @@ GROUPS = (
     ("negative", N_("Negative cues")),
     ("layers", N_("Sensory layers")),
     ("souvenirs", N_("Souvenirs")),
+    # TRANSLATORS: the outline's section of the service blueprint's staff and system actions
+    ("actions", N_("Actions")),
 )
 # The right-click entry adding one member of a section (the window's action does it).
 ADD_TEXTS = {
@@ -34,6 +39,7 @@ ADD_TEXTS = {
     "negative": N_("Add negative cue"),
     "layers": N_("Add sensory layer"),
     "souvenirs": N_("Add souvenir"),
+    "actions": N_("Add action"),
 }
 # What the inspector says about a section with members, and about an empty one.
 SELECT_HINTS = {
@@ -43,6 +49,7 @@ SELECT_HINTS = {
     "negative": N_("Select a negative cue in the outline to edit it."),
     "layers": N_("Select a sensory layer in the outline to edit it."),
     "souvenirs": N_("Select a souvenir in the outline to edit it."),
+    "actions": N_("Select an action in the outline to edit it."),
 }
 EMPTY_HINTS = {
     "zones": N_("No zones yet: add one with Edit ▸ Add."),
@@ -51,6 +58,10 @@ EMPTY_HINTS = {
     "negative": N_("No negative cues yet: add one with Edit ▸ Add."),
     "layers": N_("No sensory layers yet: add one with Edit ▸ Add."),
     "souvenirs": N_("No souvenirs yet: add one with Edit ▸ Add."),
+    "actions": N_(
+        "No actions yet: add what staff and systems do for a touchpoint with Edit ▸ Add ▸ "
+        "Action (blueprint)."
+    ),
 }
 # The key of the window's action adding a member of a section, where it differs.
 ADD_KEYS = {"positive": "cues"}
@@ -75,7 +86,9 @@ def section_tip(key: str, count: int) -> str:
         return ngettext("{n} negative cue", "{n} negative cues", count).format(n=n)
     if key == "layers":
         return ngettext("{n} sensory layer", "{n} sensory layers", count).format(n=n)
-    return ngettext("{n} souvenir", "{n} souvenirs", count).format(n=n)
+    if key == "souvenirs":
+        return ngettext("{n} souvenir", "{n} souvenirs", count).format(n=n)
+    return ngettext("{n} action", "{n} actions", count).format(n=n)
 
 
 def section_members(design: Design, key: str) -> list[Item]:
@@ -87,10 +100,16 @@ def section_members(design: Design, key: str) -> list[Item]:
 
 
 def item_label(item: Item) -> str:
-    """ "id — first line of its name or text", as every list shows an item."""
+    """ "id — first line of its name or text", as every list shows an item; an action
+    says its lane first ("greet · frontstage — Host greets the party"), which a long
+    text would push out of a narrow outline."""
     text = item.text if isinstance(item, (Cue, Action)) else item.name
     first_line = (text or "").split("\n", 1)[0]
-    return f"{item.id} — {first_line}" if first_line else item.id
+    head = item.id
+    if isinstance(item, Action):
+        # TRANSLATORS: an action in the outline: its id and its blueprint lane, "greet · frontstage"
+        head = _("{id} · {lane}").format(id=item.id, lane=lane_word(item.lane))
+    return f"{head} — {first_line}" if first_line else head
 
 
 class Outline(QTreeWidget):
@@ -137,6 +156,8 @@ class Outline(QTreeWidget):
                 section = key.removeprefix(SECTION)
                 top.setText(0, section_heading(section, top.childCount()))
                 top.setToolTip(0, section_tip(section, top.childCount()))
+        # An action's label says its lane in words.
+        self._relabel(action.id for action in design.actions)
 
     def rebuild(self) -> None:
         design = self.document.design
@@ -202,9 +223,13 @@ class Outline(QTreeWidget):
             entries["design"].setText(0, _design_text(design))
         if "theme" in change.sections:
             entries["theme"].setText(0, _theme_text(design))
-        index = design.index()
-        for item_id in change.ids:
-            entry, item = entries.get(item_id), index.get(item_id)
+        self._relabel(change.ids)
+
+    def _relabel(self, ids: Iterable[str]) -> None:
+        """Write the labels of these items again."""
+        index = self.document.design.index()
+        for item_id in ids:
+            entry, item = self._entries.get(item_id), index.get(item_id)
             if entry is not None and item is not None:
                 entry.setText(0, item_label(item))
                 entry.setToolTip(0, item_label(item))
