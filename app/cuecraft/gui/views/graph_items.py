@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import pgettext
 from cuecraft.core.names import label_lines
+from cuecraft.core.words import lane_word
 
 from ._style import (
     accent,
@@ -32,7 +33,7 @@ from ._style import (
     with_alpha,
 )
 
-KINDS = ("motif", "zone", "touchpoint", "cue", "layer", "souvenir")
+KINDS = ("motif", "zone", "touchpoint", "cue", "layer", "souvenir", "action")
 KIND_HUES = {
     "motif": "#8a5fc8",
     "zone": "#5b7490",
@@ -41,6 +42,7 @@ KIND_HUES = {
     "negative": "#d0572f",
     "layer": "#1a9fb0",
     "souvenir": "#c24f98",
+    "action": "#9a6a2f",
 }
 
 
@@ -61,6 +63,9 @@ def kind_title(kind: str) -> str:
         return pgettext("graph node", "Layer")
     if kind == "souvenir":
         return pgettext("graph node", "Souvenir")
+    if kind == "action":
+        # TRANSLATORS: graph legend: what staff or systems do (a line of the service blueprint)
+        return pgettext("graph node", "Action")
     return kind
 
 
@@ -71,11 +76,25 @@ RADIUS = {
     "cue": 8.0,
     "layer": 9.0,
     "souvenir": 10.0,
+    "action": 10.0,
 }
 LABEL_WIDTH = 150.0
 LABEL_LINES = 2  # a name wraps to two lines before it is shortened
 # Edge kinds, back to front: light structure first, the ones that matter on top.
-EDGE_ORDER = ("at", "zone", "motif", "evokes", "sees", "next", "return", "conflicts")
+EDGE_ORDER = (
+    "at",
+    "zone",
+    "happens",
+    "motif",
+    "evokes",
+    "serves",
+    "sees",
+    "needs",
+    "next",
+    "return",
+    "conflicts",
+)
+ARROWED = ("next", "return", "needs")  # edges whose direction is read: an arrow head each
 
 
 def node_shape(kind: str, r: float) -> QPainterPath:
@@ -107,6 +126,19 @@ def node_shape(kind: str, r: float) -> QPainterPath:
         path.closeSubpath()
     elif kind == "layer":  # capsule
         path.addRoundedRect(QRectF(-r * 1.35, -r * 0.62, r * 2.7, r * 1.24), r * 0.62, r * 0.62)
+    elif kind == "action":  # a process step pointing left, at the touchpoints it serves
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(-r * 1.25, 0),
+                    QPointF(-r * 0.4, -r * 0.85),
+                    QPointF(r * 1.1, -r * 0.85),
+                    QPointF(r * 1.1, r * 0.85),
+                    QPointF(-r * 0.4, r * 0.85),
+                ]
+            )
+        )
+        path.closeSubpath()
     elif kind == "souvenir":  # five-pointed star
         points = []
         for k in range(10):
@@ -156,6 +188,14 @@ def edge_pen(kind: str, palette: QPalette) -> QPen:
         "next": (accent(palette, KIND_HUES["touchpoint"]), 1.8, Qt.PenStyle.SolidLine),
         "return": (accent(palette, KIND_HUES["motif"]), 1.6, Qt.PenStyle.DashLine),
         "conflicts": (severity_color(palette, "error"), 2.2, Qt.PenStyle.SolidLine),
+        # The blueprint: an action serves touchpoints, happens in a zone, needs actions.
+        "serves": (
+            mix(base, accent(palette, KIND_HUES["action"]), 0.7),
+            1.3,
+            Qt.PenStyle.SolidLine,
+        ),
+        "happens": (mix(base, accent(palette, KIND_HUES["action"]), 0.5), 1.2, Qt.PenStyle.DotLine),
+        "needs": (accent(palette, KIND_HUES["action"]), 1.6, Qt.PenStyle.DashLine),
     }
     color, width, style = styles.get(kind, styles["at"])
     pen = QPen(color, width, style, Qt.PenCapStyle.RoundCap)
@@ -172,6 +212,7 @@ class NodeInfo:
     dimmed: bool = False  # an eliminated negative cue
     severity: str | None = None
     findings: tuple[Finding, ...] = ()
+    lane: str = ""  # an action's lane of the blueprint (a code: frontstage, …)
 
     def tooltip(self) -> str:
         """Rich text for the node's tooltip, in the current language (built on demand:
@@ -179,6 +220,8 @@ class NodeInfo:
         title = kind_title("negative" if self.kind == "cue" and self.negative else self.kind)
         item_id = self.node_id.split(":", 1)[1] if self.kind == "motif" else self.node_id
         tip = f"<b>{html_escape(self.label)}</b><br>{html_escape(title)} · {html_escape(item_id)}"
+        if self.lane:
+            tip += " · " + html_escape(lane_word(self.lane))
         if self.dimmed:
             # TRANSLATORS: the status of a negative cue the design has eliminated
             tip += " · " + html_escape(pgettext("cue status", "eliminated"))

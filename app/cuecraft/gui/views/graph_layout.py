@@ -32,6 +32,7 @@ def node_infos(result: CheckResult) -> dict[str, NodeInfo]:
     for node, data in graph.network.nodes(data=True):
         kind = data.get("kind", "")
         cue = graph.cues.get(node) if kind == "cue" else None
+        action = graph.actions.get(node) if kind == "action" else None
         found = () if kind == "motif" else tuple(concerns.get(node, ()))
         out[node] = NodeInfo(
             node,
@@ -41,15 +42,23 @@ def node_infos(result: CheckResult) -> dict[str, NodeInfo]:
             cue is not None and not cue.is_active,
             found[0].severity if found else None,
             found,
+            action.lane if action is not None else "",
         )
     return out
 
 
 def edge_list(result: CheckResult) -> list[Edge]:
+    """Every edge as (source, target, style): the graph's kind, except a return visit
+    ("return") and the zone an action happens in ("happens", not a touchpoint's zone)."""
     out = []
+    actions = result.graph.actions
     for u, v, data in result.graph.network.edges(data=True):
         kind = str(data.get("kind", "at"))
-        out.append((u, v, "return" if data.get("returns") else kind))
+        if data.get("returns"):
+            kind = "return"
+        elif kind == "zone" and u in actions:
+            kind = "happens"
+        out.append((u, v, kind))
     return out
 
 
@@ -104,7 +113,8 @@ def add_edge(path: QPainterPath, a: QPointF, b: QPointF, kind: str) -> QPointF:
         path.lineTo(b)
         return a
     length = abs(b.y() - a.y())
-    side = -1.0 if kind in ("sees", "conflicts") else 1.0
+    # Actions (the last column) bow towards the touchpoints, clear of their own labels.
+    side = -1.0 if kind in ("sees", "conflicts", "needs") else 1.0
     control = QPointF(a.x() + side * min(length * 0.35, 260.0), (a.y() + b.y()) / 2)
     path.quadTo(control, b)
     return control

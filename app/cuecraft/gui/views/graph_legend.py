@@ -25,8 +25,20 @@ NODE_KEYS = [
     ("cue", True),
     ("layer", False),
     ("souvenir", False),
+    ("action", False),
 ]
-EDGE_KEYS = ["next", "return", "conflicts", "sees", "at", "evokes", "motif"]
+EDGE_KEYS = [
+    "next",
+    "return",
+    "conflicts",
+    "sees",
+    "at",
+    "evokes",
+    "motif",
+    "serves",
+    "happens",
+    "needs",
+]
 
 
 def edge_title(kind: str) -> str:
@@ -52,6 +64,15 @@ def edge_title(kind: str) -> str:
     if kind == "motif":
         # TRANSLATORS: graph legend: an item linked to a motif of the theme
         return pgettext("graph edge", "motif")
+    if kind == "serves":
+        # TRANSLATORS: graph legend: an action of the blueprint staging a touchpoint
+        return pgettext("graph edge", "serves")
+    if kind == "happens":
+        # TRANSLATORS: graph legend: the zone where an action of the blueprint happens
+        return pgettext("graph edge", "happens in")
+    if kind == "needs":
+        # TRANSLATORS: graph legend: the arrow from an action to an action it depends on
+        return pgettext("graph edge", "needs")
     return kind
 
 

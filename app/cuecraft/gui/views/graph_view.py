@@ -1,4 +1,4 @@
-"""The consistency graph: every motif, zone, touchpoint, cue, layer and souvenir.
+"""The consistency graph: every motif, zone, touchpoint, cue, layer, souvenir and action.
 
 Nodes have a shape and colour per kind (see the legend), typed edges their own
 style, and nodes named by a finding a red (error) or amber (warning) ring.
@@ -53,6 +53,7 @@ from ._style import (
     retranslate_empty_state,
 )
 from .graph_items import (
+    ARROWED,
     EDGE_ORDER,
     LABEL_LINES,
     LABEL_WIDTH,
@@ -450,20 +451,24 @@ class GraphView(QWidget):
             item.place(x < 0.2, label_from)
             item.setPos(x * width, y * height)
         paths = {kind: QPainterPath() for kind in EDGE_ORDER}
-        heads = QPainterPath()
+        # A return visit's heads are drawn as the journey's.
+        heads = {kind: QPainterPath() for kind in ARROWED if kind != "return"}
         for u, v, kind in edges:
             a, b = self._nodes[u].pos(), self._nodes[v].pos()
             bend = add_edge(paths.setdefault(kind, QPainterPath()), a, b, kind)
-            if kind in ("next", "return"):
-                heads.addPolygon(arrow_head(bend, b, self._nodes[v]))
+            if kind in ARROWED:
+                head = heads["next" if kind == "return" else kind]
+                head.addPolygon(arrow_head(bend, b, self._nodes[v]))
         for z, kind in enumerate(EDGE_ORDER):
             path_item = self._scene.addPath(paths[kind], edge_pen(kind, pal))
             path_item.setZValue(1 + z)
             self._edge_items.append(path_item)
-        head_pen = edge_pen("next", pal)
-        head_item = self._scene.addPath(heads, head_pen, head_pen.color())
-        head_item.setZValue(1 + len(EDGE_ORDER))
-        self._edge_items.append(head_item)
+        for kind, head_path in heads.items():
+            head_pen = edge_pen(kind, pal)
+            head_pen.setStyle(Qt.PenStyle.SolidLine)
+            head_item = self._scene.addPath(head_path, head_pen, head_pen.color())
+            head_item.setZValue(1 + len(EDGE_ORDER))
+            self._edge_items.append(head_item)
         focus = edge_pen("next", pal)
         focus.setColor(pal.highlight().color())
         focus.setWidthF(2.4)
