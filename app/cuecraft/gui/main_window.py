@@ -280,12 +280,14 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             self.first_layout()
 
     def _views(self, document: Document) -> list[tuple[str, QWidget]]:
+        from cuecraft.gui.views.blueprint_view import BlueprintView
         from cuecraft.gui.views.graph_view import GraphView
         from cuecraft.gui.views.journey import JourneyView
         from cuecraft.gui.views.sensory_map import SensoryMapView
 
         return [
             (N_("Journey"), JourneyView(document)),
+            (N_("Blueprint"), BlueprintView(document)),
             (N_("Sensory map"), SensoryMapView(document)),
             (N_("Graph"), GraphView(document)),
         ]

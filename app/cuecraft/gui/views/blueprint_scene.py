@@ -1,0 +1,406 @@
+"""The service blueprint as a drawing: core's grid (`core.blueprint`) laid out in a scene.
+
+Columns are the touchpoints in the one journey order; rows from the top are the
+physical evidence (a few positive cues per step, "+N more"), the customer's
+actions (the touchpoints, arrows along the journey, so a branch reads as
+branches), then the frontstage, backstage and support actions as cards, with the
+lines of interaction, visibility and internal interaction drawn and named
+between them. An action serving a run of steps spans their columns; one serving
+no step stands in a last column. Fail points are marked F, wait points "W 20 min";
+an arrow runs from an action to each action that `needs` it.
+
+The scene depends on no widget: the workbench's Blueprint tab shows it and
+`cuecraft render --view blueprint` paints it into SVG or PNG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsScene
+
+from cuecraft.core.blueprint import CUSTOMER, EVIDENCE, LINES, ROWS, Blueprint, Card, blueprint
+from cuecraft.core.findings import Finding
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.names import full_name, label_lines
+from cuecraft.core.words import phase_word
+
+from . import blueprint_words as words
+from ._style import count_text, findings_by_id, findings_tooltip, html_escape, mix, severity_by_id
+from .blueprint_items import PAD, BlueprintStyle, CardItem, ColumnHead, HeadingBand, TextItem
+
+COLUMN = 190.0  # a column's width
+GUTTER = 18.0  # between columns
+MARGIN = 16.0  # around the drawing and between the headings and the first column
+ROW_PAD = 10.0  # above and below the cards of a row
+LINE_GAP = 26.0  # between two rows a line runs through
+CARD_GAP = 8.0  # between cards stacked in one cell
+ARC = 18.0  # room above the customer row for arrows that skip columns
+EVIDENCE_SHOWN = 3  # cues shown per step; the rest are counted
+TEXT_LINES = 3  # an action's text wraps to three lines before it is shortened
+LANE_MIN = 44.0  # an empty lane row still reads as a row
+Cells = dict[tuple[str, int], list[Card]]  # the cards that start in each (row, column)
+
+
+def light_palette() -> QPalette:
+    """The palette of a drawing saved to a file: dark ink on white, whatever the desktop."""
+    palette = QPalette(QColor("#f3f3f3"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1f"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d1d1f"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f7fd0"))
+    return palette
+
+
+class BlueprintScene(QGraphicsScene):
+    """The blueprint of one design; `build()` draws it (again) from a checked graph."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.grid: Blueprint | None = None
+        self.band: HeadingBand | None = None
+        self._cards: dict[str, CardItem] = {}  # the card of each touchpoint and action
+        self._all: list[CardItem] = []  # every card, cue chips and repeated actions included
+        self.column_x: list[float] = []
+        self.rows: dict[str, tuple[float, float]] = {}
+        self.line_y: dict[str, float] = {}
+        self.flow_pairs: list[tuple[str, str]] = []
+        self.return_pairs: list[tuple[str, str]] = []
+        self.needs_pairs: list[tuple[str, str]] = []  # (action, the action it needs)
+        self.hint_item: TextItem | None = None
+
+    # -- read-only helpers (the view, tests) -------------------------------------------
+
+    def card(self, item_id: str) -> CardItem | None:
+        """The card of a touchpoint or action (the first chip of a cue)."""
+        found = self._cards.get(item_id)
+        if found is None:
+            found = next((c for c in self._all if c.item_id == item_id), None)
+        return found
+
+    def cards(self) -> list[CardItem]:
+        return list(self._all)
+
+    def marks(self) -> list[tuple[str, str, str]]:
+        """(kind, item id, text) of every F and W mark."""
+        return [(m.kind, c.item_id, m.text) for c in self._all for m in c.marks]
+
+    def select(self, item_id: str) -> CardItem | None:
+        """Highlight the cards of one item (nothing for ""); return its main card."""
+        for each in self._all:
+            each.set_selected(each.item_id == item_id)
+        return self.card(item_id) if item_id else None
+
+    def selected_ids(self) -> set[str]:
+        return {c.item_id for c in self._all if c.selected}
+
+    # -- building ----------------------------------------------------------------------
+
+    def build(
+        self,
+        graph: DesignGraph,
+        style: BlueprintStyle | None = None,
+        findings: Iterable[Finding] = (),
+        hint: str = "",
+    ) -> None:
+        """Draw the blueprint of `graph`; `findings` ring the cards they name; `hint` is
+        written in the empty lanes of a design without actions."""
+        self.clear()
+        self._reset()
+        if style is None:
+            style = BlueprintStyle.make(QGuiApplication.palette(), QGuiApplication.font())
+        grid = self.grid = blueprint(graph)
+        cells: Cells = {}
+        for card in grid.cards:
+            cells.setdefault((card.row, card.column), []).append(card)
+        heading_metrics = QFontMetricsF(style.heading)
+        titles = {row: words.row_title(row) for row in ROWS}
+        head_w = min(
+            200.0, max(120.0, *(heading_metrics.horizontalAdvance(t) + 24 for t in titles.values()))
+        )
+        self.column_x = [head_w + MARGIN + i * (COLUMN + GUTTER) for i in range(grid.width)]
+        right = (self.column_x[-1] + COLUMN) if self.column_x else head_w + MARGIN + COLUMN
+        y = MARGIN + self._heads(graph, grid, style)
+        y += 8
+        y = self._evidence(graph, grid, cells, style, y)
+        y = self._customer(graph, grid, cells, style, y + 6)
+        for name, _above, below in LINES:
+            line_y = y + LINE_GAP / 2
+            self.line_y[name] = line_y
+            y = self._lane(graph, grid, cells, style, below, y + LINE_GAP)
+        self._arrows(grid, style)
+        bottom = y + MARGIN
+        if hint and not grid.has_actions:
+            self._hint(hint, style, right)
+        # Row backgrounds and the three lines, under the cards.
+        for i, row in enumerate(ROWS):
+            top, end = self.rows[row]
+            if i % 2:
+                rect = self.addRect(
+                    QRectF(head_w, top, right + MARGIN - head_w, end - top),
+                    QPen(Qt.PenStyle.NoPen),
+                    mix(style.base, style.ink, 0.025),
+                )
+                rect.setZValue(-2)
+        line_pen = QPen(style.muted, 1.2, Qt.PenStyle.DashLine)
+        for line_y in self.line_y.values():
+            self.addLine(head_w, line_y, right + MARGIN, line_y, line_pen).setZValue(-1)
+        heading_rows = [
+            (row, *self.rows[row], label_lines(titles[row], _fits(style.heading, head_w - 18), 2))
+            for row in ROWS
+        ]
+        lines = [(n, self.line_y[n], words.line_title(n)) for n, _a, _b in LINES]
+        self.band = HeadingBand(head_w, bottom, heading_rows, lines, style)
+        self.addItem(self.band)
+        self.setBackgroundBrush(style.base)
+        self.setSceneRect(QRectF(0, 0, right + MARGIN, bottom))
+        severity = severity_by_id(f for f in findings if f.ids)
+        if severity:
+            found = findings_by_id(findings)
+            for each in self._all:
+                if each.item_id in severity and not each.ghost:
+                    each.severity = severity[each.item_id]
+                    tip = each.toolTip()
+                    each.setToolTip(f"{tip}<br>{findings_tooltip(found[each.item_id])}")
+
+    def _heads(self, graph: DesignGraph, grid: Blueprint, style: BlueprintStyle) -> float:
+        fits = _fits(style.bold, COLUMN - 34)
+        tallest = 0.0
+        for i, tp_id in enumerate(grid.columns):
+            tp = graph.touchpoints[tp_id]
+            lines = label_lines(full_name(tp), fits, 2)
+            head = ColumnHead(count_text(i + 1), lines, phase_word(tp.phase), COLUMN, style)
+            self._place(head, i, MARGIN)
+            tallest = max(tallest, head.boundingRect().height())
+        if grid.unplaced:
+            lines = label_lines(words.no_step_title(), _fits(style.bold, COLUMN), 2)
+            head = ColumnHead("", lines, "", COLUMN, style)
+            self._place(head, len(grid.columns), MARGIN)
+            tallest = max(tallest, head.boundingRect().height())
+        return tallest
+
+    def _place(self, item: ColumnHead | CardItem | TextItem, column: int, y: float) -> None:
+        self.addItem(item)
+        item.setPos(self.column_x[column], y)
+
+    def _card(
+        self,
+        item_id: str,
+        row: str,
+        width: float,
+        lines: list[str],
+        meta: str,
+        tip: str,
+        style: BlueprintStyle,
+    ) -> CardItem:
+        card = CardItem(item_id, row, width, lines, meta, style)
+        card.setToolTip(tip)
+        self._all.append(card)
+        return card
+
+    def _evidence(
+        self, graph: DesignGraph, grid: Blueprint, cells: Cells, style: BlueprintStyle, top: float
+    ) -> float:
+        metrics = QFontMetricsF(style.text)
+        elided: dict[str, str] = {}  # one cue stands in many columns: cut its name once
+        bottom = top + LANE_MIN
+        for i in range(len(grid.columns)):
+            cues = [graph.cues[c.id] for c in cells.get((EVIDENCE, i), [])]
+            y = top + ROW_PAD
+            for cue in cues[:EVIDENCE_SHOWN]:
+                name = full_name(cue)
+                line = elided.get(cue.id)
+                if line is None:
+                    line = elided[cue.id] = metrics.elidedText(
+                        name, Qt.TextElideMode.ElideRight, COLUMN - 2 * PAD
+                    )
+                card = self._card(cue.id, EVIDENCE, COLUMN, [line], "", _tip(name), style)
+                self._place(card, i, y)
+                y += card.rect.height() + 4
+            if len(cues) > EVIDENCE_SHOWN:
+                rest = cues[EVIDENCE_SHOWN:]
+                tip = "<br>".join(html_escape(full_name(c)) for c in rest[:12])
+                more = TextItem([words.more_text(len(rest))], style.text, style.muted, tip)
+                self._place(more, i, y + 1)
+                y += more.boundingRect().height() + 2
+            bottom = max(bottom, y + ROW_PAD)
+        self.rows[EVIDENCE] = (top, bottom)
+        return bottom
+
+    def _customer(
+        self, graph: DesignGraph, grid: Blueprint, cells: Cells, style: BlueprintStyle, top: float
+    ) -> float:
+        fits = _fits(style.bold, COLUMN - 2 * PAD)
+        made: list[CardItem] = []
+        for i, tp_id in enumerate(grid.columns):
+            tp = graph.touchpoints[tp_id]
+            name = full_name(tp)
+            tip = words.touchpoint_tooltip(tp, name)
+            card = self._card(tp_id, CUSTOMER, COLUMN, label_lines(name, fits, 2), "", tip, style)
+            for each in cells.get((CUSTOMER, i), []):
+                if each.id == tp_id and each.wait:
+                    card.add_mark("wait", words.wait_mark(each.wait), words.wait_tooltip(each.wait))
+            self._cards[tp_id] = card
+            made.append(card)
+        height = max((c.rect.height() for c in made), default=LANE_MIN - 2 * ROW_PAD)
+        for i, card in enumerate(made):
+            card.set_height(height)
+            self._place(card, i, top + ROW_PAD + ARC)
+        bottom = top + 2 * ROW_PAD + ARC + height + ARC
+        self.rows[CUSTOMER] = (top, bottom)
+        return bottom
+
+    def _lane(
+        self,
+        graph: DesignGraph,
+        grid: Blueprint,
+        cells: Cells,
+        style: BlueprintStyle,
+        row: str,
+        top: float,
+    ) -> float:
+        fits_cache: dict[int, Callable[[str], bool]] = {}
+        floor = [top + ROW_PAD] * grid.width  # where the next card of each column may go
+        ghosts: list[tuple[Card, int]] = []
+        for column in range(grid.width):
+            for cell in cells.get((row, column), []):
+                action = graph.actions[cell.id]
+                span = cell.last - cell.column + 1
+                width = span * COLUMN + (span - 1) * GUTTER
+                fits = fits_cache.setdefault(span, _fits(style.text, width - 2 * PAD - 18))
+                text = full_name(action)
+                lines = label_lines(text, fits, TEXT_LINES)
+                served = [full_name(graph.touchpoints[t]) for t in graph.action_at[action.id]]
+                zone = graph.zones.get(action.zone or "")
+                tip = words.action_tooltip(action, text, full_name(zone) if zone else "", served)
+                card = self._card(
+                    action.id, row, width, lines, words.action_meta(action), tip, style
+                )
+                if action.fail:
+                    card.add_mark("fail", words.fail_mark(), words.fail_tooltip(action))
+                columns = range(cell.column, cell.last + 1)
+                y = max(floor[c] for c in columns)
+                self._place(card, cell.column, y)
+                for c in columns:
+                    floor[c] = y + card.rect.height() + CARD_GAP
+                self._cards[action.id] = card
+                ghosts.extend((cell, other) for other in cell.also)
+        fits = _fits(style.text, COLUMN - 2 * PAD)
+        for cell, column in ghosts:
+            main = self._cards[cell.id]
+            ghost = CardItem(cell.id, row, COLUMN, main.lines[:1], "", style, ghost=True)
+            ghost.lines = label_lines("↪ " + full_name(graph.actions[cell.id]), fits, 1)
+            ghost.setToolTip(main.toolTip())
+            self._all.append(ghost)
+            self._place(ghost, column, floor[column])
+            floor[column] += ghost.rect.height() + CARD_GAP
+        bottom = max([top + LANE_MIN, *(f - CARD_GAP + ROW_PAD for f in floor)])
+        self.rows[row] = (top, bottom)
+        return bottom
+
+    def _hint(self, hint: str, style: BlueprintStyle, right: float) -> None:
+        top, bottom = self.rows["frontstage"]
+        width = max(360.0, right - self.column_x[0]) if self.column_x else 360.0
+        lines = label_lines(hint, _fits(style.text, width), 3)
+        item = self.hint_item = TextItem(lines, style.text, style.muted)
+        self.addItem(item)
+        x = self.column_x[0] if self.column_x else MARGIN + 140
+        item.setPos(x, (top + bottom) / 2 - item.boundingRect().height() / 2)
+
+    # -- arrows ------------------------------------------------------------------------
+
+    def _arrows(self, grid: Blueprint, style: BlueprintStyle) -> None:
+        flow, heads = QPainterPath(), QPainterPath()
+        for a, b in grid.flow:
+            start, end = self._cards[grid.columns[a]], self._cards[grid.columns[b]]
+            self.flow_pairs.append((start.item_id, end.item_id))
+            s, e = start.sceneBoundingRect(), end.sceneBoundingRect()
+            if b == a + 1:
+                p, q = QPointF(s.right() - 3, s.center().y()), QPointF(e.left() + 3, e.center().y())
+                flow.moveTo(p)
+                flow.lineTo(q)
+                heads.addPolygon(_head(QPointF(q.x() - 1, q.y()), q))
+            else:  # over the steps between, or under them going back
+                over = b > a
+                y0 = s.top() + 3 if over else s.bottom() - 3
+                lift = -ARC + 4 if over else ARC - 4
+                p = QPointF(s.right() - 24 if over else s.left() + 24, y0)
+                q = QPointF(e.left() + 24 if over else e.right() - 24, y0)
+                flow.moveTo(p)
+                flow.cubicTo(p.x(), y0 + lift * 1.6, q.x(), y0 + lift * 1.6, q.x(), q.y())
+                heads.addPolygon(_head(QPointF(q.x(), q.y() + lift), q))
+        hue = style.hue(CUSTOMER)
+        pen = QPen(hue, 1.6)
+        self.addPath(flow, pen).setZValue(3)
+        back = QPainterPath()
+        for a, b in grid.returns:
+            start, end = self._cards[grid.columns[a]], self._cards[grid.columns[b]]
+            self.return_pairs.append((start.item_id, end.item_id))
+            s, e = start.sceneBoundingRect(), end.sceneBoundingRect()
+            p, q = QPointF(s.center().x(), s.bottom() - 3), QPointF(e.center().x(), e.bottom() - 3)
+            back.moveTo(p)
+            back.cubicTo(p.x(), p.y() + ARC * 1.5, q.x(), q.y() + ARC * 1.5, q.x(), q.y())
+            heads.addPolygon(_head(QPointF(q.x(), q.y() + 4), q))
+        self.addPath(back, QPen(hue, 1.2, Qt.PenStyle.DashLine)).setZValue(3)
+        self.addPath(heads, pen, hue).setZValue(3)
+        needs, needs_heads = QPainterPath(), QPainterPath()
+        for action, needed in grid.needs:
+            self.needs_pairs.append((action, needed))
+            s = self._cards[needed].sceneBoundingRect().adjusted(3, 3, -3, -3)
+            e = self._cards[action].sceneBoundingRect().adjusted(3, 3, -3, -3)
+            p, q, bend = _ends(s, e)
+            needs.moveTo(p)
+            needs.cubicTo(p + bend, q - bend, q)
+            needs_heads.addPolygon(_head(q - bend, q))
+        ink = mix(style.ink, style.hue("support"), 0.35)
+        self.addPath(needs, QPen(ink, 1.3)).setZValue(4)
+        self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(4)
+
+
+def _fits(font: QFont, width: float) -> Callable[[str], bool]:
+    """Whether a line of text fits `width` in `font` (the measure `label_lines` takes)."""
+    metrics = QFontMetricsF(font)
+    return lambda text: metrics.horizontalAdvance(text) <= width
+
+
+def _tip(text: str) -> str:
+    return html_escape(text)
+
+
+def _ends(s: QRectF, e: QRectF) -> tuple[QPointF, QPointF, QPointF]:
+    """Where an arrow from card `s` to card `e` leaves and arrives, and its bend."""
+    if e.top() >= s.bottom():
+        p, q = QPointF(s.center().x(), s.bottom()), QPointF(e.center().x(), e.top())
+        return p, q, QPointF(0, max(12.0, (q.y() - p.y()) / 2))
+    if e.bottom() <= s.top():
+        p, q = QPointF(s.center().x(), s.top()), QPointF(e.center().x(), e.bottom())
+        return p, q, QPointF(0, min(-12.0, (q.y() - p.y()) / 2))
+    if e.left() >= s.right():
+        p, q = QPointF(s.right(), s.center().y()), QPointF(e.left(), e.center().y())
+        return p, q, QPointF(max(12.0, (q.x() - p.x()) / 2), 0)
+    p, q = QPointF(s.left(), s.center().y()), QPointF(e.right(), e.center().y())
+    return p, q, QPointF(min(-12.0, (q.x() - p.x()) / 2), 0)
+
+
+def _head(towards: QPointF, tip: QPointF, size: float = 7.0) -> QPolygonF:
+    """An arrow head at `tip`, pointing from `towards` to `tip`."""
+    dx, dy = tip.x() - towards.x(), tip.y() - towards.y()
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    base = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+    side = QPointF(-uy * size * 0.5, ux * size * 0.5)
+    return QPolygonF([tip, base + side, base - side, tip])
