@@ -16,7 +16,7 @@ from pathlib import Path
 from cuecraft import __version__
 from cuecraft.core.i18n import LANGUAGES, _, set_language
 
-COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback")
+COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback", "render")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -156,6 +156,9 @@ def _parser() -> argparse.ArgumentParser:
     from cuecraft import feedbackcmd  # light: the core loads only when the command runs
 
     feedbackcmd.add_parser(sub, parents=[lang])
+    from cuecraft import rendercmd  # light: Qt loads only when a picture is drawn
+
+    rendercmd.add_parser(sub, parents=[lang])
     return parser
 
 
@@ -206,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cuecraft.feedbackcmd import run as run_feedback
 
         return run_feedback(args)
+    if args.command == "render":
+        from cuecraft.rendercmd import run as run_render
+
+        return run_render(args)
     _parser().print_help()
     return EXIT_OK
 
