@@ -238,11 +238,11 @@ TEXTS = {
         ),
         Field(
             "tolerance",
-            N_("Tolerance (± minutes)"),
+            N_("Tolerance (minutes)"),
             "optional_int",
             low=MINUTES_RANGE[0],
             high=MINUTES_RANGE[1],
-            tip=N_("How many minutes it may take more or less; empty for none"),
+            tip=N_("How many minutes more or less it may take (±); empty for none"),
         ),
         Field("fail", N_("Fail point"), "optional_long", tip=N_("What can go wrong")),
         Field(

@@ -194,7 +194,7 @@ def edge_pen(kind: str, palette: QPalette) -> QPen:
             1.3,
             Qt.PenStyle.SolidLine,
         ),
-        "happens": (mix(base, accent(palette, KIND_HUES["action"]), 0.5), 1.2, Qt.PenStyle.DotLine),
+        "happens": (mix(base, accent(palette, KIND_HUES["action"]), 0.8), 1.4, Qt.PenStyle.DotLine),
         "needs": (accent(palette, KIND_HUES["action"]), 1.6, Qt.PenStyle.DashLine),
     }
     color, width, style = styles.get(kind, styles["at"])
