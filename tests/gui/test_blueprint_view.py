@@ -316,3 +316,33 @@ def test_the_window_has_a_blueprint_tab_after_the_journey(qtbot, tmp_path, monke
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["Journey", "Blueprint"]
     assert isinstance(window.tabs.widget(1), BlueprintView)
+
+
+def test_a_language_change_redraws_the_words(qtbot, doc):
+    from cuecraft.core.i18n import _, set_language
+
+    view = shown(qtbot, BlueprintView(doc))
+
+    def texts():
+        return [" ".join(i.lines) for i in view.scene().items() if type(i).__name__ == "TextItem"]
+
+    assert "+2 more" in texts()
+    set_language("pl")
+    try:
+        polish = _("+{n} more").format(n=2)
+        assert polish != "+2 more"  # the catalog has it
+        view.retranslate()
+        assert polish in texts() and "+2 more" not in texts()
+    finally:
+        set_language("en")
+    view.retranslate()
+    assert "+2 more" in texts()
+
+
+def test_a_blank_design_draws_the_empty_grid(qtbot, tmp_path):
+    doc = open_design(tmp_path, "cuecraft: 1\ntitle: T\ntheme: {name: N}\n")
+    view = shown(qtbot, BlueprintView(doc))
+    scene = view.scene()
+    assert scene.hint_item is not None
+    assert scene.cards() == [] and scene.grid is not None and scene.grid.width == 0
+    assert view.summary().startswith("0 steps")

@@ -50,6 +50,7 @@ ARC = 18.0  # room above the customer row for arrows that skip columns
 EVIDENCE_SHOWN = 3  # cues shown per step; the rest are counted
 TEXT_LINES = 3  # an action's text wraps to three lines before it is shortened
 LANE_MIN = 44.0  # an empty lane row still reads as a row
+HINT_WIDTH = 3 * COLUMN + 2 * GUTTER
 Cells = dict[tuple[str, int], list[Card]]  # the cards that start in each (row, column)
 
 
@@ -76,6 +77,7 @@ class BlueprintScene(QGraphicsScene):
         self._cards: dict[str, CardItem] = {}  # the card of each touchpoint and action
         self._all: list[CardItem] = []  # every card, cue chips and repeated actions included
         self.column_x: list[float] = []
+        self.head_width = 0.0
         self.rows: dict[str, tuple[float, float]] = {}
         self.line_y: dict[str, float] = {}
         self.flow_pairs: list[tuple[str, str]] = []
@@ -132,6 +134,7 @@ class BlueprintScene(QGraphicsScene):
         head_w = min(
             200.0, max(120.0, *(heading_metrics.horizontalAdvance(t) + 24 for t in titles.values()))
         )
+        self.head_width = head_w
         self.column_x = [head_w + MARGIN + i * (COLUMN + GUTTER) for i in range(grid.width)]
         right = (self.column_x[-1] + COLUMN) if self.column_x else head_w + MARGIN + COLUMN
         y = MARGIN + self._heads(graph, grid, style)
@@ -145,7 +148,7 @@ class BlueprintScene(QGraphicsScene):
         self._arrows(grid, style)
         bottom = y + MARGIN
         if hint and not grid.has_actions:
-            self._hint(hint, style, right)
+            self._hint(hint, style)
         # Row backgrounds and the three lines, under the cards.
         for i, row in enumerate(ROWS):
             top, end = self.rows[row]
@@ -312,13 +315,13 @@ class BlueprintScene(QGraphicsScene):
         self.rows[row] = (top, bottom)
         return bottom
 
-    def _hint(self, hint: str, style: BlueprintStyle, right: float) -> None:
+    def _hint(self, hint: str, style: BlueprintStyle) -> None:
         top, bottom = self.rows["frontstage"]
-        width = max(360.0, right - self.column_x[0]) if self.column_x else 360.0
+        width = HINT_WIDTH  # wrapped, so it reads in the first screen of a long journey
         lines = label_lines(hint, _fits(style.text, width), 3)
         item = self.hint_item = TextItem(lines, style.text, style.muted)
         self.addItem(item)
-        x = self.column_x[0] if self.column_x else MARGIN + 140
+        x = self.column_x[0] if self.column_x else self.head_width + MARGIN
         item.setPos(x, (top + bottom) / 2 - item.boundingRect().height() / 2)
 
     # -- arrows ------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from .blueprint_scene import BlueprintScene
 from .graph_view import with_shortcut
 
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
-READABLE = 0.7  # the first view never starts smaller than this: a person reads it at once
+READABLE = 0.85  # the first view never starts smaller than this: a person reads it at once
 ADD_ACTION_KEY = "Ctrl+Shift+B"  # Edit ▸ Add ▸ Action (blueprint), main_window.py
 
 
