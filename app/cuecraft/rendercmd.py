@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from cuecraft.core.i18n import LANGUAGES, _, language
 
 if TYPE_CHECKING:  # Qt is imported only when a picture is drawn
+    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QGraphicsScene
 
     from cuecraft.core.model import Design
@@ -40,15 +41,25 @@ class TooLarge(ValueError):
 
 
 def _blueprint_scene(design: Design) -> QGraphicsScene:
-    from PySide6.QtGui import QFont
-
     from cuecraft.core.graph import DesignGraph
     from cuecraft.gui.views.blueprint_items import BlueprintStyle
     from cuecraft.gui.views.blueprint_scene import BlueprintScene, light_palette
 
     scene = BlueprintScene()
-    scene.build(DesignGraph(design), BlueprintStyle.make(light_palette(), QFont()))
+    scene.build(DesignGraph(design), BlueprintStyle.make(light_palette(), _font()))
     return scene
+
+
+def _font() -> QFont:
+    """The drawing's face by its own name (the bundled DejaVu Sans when there), so an SVG
+    names a font its reader can find instead of the generic "Sans Serif"."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    font = QFont()
+    if "DejaVu Sans" in QFontDatabase.families():
+        font.setFamily("DejaVu Sans")
+    font.setPointSizeF(10.0)
+    return font
 
 
 # The views this build can render: name -> the function that draws a design's scene.

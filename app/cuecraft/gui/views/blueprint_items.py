@@ -160,11 +160,13 @@ class CardItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect.setHeight(height)
 
-    def add_mark(self, kind: str, text: str, tooltip: str) -> MarkItem:
-        """An F or W mark at the top-right corner (marks of one card side by side)."""
+    def add_mark(self, kind: str, text: str, tooltip: str, bottom: bool = False) -> MarkItem:
+        """An F or W mark on the top-right corner, or the bottom-right one (marks of one card
+        side by side), clear of the card's words."""
         mark = MarkItem(kind, text, tooltip, self.style, self)
         right = self._rect.right() - 4 - sum(m.width + 3 for m in self.marks)
-        mark.setPos(right - mark.width, 6 - mark.boundingRect().height())  # clear of the text
+        height = mark.boundingRect().height()
+        mark.setPos(right - mark.width, self._rect.bottom() - 6 if bottom else 6 - height)
         self.marks.append(mark)
         return mark
 

@@ -249,20 +249,22 @@ class BlueprintScene(QGraphicsScene):
     ) -> float:
         fits = _fits(style.bold, COLUMN - 2 * PAD)
         made: list[CardItem] = []
-        for i, tp_id in enumerate(grid.columns):
+        for tp_id in grid.columns:
             tp = graph.touchpoints[tp_id]
             name = full_name(tp)
             tip = words.touchpoint_tooltip(tp, name)
             card = self._card(tp_id, CUSTOMER, COLUMN, label_lines(name, fits, 2), "", tip, style)
-            for each in cells.get((CUSTOMER, i), []):
-                if each.id == tp_id and each.wait:
-                    card.add_mark("wait", words.wait_mark(each.wait), words.wait_tooltip(each.wait))
             self._cards[tp_id] = card
             made.append(card)
         height = max((c.rect.height() for c in made), default=LANE_MIN - 2 * ROW_PAD)
         for i, card in enumerate(made):
             card.set_height(height)
             self._place(card, i, top + ROW_PAD + ARC)
+            for each in cells.get((CUSTOMER, i), []):
+                if each.id == card.item_id and each.wait:
+                    # On the lower edge: the journey's arrows leave and arrive at the top.
+                    wait, tip = words.wait_mark(each.wait), words.wait_tooltip(each.wait)
+                    card.add_mark("wait", wait, tip, bottom=True)
         bottom = top + 2 * ROW_PAD + ARC + height + ARC
         self.rows[CUSTOMER] = (top, bottom)
         return bottom
@@ -370,8 +372,9 @@ class BlueprintScene(QGraphicsScene):
             needs.cubicTo(p + bend, q - bend, q)
             needs_heads.addPolygon(_head(q - bend, q))
         ink = mix(style.ink, style.hue("support"), 0.35)
-        self.addPath(needs, QPen(ink, 1.3)).setZValue(4)
-        self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(4)
+        # Under the cards: a card's words stay readable where an arrow passes it.
+        self.addPath(needs, QPen(ink, 1.3)).setZValue(1)
+        self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(1)
 
 
 def _fits(font: QFont, width: float) -> Callable[[str], bool]:
