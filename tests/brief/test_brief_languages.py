@@ -14,9 +14,10 @@ from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
-from tests.brief.conftest import Brief, squash
+from tests.brief.conftest import DESIGNS, Brief, squash
 
-from cuecraft.brief import SECTION_TITLES, SECTIONS
+from cuecraft.brief import SECTION_TITLES, SECTIONS, sections_blueprint
+from cuecraft.core.fileformat import load_design
 from cuecraft.core.i18n import _, current_language, language
 from cuecraft.core.model import Cue, Design, Theme, Touchpoint, Zone
 
@@ -198,9 +199,17 @@ def test_running_footers_count_pages_in_the_language(polish: Brief, chinese: Bri
 
 
 def test_headings_and_bookmarks_are_in_the_language(polish: Brief, chinese: Brief) -> None:
+    staged = {  # the blueprint is printed only for a design with one
+        lang: sections_blueprint.staged(load_design(DESIGNS / f"{name}.yaml"))
+        for lang, name in (("pl", "boutique-hotel"), ("zh", "haidilao-hotpot"))
+    }
     for brief, lang in ((polish, "pl"), (chinese, "zh")):
         with language(lang):
-            titles = [_(SECTION_TITLES[s]) for s in SECTIONS if s != "guests"]
+            titles = [
+                _(SECTION_TITLES[s])
+                for s in SECTIONS
+                if s != "guests" and (s != "blueprint" or staged[lang])
+            ]
             contents = _("Contents")
         outline = [item.title for item in brief.reader.outline if not isinstance(item, list)]
         assert outline == [titles[0], contents, *titles[1:]]

@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from cuecraft.brief import (
+    sections_blueprint,
     sections_cues,
     sections_graph,
     sections_guests,
@@ -64,6 +65,7 @@ BUILDERS: dict[str, Builder] = {
     "theme": sections_overview.theme,
     "journey": sections_overview.journey,
     "guests": sections_guests.guests,
+    "blueprint": sections_blueprint.blueprint_section,
     "cues": sections_cues.cues,
     "elimination": sections_cues.elimination,
     "senses": sections_cues.senses,
@@ -114,12 +116,26 @@ def render(
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes and its page count, in the brief's language (`brief_language`):
     every word of its own, the findings and the scorecard, dates and numbers."""
-    body = [s for s in opts.sections if s in BUILDERS and (s != "guests" or feedback is not None)]
+    staged = sections_blueprint.staged(design)
+    body = [
+        s
+        for s in opts.sections
+        if s in BUILDERS
+        and (s != "guests" or feedback is not None)
+        and (s != "blueprint" or staged)
+    ]
     if not body and "cover" not in opts.sections:
+        if "guests" in opts.sections and feedback is None:
+            raise BriefOptionError(
+                _(
+                    "nothing to print: the section “guests” needs guest feedback imported for "
+                    "the design (cuecraft feedback import DESIGN CSV)"
+                )
+            )
         raise BriefOptionError(
             _(
-                "nothing to print: the section “guests” needs guest feedback imported for the "
-                "design (cuecraft feedback import DESIGN CSV)"
+                "nothing to print: the section “blueprint” needs actions or wait points in the "
+                "design (a service blueprint)"
             )
         )
     lang = brief_language(opts, design.language)

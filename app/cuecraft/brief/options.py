@@ -17,6 +17,7 @@ SECTIONS = (
     "theme",
     "journey",
     "guests",
+    "blueprint",
     "cues",
     "elimination",
     "senses",
@@ -27,7 +28,8 @@ SECTIONS = (
 """Section names, in the order they appear in the brief.
 
 `guests` is printed only for a design with imported guest feedback; without
-any it is left out, even when chosen, and the contents do not list it.
+any it is left out, even when chosen, and the contents do not list it. So is
+`blueprint` for a design without actions or wait points.
 """
 
 # English here; translate with `_()` where a title is shown (the brief, the export dialog).
@@ -37,6 +39,7 @@ SECTION_TITLES = {
     "theme": N_("Theme and the four realms"),
     "journey": N_("Guest journey"),
     "guests": N_("What guests say"),
+    "blueprint": N_("Service blueprint"),
     "cues": N_("Positive cues"),
     "elimination": N_("Elimination plan"),
     "senses": N_("Sensory map"),
