@@ -24,7 +24,20 @@ from cuecraft.resources import resource_dir
 NAMES = [name for name, _ in templates.available()]
 TRANSLATED = ("pl", "zh")
 # Fields that hold words (translated); everything else must be identical across languages.
-WORDS = {"title", "client", "venue", "language", "name", "tagline", "storyline", "text", "remedy"}
+WORDS = {
+    "title",
+    "client",
+    "venue",
+    "language",
+    "name",
+    "tagline",
+    "storyline",
+    "text",
+    "remedy",
+    "owner",
+    "fail",
+    "recovery",
+}
 MOTIF_LISTS = {"motifs", "avoid"}
 # Words that only a Polish or a Chinese text would contain; English ones that must not appear.
 POLISH = re.compile(r"[ąćęłńóśźż]|\b(?:i|w|z|na|do|po|się|przy|oraz)\b", re.IGNORECASE)
@@ -43,6 +56,7 @@ def words_of(design: Design) -> list[str]:
     out += design.theme.motifs + design.theme.avoid
     for item in design.items():
         out += [getattr(item, "name", ""), getattr(item, "text", ""), getattr(item, "remedy", "")]
+        out += [getattr(item, key, "") or "" for key in ("owner", "fail", "recovery")]
         out += [m for m in getattr(item, "motifs", [])]
     return [w for w in out if w]
 
@@ -114,6 +128,26 @@ def test_template_loads_saves_as_written_and_all_but_blank_are_clean(name, lang)
     assert fresh.preamble == ""
     if name != "blank":
         assert check(fresh).findings == []
+
+
+# Templates that start with a small service blueprint: one action per lane.
+BLUEPRINTED = ("venue", "workshop")
+
+
+@pytest.mark.parametrize("lang", ["en", *TRANSLATED])
+@pytest.mark.parametrize("name", BLUEPRINTED)
+def test_template_has_a_starter_blueprint_without_errors(name, lang):
+    design = templates.load(name, lang)
+    lanes = [a.lane for a in design.actions]
+    assert sorted(lanes) == ["backstage", "frontstage", "support"]
+    # Written as a designer would start: each says what happens, whom it serves and who
+    # answers for it; the frontstage one has its standard time.
+    assert all(a.text and a.at and a.owner for a in design.actions)
+    front = next(a for a in design.actions if a.lane == "frontstage")
+    assert front.minutes is not None
+    result = check(design)
+    assert not [f for f in result.findings if f.severity == "error"]
+    assert result.scorecard.scores["staging"] == 100
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
