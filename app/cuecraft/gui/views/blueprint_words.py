@@ -7,7 +7,7 @@ point are, with names, never ids.
 
 from __future__ import annotations
 
-from cuecraft.core.i18n import _, pgettext
+from cuecraft.core.i18n import _, ngettext, pgettext
 from cuecraft.core.model import Action, Touchpoint
 from cuecraft.core.words import lane_word, phase_word
 
@@ -84,10 +84,14 @@ def action_meta(action: Action) -> str:
 def fail_tooltip(action: Action) -> str:
     """Rich text: what can go wrong, and the recovery (or that there is none)."""
     fail = html_escape(" ".join((action.fail or "").split()))
-    lines = [_("<b>Fail point:</b> {fail}").format(fail=fail)]
+    # TRANSLATORS: the label before a blueprint action's fail point (what can go wrong)
+    label = html_escape(_("Fail point:"))
+    lines = [f"<b>{label}</b> {fail}"]
     if action.recovery:
         recovery = html_escape(" ".join(action.recovery.split()))
-        lines.append(_("<b>Recovery:</b> {recovery}").format(recovery=recovery))
+        # TRANSLATORS: the label before a fail point's service-recovery script
+        label = html_escape(_("Recovery:"))
+        lines.append(f"<b>{label}</b> {recovery}")
     else:
         lines.append(html_escape(_("No recovery written yet.")))
     return "<br>".join(lines)
@@ -96,9 +100,11 @@ def fail_tooltip(action: Action) -> str:
 def wait_tooltip(minutes: int) -> str:
     return html_escape(
         # TRANSLATORS: the tooltip of a wait point (W) on a touchpoint of the blueprint
-        _("Wait point: guests wait about {minutes} minutes here.").format(
-            minutes=count_text(minutes)
-        )
+        ngettext(
+            "Wait point: guests wait about {minutes} minute here.",
+            "Wait point: guests wait about {minutes} minutes here.",
+            minutes,
+        ).format(minutes=count_text(minutes))
     )
 
 
