@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib.colors import white
+from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable
 
 from cuecraft.brief import fonts, text
@@ -58,14 +58,17 @@ def parts(
     neighbouring columns, as few groups as keep every column `MIN_COLUMN` wide, and
     as even as they can be."""
     fit = max(1, int((width - HEAD_W) // MIN_COLUMN))
-    count = max(1, math.ceil(bp.width / fit))
-    per = max(1, math.ceil(bp.width / count))
-    sheet = Sheet(bp, graph, palette, words, per)
-    out = []
-    for start in range(0, max(bp.width, 1), per):
-        part = BlueprintPart(sheet, start, min(start + per, max(bp.width, 1)) - 1)
+    total = max(bp.width, 1)
+    count = math.ceil(total / fit)
+    per, extra = divmod(total, count)  # the first `extra` parts take one column more
+    sheet = Sheet(bp, graph, palette, words, per + (1 if extra else 0), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + per + (1 if i < extra else 0) - 1
+        part = BlueprintPart(sheet, start, end)
         part.spaceBefore = PART_GAP if start else 0
         out.append(part)
+        start = end + 1
     return out
 
 
@@ -140,11 +143,13 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
         canvas, pal = self.canv, self.sheet.palette
         group = self.group
         assert group is not None  # wrapped before it is drawn
+        # Every word of the part in one text object, written over the shapes at the end.
+        self._words = canvas.beginText()
+        self._colour: Color | None = None
         y = self.height
         title = self.title()
         if title:
-            canvas.setFillColor(pal.accent_text)
-            self._text(0, y - SMALL - 2, title, SMALL, fonts.BOLD)
+            self._text(0, y - SMALL - 2, title, SMALL, fonts.BOLD, pal.accent_text)
             y -= TITLE_H
         if self._strip():
             self._steps_strip(group, y)
@@ -164,10 +169,10 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
             for i in range(len(self.columns) + 1):
                 x = HEAD_W + i * group.colw
                 canvas.line(x, y, x, y - band.height)
-            canvas.setFillColor(pal.accent_text)
             room = fits(SMALL, HEAD_W - 2 * UNIT, fonts.BOLD)
             for i, line in enumerate(label_lines(self.sheet.words.rows[row], room, 3)):
-                self._text(0, y - ROW_PAD - SMALL - i * SMALL * LEADING, line, SMALL, fonts.BOLD)
+                baseline = y - ROW_PAD - SMALL - i * SMALL * LEADING
+                self._text(0, baseline, line, SMALL, fonts.BOLD, pal.accent_text)
             for block in band.blocks:
                 self._block(block, y - block.top)
                 if block.boxed:
@@ -176,6 +181,7 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
                 self._flow(boxes)
             y -= band.height
         self._needs(boxes)
+        canvas.drawText(self._words)
 
     def _text(
         self,
@@ -184,15 +190,22 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
         value: str,
         size: float,
         face: str = fonts.TEXT,
+        colour: Color = INK,
         anchor: str = "start",
-    ) -> float:
+    ) -> None:
+        """One line of text at baseline `y`, anchored at its start, middle or end."""
         self.sizes.add(size)
-        return text.draw(self.canv, x, y, value, size, face, anchor)
+        if anchor != "start":
+            wide = text.width(value, size, face)
+            x -= wide / 2 if anchor == "middle" else wide
+        if colour is not self._colour:
+            self._words.setFillColor(colour)
+            self._colour = colour
+        text.add_line(self._words, x, y, value, size, face)
 
     def _steps_strip(self, group: Group, y: float) -> None:
         """Each column's step and name, above the lower rows of a part continued overleaf."""
         sheet = self.sheet
-        self.canv.setFillColor(INK)
         room = fits(SMALL, group.colw - 2 * INSET, fonts.BOLD)
         for column in self.columns:
             if column < len(sheet.bp.columns):
@@ -207,9 +220,9 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
     def _line(self, y: float, name: str, right: float) -> None:
         """One of the blueprint's three lines across the grid, its name at its start."""
         canvas = self.canv
-        canvas.setFillColor(self.sheet.palette.accent_text)
         label = self.sheet.words.lines[name]
-        wide = self._text(0, y - SMALL * 0.35, label, SMALL, fonts.BOLD)
+        self._text(0, y - SMALL * 0.35, label, SMALL, fonts.BOLD, self.sheet.palette.accent_text)
+        wide = text.width(label, SMALL, fonts.BOLD)
         canvas.saveState()
         canvas.setStrokeColor(self.sheet.palette.mark)
         canvas.setLineWidth(1.0 if name == "visibility" else 0.7)
@@ -217,7 +230,8 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
             canvas.setDash(4, 2)
         elif name == "internal":
             canvas.setDash(1, 1.5)
-        canvas.line(wide + 1.5 * UNIT, y, right, y)
+        if wide + 1.5 * UNIT < right:
+            canvas.line(wide + 1.5 * UNIT, y, right, y)
         canvas.restoreState()
 
     def _block(self, block: Block, top: float) -> None:
@@ -238,18 +252,17 @@ class BlueprintPart(Flowable):  # type: ignore[misc]
                 canvas.circle(x + 1.5, y + line.size * 0.32, 1.2, stroke=0, fill=1)
             if line.indent:
                 x += 6
-            canvas.setFillColor(line.colour)
-            self._text(x, y + line.size * 0.22, line.text, line.size, line.face)
+            self._text(x, y + line.size * 0.22, line.text, line.size, line.face, line.colour)
         if block.wait:
-            canvas.setFillColor(WARNING)
             first = top - inner - SMALL * LEADING + SMALL * 0.22
-            self._text(block.x + block.w - PAD, first, block.wait, SMALL, fonts.BOLD, "end")
+            right = block.x + block.w - PAD
+            self._text(right, first, block.wait, SMALL, fonts.BOLD, WARNING, "end")
         if block.fail:
             x, y = block.x + block.w - PAD - BADGE, top - PAD - BADGE
             canvas.setFillColor(ERROR)
             canvas.roundRect(x, y, BADGE, BADGE, 1.5, stroke=0, fill=1)
-            canvas.setFillColor(white)
-            self._text(x + BADGE / 2, y + 2.3, self.sheet.words.fail, SMALL, fonts.BOLD, "middle")
+            fail = self.sheet.words.fail
+            self._text(x + BADGE / 2, y + 2.3, fail, SMALL, fonts.BOLD, white, "middle")
 
     def _flow(self, boxes: dict[str, Box]) -> None:
         """The guest's path: an arrow to the next column, an arc under the steps to a

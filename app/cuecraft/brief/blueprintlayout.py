@@ -8,7 +8,6 @@ when their runs overlap. blueprintdraw.py draws what it lays out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -37,7 +36,7 @@ BAND_MAX = 60 * UNIT
 ARC_ROOM = 4 * UNIT  # under the touchpoints, for steps that skip a column
 BADGE = 9.0  # the "F" of a fail point
 EVIDENCE_SHOWN = 3
-TEXT_LINES = 8  # an action is printed whole, bar the absurdly long
+TEXT_LINES = 12  # an action is printed whole, bar the absurdly long
 NAME_LINES = 3
 LANES = ROWS[2:]
 LINE_ABOVE = {below: name for name, _above, below in LINES}  # a row: the line above it
@@ -92,7 +91,8 @@ class Sheet:
     graph: DesignGraph
     palette: Palette
     words: Words
-    per: int  # columns a part holds
+    per: int  # columns a part holds, at most
+    parts: int  # parts the drawing takes
     by_cell: dict[tuple[str, int], list[Card]] = field(default_factory=dict)
     needs: dict[str, list[str]] = field(default_factory=dict)  # action: the actions it needs
     _groups: dict[tuple[int, float], Group] = field(default_factory=dict)
@@ -102,10 +102,6 @@ class Sheet:
             self.by_cell.setdefault((card.row, card.column), []).append(card)
         for needer, needed in self.bp.needs:
             self.needs.setdefault(needer, []).append(needed)
-
-    @property
-    def parts(self) -> int:
-        return math.ceil(self.bp.width / self.per)
 
     def group(self, start: int, end: int, width: float) -> Group:
         """The layout of columns start..end for a frame `width` wide, worked out once
@@ -117,7 +113,16 @@ class Sheet:
 
 
 def fits(size: float, room: float, face: str = fonts.TEXT) -> Callable[[str], bool]:
+    """Whether a line fits `room` points, for labels of any text."""
     return lambda line: text.width(line, size, face) <= room
+
+
+def wrapped(value: str, size: float, room: float, lines: int) -> list[str]:
+    """`value` in at most `lines` lines `room` points wide (core's label_lines), measured
+    from its characters' widths once (`text.measure`)."""
+    flat = " ".join(value.split())
+    width = text.measure(flat, size)
+    return label_lines(flat, lambda line: width(line) <= room, lines)
 
 
 class Group:
@@ -152,12 +157,12 @@ class Group:
 
     def _evidence(self) -> Band:
         sheet, band = self.sheet, Band(EVIDENCE, MIN_BAND)
-        room = fits(SMALL, self.colw - 2 * INSET - 6)
+        room = self.colw - 2 * INSET - 6
         for column in self.columns:
             cues = sheet.by_cell.get((EVIDENCE, column), [])
             lines: list[Line] = []
             for card in cues[:EVIDENCE_SHOWN]:
-                shown = label_lines(full_name(sheet.graph.cues[card.id]), room, 2)
+                shown = wrapped(full_name(sheet.graph.cues[card.id]), SMALL, room, 2)
                 lines += [Line(s, SMALL, bullet=i == 0, indent=True) for i, s in enumerate(shown)]
             if len(cues) > EVIDENCE_SHOWN:
                 more = sheet.words.more(len(cues) - EVIDENCE_SHOWN)
@@ -174,7 +179,6 @@ class Group:
         w = self.colw - 2 * INSET
         shown = set(self.columns)
         returns = dict(bp.returns)
-        name_fits = fits(SIZE, w - 2 * PAD)
         for column in self.columns:
             x = self.x(column) + INSET
             if column >= len(bp.columns):  # the actions that serve no touchpoint
@@ -183,7 +187,7 @@ class Group:
                 continue
             tp = sheet.graph.touchpoints[bp.columns[column]]
             lines = [Line(str(column + 1), SMALL, fonts.BOLD, sheet.palette.accent_text)]
-            lines += [Line(s) for s in label_lines(full_name(tp), name_fits, NAME_LINES)]
+            lines += [Line(s) for s in wrapped(full_name(tp), SIZE, w - 2 * PAD, NAME_LINES)]
             # Steps to and from other pages, and the return to a next visit.
             marks = [f"{a + 1} →" for a, b in bp.flow if b == column and a not in shown]
             marks += [f"→ {b + 1}" for a, b in bp.flow if a == column and b not in shown]
@@ -212,17 +216,17 @@ class Group:
             span = range(c0, c1 + 1)
             w = (c1 - c0 + 1) * self.colw - 2 * INSET
             action = sheet.graph.actions[card.id]
-            room = fits(SIZE, w - 2 * PAD - (BADGE + 2 if card.fail else 0))
-            lines = [Line(s) for s in label_lines(full_name(action), room, TEXT_LINES)]
+            room = w - 2 * PAD - (BADGE + 2 if card.fail else 0)
+            lines = [Line(s) for s in wrapped(full_name(action), SIZE, room, TEXT_LINES)]
             said = [words.joined([m for m in (action.owner, words.minutes(action)) if m])]
             if card.also:
                 said.append(words.also([c + 1 for c in card.also]))
             far = [n for n in sheet.needs.get(card.id, []) if n not in shown]
             if far:  # on another page: named, as no arrow can reach it
                 said.append(words.needs([full_name(sheet.graph.actions[n]) for n in far]))
-            small = fits(SMALL, w - 2 * PAD)
             for item in filter(None, said):
-                lines += [Line(s, SMALL, colour=MUTED) for s in label_lines(item, small, 2)]
+                small = wrapped(item, SMALL, w - 2 * PAD, 3)
+                lines += [Line(s, SMALL, colour=MUTED) for s in small]
             block = Block(card.id, "action", self.x(c0) + INSET, w, lines, fail=card.fail)
             top = max(skyline[c] for c in span)
             if top + block.measure() > BAND_MAX:

@@ -19,7 +19,6 @@ from reportlab.platypus import (
 )
 
 from cuecraft.brief import (
-    sections_blueprint,
     sections_cues,
     sections_graph,
     sections_guests,
@@ -49,6 +48,7 @@ from cuecraft.brief.options import (
     CheckedOptions,
     brief_language,
     checked,
+    staged,
 )
 from cuecraft.brief.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, UNIT, make_styles
 from cuecraft.core.check import check
@@ -60,12 +60,21 @@ from cuecraft.core.model import Design
 PDF_LANGUAGES = {"en": "en", "pl": "pl", "zh": "zh-Hans"}
 
 Builder = Callable[[BriefContext], list[Flowable]]
+
+
+def _blueprint(ctx: BriefContext) -> list[Flowable]:
+    """The service blueprint; its modules load only for a design that has one."""
+    from cuecraft.brief.sections_blueprint import blueprint_section
+
+    return blueprint_section(ctx)
+
+
 BUILDERS: dict[str, Builder] = {
     "summary": sections_summary.summary,
     "theme": sections_overview.theme,
     "journey": sections_overview.journey,
     "guests": sections_guests.guests,
-    "blueprint": sections_blueprint.blueprint_section,
+    "blueprint": _blueprint,
     "cues": sections_cues.cues,
     "elimination": sections_cues.elimination,
     "senses": sections_cues.senses,
@@ -116,13 +125,13 @@ def render(
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes and its page count, in the brief's language (`brief_language`):
     every word of its own, the findings and the scorecard, dates and numbers."""
-    staged = sections_blueprint.staged(design)
+    has_blueprint = staged(design)
     body = [
         s
         for s in opts.sections
         if s in BUILDERS
         and (s != "guests" or feedback is not None)
-        and (s != "blueprint" or staged)
+        and (s != "blueprint" or has_blueprint)
     ]
     if not body and "cover" not in opts.sections:
         if "guests" in opts.sections and feedback is None:

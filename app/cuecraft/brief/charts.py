@@ -1,6 +1,6 @@
 """The charts of the brief, drawn straight on the canvas in the brief's own type.
 
-- `ScoreBars`: the scorecard, one bar per principle and the overall score.
+- `ScoreBars`: the scorecard, one bar per principle scored and the overall score.
 - `RealmsChart`: Pine & Gilmore's four realms, the 2×2 of participation
   (passive ↔ active) and connection (absorption ↔ immersion).
 
@@ -42,7 +42,8 @@ def score_colour(score: int, palette: Palette) -> Color:
 
 
 class ScoreBars(Flowable):  # type: ignore[misc]
-    """Horizontal bars 0–100: the six principles, then the overall score set apart."""
+    """Horizontal bars 0–100: the principles scored (six, seven with staging when the
+    design has a blueprint), then the overall score set apart."""
 
     ROW = 4.5 * UNIT
     BAR = 2.5 * UNIT

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cuecraft.core.i18n import N_, _, normalize_language, pgettext
+from cuecraft.core.model import Design
 
 SECTIONS = (
     "cover",
@@ -47,6 +48,12 @@ SECTION_TITLES = {
     "report": N_("Consistency report"),
     "graph": N_("Design graph"),
 }
+
+
+def staged(design: Design) -> bool:
+    """Whether the design has a service blueprint to print: actions, or a wait point."""
+    return bool(design.actions) or any(tp.wait for tp in design.touchpoints)
+
 
 PAPERS = ("a4", "letter")
 DEFAULT_ACCENT = "#0F6E6A"  # a deep teal: calm, prints well, readable as text

@@ -15,20 +15,16 @@ from cuecraft.brief import blocks, text, words
 from cuecraft.brief.blueprintdraw import parts
 from cuecraft.brief.blueprintwords import Words
 from cuecraft.brief.context import BriefContext
+from cuecraft.brief.options import staged
 from cuecraft.brief.sections_summary import full_stop, listing_of
 from cuecraft.brief.styles import ERROR, UNIT
 from cuecraft.core.blueprint import ROWS, Blueprint, blueprint
 from cuecraft.core.explain import why_below_100
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
-from cuecraft.core.model import Design
 from cuecraft.core.names import full_name
 
 REASONS_SHOWN = 5
-
-
-def staged(design: Design) -> bool:
-    """Whether the design has a blueprint to print: actions, or a touchpoint's wait."""
-    return bool(design.actions) or any(tp.wait for tp in design.touchpoints)
+__all__ = ["blueprint_section", "staged"]
 
 
 def blueprint_section(ctx: BriefContext) -> list[Flowable]:

@@ -275,10 +275,11 @@ def width(text: str, size: float, base: str = fonts.TEXT) -> float:
 
 
 def measure(value: str, size: float, base: str = fonts.TEXT) -> Callable[[str], float]:
-    """`width` for the lines a label makes of `value`: a line that is a start of `value`
-    (one line, spaces as in `value`), with or without “…”, is measured from the widths
-    of `value`'s characters, added up once; any other line as `width` does. Fitting a
-    name tries several such lines, and the graph matrix fits a thousand names."""
+    """`width` for the lines a label makes of `value`: a line that is a piece of `value`
+    (one line, spaces as in `value`: its start, or a later line of a wrapped label),
+    with or without “…”, is measured from the widths of `value`'s characters, added up
+    once; any other line as `width` does. Fitting a name tries several such lines, the
+    graph matrix fits a thousand names and the blueprint wraps every action's text."""
     flat = clean(value)
     sums = [0.0]
     fonts.register_text_faces()
@@ -295,8 +296,12 @@ def measure(value: str, size: float, base: str = fonts.TEXT) -> Callable[[str], 
 
     def line_width(line: str) -> float:
         start, extra = (line[:-1], ellipsis) if line.endswith(ELLIPSIS) else (line, 0.0)
-        if len(sums) == len(flat) + 1 and flat.startswith(start):
-            return sums[len(start)] + extra
+        if len(sums) == len(flat) + 1:
+            if flat.startswith(start):
+                return sums[len(start)] + extra
+            at = flat.find(start)
+            if at > 0:
+                return sums[at + len(start)] - sums[at] + extra
         return width(line, size, base)
 
     return line_width
