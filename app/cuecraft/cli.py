@@ -109,8 +109,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help=_(
             "comma-separated sections to include (default: all): cover, summary, theme, "
-            "journey, guests (with feedback), cues, elimination, senses, memorabilia, "
-            "report, graph"
+            "journey, guests (with feedback), blueprint (with actions or wait points), cues, "
+            "elimination, senses, memorabilia, report, graph"
         ),
     )
 

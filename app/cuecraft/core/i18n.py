@@ -40,7 +40,7 @@ CLDR_LOCALES = {"en": "en_GB", "pl": "pl", "zh": "zh_Hans_CN"}
 DOMAINS = {
     "core": ("core",),
     "brief": ("brief",),
-    "cli": ("cli.py", "checkcmd.py", "exportcmd.py", "feedbackcmd.py"),
+    "cli": ("cli.py", "checkcmd.py", "exportcmd.py", "feedbackcmd.py", "rendercmd.py"),
     "gui": ("gui",),
     "views": ("gui/views",),
     "panels": (
