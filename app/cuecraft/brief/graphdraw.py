@@ -38,6 +38,10 @@ GUTTER = 6.5 * UNIT  # between one column's labels and the next column's shapes:
 WISH_WIDTH = 140.0  # the widest a column asks for, in points
 LEADING = 1.15
 
+# The blueprint's actions have a section of their own (sections_blueprint): the graph page
+# shows the experience as the guest meets it, and keeps room for its names.
+LEFT_OUT = frozenset({"action"})
+
 
 class GraphDrawing(Flowable):  # type: ignore[misc]
     """Every node and edge of the design graph, scaled to the space left on the page."""
@@ -55,8 +59,8 @@ class GraphDrawing(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        network = self.graph.network
-        positions = layout(self.graph)
+        network = self.graph.network_without(LEFT_OUT)
+        positions = layout(self.graph, network)
         if not positions:
             canvas.setFillColor(MUTED)
             text.draw(canvas, 0, self.height - 6 * UNIT, _("The design has no nodes yet."), 9)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from cuecraft.brief import text
 from cuecraft.brief.context import BriefContext
-from cuecraft.brief.graphdraw import GraphDrawing
+from cuecraft.brief.graphdraw import LEFT_OUT, GraphDrawing
 from cuecraft.brief.graphmatrix import matrix_parts
 from cuecraft.brief.styles import UNIT
 from cuecraft.core.graph import DesignGraph
@@ -28,7 +28,7 @@ def drawn(graph: DesignGraph) -> bool:
     """Whether the design is small enough for a node-link drawing to stay legible."""
     kinds = Counter(
         COLUMN_OF_KIND.get(str(data.get("kind", "")), OTHER_COLUMN)
-        for _node, data in graph.network.nodes(data=True)
+        for _node, data in graph.network_without(LEFT_OUT).nodes(data=True)
     )
     return max(kinds.values(), default=0) <= LEGIBLE_ROWS
 

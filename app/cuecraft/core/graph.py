@@ -419,6 +419,16 @@ class DesignGraph:
         return g
 
 
+    def network_without(self, kinds: frozenset[str]) -> nx.MultiDiGraph:
+        """`network` without the nodes of some kinds (and their edges): the brief's graph
+        page leaves out the blueprint's actions, which have a section of their own."""
+        if not kinds:
+            return self.network
+        g = self.network
+        keep = [n for n, data in g.nodes(data=True) if data.get("kind") not in kinds]
+        return g.subgraph(keep)
+
+
 class _Tree:
     """Breadth-first tree from some roots: parent, depth and root of every node reached."""
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import networkx as nx
+
 from cuecraft.core.graph import DesignGraph
 
 Position = tuple[float, float]
@@ -46,12 +48,14 @@ KIND_RANK = {"cue": 0, "layer": 1, "souvenir": 2}  # order of ties within the it
 MAX_SPREAD = 24  # a short column spaces its nodes at least 1/24 of the height apart
 
 
-def layout(graph: DesignGraph) -> dict[str, Position]:
-    """Every node of `graph.network` mapped to an (x, y) position in [0, 1]².
+def layout(graph: DesignGraph, network: nx.MultiDiGraph | None = None) -> dict[str, Position]:
+    """Every node of `graph.network` (or of `network`, a part of it) mapped to an (x, y)
+    position in [0, 1]².
 
     Deterministic: the same design always gets the same picture.
     """
-    network = graph.network
+    if network is None:
+        network = graph.network
     kinds: dict[str, str] = {node: data.get("kind", "") for node, data in network.nodes(data=True)}
     file_order = {node: i for i, node in enumerate(network.nodes)}
     columns: dict[int, list[str]] = {}
