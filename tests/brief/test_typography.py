@@ -245,16 +245,27 @@ def test_bold_chinese_is_set_in_the_bold_chinese_face_and_latin_in_dejavu_bold()
 
 
 def faces_of_text(pdf: Path) -> list[tuple[str, str]]:
-    """(text, font base name) of every piece of text the PDF draws."""
-    pieces: list[tuple[str, str]] = []
+    """(text, font base name) of every piece of text the PDF draws.
+
+    A large font is embedded in subsets of 256 glyphs each (“ABCDEF+NotoSansSC-Bold”,
+    “GHIJKL+NotoSansSC-Bold”), so in a document with many Chinese characters one word
+    can be drawn in two subsets of its face: such pieces are joined into one."""
+    pieces: list[tuple[str, str, str]] = []
 
     def visit(value: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         if value.strip() and font is not None:
-            pieces.append((value, str(font.get("/BaseFont", "")).split("+")[-1]))
+            subset = str(font.get("/BaseFont", ""))
+            face = subset.split("+")[-1]
+            if pieces:
+                last, last_face, last_subset = pieces[-1]
+                if last_face == face and last_subset != subset and not last.endswith("\n"):
+                    pieces[-1] = (last + value, face, subset)
+                    return
+            pieces.append((value, face, subset))
 
     for page in PdfReader(pdf).pages:
         page.extract_text(visitor_text=visit)
-    return pieces
+    return [(value, face) for value, face, _subset in pieces]
 
 
 def test_chinese_headings_of_the_example_brief_are_bold(tmp_path):
@@ -270,7 +281,12 @@ def test_chinese_headings_of_the_example_brief_are_bold(tmp_path):
         headed += "NotoSansSC-Bold" in faces
     assert headed >= len(design.zones) // 2
     cues = [c.text for c in design.cues if not re.search("[A-Za-z]", c.text)]
-    body = {face for piece, face in pieces if len(piece) > 4 and any(piece in c for c in cues)}
+    lines = [piece.strip() for piece, _face in pieces]
+    body = {
+        face
+        for line, (_piece, face) in zip(lines, pieces, strict=True)
+        if len(line) > 4 and any(line in c for c in cues)
+    }
     assert body and all(face.startswith("WenQuanYiMicroHei") for face in body)
 
 

@@ -379,11 +379,13 @@ def test_clicking_a_section_heading_shows_that_section_not_the_last_item(qtbot):
     assert document.selected == "section:zones"
     assert inspector.editors == {}, "no field of check-in is left to edit by mistake"
     texts = inspector_texts(inspector)
-    assert texts[0] == "Zones (7)"
+    zones = len(document.design.zones)
+    assert zones > 1
+    assert texts[0] == f"Zones ({zones})"
     assert any("podium — Safari check-in podium" in text for text in texts)
     # The summary follows the design, and an item click brings the fields back.
     document.push(AddItem("zones", Zone("annex", "Annex")))
-    assert inspector_texts(inspector)[0] == "Zones (8)"
+    assert inspector_texts(inspector)[0] == f"Zones ({zones + 1})"
     click_entry(qtbot, outline, "mist")
     assert document.selected == "mist" and "text" in inspector.editors
 
