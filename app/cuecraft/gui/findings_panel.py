@@ -152,6 +152,20 @@ class FindingsPanel(QWidget):
             group.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
 
+    def rows_for(self, findings: int) -> int:
+        """Rows the tree takes to show its first `findings` findings with the headings of
+        their groups (at least one row: "No findings" has one)."""
+        rows = 0
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is None or findings <= 0:
+                break
+            rows += 1
+            shown = min(findings, group.childCount())
+            rows += shown
+            findings -= shown
+        return max(1, rows)
+
     def line_texts(self) -> list[str]:
         """The Line column of every finding listed, in order (for tests)."""
         out = []

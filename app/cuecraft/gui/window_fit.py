@@ -26,6 +26,8 @@ CENTRAL_SHARE = 0.5
 
 FINDINGS_ROWS = 6
 """Rows the findings panel shows at least: a group heading and five findings."""
+FIRST_FINDINGS = 5
+"""Findings the panel shows on opening, with the headings of their groups, room allowing."""
 
 
 def first_geometry(available: QRect) -> QRect:
@@ -84,8 +86,9 @@ def side_by_side(window_width: int, inspector_minimum: int) -> bool:
     return budget - inspector_minimum >= OUTLINE_MIN
 
 
-def findings_height(row_height: int, chrome: int, window_height: int) -> int:
-    """Height of the findings dock: FINDINGS_ROWS rows plus its chrome (title, scorecard,
-    column header), and never more than 40 % of the window."""
-    wanted = chrome + FINDINGS_ROWS * row_height + 4
+def findings_height(row_height: int, chrome: int, window_height: int, rows: int = 0) -> int:
+    """Height of the findings dock: `rows` rows (the first findings and their groups'
+    headings), at least FINDINGS_ROWS, plus its chrome (title, scorecard, column header),
+    and never more than 40 % of the window."""
+    wanted = chrome + max(rows, FINDINGS_ROWS) * row_height + 4
     return min(wanted, int(window_height * 0.4))

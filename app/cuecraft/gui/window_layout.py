@@ -92,15 +92,25 @@ class WindowLayout:
             )
         tree = window.findings.tree
         row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 4)
+        # The scorecard line wraps (seven scores with a blueprint): its height at the width
+        # the central area will have, not its one-line size hint.
+        score = window.findings.score
+        central = window.width()
+        if window_fit.side_by_side(window.width(), inspector_minimum):
+            central -= sum(window_fit.dock_widths(window.width(), inspector_minimum))
+        else:
+            central -= inspector_minimum
+        score_height = max(score.sizeHint().height(), score.heightForWidth(max(100, central)))
         chrome = (
             tree.header().sizeHint().height()
-            + window.findings.score.sizeHint().height()
+            + score_height
             + window.findings_dock.sizeHint().height()
             - window.findings.sizeHint().height()
             + 2 * tree.frameWidth()
             + 12
         )
-        height = window_fit.findings_height(row, chrome, window.height())
+        rows = window.findings.rows_for(window_fit.FIRST_FINDINGS)
+        height = window_fit.findings_height(row, chrome, window.height(), rows)
         window.resizeDocks([window.findings_dock], [height], Qt.Orientation.Vertical)
 
     def _keep_central_wide(self) -> None:

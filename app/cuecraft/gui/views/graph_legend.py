@@ -17,6 +17,8 @@ from cuecraft.core.i18n import _, pgettext
 from ._style import join_names, mix, scaled_font
 from .graph_items import edge_pen, kind_title, paint_node_glyph
 
+NARROWEST_USUAL = 480  # px: the central view's width on a 1024-pixel-wide screen, about
+
 NODE_KEYS = [
     ("motif", False),
     ("zone", False),
@@ -147,7 +149,11 @@ class GraphLegend(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.heightForWidth(120))
+        # The height at the width it has (or a usual one), not at its narrowest: stacked
+        # one entry a row, the strip would ask ~440 px, and as a tab's page that minimum
+        # holds the whole central area up, squeezing the findings panel (1024×768).
+        width = self.width() if self.width() > 120 else NARROWEST_USUAL
+        return QSize(120, self.heightForWidth(width))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         pal = self.palette()
