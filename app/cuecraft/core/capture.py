@@ -9,14 +9,19 @@ A tag is `#` at the start of a word followed by a letter: `#rainforest`, `#dzika
 `#雨林`. `Table #5` keeps its `#5` as text. A tag names a theme motif when it equals it
 ignoring case, with `-` or `_` standing for a space (`#rain-forest` → `rain forest`);
 otherwise the tag is kept as typed, a new motif the theme does not list yet.
+
+On the blueprint step a line is an action: `back: restock napkins @ dining hall` is a
+backstage action done in the zone `dining-hall` (`capture_action`). An action keeps its
+`#` as text: it has no motifs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cuecraft.core.model import PHASES, SENSES
+from cuecraft.core.model import PHASES, SENSES, Zone
 
 _TAG = re.compile(r"(?:(?<=\s)|^)#([^\W\d_][^\s#]*)")
 
@@ -57,3 +62,60 @@ def capture(line: str, theme_motifs: list[str], prefixes: tuple[str, ...] = ()) 
 
 SENSE_PREFIXES: tuple[str, ...] = SENSES
 PHASE_PREFIXES: tuple[str, ...] = PHASES
+
+# The lane words understood in every language, each to its lane (SPEC §2.1); the workshop
+# adds the spellings of the language it speaks.
+LANE_PREFIXES: Mapping[str, str] = {
+    "front": "frontstage",
+    "frontstage": "frontstage",
+    "back": "backstage",
+    "backstage": "backstage",
+    "support": "support",
+}
+_COLONS = (":", "\uff1a")  # the full-width colon of Chinese input
+# An `@` that starts a word, the last one of the line, and what follows it.
+_PLACE = re.compile(r"(?:^|(?<=\s))@([^@]*)$")
+
+
+@dataclass(frozen=True)
+class TypedAction:
+    """One typed blueprint line: what is done, in which lane, and where if an `@` says so."""
+
+    text: str
+    lane: str = "frontstage"
+    place: str | None = None  # the words after `@` as typed ("" for a bare `@`); None: no `@`
+
+
+def split_place(line: str) -> tuple[str, str | None]:
+    """`restock napkins @ dining hall` -> ("restock napkins", "dining hall"). Only an `@` at
+    the start of a word counts (`a@b.pl` stays text); the last one wins."""
+    found = _PLACE.search(line)
+    if found is None:
+        return " ".join(line.split()), None
+    return " ".join(line[: found.start()].split()), " ".join(found.group(1).split())
+
+
+def capture_action(line: str, lane_words: Mapping[str, str] = LANE_PREFIXES) -> TypedAction:
+    """Read a typed blueprint line. A lane word before a colon (`:` or `：`) picks the lane;
+    `lane_words` maps more spellings (casefolded) to lanes, the English ones always count.
+    Without a lane word the action is frontstage and the colon stays in its text."""
+    lane = "frontstage"
+    cuts = [i for i in (line.find(colon) for colon in _COLONS) if i >= 0]
+    if cuts:
+        head = " ".join(line[: min(cuts)].split()).casefold()
+        found = LANE_PREFIXES.get(head) or lane_words.get(head)
+        if found in LANE_PREFIXES.values():
+            lane, line = found, line[min(cuts) + 1 :]
+    text, place = split_place(line)
+    return TypedAction(text, lane, place)
+
+
+def zones_called(zones: Iterable[Zone], typed: str) -> list[str]:
+    """The ids of the zones `typed` names: the zone with that id, else every zone with that
+    name; case, `-`, `_` and runs of spaces do not matter (`dining hall` is `dining-hall`)."""
+    key = _key(typed)
+    zones = list(zones)
+    by_id = [z.id for z in zones if _key(z.id) == key]
+    if by_id or not key:
+        return by_id
+    return [z.id for z in zones if z.name and _key(z.name) == key]
