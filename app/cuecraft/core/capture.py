@@ -103,7 +103,7 @@ def capture_action(line: str, lane_words: Mapping[str, str] = LANE_PREFIXES) -> 
     cuts = [i for i in (line.find(colon) for colon in _COLONS) if i >= 0]
     if cuts:
         head = " ".join(line[: min(cuts)].split()).casefold()
-        found = LANE_PREFIXES.get(head) or lane_words.get(head)
+        found = LANE_PREFIXES.get(head) or lane_words.get(head, "")
         if found in LANE_PREFIXES.values():
             lane, line = found, line[min(cuts) + 1 :]
     text, place = split_place(line)
