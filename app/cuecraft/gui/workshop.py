@@ -1,26 +1,25 @@
 """Workshop mode (F5): the design on a projector, captured live without a mouse.
 
-Steps: theme → positive cues → negative cues → senses → memorabilia → journey →
-scorecard. Page Up/Page Down (a clicker) or the arrow keys (when the capture line
-is empty) move between steps; typing goes into the capture line and Enter adds
-it to the design as an undoable edit; Esc returns to the workbench.
+Steps (workshop_steps.py): theme → positive cues → negative cues → senses → memorabilia →
+journey → blueprint → scorecard. Page Up/Page Down (a clicker) or the arrow keys (when the
+capture line is empty) move between steps; on the blueprint step ↑/↓ move between the
+journey's touchpoints (workshop_blueprint.py). Typing goes into the capture line and Enter
+adds it to the design as an undoable edit; with the line empty, Undo and Redo (Ctrl+Z,
+Ctrl+Shift+Z) take back or redo the last edit; Esc returns to the workbench.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QPalette,
     QResizeEvent,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,194 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.capture import PHASE_PREFIXES, SENSE_PREFIXES, capture
-from cuecraft.core.edits import AddItem, Edit, SetField, new_id
-from cuecraft.core.explain import SENTENCE_NAME_LIMIT, for_client, without_path
-from cuecraft.core.findings import Finding
-from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
-from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
-from cuecraft.core.names import Names
+from cuecraft.core.edits import Edit
+from cuecraft.core.i18n import _
 from cuecraft.gui.document import Document
-from cuecraft.gui.findings_panel import group_title
-from cuecraft.gui.inspector_fields import choice_label, sense_label
 from cuecraft.gui.widgets import unbroken, wrapping_policy
-
-
-@dataclass(frozen=True)
-class Step:
-    key: str
-    title: str  # English, marked with N_: shown as _(title)
-    principle: str
-    prompt: str  # what typing does here (English, marked); "" when this step takes no input
-
-
-STEPS = (
-    Step("theme", N_("Theme"), "theme", N_("Type a motif of the theme and press Enter")),
-    Step(
-        "positive",
-        N_("Positive cues"),
-        "harmonize",
-        # TRANSLATORS: the example is typed as is; translate it, keep the # before the motif
-        N_("Type a positive cue, motifs as #tags: “thunder rolls #storm”"),
-    ),
-    Step("negative", N_("Negative cues"), "eliminate", N_("Type a negative cue to eliminate")),
-    Step(
-        "senses",
-        N_("The five senses"),
-        "senses",
-        # TRANSLATORS: the word before the colon must be one of the sense words the workshop
-        # understands (see "sense typed in the workshop")
-        N_("Type a sense and a cue: “smell: fresh bread #bakery”"),
-    ),
-    Step(
-        "memorabilia",
-        N_("Memorabilia"),
-        "memorabilia",
-        N_("Type a souvenir, motifs as #tags: “plush frog #wildlife”"),
-    ),
-    Step(
-        "journey",
-        N_("Journey"),
-        "journey",
-        # TRANSLATORS: the word before the colon must be one of the phase words the workshop
-        # understands (see "phase typed in the workshop")
-        N_("Type a touchpoint (“after: thank-you postcard”) and press Enter"),
-    ),
-    Step("scorecard", N_("Scorecard"), "", ""),
+from cuecraft.gui.workshop_blueprint import BlueprintStep
+from cuecraft.gui.workshop_steps import STEPS, Step, edit_for, step_lines, verdict
+from cuecraft.gui.workshop_widgets import (
+    ACCENT,
+    BACKGROUND,
+    ERROR,
+    QUIET,
+    TEXT,
+    FittedLines,
+    SessionTimer,
+    escape,
 )
 
+__all__ = ["STEPS", "Step", "WorkshopMode"]
 
-def typed_words() -> dict[str, str]:
-    """The words a facilitator may type before a colon, in the current language (and always
-    in English), each to the value it stands for: {"węch": "smell", "po": "after", …}."""
-    spelled = {
-        "sight": pgettext("sense typed in the workshop", "sight"),
-        "sound": pgettext("sense typed in the workshop", "sound"),
-        "smell": pgettext("sense typed in the workshop", "smell"),
-        "touch": pgettext("sense typed in the workshop", "touch"),
-        "taste": pgettext("sense typed in the workshop", "taste"),
-        "before": pgettext("phase typed in the workshop", "before"),
-        "during": pgettext("phase typed in the workshop", "during"),
-        "after": pgettext("phase typed in the workshop", "after"),
-    }
-    words: dict[str, str] = {}
-    for value, spellings in spelled.items():
-        # A translation may give several spellings, separated by "|": "po|po wizycie".
-        for word in [value, *spellings.split("|")]:
-            if word.strip():
-                words.setdefault(word.strip().casefold(), value)
-    return words
-
-
-def _english_prefix(line: str) -> str:
-    """`line` with a sense or phase word typed in the current language before its colon
-    (":" or the full-width "："), written as the English value the capture understands."""
-    cut = min((i for i in (line.find(":"), line.find("：")) if i >= 0), default=-1)
-    if cut < 0:
-        return line
-    value = typed_words().get(line[:cut].strip().casefold())
-    return f"{value}:{line[cut + 1 :]}" if value else line
-
-
-BACKGROUND, TEXT, ACCENT, ERROR, WARNING = "#000000", "#FFFFFF", "#FFD400", "#FF6B6B", "#FFB000"
 CAPTURE_PADDING = 8
-
-
-class FittedLines(QLabel):
-    """A list of rich-text lines showing the newest ones, as many as fit its height (and at
-    most `max_lines`), under a note of how many earlier ones are left out: in a workshop
-    what the room just added matters most, and nothing is cut in half at the bottom."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.max_lines = 9
-        self._lines: list[str] = []
-        self._empty = ""
-
-    def set_lines(self, lines: list[str], empty: str) -> None:
-        self._lines, self._empty = list(lines), empty
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        lines = self._lines
-        if not lines:
-            self.setText(self._empty)
-            return
-        room = self.contentsRect()
-        # The note of the earlier ones takes the place of one line.
-        keep = len(lines) if len(lines) <= self.max_lines else self.max_lines - 1
-        while True:
-            shown = lines if keep >= len(lines) else [_earlier(len(lines) - keep), *lines[-keep:]]
-            html = "<br/>".join(shown)
-            if keep <= 1 or not self.isVisible() or self._fits(html, room.width(), room.height()):
-                break
-            keep -= 1
-        self.setText(html)
-
-    def _fits(self, html: str, width: int, height: int) -> bool:
-        document = QTextDocument()
-        document.setDefaultFont(self.font())
-        document.setDocumentMargin(0)
-        document.setTextWidth(width)
-        document.setHtml(html)
-        return document.size().height() <= height
-
-
-def _earlier(hidden: int) -> str:
-    # TRANSLATORS: over the newest entries of a long list, e.g. "… 12 earlier"
-    earlier = ngettext("… {n} earlier", "… {n} earlier", hidden).format(n=format_number(hidden))
-    return f"<i>{_escape(earlier)}</i>"
-
-
-class SessionTimer(QObject):
-    """A start/pause/reset stopwatch for the facilitator."""
-
-    ticked = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._elapsed = 0.0
-        self._started: float | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(500)
-        self._timer.timeout.connect(lambda: self.ticked.emit(self.text()))
-
-    @property
-    def running(self) -> bool:
-        return self._started is not None
-
-    def seconds(self) -> float:
-        extra = time.monotonic() - self._started if self._started is not None else 0.0
-        return self._elapsed + extra
-
-    def text(self) -> str:
-        total = int(self.seconds())
-        clock = f"{total // 60:02d}:{total % 60:02d}"
-        # TRANSLATORS: the workshop's stopwatch while it is paused, e.g. "12:05  (paused)"
-        return clock if self.running else _("{time}  (paused)").format(time=clock)
-
-    def toggle(self) -> None:
-        if self._started is None:
-            self._started = time.monotonic()
-            self._timer.start()
-        else:
-            self._elapsed = self.seconds()
-            self._started = None
-            self._timer.stop()
-        self.ticked.emit(self.text())
-
-    def reset(self) -> None:
-        self._elapsed = 0.0
-        if self._started is not None:
-            self._started = time.monotonic()
-        self.ticked.emit(self.text())
 
 
 class WorkshopMode(QWidget):
@@ -230,6 +61,7 @@ class WorkshopMode(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.document = document
         self.step_index = 0
+        self.blueprint = BlueprintStep(document)
         palette = self.palette()
         for role, colour in (
             (QPalette.ColorRole.Window, BACKGROUND),
@@ -249,6 +81,10 @@ class WorkshopMode(QWidget):
         self.timer.ticked.connect(self.clock.setText)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        # The blueprint step's touchpoint, under the heading; hidden on the other steps.
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
         self.body = FittedLines()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -258,7 +94,7 @@ class WorkshopMode(QWidget):
         self.capture.installEventFilter(self)
         self.help = QLabel()
         self.help.setWordWrap(True)
-        for label in (self.progress, self.heading, self.verdict, self.help):
+        for label in (self.progress, self.heading, self.where, self.verdict, self.help):
             # Wrap to the screen, never widen the window past it.
             label.setSizePolicy(wrapping_policy())
         # The list takes the room the others leave, and shows as much of it as fits.
@@ -270,6 +106,7 @@ class WorkshopMode(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
+        layout.addWidget(self.where)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.capture)
@@ -292,14 +129,21 @@ class WorkshopMode(QWidget):
         self.clock.setText(self.timer.text())
         # TRANSLATORS: the name a screen reader gives the workshop's typing line
         self.capture.setAccessibleName(_("capture"))
-        # TRANSLATORS: the keys of the workshop, in one line under the typing line
-        self.help.setText(
-            _(
-                "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · "
-                "F6 timer start/pause · F7 timer reset · Esc back to the workbench"
-            )
-        )
         self.show_step()
+
+    def _help_text(self) -> str:
+        if self.step.key == "blueprint":
+            # TRANSLATORS: the keys of the workshop's blueprint step, in one line under the
+            # typing line
+            return _(
+                "PgUp/PgDn or ←/→ steps · ↑/↓ touchpoint · Enter adds · @ zone says where · "
+                "Ctrl+Z undoes · F6 timer start/pause · F7 timer reset · Esc back to the workbench"
+            )
+        # TRANSLATORS: the keys of the workshop, in one line under the typing line
+        return _(
+            "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · "
+            "F6 timer start/pause · F7 timer reset · Esc back to the workbench"
+        )
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -324,9 +168,10 @@ class WorkshopMode(QWidget):
             (self.progress, 0.7, False, ACCENT),
             (self.clock, 0.9, True, ACCENT),
             (self.heading, 2.0, True, TEXT),
+            (self.where, 1.1, True, TEXT),
             (self.body, 1.0, False, TEXT),
             (self.verdict, 0.9, False, TEXT),
-            (self.help, 0.5, False, "#BBBBBB"),
+            (self.help, 0.5, False, QUIET),
         ):
             font = QFont(label.font())
             font.setPixelSize(int(base * factor))
@@ -371,108 +216,29 @@ class WorkshopMode(QWidget):
         step = self.step
         design = self.document.design
         # A step's name never breaks across lines: only between the steps.
-        names = [unbroken(_escape(_(s.title))) for s in STEPS]
+        names = [unbroken(escape(_(s.title))) for s in STEPS]
         strip = " · ".join(
             f"<b><u>{name}</u></b>" if s is step else name
             for s, name in zip(STEPS, names, strict=True)
         )
-        self.progress.setText(f"{_escape(design.title)}<br/>{strip}")
+        self.progress.setText(f"{escape(design.title)}<br/>{strip}")
         self.heading.setText(_(step.title))
-        nothing = _escape(_("Nothing yet — start typing below."))
-        self.body.set_lines(self._contents(step), f"<i>{nothing}</i>")
-        self.verdict.setText(self._verdict(step))
+        on_blueprint = step.key == "blueprint"
+        self.where.setVisible(on_blueprint)
+        nothing = escape(_("Nothing yet — start typing below."))
+        if on_blueprint:
+            self.where.setText(self.blueprint.where_line())
+            self.body.set_lines(self.blueprint.lines(), f"<i>{nothing}</i>")
+            self.verdict.setText(verdict(step, self.document, self.blueprint.focus_ids()))
+        else:
+            self.body.set_lines(step_lines(step, self.document), f"<i>{nothing}</i>")
+            self.verdict.setText(verdict(step, self.document))
+        self.help.setText(self._help_text())
         self.capture.setEnabled(bool(step.prompt))
         self.capture.setPlaceholderText(
             _(step.prompt) if step.prompt else _("The scorecard updates live.")
         )
         self._fit_capture()
-
-    def _contents(self, step: Step) -> list[str]:
-        design = self.document.design
-        esc = _escape
-        if step.key == "theme":
-            theme = design.theme
-            lines = [f"<b>{esc(theme.name)}</b>"]
-            if theme.tagline:
-                lines.append(esc(theme.tagline))
-            comma = pgettext("list separator", ", ")
-            motifs = comma.join(theme.motifs) or "—"
-            lines.append(esc(_("Motifs: {motifs}").format(motifs=motifs)))
-            if theme.avoid:
-                # TRANSLATORS: the theme's motifs to avoid, listed in the workshop
-                avoid = _("Avoid: {motifs}").format(motifs=comma.join(theme.avoid))
-                lines.append(esc(avoid))
-            return lines
-        if step.key == "positive":
-            return ["• " + esc(c.text) for c in design.cues if not c.is_negative]
-        if step.key == "negative":
-            return [
-                "• "
-                + esc(
-                    # TRANSLATORS: a negative cue in the workshop: its text, severity and status
-                    _("{cue} — {severity}, {status}").format(
-                        cue=c.text,
-                        severity=choice_label("severity", c.effective_severity),
-                        status=choice_label("status", c.effective_status),
-                    )
-                )
-                for c in design.cues
-                if c.is_negative
-            ]
-        if step.key == "senses":
-            from cuecraft.core.rules.senses import engaged_senses
-
-            engaged = engaged_senses(self.document.result.graph)
-            return [f"{'✔' if s in engaged else '✘'}  {esc(sense_label(s))}" for s in SENSES]
-        if step.key == "memorabilia":
-            return ["• " + esc(s.name) for s in design.souvenirs]
-        if step.key == "journey":
-            return [
-                esc(_journey_line(tp))
-                for phase in PHASES
-                for tp in design.touchpoints
-                if tp.phase == phase
-            ]
-        card = self.document.result.scorecard
-        # TRANSLATORS: the workshop's scorecard: the overall score (the bold part) out of 100
-        overall = _("Overall {score}").format(score=format_number(card.overall))
-        return [f"<b>{esc(overall)}</b> / 100"] + [
-            esc(
-                # TRANSLATORS: one principle's score on the workshop's scorecard, e.g. "Theme: 80"
-                _("{principle}: {score}").format(
-                    principle=group_title(name), score=format_number(score)
-                )
-            )
-            for name, score in card.scores.items()
-        ]
-
-    def _verdict(self, step: Step) -> str:
-        findings: list[Finding] = [
-            f
-            for f in self.document.result.findings
-            if step.principle and f.principle == step.principle
-        ]
-        if not step.principle:
-            return _escape(_("One principle at zero makes the whole experience zero (6 − 1 = 0)."))
-        if not findings:
-            happy = _escape(_("✔ The checks are happy with this step."))
-            return f"<span style='color:{ACCENT}'>{happy}</span>"
-        colour = {"error": ERROR, "warning": WARNING, "info": TEXT}
-        # The room is the client's: names, not ids (core/explain.py, as the brief says it).
-        named = Names(self.document.design, SENTENCE_NAME_LIMIT)
-        said = [for_client(f, named) for f in findings[:3]]
-        shown = [
-            f"<span style='color:{colour[s.severity]}'>● {_escape(without_path(s.message))}</span>"
-            for s in said
-        ]
-        if len(findings) > 3:
-            more = len(findings) - 3
-            shown.append(
-                _escape(
-                    ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
-                )
-            )
-        return "<br/>".join(shown)
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -501,13 +267,30 @@ class WorkshopMode(QWidget):
             self.go(+1)
         elif key in (Qt.Key.Key_PageUp,) or (key == Qt.Key.Key_Left and empty):
             self.go(-1)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.step.key == "blueprint":
+            self.blueprint.move(-1 if key == Qt.Key.Key_Up else +1)
+            self.show_step()
         elif key == Qt.Key.Key_F6:
             self.timer.toggle()
         elif key == Qt.Key.Key_F7:
             self.timer.reset()
+        elif empty and event.matches(QKeySequence.StandardKey.Undo):
+            # With text in the line, Ctrl+Z takes back typing there; empty, the last edit.
+            self.undo(redo=False)
+        elif empty and event.matches(QKeySequence.StandardKey.Redo):
+            self.undo(redo=True)
         else:
             return False
         return True
+
+    def undo(self, redo: bool = False) -> None:
+        """Take back (or redo) the last edit of the design, whichever step made it."""
+        stack = self.document.undo_stack
+        if redo and stack.canRedo():
+            stack.redo()
+        elif not redo and stack.canUndo():
+            stack.undo()
+        self.document.flush()
 
     def leave(self) -> None:
         self.close()
@@ -522,63 +305,13 @@ class WorkshopMode(QWidget):
         edit = self._edit_for(self.step.key, text)
         error = edit if isinstance(edit, str) else self.document.push(edit)
         if error:
-            self.verdict.setText(f"<span style='color:{ERROR}'>{_escape(error)}</span>")
+            self.verdict.setText(f"<span style='color:{ERROR}'>{escape(error)}</span>")
             return
         self.capture.clear()
         self.document.flush()
 
     def _edit_for(self, key: str, line: str) -> Edit | str:
         """The edit a typed line makes on this step, or why it makes none."""
-        design = self.document.design
-        if key == "theme":
-            # TRANSLATORS: an undo step, as in "Undo Add motif “rain”"
-            described = _("Add motif “{motif}”").format(motif=line)
-            return SetField("theme", "motifs", [*design.theme.motifs, line], description=described)
-        prefixes = {"senses": SENSE_PREFIXES, "journey": PHASE_PREFIXES}.get(key, ())
-        if prefixes:
-            line = _english_prefix(line)
-        typed = capture(line, design.theme.motifs, prefixes)
-        if not typed.text:
-            return _("Type the words of the item too, not only its #motifs.")
-        motifs = list(typed.motifs)  # only what the room named: the checks say what is missing
-        if key == "negative":
-            return AddItem(
-                "cues",
-                Cue(
-                    new_id(design, "negative"),
-                    typed.text,
-                    "negative",
-                    severity="medium",
-                    status="open",
-                    motifs=motifs,
-                ),
-            )
-        if key in ("positive", "senses"):
-            senses = [typed.prefix] if typed.prefix else []
-            return AddItem(
-                "cues", Cue(new_id(design, "cue"), typed.text, senses=senses, motifs=motifs)
-            )
-        if key == "memorabilia":
-            return AddItem(
-                "souvenirs", Souvenir(new_id(design, "souvenir"), typed.text, motifs=motifs)
-            )
-        phase = typed.prefix or "during"
-        return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), typed.text, phase))
-
-
-def _journey_line(tp: Touchpoint) -> str:
-    """ "after: thank-you postcard  (feels +2)" in the current language."""
-    phase = choice_label("phase", tp.phase)
-    name = tp.name or tp.id
-    if tp.emotion is None:
-        # TRANSLATORS: a touchpoint in the workshop: its phase and name
-        return _("{phase}: {touchpoint}").format(phase=phase, touchpoint=name)
-    # TRANSLATORS: a touchpoint in the workshop with the feeling it aims at (−3 … +3)
-    sign = "+" if tp.emotion > 0 else "−" if tp.emotion < 0 else "±"
-    return _("{phase}: {touchpoint}  (feels {emotion})").format(
-        phase=phase, touchpoint=name, emotion=f"{sign}{abs(tp.emotion)}"
-    )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if key == "blueprint":
+            return self.blueprint.edit_for(line)
+        return edit_for(key, line, self.document)
