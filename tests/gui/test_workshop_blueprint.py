@@ -89,6 +89,11 @@ def on_blueprint(qtbot, path: Path) -> tuple[Document, WorkshopMode]:
     return document, workshop
 
 
+def plain(text: str) -> str:
+    """Text without the word joiners and no-break spaces that keep an id or a name whole."""
+    return text.replace("\u2060", "").replace("\u00a0", " ")
+
+
 def add(qtbot, workshop: WorkshopMode, line: str) -> None:
     type_text(workshop.capture, line)
     qtbot.keyClick(workshop.capture, Qt.Key.Key_Return)
@@ -99,7 +104,7 @@ def test_the_blueprint_step_comes_right_after_the_journey(qtbot, lodge):
     assert keys.index("blueprint") == keys.index("journey") + 1
     _document, workshop = on_blueprint(qtbot, lodge)
     assert workshop.heading.text() == "Blueprint"
-    strip = workshop.progress.text().replace("\u2060", "").replace("\u00a0", " ")
+    strip = plain(workshop.progress.text())
     assert "Journey · <b><u>Blueprint</u></b> · Scorecard" in strip
     assert workshop.where.isVisible()
     # The first touchpoint of the journey, not of the file, with its wait point.
@@ -181,7 +186,7 @@ def test_a_line_that_says_no_action_adds_nothing_and_says_why(qtbot, lodge, type
     document, workshop = on_blueprint(qtbot, lodge)
     count, actions = document.undo_stack.count(), list(document.design.actions)
     add(qtbot, workshop, typed)
-    assert said in workshop.verdict.text()
+    assert said in plain(workshop.verdict.text())
     assert document.undo_stack.count() == count
     assert document.design.actions == actions
     assert workshop.capture.text() == typed  # kept, to be put right
@@ -352,3 +357,44 @@ def test_an_unknown_zone_is_refused_in_the_language(qtbot, lodge, lane_words_in_
         assert workshop.capture.text() == "后台：补充餐巾 @ 酒窖"
     finally:
         set_language("en")
+
+
+def test_a_busy_touchpoint_keeps_every_lane_in_sight_on_a_projector(qtbot, tmp_path):
+    """Six long actions at one touchpoint on a 1024×768 projector: every lane and every
+    action is shown (long texts shortened, the type a little smaller), none left out."""
+    long = "the technicians test every gorilla, elephant and the talking tree from the catwalk"
+    lanes = ["frontstage", "frontstage", "frontstage", "backstage", "backstage", "support"]
+    actions = "".join(
+        f"  - id: job-{n}\n    text: {lane} {long} before opening and after close\n"
+        f"    lane: {lane}\n    at: [storm]\n    zone: catwalk\n    fail: it breaks\n"
+        for n, lane in enumerate(lanes)
+    )
+    path = tmp_path / "storm.yaml"
+    path.write_text(
+        "cuecraft: 1\ntitle: Storm\ntheme:\n  name: Rain\nzones:\n  - id: catwalk\n"
+        "    name: Service catwalk above the canopy\ntouchpoints:\n  - id: storm\n"
+        "    name: The thunderstorm breaks over the dining hall\nactions:\n" + actions,
+        encoding="utf-8",
+    )
+    document = Document(load_design(path), path)
+    workshop = WorkshopMode(document)
+    qtbot.addWidget(workshop)
+    workshop.show()
+    workshop.setGeometry(0, 0, 1024, 768)
+    workshop._scale_type(768)
+    workshop.step_index = [s.key for s in STEPS].index("blueprint")
+    workshop.show_step()
+    qtbot.waitUntil(lambda: workshop.body.height() > 100)
+    workshop.show_step()
+    body = plain(workshop.body.text())
+    assert "earlier" not in body
+    for heading in ("Frontstage", "Backstage", "Support processes"):
+        assert heading in body
+    assert body.count("@&nbsp;Service catwalk above the canopy") == 6
+    assert body.count(">F</b>") == 6
+    assert "…" in body and "after close" not in body  # the gist, not the whole text
+    assert int(workshop.base_px * 0.75) <= workshop.body.font().pixelSize() < workshop.base_px
+    # A touchpoint with room to spare is shown in the full size again.
+    document.design.actions[1:] = []
+    workshop.show_step()
+    assert workshop.body.font().pixelSize() == workshop.base_px

@@ -50,6 +50,7 @@ from cuecraft.gui.workshop_widgets import (
 __all__ = ["STEPS", "Step", "WorkshopMode"]
 
 CAPTURE_PADDING = 8
+BLUEPRINT_SMALLEST = 0.75  # of the body's type: the blueprint's lanes shrink no further
 
 
 class WorkshopMode(QWidget):
@@ -184,6 +185,7 @@ class WorkshopMode(QWidget):
         )
         self.base_px = base
         self.body.max_lines = self.max_lines
+        self.body.base_px = base
         self._fit_capture()
 
     def _fit_capture(self) -> None:
@@ -228,7 +230,9 @@ class WorkshopMode(QWidget):
         nothing = escape(_("Nothing yet — start typing below."))
         if on_blueprint:
             self.where.setText(self.blueprint.where_line())
-            self.body.set_lines(self.blueprint.lines(), f"<i>{nothing}</i>")
+            # Every lane stays in sight: the type shrinks a little before a line is left out.
+            smallest = int(self.base_px * BLUEPRINT_SMALLEST)
+            self.body.set_lines(self.blueprint.lines(), f"<i>{nothing}</i>", smallest)
             self.verdict.setText(verdict(step, self.document, self.blueprint.focus_ids()))
         else:
             self.body.set_lines(step_lines(step, self.document), f"<i>{nothing}</i>")

@@ -14,13 +14,18 @@ from cuecraft.core.capture import capture_action, zones_called
 from cuecraft.core.edits import AddItem, Edit, new_id
 from cuecraft.core.i18n import _, format_number, pgettext
 from cuecraft.core.model import LANES, Action, Touchpoint
+from cuecraft.core.names import short
 from cuecraft.gui.document import Document
 from cuecraft.gui.views.blueprint_words import fail_mark, row_title, wait_mark
+from cuecraft.gui.widgets import unbroken
 from cuecraft.gui.workshop_steps import spellings
 from cuecraft.gui.workshop_widgets import ACCENT, ERROR, QUIET, escape
 
 # At most this many zone ids are named when a typed zone is not found.
 ZONES_SUGGESTED = 8
+# Latin characters of an action's text and of its zone's name on the projector.
+ACTION_LIMIT = 80
+ZONE_LIMIT = 32
 
 
 def lane_words() -> dict[str, str]:
@@ -105,19 +110,23 @@ class BlueprintStep:
         return shown
 
     def lines(self) -> list[str]:
-        """Rich-text lines: each lane's heading, then its actions, with F at a fail point."""
+        """Rich-text lines: each lane's heading, then its actions, with F at a fail point; an
+        empty lane is its heading and a dash. Long texts are shortened: the room needs the
+        gist, the inspector has the whole."""
         actions = self.actions()
         zones = {z.id: z.name or z.id for z in self.document.design.zones}
         lines: list[str] = []
         for lane in LANES:
-            lines.append(f"<b style='color:{ACCENT}'>{escape(row_title(lane))}</b>")
+            heading = f"<b style='color:{ACCENT}'>{escape(row_title(lane))}</b>"
             in_lane = [a for a in actions if a.lane == lane]
             if not in_lane:
-                lines.append(f"<span style='color:{QUIET}'>&nbsp;&nbsp;—</span>")
+                lines.append(f"{heading}&nbsp;&nbsp;<span style='color:{QUIET}'>—</span>")
+                continue
+            lines.append(heading)
             for action in in_lane:
-                line = "•&nbsp;" + escape(" ".join((action.text or action.id).split()))
+                line = "•&nbsp;" + escape(short(action.text or action.id, ACTION_LIMIT))
                 if action.zone:
-                    zone = " ".join(zones.get(action.zone, action.zone).split())
+                    zone = short(zones.get(action.zone, action.zone), ZONE_LIMIT)
                     line += f" <span style='color:{QUIET}'>@&nbsp;{escape(zone)}</span>"
                 if action.fail:
                     line += f" <b style='color:{ERROR}'>{escape(fail_mark())}</b>"
@@ -142,7 +151,7 @@ class BlueprintStep:
                 return _("Type a zone's id or name after the @, or leave the @ out.")
             found = zones_called(design.zones, typed.place)
             if not found:
-                ids = [z.id for z in design.zones]
+                ids = [unbroken(z.id) for z in design.zones]
                 comma = pgettext("list separator", ", ")
                 named = comma.join(ids[:ZONES_SUGGESTED])
                 if len(ids) > ZONES_SUGGESTED:
@@ -155,7 +164,8 @@ class BlueprintStep:
             if len(found) > 1:
                 # TRANSLATORS: several zones have the name typed after @; {zones} are their ids
                 return _("Several zones are called “{zone}”: type one's id ({zones}).").format(
-                    zone=typed.place, zones=pgettext("list separator", ", ").join(found)
+                    zone=typed.place,
+                    zones=pgettext("list separator", ", ").join(unbroken(z) for z in found),
                 )
             zone = found[0]
         action = Action(

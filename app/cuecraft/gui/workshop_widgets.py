@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cuecraft.core.i18n import _, format_number, ngettext
@@ -26,7 +26,10 @@ def escape(text: str) -> str:
 class FittedLines(QLabel):
     """A list of rich-text lines showing the newest ones, as many as fit its height (and at
     most `max_lines`), under a note of how many earlier ones are left out: in a workshop
-    what the room just added matters most, and nothing is cut in half at the bottom."""
+    what the room just added matters most, and nothing is cut in half at the bottom.
+
+    Given a `smallest_px`, the type first shrinks towards it (from `base_px`) so that every
+    line fits: a list read as a whole (the blueprint's lanes) loses no line to a long one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,11 +37,13 @@ class FittedLines(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.max_lines = 9
+        self.base_px = 0  # the type's size in pixels as the workshop sets it (0: the font's)
         self._lines: list[str] = []
         self._empty = ""
+        self._smallest_px = 0
 
-    def set_lines(self, lines: list[str], empty: str) -> None:
-        self._lines, self._empty = list(lines), empty
+    def set_lines(self, lines: list[str], empty: str, smallest_px: int = 0) -> None:
+        self._lines, self._empty, self._smallest_px = list(lines), empty, smallest_px
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -47,27 +52,45 @@ class FittedLines(QLabel):
 
     def _fit(self) -> None:
         lines = self._lines
+        self._size_type(lines)
         if not lines:
             self.setText(self._empty)
             return
-        room = self.contentsRect()
         # The note of the earlier ones takes the place of one line.
         keep = len(lines) if len(lines) <= self.max_lines else self.max_lines - 1
         while True:
             shown = lines if keep >= len(lines) else [_earlier(len(lines) - keep), *lines[-keep:]]
             html = "<br/>".join(shown)
-            if keep <= 1 or not self.isVisible() or self._fits(html, room.width(), room.height()):
+            if keep <= 1 or not self.isVisible() or self._fits(html, self.font()):
                 break
             keep -= 1
         self.setText(html)
 
-    def _fits(self, html: str, width: int, height: int) -> bool:
+    def _size_type(self, lines: list[str]) -> None:
+        """The base size, or a smaller one down to `smallest_px` at which every line fits."""
+        if not self.base_px:
+            return
+        font = QFont(self.font())
+        size = self.base_px
+        if self._smallest_px and lines and self.isVisible() and len(lines) <= self.max_lines:
+            html = "<br/>".join(lines)
+            while size > self._smallest_px:
+                font.setPixelSize(size)
+                if self._fits(html, font):
+                    break
+                size -= 1
+        font.setPixelSize(size)
+        if font != self.font():
+            self.setFont(font)
+
+    def _fits(self, html: str, font: QFont) -> bool:
+        room = self.contentsRect()
         document = QTextDocument()
-        document.setDefaultFont(self.font())
+        document.setDefaultFont(font)
         document.setDocumentMargin(0)
-        document.setTextWidth(width)
+        document.setTextWidth(room.width())
         document.setHtml(html)
-        return document.size().height() <= height
+        return document.size().height() <= room.height()
 
 
 def _earlier(hidden: int) -> str:
