@@ -418,7 +418,6 @@ class DesignGraph:
                 g.add_edge(action_id, other, kind="needs")
         return g
 
-
     def network_without(self, kinds: frozenset[str]) -> nx.MultiDiGraph:
         """`network` without the nodes of some kinds (and their edges): the brief's graph
         page leaves out the blueprint's actions, which have a section of their own."""
