@@ -25,7 +25,7 @@ from cuecraft.gui.workshop_widgets import ACCENT, ERROR, QUIET, escape
 ZONES_SUGGESTED = 8
 # Latin characters of an action's text and of its zone's name on the projector.
 ACTION_LIMIT = 80
-ZONE_LIMIT = 32
+ZONE_LIMIT = 40
 
 
 def lane_words() -> dict[str, str]:
@@ -127,7 +127,9 @@ class BlueprintStep:
                 line = "•&nbsp;" + escape(short(action.text or action.id, ACTION_LIMIT))
                 if action.zone:
                     zone = short(zones.get(action.zone, action.zone), ZONE_LIMIT)
-                    line += f" <span style='color:{QUIET}'>@&nbsp;{escape(zone)}</span>"
+                    # The zone stays whole on one line, after the text or under it.
+                    where = escape(unbroken(f"@ {zone}"))
+                    line += f" <span style='color:{QUIET}'>{where}</span>"
                 if action.fail:
                     line += f" <b style='color:{ERROR}'>{escape(fail_mark())}</b>"
                 lines.append(line)
