@@ -33,6 +33,7 @@ STEP_TITLES = {
         "The five senses",
         "Memorabilia",
         "Journey",
+        "Blueprint",
         "Scorecard",
     ],
     "pl": [
@@ -42,9 +43,10 @@ STEP_TITLES = {
         "Pięć zmysłów",
         "Pamiątki",
         "Ścieżka gościa",
+        "Plan usługi",
         "Karta wyników",
     ],
-    "zh": ["主题", "正面线索", "负面线索", "五种感官", "纪念品", "顾客旅程", "评分卡"],
+    "zh": ["主题", "正面线索", "负面线索", "五种感官", "纪念品", "顾客旅程", "服务蓝图", "评分卡"],
 }
 SECTIONS = {
     "en": ["Zones", "Touchpoints", "Positive cues", "Negative cues", "Sensory layers", "Souvenirs"],
@@ -59,9 +61,26 @@ SECTIONS = {
     "zh": ["区域", "触点", "正面线索", "负面线索", "感官层", "纪念品"],
 }
 GROUPS = {
-    "en": {"References", "Theme", "Harmonize", "Eliminate", "Memorabilia", "Senses", "Journey"},
-    "pl": {"Odwołania", "Temat", "Harmonizacja", "Eliminacja", "Pamiątki", "Zmysły"},
-    "zh": {"引用", "主题", "统一印象", "消除负面线索", "纪念品", "感官", "顾客旅程"},
+    "en": {
+        "References",
+        "Theme",
+        "Harmonize",
+        "Eliminate",
+        "Memorabilia",
+        "Senses",
+        "Journey",
+        "Staging",
+    },
+    "pl": {
+        "Odwołania",
+        "Temat",
+        "Harmonizacja",
+        "Eliminacja",
+        "Pamiątki",
+        "Zmysły",
+        "Inscenizacja",
+    },
+    "zh": {"引用", "主题", "统一印象", "消除负面线索", "纪念品", "感官", "顾客旅程", "舞台管理"},
 }
 # Words of the English interface that must not show once another language is chosen.
 ENGLISH = ["Type a", "press Enter", "Nothing yet", "Esc back", "Motifs:", "Overall", "feels"]

@@ -45,6 +45,9 @@ DOMAINS = {
     "views": ("gui/views",),
     "panels": (
         "gui/workshop.py",
+        "gui/workshop_steps.py",
+        "gui/workshop_widgets.py",
+        "gui/workshop_blueprint.py",
         "gui/inspector.py",
         "gui/inspector_fields.py",
         "gui/outline.py",
