@@ -303,6 +303,23 @@ def test_row_headings_stay_at_the_left_edge_when_scrolled(qtbot, doc):
     assert view.scene().band.pos().x() == pytest.approx(left, abs=1)
 
 
+def test_closing_a_scrolled_blueprint_raises_nothing(qtbot, doc):
+    """A view deleted while scrolled (a window closing, a document replaced): its scene
+    goes first, the canvas then scrolls back and pins the row headings; that must not
+    reach for the deleted heading band (pytest-qt fails on exceptions in the event loop)."""
+    import shiboken6
+
+    view = BlueprintView(doc)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.canvas().horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view))
+
+
 def test_the_window_has_a_blueprint_tab_after_the_journey(qtbot, tmp_path, monkeypatch):
     from cuecraft.gui.app import create_window
 

@@ -121,8 +121,10 @@ class BlueprintScene(QGraphicsScene):
     ) -> None:
         """Draw the blueprint of `graph`; `findings` ring the cards they name; `hint` is
         written in the empty lanes of a design without actions."""
-        self.clear()
+        # Forget the old items before deleting them: clearing moves the scene's rect, and
+        # the view then asks for the heading band, which must not be a deleted one.
         self._reset()
+        self.clear()
         if style is None:
             style = BlueprintStyle.make(QGuiApplication.palette(), QGuiApplication.font())
         grid = self.grid = blueprint(graph)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QKeySequence,
@@ -247,7 +248,7 @@ class BlueprintView(QWidget):
     def _pin_headings(self) -> None:
         """Keep the row headings at the left edge of what is shown."""
         band = self._scene.band
-        if band is not None:
+        if band is not None and shiboken6.isValid(band):  # not while the window closes
             left = self._canvas.mapToScene(QPoint(0, 0)).x()
             band.setPos(max(0.0, left), 0.0)
 
