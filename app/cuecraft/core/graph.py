@@ -34,7 +34,6 @@ from cuecraft.core.model import (
     Touchpoint,
     Zone,
 )
-from cuecraft.core.names import full_name
 
 
 @dataclass(frozen=True)
@@ -363,60 +362,11 @@ class DesignGraph:
 
     @cached_property
     def network(self) -> nx.MultiDiGraph:
-        """Every node and typed edge of SPEC §3, for drawing and exploring."""
-        g: nx.MultiDiGraph = nx.MultiDiGraph()
-        theme_motifs = set(self.design.theme.motifs)
-        for motif in self.design.theme.motifs:
-            g.add_node(f"motif:{motif}", kind="motif", label=motif)
-        for kind, table in (
-            ("zone", self.zones),
-            ("touchpoint", self.touchpoints),
-            ("cue", self.cues),
-            ("layer", self.layers),
-            ("souvenir", self.souvenirs),
-            ("action", self.actions),
-        ):
-            for item_id, item in table.items():
-                g.add_node(item_id, kind=kind, label=_label(item))
-        for zone_id, others in self.sees.items():
-            for other in others:
-                if zone_id < other:
-                    g.add_edge(zone_id, other, kind="sees")
-        for tp_id, zone_id in self.zone_of.items():
-            g.add_edge(tp_id, zone_id, kind="zone")
-        for src, dst in self.journey.edges:
-            g.add_edge(src, dst, kind="next")
-        for src, dst in self.return_edges:
-            g.add_edge(src, dst, kind="next", returns=True)
-        for cue_id, others in self.conflicts.items():
-            for other in others:
-                if cue_id < other:
-                    g.add_edge(cue_id, other, kind="conflicts")
-        placed: list[Cue | Layer | Souvenir] = [
-            *self.design.cues,
-            *self.design.layers,
-            *self.design.souvenirs,
-        ]
-        for item in placed:
-            for place in item.at:
-                if place in self.zones or place in self.touchpoints:
-                    g.add_edge(item.id, place, kind="at")
-            for motif in item.motifs:
-                if motif in theme_motifs:
-                    g.add_edge(item.id, f"motif:{motif}", kind="motif")
-        for souvenir_id, cue_ids in self.evoked.items():
-            for cue_id in cue_ids:
-                g.add_edge(souvenir_id, cue_id, kind="evokes")
-        for action_id, served in self.action_at.items():
-            for tp_id in dict.fromkeys(served):
-                g.add_edge(action_id, tp_id, kind="serves")
-            where = self.actions[action_id].zone
-            if where is not None and where in self.zones:
-                g.add_edge(action_id, where, kind="zone")
-        for action_id, needed in self.needs.items():
-            for other in needed:
-                g.add_edge(action_id, other, kind="needs")
-        return g
+        """Every node and typed edge of SPEC §3, for drawing and exploring
+        (`cuecraft.core.network`), built on first use."""
+        from cuecraft.core.network import build_network
+
+        return build_network(self)
 
     def network_without(self, kinds: frozenset[str]) -> nx.MultiDiGraph:
         """`network` without the nodes of some kinds (and their edges): the brief's graph
@@ -496,9 +446,3 @@ def _shorten(path: list[str], focus: str, around: int | None) -> list[str]:
         elif out[-1] != "…":
             out.append("…")
     return out
-
-
-def _label(item: Item) -> str:
-    """A node's label: the item's name as every view calls it (`cuecraft.core.names`);
-    each drawing shortens it to the room it has."""
-    return full_name(item)
