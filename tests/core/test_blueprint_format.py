@@ -175,3 +175,11 @@ def test_an_action_serving_steps_apart_spans_its_run_and_lists_the_rest():
     grid = blueprint(DesignGraph(design))
     broth = grid.card("broth")
     assert broth is not None and (broth.column, broth.last, broth.also) == (0, 1, (4,))
+
+
+def test_a_blank_fail_point_is_no_fail_point_anywhere():
+    design = parse_design(BLUEPRINT)
+    design.actions[3].fail = "   "
+    assert not design.actions[3].has_fail_point
+    dance = blueprint(DesignGraph(design)).card("dance")
+    assert dance is not None and not dance.fail

@@ -110,7 +110,7 @@ def blueprint(graph: DesignGraph) -> Blueprint:
                 while last + 1 in served:
                     last += 1
                 also = tuple(c for c in served if c > last)
-            cards.append(Card(action.id, lane, home, last, also, fail=bool(action.fail)))
+            cards.append(Card(action.id, lane, home, last, also, fail=action.has_fail_point))
     cards.sort(key=lambda c: (ROWS.index(c.row), c.column))  # stable: file order kept
     flow = tuple((index[a], index[b]) for a, b in graph.journey.edges if a in index and b in index)
     returns = tuple((index[a], index[b]) for a, b in graph.return_edges)

@@ -200,6 +200,11 @@ class Action:
     comments: Comments | None = field(default=None, compare=False, repr=False)
 
     @property
+    def has_fail_point(self) -> bool:
+        """Whether a fail point is written down (a blank `fail` is none)."""
+        return bool(self.fail and self.fail.strip())
+
+    @property
     def is_hidden(self) -> bool:
         """Behind the line of visibility: backstage or support."""
         return self.lane != "frontstage"

@@ -130,7 +130,7 @@ class BlueprintStep:
                     # The zone stays whole on one line, after the text or under it.
                     where = escape(unbroken(f"@ {zone}"))
                     line += f" <span style='color:{QUIET}'>{where}</span>"
-                if action.fail:
+                if action.has_fail_point:
                     line += f" <b style='color:{ERROR}'>{escape(fail_mark())}</b>"
                 lines.append(line)
         return lines

@@ -23,7 +23,7 @@ def check(graph: DesignGraph) -> list[Finding]:
         seen = _in_sight(graph, action)
         if seen is not None:
             out.append(seen)
-        if _said(action.fail) and not _said(action.recovery):
+        if action.has_fail_point and not _said(action.recovery):
             out.append(
                 finding(
                     "BLU002",

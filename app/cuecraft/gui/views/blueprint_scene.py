@@ -297,7 +297,7 @@ class BlueprintScene(QGraphicsScene):
                 card = self._card(
                     action.id, row, width, lines, words.action_meta(action), tip, style
                 )
-                if action.fail:
+                if action.has_fail_point:
                     card.add_mark("fail", words.fail_mark(), words.fail_tooltip(action))
                 columns = range(cell.column, cell.last + 1)
                 y = max(floor[c] for c in columns)

@@ -292,7 +292,7 @@ class BlueprintView(QWidget):
             return
         design = self.document.design
         steps, actions = len(grid.columns), len(design.actions)
-        fails = sum(1 for a in design.actions if a.fail)
+        fails = sum(1 for a in design.actions if a.has_fail_point)
         waits = sum(1 for c in grid.cards if c.wait)
         parts = [
             # TRANSLATORS: the blueprint's summary: how many touchpoints (steps) it shows

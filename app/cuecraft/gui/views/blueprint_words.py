@@ -127,6 +127,6 @@ def action_tooltip(action: Action, text: str, zone: str, served: list[str]) -> s
     if served:
         # TRANSLATORS: the touchpoints a blueprint action serves (their names)
         lines.append(html_escape(_("Serves: {steps}").format(steps=join_names(served))))
-    if action.fail:
+    if action.has_fail_point:
         lines.append(fail_tooltip(action))
     return "<br>".join(lines)
