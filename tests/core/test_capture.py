@@ -100,6 +100,10 @@ def test_the_place_after_an_at_sign():
     assert split_place("meet @ bar   @  upper  deck ") == ("meet @ bar", "upper deck")
     assert split_place("restock @") == ("restock", "")
     assert split_place("@ kitchen") == ("", "kitchen")
+    # Chinese is typed without spaces, and its input gives the full-width ＠ too.
+    assert split_place("补充餐巾@厨房") == ("补充餐巾", "厨房")
+    assert split_place("补充餐巾 ＠ 后厨") == ("补充餐巾", "后厨")
+    assert split_place("发邮件给a@b.cn") == ("发邮件给a@b.cn", None)
     assert LANE_PREFIXES["back"] == "backstage"
 
 

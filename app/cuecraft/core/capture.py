@@ -73,8 +73,11 @@ LANE_PREFIXES: Mapping[str, str] = {
     "support": "support",
 }
 _COLONS = (":", "\uff1a")  # the full-width colon of Chinese input
-# An `@` that starts a word, the last one of the line, and what follows it.
-_PLACE = re.compile(r"(?:^|(?<=\s))@([^@]*)$")
+# An `@` (or the full-width `＠` of Chinese input) that starts a word, or follows a Chinese
+# character (written without spaces), the last one of the line, and what follows it.
+_PLACE = re.compile(
+    r"(?:^|(?<=[\s\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))[@＠]([^@＠]*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ class TypedAction:
 
 def split_place(line: str) -> tuple[str, str | None]:
     """`restock napkins @ dining hall` -> ("restock napkins", "dining hall"). Only an `@` at
-    the start of a word counts (`a@b.pl` stays text); the last one wins."""
+    the start of a word counts (`a@b.pl` stays text), or right after a Chinese character
+    (`补充餐巾@厨房`), and `＠` as well; the last one wins."""
     found = _PLACE.search(line)
     if found is None:
         return " ".join(line.split()), None
