@@ -164,9 +164,10 @@ def _spoken(tag: str | None) -> str | None:
 
 
 def _qt_application() -> None:
-    """A QApplication to draw with; offscreen when there is no display to show on."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """A QApplication to draw with, always offscreen: the picture is painted into a file,
+    never shown, so a missing or unreachable display (a stale `ssh -X`) cannot abort it.
+    QT_QPA_PLATFORM, when set, still wins."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:

@@ -164,13 +164,18 @@ def test_an_unwritable_output_gives_exit_2(design, tmp_path, capsys):
     assert "x.svg" in capsys.readouterr().err
 
 
-def test_renders_in_a_process_with_no_display(design, tmp_path):
+@pytest.mark.parametrize("display", [None, ":77"], ids=["no-display", "unreachable-display"])
+def test_renders_in_a_process_with_no_display(design, tmp_path, display):
+    """A picture is painted, never shown: no display, or one that cannot be reached (a
+    stale `ssh -X`), must not matter."""
     import os
     import subprocess
     import sys
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)
+    if display:
+        env["DISPLAY"] = display
     out = tmp_path / "b.png"
     command = [sys.executable, "-m", "cuecraft.cli", "render", str(design)]
     done = subprocess.run(
