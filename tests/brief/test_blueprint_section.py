@@ -274,6 +274,31 @@ def printed_sizes(brief: Brief, index: int) -> list[float]:
     return seen
 
 
+def test_a_crowded_step_leaves_no_action_out_of_the_brief(tmp_path: Path) -> None:
+    """40 actions at one step: the drawing cuts its lanes ("+N more"), and the cut ones are
+    listed under it, so every action is somewhere in the brief."""
+    lines = [
+        "cuecraft: 1",
+        "title: Busy",
+        "theme: {name: Busy}",
+        "touchpoints:",
+        "  - {id: t0, name: Arrive, next: [t1]}",
+        "  - {id: t1, name: Dine}",
+        "actions:",
+    ]
+    lanes = ["frontstage", "backstage", "support"]
+    for i in range(40):
+        lines.append(
+            f"  - {{id: a{i}, text: Crew task number {i} done with care, "
+            f"lane: {lanes[i % 3]}, at: [t1], owner: crew, minutes: 2}}"
+        )
+    brief = export(tmp_path, "\n".join(lines) + "\n", sections=["blueprint"])
+    said = squash(brief.text)
+    assert squash("more actions, for lack of room in the drawing") in said
+    for i in range(40):
+        assert squash(f"Crew task number {i} done with care") in said, i
+
+
 def test_a_design_without_actions_has_no_blueprint_and_no_staging_score(tmp_path: Path) -> None:
     brief = export(tmp_path, PLAIN)
     assert "Service blueprint" not in outline(brief)

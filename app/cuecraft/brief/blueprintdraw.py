@@ -13,7 +13,7 @@ overleaf. Positions come from blueprintlayout.py.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color, white
@@ -38,7 +38,7 @@ from cuecraft.brief.blueprintlayout import (
 )
 from cuecraft.brief.blueprintwords import Words
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, PANEL, RULE, UNIT, WARNING, Palette
-from cuecraft.core.blueprint import CUSTOMER, ROWS, Blueprint
+from cuecraft.core.blueprint import CUSTOMER, ROWS, Blueprint, Card
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.names import full_name, label_lines
 
@@ -332,3 +332,36 @@ def _head(canvas: Any, x: float, y: float, angle: float, size: float = 4.0) -> N
     canvas.setDash()
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+class CutActions(Flowable):  # type: ignore[misc]
+    """What `told` makes of the actions crowded lanes had no room for ("+N more"), under
+    the drawing; nothing when every action was drawn. Made when laid out, after the parts
+    above it, which find the cut ones."""
+
+    def __init__(self, sheet: Sheet, told: Callable[[list[Card]], Flowable]) -> None:
+        super().__init__()
+        self.sheet = sheet
+        self.told = told
+        self._said: Flowable | None = None
+
+    def _flowable(self) -> Flowable | None:
+        if self._said is None and self.sheet.cut:
+            self._said = self.told(sorted(self.sheet.cut.values(), key=lambda c: c.column))
+        return self._said
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        said = self._flowable()
+        if said is None:
+            return 0.0, 0.0
+        width, height = said.wrap(avail_width, avail_height)
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        said = self._flowable()
+        return [] if said is None else list(said.split(avail_width, avail_height))
+
+    def draw(self) -> None:
+        said = self._flowable()
+        if said is not None:
+            said.drawOn(self.canv, 0, 0)

@@ -95,6 +95,9 @@ class Sheet:
     parts: int  # parts the drawing takes
     by_cell: dict[tuple[str, int], list[Card]] = field(default_factory=dict)
     needs: dict[str, list[str]] = field(default_factory=dict)  # action: the actions it needs
+    # Actions a crowded lane had no room for ("+N more"), in the order met: listed under
+    # the drawing, so none is left out of the brief.
+    cut: dict[str, Card] = field(default_factory=dict)
     _groups: dict[tuple[int, float], Group] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -232,6 +235,7 @@ class Group:
             if top + block.measure() > BAND_MAX:
                 for c in span:
                     hidden[c] += 1
+                sheet.cut.setdefault(card.id, card)
                 continue
             block.top = top
             for c in span:

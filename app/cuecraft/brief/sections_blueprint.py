@@ -12,13 +12,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
 from cuecraft.brief import blocks, text, words
-from cuecraft.brief.blueprintdraw import parts
+from cuecraft.brief.blueprintdraw import CutActions, parts
 from cuecraft.brief.blueprintwords import Words
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.options import staged
 from cuecraft.brief.sections_summary import full_stop, listing_of
 from cuecraft.brief.styles import ERROR, UNIT
-from cuecraft.core.blueprint import ROWS, Blueprint, blueprint
+from cuecraft.core.blueprint import ROWS, Blueprint, Card, blueprint
 from cuecraft.core.explain import why_below_100
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.names import full_name
@@ -43,13 +43,34 @@ def blueprint_section(ctx: BriefContext) -> list[Flowable]:
     if said is not None:
         said.keepWithNext = 1
         out.append(said)
-    drawing = parts(grid, ctx.graph, st.palette, Words(), ctx.width)
+    said_by = Words()
+    drawing = parts(grid, ctx.graph, st.palette, said_by, ctx.width)
     out += drawing
     ctx.whole(out, len(out) - len(drawing) + 1)  # the title never ends a page alone
+    if drawing:
+        out.append(CutActions(drawing[0].sheet, lambda cut: _cut(ctx, grid, said_by, cut)))
     out.append(Spacer(1, 2 * UNIT))
     out.append(text.para(_key(grid), st.caption))
     out += _fail_points(ctx, grid)
     return out
+
+
+def _cut(ctx: BriefContext, grid: Blueprint, said_by: Words, cut: list[Card]) -> Flowable:
+    """The actions a crowded lane of the drawing had no room for, one a line: step, lane,
+    what is done, by whom and in what time; so the brief leaves none out."""
+    lines = []
+    for card in cut:
+        action = ctx.graph.actions[card.id]
+        steps = _steps(card.column, card.last, card.also, len(grid.columns))
+        who = said_by.joined([m for m in (action.owner, said_by.minutes(action)) if m])
+        parts = [steps, said_by.rows[card.row], full_name(action), who]
+        lines.append(text.markup(said_by.joined([p for p in parts if p])))
+    lead = ngettext(
+        "{n} more action, for lack of room in the drawing:",
+        "{n} more actions, for lack of room in the drawing:",
+        len(cut),
+    ).format(n=format_number(len(cut)))
+    return text.fixed(words.bold(lead) + "<br/>" + "<br/>".join(lines), ctx.styles.caption)
 
 
 def _key(grid: Blueprint) -> str:
