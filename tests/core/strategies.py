@@ -15,6 +15,7 @@ from cuecraft.core.model import (
     Cue,
     Design,
     Layer,
+    Persona,
     Realms,
     Souvenir,
     Theme,
@@ -67,8 +68,9 @@ def designs(draw: st.DrawFn) -> Design:
     pick = st.sampled_from(ids) if ids else st.just("nowhere")
     refs = st.lists(st.one_of(pick, slug), max_size=3)
     cursor = iter(ids)
-    counts = draw(st.lists(st.integers(0, 2), min_size=6, max_size=6))
+    counts = draw(st.lists(st.integers(0, 2), min_size=7, max_size=7))
     zones, tps, cues, layers, souvenirs, actions = [], [], [], [], [], []
+    personas: list[Persona] = []
     for _ in range(counts[0]):
         if (i := next(cursor, None)) is not None:
             zones.append(Zone(i, draw(text), draw(refs), draw(extras)))
@@ -142,6 +144,19 @@ def designs(draw: st.DrawFn) -> Design:
                     draw(extras),
                 )
             )
+    emotions = st.integers(-3, 3)
+    for _ in range(counts[6]):
+        if (i := next(cursor, None)) is not None:
+            personas.append(
+                Persona(
+                    i,
+                    draw(text),
+                    draw(st.none() | st.integers(0, 100)),
+                    draw(refs),
+                    draw(st.dictionaries(st.one_of(pick, slug, text), emotions, max_size=3)),
+                    draw(extras),
+                )
+            )
     realms = Realms(*draw(st.lists(st.integers(0, 3), min_size=4, max_size=4)))
     theme = Theme(
         draw(non_empty_text),
@@ -164,6 +179,7 @@ def designs(draw: st.DrawFn) -> Design:
         layers=layers,
         souvenirs=souvenirs,
         actions=actions,
+        personas=personas,
         extra=draw(extras),
         preamble=draw(st.sampled_from(["", "# a header", "# one\n# two — ż 火"])),
     )

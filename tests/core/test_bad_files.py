@@ -111,7 +111,7 @@ CATALOGUE = [
                 9,
                 "",
                 "duplicate id “a” (first used at line 6); ids must be unique across zones, "
-                "touchpoints, cues, layers, souvenirs and actions",
+                "touchpoints, cues, layers, souvenirs, actions and personas",
             )
         ],
     ),

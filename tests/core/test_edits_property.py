@@ -24,6 +24,7 @@ from cuecraft.core.model import (
     Cue,
     Design,
     Layer,
+    Persona,
     Souvenir,
     Touchpoint,
     Zone,
@@ -64,11 +65,15 @@ def value_for(rule: Rule, ids: list[str]) -> st.SearchStrategy[Any]:
         "number": st.integers(rule.low - 1, rule.high + 1),
         "optional_number": st.none() | st.integers(rule.low - 1, rule.high + 1),
         "flag": st.booleans(),
+        "numbers_by_id": st.dictionaries(
+            known | any_text, st.integers(rule.low - 1, rule.high + 1) | junk, max_size=3
+        ),
     }
     return st.one_of(plausible[rule.kind], plausible[rule.kind], junk)
 
 
-ITEM_TYPES = dict(zip(SECTIONS, (Zone, Touchpoint, Cue, Layer, Souvenir, Action), strict=True))
+KINDS = (Zone, Touchpoint, Cue, Layer, Souvenir, Action, Persona)
+ITEM_TYPES = dict(zip(SECTIONS, KINDS, strict=True))
 
 
 @st.composite

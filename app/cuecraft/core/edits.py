@@ -25,6 +25,7 @@ from cuecraft.core.model import (
     Design,
     Item,
     Layer,
+    Persona,
     Souvenir,
     Touchpoint,
     Zone,
@@ -40,6 +41,7 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "layers": ("at",),
     "souvenirs": ("evokes", "at"),
     "actions": ("at", "zone", "needs"),
+    "personas": ("skips", "emotion"),
 }
 
 
@@ -50,6 +52,7 @@ SECTION_TYPES: dict[str, type] = {
     "layers": Layer,
     "souvenirs": Souvenir,
     "actions": Action,
+    "personas": Persona,
 }
 
 
@@ -316,8 +319,10 @@ def _wrong_section(kind: str, section: str) -> str:
         message = _("a layer cannot go into “{section}”")
     elif kind == "souvenir":
         message = _("a souvenir cannot go into “{section}”")
-    else:
+    elif kind == "action":
         message = _("an action cannot go into “{section}”")
+    else:
+        message = _("a persona cannot go into “{section}”")
     return message.format(section=section)
 
 
@@ -328,7 +333,15 @@ def _reference_edits(design: Design, old: str, new: str | None) -> list[SetField
         for item in getattr(design, section):
             for name in fields:
                 value = getattr(item, name)
-                if isinstance(value, list) and old in value:
+                if isinstance(value, dict) and old in value:
+                    # A persona's emotion per touchpoint: the key renamed in place, or dropped.
+                    renamed: Any = {
+                        (new if k == old else k): v
+                        for k, v in value.items()
+                        if k != old or new is not None
+                    }
+                    edits.append(SetField(item.id, name, renamed))
+                elif isinstance(value, list) and old in value:
                     if new is None:
                         replaced: Any = [v for v in value if v != old]
                     else:

@@ -18,6 +18,7 @@ PRINCIPLE_OF_PREFIX = {
     "MEM": "memorabilia",
     "SEN": "senses",
     "JRN": "journey",
+    "PER": "journey",
     "BLU": "staging",
     "FBK": "feedback",
 }

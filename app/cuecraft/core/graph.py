@@ -30,10 +30,12 @@ from cuecraft.core.model import (
     Item,
     Layer,
     Location,
+    Persona,
     Souvenir,
     Touchpoint,
     Zone,
 )
+from cuecraft.core.personas import PersonaJourney, persona_journey
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class DesignGraph:
         self.layers: dict[str, Layer] = {lay.id: lay for lay in design.layers}
         self.souvenirs: dict[str, Souvenir] = {s.id: s for s in design.souvenirs}
         self.actions: dict[str, Action] = {a.id: a for a in design.actions}
+        self.personas: dict[str, Persona] = {p.id: p for p in design.personas}
         self.broken: list[BrokenReference] = []
 
         self.zone_of: dict[str, str] = {}
@@ -119,6 +122,7 @@ class DesignGraph:
 
         self._resolve_actions()
         self._build_journey()
+        self._resolve_personas()
 
     def _resolve_actions(self) -> None:
         """The blueprint's references: `at` touchpoints, `zone`, `needs` actions."""
@@ -143,6 +147,20 @@ class DesignGraph:
                 and other != action.id
             ]
 
+    def _resolve_personas(self) -> None:
+        """A persona's references: the touchpoints it skips and those its emotions name."""
+        for persona in self.design.personas:
+            for i, tp in enumerate(persona.skips):
+                self._resolve(persona, "skips", i, tp, self.touchpoints, "touchpoint")
+            for i, tp in enumerate(persona.emotion):
+                self._resolve(persona, "emotion", i, tp, self.touchpoints, "touchpoint")
+
+    @cached_property
+    def persona_journeys(self) -> dict[str, PersonaJourney]:
+        """Each persona's journey and feelings (`cuecraft.core.personas`), by persona id:
+        the one reading of a persona that the rules, the views and the brief share."""
+        return {p.id: persona_journey(self, p) for p in self.design.personas}
+
     @cached_property
     def guest_zones(self) -> set[str]:
         """Zones guests are in: the zone of some touchpoint."""
@@ -166,6 +184,7 @@ class DesignGraph:
             ("layer", self.layers),
             ("souvenir", self.souvenirs),
             ("action", self.actions),
+            ("persona", self.personas),
         ):
             if target in table:
                 return kind

@@ -21,7 +21,7 @@ SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "mitigating", "eliminated")
 REALMS = ("entertainment", "educational", "escapist", "esthetic")
 LANES = ("frontstage", "backstage", "support")  # the service blueprint's lanes (SPEC §2.1)
-SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions")
+SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions", "personas")
 """The sections that hold id-carrying items, in the order a save writes them."""
 
 DEFAULT_SEVERITY = "medium"
@@ -210,7 +210,25 @@ class Action:
         return self.lane != "frontstage"
 
 
-Item = Zone | Touchpoint | Cue | Layer | Souvenir | Action
+@dataclass
+class Persona:
+    """One kind of guest: the journey as they live it (SPEC §2.2).
+
+    Their journey is the design's with the touchpoints they skip contracted, and their
+    feelings are the touchpoints' emotions overridden by their own (`core/personas.py`).
+    """
+
+    id: str
+    name: str = ""
+    share: int | None = None  # percent of guests, 0..100
+    skips: list[str] = field(default_factory=list)  # touchpoints this persona does not go through
+    emotion: dict[str, int] = field(default_factory=dict)  # target emotion per touchpoint id
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
+
+
+Item = Zone | Touchpoint | Cue | Layer | Souvenir | Action | Persona
 
 KIND_OF: dict[type, str] = {
     Zone: "zone",
@@ -219,6 +237,7 @@ KIND_OF: dict[type, str] = {
     Layer: "layer",
     Souvenir: "souvenir",
     Action: "action",
+    Persona: "persona",
 }
 
 
@@ -235,6 +254,7 @@ class Design:
     layers: list[Layer] = field(default_factory=list)
     souvenirs: list[Souvenir] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    personas: list[Persona] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=_extra)
     preamble: str = ""
     """The comment block at the top of the file, kept on every save."""
@@ -255,6 +275,7 @@ class Design:
         out.extend(self.layers)
         out.extend(self.souvenirs)
         out.extend(self.actions)
+        out.extend(self.personas)
         return out
 
     def index(self) -> dict[str, Item]:

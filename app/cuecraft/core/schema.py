@@ -24,6 +24,7 @@ from cuecraft.core.model import (
     Design,
     Layer,
     Location,
+    Persona,
     Realms,
     Souvenir,
     Theme,
@@ -36,6 +37,7 @@ from cuecraft.core.validate import (
     INTENSITY_RANGE,
     MINUTES_RANGE,
     REALM_RANGE,
+    SHARE_RANGE,
     language_problem,
 )
 from cuecraft.core.yamltree import Node
@@ -54,6 +56,7 @@ TOP_KEYS = (
     "layers",
     "souvenirs",
     "actions",
+    "personas",
 )
 THEME_KEYS = ("name", "tagline", "storyline", "motifs", "avoid", "realms")
 ZONE_KEYS = ("id", "name", "sees")
@@ -86,6 +89,8 @@ ACTION_KEYS = (
     "recovery",
     "needs",
 )
+
+PERSONA_KEYS = ("id", "name", "share", "skips", "emotion")
 
 
 def _mapping(node: Node | None, path: str, report: Report, what: Callable[[], str]) -> bool:
@@ -167,6 +172,10 @@ def read_design(root: Node, report: Report) -> Design | None:
         actions=[
             _read_action(n, p, report)
             for p, n in _items(root.value.get("actions"), "actions", report)
+        ],
+        personas=[
+            _read_persona(n, p, report)
+            for p, n in _items(root.value.get("personas"), "personas", report)
         ],
         extra=top.extra,
         where=top.where,
@@ -311,6 +320,19 @@ def _read_action(node: Node, path: str, report: Report) -> Action:
     )
 
 
+def _read_persona(node: Node, path: str, report: Report) -> Persona:
+    r = Reader(node, path, report, PERSONA_KEYS)
+    return Persona(
+        id=r.slug(),
+        name=r.text("name") or "",
+        share=r.integer("share", *SHARE_RANGE),
+        skips=r.words("skips", refs=True),
+        emotion=r.numbers_by_id("emotion", *EMOTION_RANGE),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
 def _check_unique_ids(design: Design, report: Report) -> None:
     seen: dict[str, Location] = {}
     for item in design.items():
@@ -324,7 +346,7 @@ def _check_unique_ids(design: Design, report: Report) -> None:
             report(
                 _(
                     "duplicate id “{id}” (first used at line {line}); ids must be unique across "
-                    "zones, touchpoints, cues, layers, souvenirs and actions"
+                    "zones, touchpoints, cues, layers, souvenirs, actions and personas"
                 ).format(id=item.id, line=first.line),
                 loc.line,
                 loc.column,

@@ -172,6 +172,37 @@ class Reader:
                 self.where[f"{key}[{index}]"] = _loc(item)
         return out
 
+    def numbers_by_id(self, key: str, low: int, high: int) -> dict[str, int]:
+        """A mapping of ids to whole numbers (`emotion: {storm: -1}`); the location of each
+        id is kept as `key[i]`, in the mapping's order, for REF001 to point at."""
+        node = self.fields.get(key)
+        if node is None or is_null(node):
+            return {}
+        if node.kind != "map" or node.key_nodes is None:
+            self.problem(
+                node,
+                _("“{field}” must be a mapping of ids to numbers, for example {example}").format(
+                    field=key, example=f"{key}: {{arrive: 2}}"
+                ),
+                key,
+            )
+            return {}
+        out: dict[str, int] = {}
+        for target, value in node.value.items():
+            target_node = node.key_nodes[target]
+            path = f"{key}.{target}"
+            if value.kind != "scalar" or not INTEGER.match(value.value):
+                self.problem(value, number_type_problem(path, low, high), path)
+                continue
+            number = int(value.value)
+            problem = range_problem(path, number, low, high)
+            if problem:
+                self.problem(value, problem, path)
+                continue
+            self.where[f"{key}[{len(out)}]"] = _loc(target_node)
+            out[str(target)] = number
+        return out
+
     def senses(self, key: str) -> list[str]:
         node = self.fields.get(key)
         out: list[str] = []

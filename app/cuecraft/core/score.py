@@ -23,7 +23,8 @@ OPEN_PENALTY = {"low": 5, "medium": 10, "high": 20}  # per open negative cue
 MISSING_AFTER_FACTOR = 0.8  # MEM003: no souvenir at an 'after' touchpoint
 OPEN_LOOP_FACTOR = 0.8  # JRN003: no return visit designed
 OVERLOAD_FACTOR = 0.9  # per SEN003
-LOW_END_FACTOR = 0.9  # per JRN004
+LOW_END_FACTOR = 0.9  # per JRN004 and per PER002
+STUCK_PERSONA_FACTOR = 0.8  # per PER001: a persona who cannot get through
 EMPTY_WAIT_FACTOR = 0.9  # per BLU004
 UNREADY_CODES = ("BLU002", "BLU003")  # an action with one of these is not ready to stage
 
@@ -106,7 +107,8 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
         raw["journey"] = phases / 3 * _share(len(graph.reachable), len(tps))
         if not graph.return_edges:
             raw["journey"] *= OPEN_LOOP_FACTOR
-        raw["journey"] *= LOW_END_FACTOR ** codes.get("JRN004", 0)
+        raw["journey"] *= LOW_END_FACTOR ** (codes.get("JRN004", 0) + codes.get("PER002", 0))
+        raw["journey"] *= STUCK_PERSONA_FACTOR ** codes.get("PER001", 0)
 
     scored: tuple[str, ...] = PRINCIPLES
     if design.actions:

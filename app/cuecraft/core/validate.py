@@ -49,6 +49,7 @@ EMOTION_RANGE = (-3, 3)
 INTENSITY_RANGE = (1, 3)
 REALM_RANGE = (0, 3)
 MINUTES_RANGE = (0, 1440)  # a standard time, its tolerance, a wait: at most a day
+SHARE_RANGE = (0, 100)  # a persona's share of guests, in percent
 
 # Outside YAML's printable set, or C0 controls a person never means to type; tab and
 # line break stay allowed. Found by one regex search, so a keystroke costs microseconds.
@@ -177,7 +178,8 @@ class Rule:
 
     kind: text (str), required (non-empty str), optional (str or None), language
     (None or a tag), id, ref (None or text), words / refs (lists of text), senses,
-    choice, optional_choice, number, optional_number, flag (bool).
+    choice, optional_choice, number, optional_number, flag (bool), numbers_by_id (a
+    mapping of ids to whole numbers: a persona's emotion per touchpoint).
     """
 
     kind: str
@@ -259,13 +261,20 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "recovery": _OPTIONAL,
         "needs": _REFS,
     },
+    "persona": {
+        "id": _ID,
+        "name": _TEXT,
+        "share": Rule("optional_number", low=SHARE_RANGE[0], high=SHARE_RANGE[1]),
+        "skips": _REFS,
+        "emotion": Rule("numbers_by_id", low=EMOTION_RANGE[0], high=EMOTION_RANGE[1]),
+    },
 }
 
 
 def _kept_text(old: Any) -> str:
     if isinstance(old, str):
         return old
-    if isinstance(old, list):
+    if isinstance(old, (list, dict)):
         return "".join(item for item in old if isinstance(item, str))
     return ""
 
@@ -336,7 +345,28 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         return range_problem(name, value, rule.low, rule.high)
     if kind == "flag":
         return None if isinstance(value, bool) else must_be_flag(name)
+    if kind == "numbers_by_id":
+        return _numbers_by_id_problem(rule, name, value, kept)
     raise AssertionError(f"unknown rule kind {kind!r}")
+
+
+def _numbers_by_id_problem(rule: Rule, name: str, value: Any, kept: str) -> str | None:
+    if not isinstance(value, dict):
+        return _("“{field}” must be a mapping of ids to numbers").format(field=name)
+    for key, number in value.items():
+        if not isinstance(key, str):
+            return _("keys inside “{field}” must be text").format(field=name)
+        problem = text_problem(key, name, kept) or (
+            _("a key inside “{field}” must not be empty").format(field=name) if not key else None
+        )
+        if problem:
+            return problem
+        if not isinstance(number, int) or isinstance(number, bool):
+            return number_type_problem(f"{name}.{key}", rule.low, rule.high)
+        problem = range_problem(f"{name}.{key}", number, rule.low, rule.high)
+        if problem:
+            return problem
+    return None
 
 
 def extra_problem(extra: Any) -> str | None:

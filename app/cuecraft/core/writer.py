@@ -28,6 +28,7 @@ from cuecraft.core.model import (
     Cue,
     Design,
     Layer,
+    Persona,
     Souvenir,
     Touchpoint,
     Zone,
@@ -336,6 +337,8 @@ def dump_design(design: Design) -> str:
     # before actions existed save byte for byte as they did.
     if design.actions or "actions" in design.where or _has_notes(design.comments, "actions"):
         _section(out, design, "actions", design.actions, _action)
+    if design.personas or "personas" in design.where or _has_notes(design.comments, "personas"):
+        _section(out, design, "personas", design.personas, _persona)
     out.extra("", design.extra)
     out.end("", top)
     while out.lines[-1] == "":  # blank lines at the end of a file are not kept
@@ -437,6 +440,19 @@ def _action(out: _Out, action: Action) -> None:
     out.text(i, "fail", action.fail)
     out.text(i, "recovery", action.recovery)
     out.words(i, "needs", action.needs)
+
+
+def _persona(out: _Out, persona: Persona) -> None:
+    i = "    "
+    out.text(i, "name", persona.name or None)
+    out.raw(i, "share", persona.share)
+    out.words(i, "skips", persona.skips)
+    out.raw(i, "emotion", number_map(persona.emotion) if persona.emotion else None)
+
+
+def number_map(numbers: dict[str, int]) -> str:
+    """A flow mapping of ids to numbers, in the order given: `{storm: -1, farewell: 3}`."""
+    return "{" + ", ".join(f"{scalar(k, flow=True)}: {v}" for k, v in numbers.items()) + "}"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -13,6 +13,7 @@ from cuecraft.core.rules import (
     harmonize,
     journey,
     memorabilia,
+    personas,
     references,
     senses,
     theme,
@@ -26,6 +27,7 @@ RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
     memorabilia.check,
     senses.check,
     journey.check,
+    personas.check,
     blueprint.check,
 )
 
@@ -50,6 +52,9 @@ CODES = (
     "JRN002",
     "JRN003",
     "JRN004",
+    "PER001",
+    "PER002",
+    "PER003",
     "BLU001",
     "BLU002",
     "BLU003",

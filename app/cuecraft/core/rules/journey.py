@@ -6,6 +6,7 @@ from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
+from cuecraft.core.personas import is_low_end
 
 
 def _missing_phase(phase: str) -> tuple[str, str]:
@@ -73,7 +74,7 @@ def check(graph: DesignGraph) -> list[Finding]:
             tp = graph.touchpoints[end]
             if tp.emotion is None:
                 continue
-            if tp.emotion < 1 or peak - tp.emotion >= 3:
+            if is_low_end(tp.emotion, peak):
                 out.append(
                     finding(
                         "JRN004",

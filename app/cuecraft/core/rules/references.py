@@ -71,6 +71,8 @@ def _found_kind(kind: str) -> str:
         return pgettext("which is", "a souvenir")
     if kind == "action":
         return pgettext("which is", "an action")
+    if kind == "persona":
+        return pgettext("which is", "a persona")
     return kind
 
 
