@@ -111,6 +111,7 @@ def names(design: Design, limit: int = NAME_LIMIT) -> dict[str, str]:
         design.layers,
         design.souvenirs,
         design.actions,
+        design.personas,
     ):
         for item in group:
             out.setdefault(item.id, short_name(item, limit))
