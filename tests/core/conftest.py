@@ -114,7 +114,7 @@ souvenirs:
 
 BASELINE: dict[str, Any] = yaml.safe_load(BASELINE_YAML)
 
-SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions")
+SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions", "personas")
 
 PRINCIPLE_ORDER = ("REF", "THM", "HAR", "ELI", "MEM", "SEN", "JRN")
 

@@ -37,6 +37,7 @@ def test_every_code_of_the_spec_is_known():
         "REF001", "THM001", "THM002", "THM003", "HAR001", "HAR002", "HAR003",
         "ELI001", "ELI002", "ELI003", "MEM001", "MEM002", "MEM003",
         "SEN001", "SEN002", "SEN003", "JRN001", "JRN002", "JRN003", "JRN004",
+        "PER001", "PER002", "PER003",
         "BLU001", "BLU002", "BLU003", "BLU004",
         "FBK001", "FBK002", "FBK003", "FBK004",
     )  # fmt: skip

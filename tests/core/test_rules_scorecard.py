@@ -112,6 +112,7 @@ def test_the_constants_are_the_documented_ones():
     assert score.OVERLOAD_FACTOR == 0.9
     assert score.LOW_END_FACTOR == 0.9
     assert score.EMPTY_WAIT_FACTOR == 0.9
+    assert score.STUCK_PERSONA_FACTOR == 0.8
     assert (blueprint.LONG_WAIT, blueprint.FILLED_WAIT) == (10, 2)
     doc = (Path(__file__).resolve().parents[2] / "docs" / "scorecard.md").read_text("utf-8")
     for said in (
@@ -121,7 +122,8 @@ def test_the_constants_are_the_documented_ones():
         f"× {score.MISSING_AFTER_FACTOR} if MEM003",
         f"× {score.OVERLOAD_FACTOR} for each SEN003",
         f"× {score.OPEN_LOOP_FACTOR} if the loop is open",
-        f"× {score.LOW_END_FACTOR} for each JRN004",
+        f"× {score.LOW_END_FACTOR} for each JRN004 and each PER002",
+        f"× {score.STUCK_PERSONA_FACTOR} for each PER001",
         f"× {score.ERROR_FACTOR} for each BLU001",
         f"× {score.EMPTY_WAIT_FACTOR} for each BLU004",
     ):

@@ -34,7 +34,10 @@ def check(graph: DesignGraph) -> list[Finding]:
                         "the journey of the persona “{persona}” has no path from an entry to "
                         "an end: they cannot get through the experience"
                     ).format(persona=persona.id),
-                    (persona.id, *journey.skipped),
+                    (
+                        persona.id,
+                        *(t for t in dict.fromkeys(persona.skips) if t in journey.skipped),
+                    ),
                     persona,
                     _("let them skip fewer touchpoints, or lead around the ones they skip"),
                     ("skips",),
