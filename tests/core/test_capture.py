@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cuecraft.core.capture import (
     LANE_PREFIXES,
     PHASE_PREFIXES,
     SENSE_PREFIXES,
     TypedAction,
+    TypedPersona,
     capture,
     capture_action,
+    capture_persona,
+    items_called,
+    latin_slug,
     split_place,
     split_tags,
     zones_called,
 )
-from cuecraft.core.model import Zone
+from cuecraft.core.model import Touchpoint, Zone
 
 THEME = ["rainforest", "thunderstorm", "rain forest canopy", "dzika przyroda"]
 
@@ -125,3 +131,104 @@ def test_a_zone_by_its_id_or_its_name_ignoring_case():
     assert zones_called(ZONES, "bar") == ["bar"]  # an id first
     assert zones_called(ZONES, "cellar") == []
     assert zones_called(ZONES, "") == []
+
+
+# -- the personas step: who, what share of guests, what they skip ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "Family with toddlers skips bar-wait, shop",
+            TypedPersona("Family with toddlers", None, ("bar-wait", "shop")),
+        ),
+        ("Family: skips bar-wait", TypedPersona("Family", None, ("bar-wait",))),
+        ("Family skips: bar-wait; outpost.", TypedPersona("Family", None, ("bar-wait", "outpost"))),
+        ("Couples skip the shop", TypedPersona("Couples", None, ("the shop",))),
+        ("FAMILY SKIPS Bar Wait", TypedPersona("FAMILY", None, ("Bar Wait",))),
+        # a skip word inside a word is part of the name
+        ("Skip-the-line VIPs skip bar", TypedPersona("Skip-the-line VIPs", None, ("bar",))),
+        ("Skippers", TypedPersona("Skippers")),
+        ("Rodzina z dziećmi pomija bar", TypedPersona("Rodzina z dziećmi", None, ("bar",))),
+        ("Rodzice POMIJAJĄ sklep, bar", TypedPersona("Rodzice", None, ("sklep", "bar"))),
+        ("Para omija: sklep", TypedPersona("Para", None, ("sklep",))),
+        ("带孩子的家庭 跳过 酒吧、商店", TypedPersona("带孩子的家庭", None, ("酒吧", "商店"))),
+        # Chinese is typed without spaces, with full-width commas and a full stop
+        ("带孩子的家庭跳过酒吧，商店。", TypedPersona("带孩子的家庭", None, ("酒吧", "商店"))),
+    ],
+)
+def test_a_persona_and_what_they_skip_in_three_languages(typed, read):
+    assert capture_persona(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Family 40% skips bar", TypedPersona("Family", 40, ("bar",))),
+        ("Family (40%) skips bar", TypedPersona("Family", 40, ("bar",))),
+        ("Family, 40 %, skips bar", TypedPersona("Family", 40, ("bar",))),
+        ("Family skips bar 40%", TypedPersona("Family", 40, ("bar",))),
+        ("Rodzina z dziećmi (55 %) pomija bar", TypedPersona("Rodzina z dziećmi", 55, ("bar",))),
+        (
+            "一个人吃火锅的上班族（15％）跳过 儿童乐园",
+            TypedPersona("一个人吃火锅的上班族", 15, ("儿童乐园",)),
+        ),
+        ("独自用餐 ４０％", TypedPersona("独自用餐", 40)),
+        ("Everyone 100%", TypedPersona("Everyone", 100)),
+        ("Too many 140%", TypedPersona("Too many", 140)),  # the edit refuses it, saying why
+    ],
+)
+def test_a_share_of_guests_anywhere_in_the_line(typed, read):
+    assert capture_persona(typed) == read
+
+
+def test_a_line_with_only_a_name_or_without_one():
+    assert capture_persona("  Business   travellers ") == TypedPersona("Business travellers")
+    assert capture_persona("生日聚会的一桌朋友") == TypedPersona("生日聚会的一桌朋友")
+    assert capture_persona("Family skips") == TypedPersona("Family")
+    assert capture_persona("skips bar-wait").name == ""
+    assert capture_persona("跳过酒吧").name == ""
+    assert capture_persona("40%") == TypedPersona("", 40)
+
+
+def test_more_skip_words_can_be_given():
+    assert capture_persona("Familie überspringt Bar", ["überspringt"]).skips == ("Bar",)
+    assert capture_persona("Familie überspringt Bar", ["skips"]).skips == ()
+
+
+TOUCHPOINTS = [
+    Touchpoint("bar-wait", "Wait at the volcano bar"),
+    Touchpoint("explore-shop", "Explore the retail village"),
+    Touchpoint("kids-play", "孩子去儿童乐园"),
+    Touchpoint("photo", "Photo at the arch"),
+    Touchpoint("photo-2", "Photo at the arch"),
+]
+
+
+def test_a_skipped_touchpoint_by_its_id_or_name_as_zones_are_found():
+    assert items_called(TOUCHPOINTS, "bar-wait") == ["bar-wait"]
+    assert items_called(TOUCHPOINTS, "Bar Wait") == ["bar-wait"]
+    assert items_called(TOUCHPOINTS, "bar_WAIT") == ["bar-wait"]
+    assert items_called(TOUCHPOINTS, "wait at the  VOLCANO bar") == ["bar-wait"]
+    assert items_called(TOUCHPOINTS, "孩子去儿童乐园") == ["kids-play"]
+    assert items_called(TOUCHPOINTS, "photo at the arch") == ["photo", "photo-2"]
+    assert items_called(TOUCHPOINTS, "shop") == []  # no guessing: a word is an id or a name
+    assert zones_called is items_called
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Family with toddlers", "family-with-toddlers"),
+        ("Rodzina z dziećmi", "rodzina-z-dziecmi"),
+        ("Łódzcy studenci", "lodzcy-studenci"),
+        ("Business travellers who come late at night", "business-travellers-who-come"),
+        ("Couple (date night!)", "couple-date-night"),
+        ("带孩子的家庭", ""),  # no Latin slug stands for it
+        ("VIP 家庭", ""),
+        ("!!!", ""),
+    ],
+)
+def test_an_id_from_a_latin_name(name, slug):
+    assert latin_slug(name) == slug

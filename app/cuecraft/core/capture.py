@@ -13,15 +13,22 @@ otherwise the tag is kept as typed, a new motif the theme does not list yet.
 On the blueprint step a line is an action: `back: restock napkins @ dining hall` is a
 backstage action done in the zone `dining-hall` (`capture_action`). An action keeps its
 `#` as text: it has no motifs.
+
+On the personas step a line names a kind of guest and what they skip:
+`Family with toddlers 40% skips bar-wait, shop`, `Rodzina z dziećmi pomija bar`,
+`带孩子的家庭 跳过 酒吧、商店` (`capture_persona`). The skipped words are matched to
+touchpoints by the caller (`items_called`), so a word matching none can be refused.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from cuecraft.core.model import PHASES, SENSES, Zone
+from cuecraft.core.model import PHASES, SENSES
 
 _TAG = re.compile(r"(?:(?<=\s)|^)#([^\W\d_][^\s#]*)")
 
@@ -114,12 +121,106 @@ def capture_action(line: str, lane_words: Mapping[str, str] = LANE_PREFIXES) -> 
     return TypedAction(text, lane, place)
 
 
-def zones_called(zones: Iterable[Zone], typed: str) -> list[str]:
-    """The ids of the zones `typed` names: the zone with that id, else every zone with that
+class Named(Protocol):
+    """An item with an id and a name: a zone, a touchpoint."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def items_called(items: Iterable[Named], typed: str) -> list[str]:
+    """The ids of the items `typed` names: the item with that id, else every item with that
     name; case, `-`, `_` and runs of spaces do not matter (`dining hall` is `dining-hall`)."""
     key = _key(typed)
-    zones = list(zones)
-    by_id = [z.id for z in zones if _key(z.id) == key]
+    items = list(items)
+    by_id = [i.id for i in items if _key(i.id) == key]
     if by_id or not key:
         return by_id
-    return [z.id for z in zones if z.name and _key(z.name) == key]
+    return [i.id for i in items if i.name and _key(i.name) == key]
+
+
+zones_called = items_called  # a zone typed after `@` on the blueprint step
+
+
+# -- the personas step: a kind of guest and what they skip ---------------------------------
+
+# The word between a persona and what they skip, in the three languages a room may type
+# (whatever language the workbench speaks): English, Polish (singular and plural), Chinese.
+SKIP_WORDS: tuple[str, ...] = ("skips", "skip", "pomija", "pomijają", "omija", "omijają", "跳过")
+# A share of guests: `40%`, `40 %`, `(40%)`, the full-width `４０％` of Chinese input.
+_SHARE = re.compile(r"[(（]?\s*(\d{1,3})\s*[%％]\s*[)）]?")
+# What separates the touchpoints a persona skips: commas, the Chinese enumeration comma,
+# semicolons.
+_SKIP_SEPARATORS = re.compile(r"[,，、;；]")
+_NAME_TRIM = " \t,;:—–-(，、；：（"
+_SKIP_TRIM = " \t.。"
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class TypedPersona:
+    """One typed personas line: who, what share of guests, and the words for what they skip."""
+
+    name: str
+    share: int | None = None
+    skips: tuple[str, ...] = ()  # as typed: ids or names of touchpoints, not looked up yet
+
+
+def _skip_word(words: Iterable[str]) -> re.Pattern[str]:
+    """The first skip word of a line: a Latin one as a whole word (after a space or a colon,
+    `Skip-the-line VIPs` is a name), a Chinese one anywhere (typed without spaces)."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        if _CJK.search(word):
+            alternatives.append(escaped)
+        else:
+            alternatives.append(rf"(?:^|(?<=[\s:：])){escaped}(?=$|[\s:：])")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def capture_persona(line: str, skip_words: Iterable[str] = SKIP_WORDS) -> TypedPersona:
+    """Read a typed personas line: the name first, a share anywhere (`40%`), then a skip word
+    and the touchpoints skipped, separated by commas (`，`, `、` and `;` too). A line with no
+    skip word is only a name; a line with only a skip word has no name ("")."""
+    share = None
+    found = _SHARE.search(line)
+    if found is not None:
+        share = int(found.group(1))
+        line = line[: found.start()] + " " + line[found.end() :]
+    skips: tuple[str, ...] = ()
+    said = _skip_word(skip_words).search(line)
+    if said is not None:
+        listed = line[said.end() :].lstrip(" \t:：")
+        words = (" ".join(w.split()).strip(_SKIP_TRIM) for w in _SKIP_SEPARATORS.split(listed))
+        skips = tuple(w for w in words if w)
+        line = line[: said.start()]
+    name = " ".join(line.split()).strip(_NAME_TRIM)
+    return TypedPersona(name, share, skips)
+
+
+# Latin letters that do not come apart into a plain letter and an accent.
+_PLAIN = str.maketrans(
+    dict(zip("łŁđĐøØı", "lLdDoOi", strict=True))
+    | {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"}
+)
+
+
+def latin_slug(name: str, limit: int = 32) -> str:
+    """An id made of a Latin name: `Rodzina z dziećmi` -> `rodzina-z-dziecmi`, whole words
+    up to `limit` characters; "" when the name has a letter of another script (`带孩子的家庭`),
+    which no slug of Latin letters can stand for."""
+    folded = unicodedata.normalize("NFKD", name.translate(_PLAIN))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    if any(c.isalpha() and not c.isascii() for c in plain):
+        return ""
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    slug = words[0][:limit] if words else ""
+    for word in words[1:]:
+        if len(slug) + 1 + len(word) > limit:
+            break
+        slug = f"{slug}-{word}"
+    return slug
