@@ -129,6 +129,7 @@ def test_explicit_mapping_and_delimiter(files):
     assert feedback.columns.as_dict() == {
         "score": "Q1",
         "touchpoint": "Q2",
+        "persona": None,
         "date": None,
         "comment": "Q3",
     }

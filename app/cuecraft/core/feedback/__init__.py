@@ -2,8 +2,9 @@
 
 A design is a promise; guests' answers say whether it was kept. Feedback is
 imported from a survey CSV into `cafe.feedback.yaml` next to `cafe.yaml` —
-per touchpoint, a tally of the 0–10 answers and the strongest comments — and
-the FBK rules (cuecraft.core.rules.feedback) read it beside the design.
+per touchpoint, a tally of the 0–10 answers and the strongest comments, and
+the same per persona when the survey says who answered — and the FBK rules
+(cuecraft.core.rules.feedback) read it beside the design.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,12 @@ from cuecraft.core.feedback.model import (
     side_file_path,
 )
 from cuecraft.core.feedback.nps import Nps, describe, nps, nps_of, signed
+from cuecraft.core.feedback.per_persona import (
+    PersonaAnswers,
+    PersonaCell,
+    answers_by_persona,
+    has_personas,
+)
 from cuecraft.core.feedback.store import (
     FeedbackLoadError,
     FeedbackSaveError,
@@ -40,6 +47,7 @@ if TYPE_CHECKING:
         CsvError,
         ImportResult,
         SkippedRow,
+        UnmatchedPersona,
         UnmatchedTouchpoint,
         import_csv,
         import_csv_bytes,
@@ -53,6 +61,7 @@ _LAZY = {
     "CsvError": "csvimport",
     "ImportResult": "csvimport",
     "SkippedRow": "csvimport",
+    "UnmatchedPersona": "csvimport",
     "UnmatchedTouchpoint": "csvimport",
     "import_csv": "csvimport",
     "import_csv_bytes": "csvimport",
@@ -80,14 +89,19 @@ __all__ = [
     "ImportResult",
     "MappingError",
     "Nps",
+    "PersonaAnswers",
+    "PersonaCell",
     "SkippedRow",
     "Source",
     "TouchpointFeedback",
+    "UnmatchedPersona",
     "UnmatchedTouchpoint",
+    "answers_by_persona",
     "describe",
     "dump_feedback",
     "enough_answers",
     "feedback_for_design",
+    "has_personas",
     "hotspots",
     "import_csv",
     "import_csv_bytes",

@@ -28,6 +28,10 @@ EXACT: dict[str, tuple[str, ...]] = {
         "touchpoint": "touchpoint|touch point|touchpoint id|stage|step|journey stage|moment"
         "|etap|punkt styku|punkt kontaktu|moment kontaktu"
         "|触点|接触点|环节|阶段|服务环节",
+        "persona": "persona|segment|customer segment|guest segment|guest type|customer type"
+        "|visitor type|type of guest|type of customer|party type|guest profile"
+        "|typ gościa|rodzaj gościa|typ klienta|rodzaj klienta|segment klienta|grupa klientów"
+        "|客群|顾客类型|客户类型|宾客类型|人群|细分|客户细分|客群类型|用户画像|人物角色",
         "date": "date|day|timestamp|submitted|submitted at|submission date|created|created at"
         "|response date|time|datum"
         "|data|dzień|czas|sygnatura czasowa|znacznik czasu|data odpowiedzi"
@@ -45,6 +49,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "score": "recommend*|likel*|nps|score|rating|polec*|ocen*|prawdopodob*|推荐|评分|打分|分数",
         "touchpoint": "touchpoint*|touch point*|stage|journey step|etap*|punkt styku"
         "|punkt kontaktu|触点|接触点|环节|阶段",
+        "persona": "persona*|segment*|guest type|customer type|visitor type|type of guest"
+        "|type of customer|party type|typ gości*|rodzaj gości*|typ klient*|rodzaj klient*"
+        "|客群|顾客类型|客户类型|宾客类型|人群|细分|画像|人物角色",
         "date": "date|timestamp|datum|data|sygnatura czasowa|znacznik czasu|日期|时间",
         "comment": "comment*|why|reason*|feedback|remark*|tell us|komentarz*|uwag*|dlaczego"
         "|uzasadn*|opini*|评论|意见|建议|留言|原因|为什么|备注",
@@ -101,6 +108,7 @@ class ColumnPlan:
     touchpoint: int | None
     date: int | None
     comment: int | None
+    persona: int | None = None
 
     def columns(self) -> Columns:
         """The mapping as kept in the side file: header texts, not positions."""
@@ -110,7 +118,9 @@ class ColumnPlan:
 
         score = name(self.score)
         assert score is not None
-        return Columns(score, name(self.touchpoint), name(self.date), name(self.comment))
+        return Columns(
+            score, name(self.touchpoint), name(self.date), name(self.comment), name(self.persona)
+        )
 
 
 def parse_map(texts: list[str]) -> dict[str, str]:
@@ -187,7 +197,12 @@ def plan_columns(headers: list[str], explicit: dict[str, str] | None = None) -> 
             )
         )
     return ColumnPlan(
-        tuple(headers), score, chosen.get("touchpoint"), chosen.get("date"), chosen.get("comment")
+        tuple(headers),
+        score,
+        chosen.get("touchpoint"),
+        chosen.get("date"),
+        chosen.get("comment"),
+        chosen.get("persona"),
     )
 
 

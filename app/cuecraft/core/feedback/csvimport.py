@@ -1,4 +1,6 @@
-"""Import survey answers from a CSV into per-touchpoint tallies (docs/feedback.md).
+"""Import survey answers from a CSV into per-touchpoint (and per-persona) tallies.
+
+docs/feedback.md describes the CSV, the columns and what is reported.
 
 One pass over the rows, keeping only a tally of the scores per touchpoint and,
 per touchpoint, the few strongest comments (bounded heaps), so 100,000 rows
@@ -21,7 +23,8 @@ from pathlib import Path
 
 from cuecraft.core.feedback.columns import ColumnPlan, plan_columns
 from cuecraft.core.feedback.model import Feedback, Source
-from cuecraft.core.feedback.tally import SkippedRow, Tally, UnmatchedTouchpoint
+from cuecraft.core.feedback.names import UnmatchedPersona, UnmatchedTouchpoint
+from cuecraft.core.feedback.tally import SkippedRow, Tally
 from cuecraft.core.i18n import N_, _, format_number
 from cuecraft.core.model import Design
 
@@ -29,6 +32,7 @@ __all__ = [
     "CsvError",
     "ImportResult",
     "SkippedRow",
+    "UnmatchedPersona",
     "UnmatchedTouchpoint",
     "decode_csv",
     "import_csv",
@@ -78,6 +82,7 @@ class ImportResult:
     skipped: list[SkippedRow] = field(default_factory=list[SkippedRow])
     unmatched: list[UnmatchedTouchpoint] = field(default_factory=list[UnmatchedTouchpoint])
     notes: list[str] = field(default_factory=list[str])
+    unmatched_personas: list[UnmatchedPersona] = field(default_factory=list[UnmatchedPersona])
 
 
 def import_csv(
@@ -122,7 +127,8 @@ def import_csv_bytes(
     day_first: bool | None = None,
     today: datetime.date | None = None,
 ) -> ImportResult:
-    """Import CSV bytes named `name` against a design (None: keep touchpoint values as written)."""
+    """Import CSV bytes named `name` against a design (None: keep touchpoint and persona
+    values as written)."""
     text = decode_csv(data, encoding)
     if delimiter is None:
         delimiter = sniff_delimiter(text)
@@ -153,7 +159,15 @@ def import_csv_bytes(
     )
     feedback = Feedback(source, plan.columns(), {})
     tally.finish(feedback)
-    return ImportResult(feedback, plan, delimiter, tally.skipped, tally.unmatched(), tally.notes)
+    return ImportResult(
+        feedback,
+        plan,
+        delimiter,
+        tally.skipped,
+        tally.unmatched(),
+        tally.notes,
+        tally.unmatched_personas(),
+    )
 
 
 def decode_csv(data: bytes, encoding: str | None = None) -> str:

@@ -1,13 +1,15 @@
 """Imported feedback as plain data: where it came from and what guests said, per touchpoint.
 
 The answers themselves are not kept, only their tally per touchpoint (how many
-answered 0, 1, … 10) and a few of the strongest comments, so the side file
-stays small for any number of responses (docs/feedback.md).
+answered 0, 1, … 10) and a few of the strongest comments — and the same again
+per persona when the survey says who answered — so the side file stays small
+for any number of responses (docs/feedback.md).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +18,12 @@ from cuecraft.core.feedback.nps import SCALE, Nps, nps
 FEEDBACK_VERSION = 1
 OVERALL = "_overall"
 """The bucket of answers about no particular touchpoint (the visit as a whole)."""
-ROLES = ("score", "touchpoint", "date", "comment")
+ROLES = ("score", "touchpoint", "persona", "date", "comment")
+"""The columns a survey CSV may have, in the order the mapping lists them."""
 MAX_COMMENTS_EACH = 5  # lowest-score and highest-score comments kept per touchpoint
+# Per persona × touchpoint fewer: a persona's quotes add to the touchpoint's, and the side
+# file grows with personas × touchpoints, not with answers.
+MAX_PERSONA_COMMENTS_EACH = 2
 MAX_COMMENT_CHARS = 280
 
 
@@ -77,6 +83,7 @@ class Columns:
     touchpoint: str | None = None
     date: str | None = None
     comment: str | None = None
+    persona: str | None = None  # who answered: a persona id or name (issue 16)
 
     def as_dict(self) -> dict[str, str | None]:
         return {role: getattr(self, role) for role in ROLES}
@@ -90,12 +97,20 @@ class Feedback:
     holds the answers about no touchpoint in particular. A key that is not a
     touchpoint of the design (renamed since, or a CSV value that matched
     none) is kept, and reported by FBK004.
+
+    `personas` splits the same answers by who gave them: persona id (or a CSV
+    value that matched no persona, as written) → touchpoint key → answers. An
+    answer naming no persona is in `touchpoints` only; every answer naming one
+    is in both, so `overall` is never counted twice.
     """
 
     source: Source
     columns: Columns
     touchpoints: dict[str, TouchpointFeedback] = field(
         default_factory=dict[str, TouchpointFeedback]
+    )
+    personas: dict[str, dict[str, TouchpointFeedback]] = field(
+        default_factory=dict[str, dict[str, TouchpointFeedback]]
     )
 
     def at(self, touchpoint: str) -> TouchpointFeedback | None:
@@ -110,11 +125,37 @@ class Feedback:
     @property
     def overall(self) -> Nps:
         """The NPS of every answer, whatever touchpoint it names."""
-        total = _empty_tally()
-        for bucket in self.touchpoints.values():
-            for k, count in enumerate(bucket.scores):
-                total[k] += count
-        return nps(total)
+        return nps(_sum(self.touchpoints.values()))
+
+    def persona_at(self, persona: str, touchpoint: str) -> TouchpointFeedback | None:
+        """One persona's answers about one touchpoint, or None if none of them named it."""
+        return self.personas.get(persona, {}).get(touchpoint)
+
+    def persona_nps(self, persona: str) -> Nps:
+        """The NPS of every answer of one persona, whatever touchpoint it names
+        (undefined, with 0 responses, if none of them answered)."""
+        return nps(_sum(self.personas.get(persona, {}).values()))
+
+    def persona_nps_at(self, persona: str, touchpoint: str) -> Nps:
+        """The NPS one persona gives one touchpoint (undefined, with 0 responses, if none)."""
+        found = self.persona_at(persona, touchpoint)
+        return found.nps if found is not None else nps(_empty_tally())
+
+    @property
+    def other_guests(self) -> Nps:
+        """The NPS of the answers that name no persona: every answer less the personas'."""
+        total = _sum(self.touchpoints.values())
+        named = _sum(b for buckets in self.personas.values() for b in buckets.values())
+        # max(0, …): a hand-edited side file may not add up; never a negative count.
+        return nps([max(0, all_ - some) for all_, some in zip(total, named, strict=True)])
+
+
+def _sum(buckets: Iterable[TouchpointFeedback]) -> list[int]:
+    total = _empty_tally()
+    for bucket in buckets:
+        for k, count in enumerate(bucket.scores):
+            total[k] += count
+    return total
 
 
 def side_file_path(design_path: str | os.PathLike[str]) -> Path:

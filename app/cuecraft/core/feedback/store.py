@@ -83,18 +83,30 @@ def dump_feedback(feedback: Feedback) -> str:
     else:
         lines.append("touchpoints:")
     for key, bucket in feedback.touchpoints.items():
-        lines.append(f"  {scalar(key)}:")
-        lines.append(f"    scores: [{', '.join(str(n) for n in bucket.scores)}]")
-        if bucket.comments:
-            lines.append("    comments:")
-        for comment in bucket.comments:
-            lines.append(f"      - score: {comment.score}")
-            if comment.date is not None:
-                lines.append(f"        date: {scalar(comment.date)}")
-            if comment.line is not None:
-                lines.append(f"        line: {comment.line}")
-            lines.append(f"        text: {scalar(comment.text)}")
+        _dump_bucket(lines, key, bucket, "  ")
+    # Only when the survey said who answered: files without personas keep their bytes.
+    if feedback.personas:
+        lines.append("personas:")
+    for persona, buckets in feedback.personas.items():
+        lines.append(f"  {scalar(persona)}:" + ("" if buckets else " {}"))
+        for key, bucket in buckets.items():
+            _dump_bucket(lines, key, bucket, "    ")
     return "\n".join(lines) + "\n"
+
+
+def _dump_bucket(lines: list[str], key: str, bucket: TouchpointFeedback, indent: str) -> None:
+    """One touchpoint's answers: `key:`, its scores and comments, under `indent`."""
+    lines.append(f"{indent}{scalar(key)}:")
+    lines.append(f"{indent}  scores: [{', '.join(str(n) for n in bucket.scores)}]")
+    if bucket.comments:
+        lines.append(f"{indent}  comments:")
+    for comment in bucket.comments:
+        lines.append(f"{indent}    - score: {comment.score}")
+        if comment.date is not None:
+            lines.append(f"{indent}      date: {scalar(comment.date)}")
+        if comment.line is not None:
+            lines.append(f"{indent}      line: {comment.line}")
+        lines.append(f"{indent}      text: {scalar(comment.text)}")
 
 
 def save_feedback(feedback: Feedback, path: str | os.PathLike[str]) -> None:
@@ -229,7 +241,9 @@ class _Reader:
                 root, _("a feedback file is a mapping that starts “cuecraft-feedback: 1”")
             )
         fields = self.mapping(
-            root, _("the feedback file"), (VERSION_KEY, "source", "mapping", "touchpoints")
+            root,
+            _("the feedback file"),
+            (VERSION_KEY, "source", "mapping", "touchpoints", "personas"),
         )
         if VERSION_KEY not in fields:
             raise self.fail(
@@ -254,12 +268,31 @@ class _Reader:
         columns = self.columns(self.required(fields, "mapping", root, whole))
         touchpoints: dict[str, TouchpointFeedback] = {}
         if "touchpoints" in fields and not _is_null(fields["touchpoints"]):
-            node = fields["touchpoints"]
-            for key, child in self.mapping(node, "touchpoints", tuple(node.value)).items():
-                touchpoints[key] = self.bucket(
-                    child, _("touchpoint “{touchpoint}”").format(touchpoint=key)
+            touchpoints = self.buckets(fields["touchpoints"], "touchpoints")
+        # A file written before personas has no `personas`: it reads as answers of no persona.
+        personas: dict[str, dict[str, TouchpointFeedback]] = {}
+        if "personas" in fields and not _is_null(fields["personas"]):
+            node = fields["personas"]
+            for key, child in self.mapping(node, "personas", tuple(node.value)).items():
+                personas[key] = {} if _is_null(child) else self.buckets(child, "", key)
+        return Feedback(source, columns, touchpoints, personas)
+
+    def buckets(
+        self, node: Node, what: str, persona: str | None = None
+    ) -> dict[str, TouchpointFeedback]:
+        """Touchpoint key → answers, as under `touchpoints` and under each persona."""
+        if persona is not None:
+            what = _("persona “{persona}”").format(persona=persona)
+        out: dict[str, TouchpointFeedback] = {}
+        for key, child in self.mapping(node, what, tuple(node.value)).items():
+            if persona is None:
+                where = _("touchpoint “{touchpoint}”").format(touchpoint=key)
+            else:
+                where = _("touchpoint “{touchpoint}” of persona “{persona}”").format(
+                    touchpoint=key, persona=persona
                 )
-        return Feedback(source, columns, touchpoints)
+            out[key] = self.bucket(child, where)
+        return out
 
     def source(self, node: Node) -> Source:
         keys = ("file", "sha256", "imported", "rows", "dates")
@@ -298,7 +331,9 @@ class _Reader:
         score = names["score"]
         if score is None:
             raise self.fail(node, _("mapping needs “score”: the column the scores came from"))
-        return Columns(score, names["touchpoint"], names["date"], names["comment"])
+        return Columns(
+            score, names["touchpoint"], names["date"], names["comment"], names["persona"]
+        )
 
     def bucket(self, node: Node, what: str) -> TouchpointFeedback:
         fields = self.mapping(node, what, ("scores", "comments"))

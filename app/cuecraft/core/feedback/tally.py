@@ -2,7 +2,9 @@
 
 The hot loop of `import_csv`: it keeps per touchpoint only the 11 counts of
 the answers 0..10 and two bounded heaps of comments (the lowest- and the
-highest-scored), so memory does not grow with the number of rows.
+highest-scored), so memory does not grow with the number of rows. When the
+survey says who answered, each persona's answers are tallied a second time,
+apart, in the same way.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from cuecraft.core.feedback.cells import (
@@ -26,11 +28,13 @@ from cuecraft.core.feedback.columns import ColumnPlan
 from cuecraft.core.feedback.model import (
     MAX_COMMENT_CHARS,
     MAX_COMMENTS_EACH,
+    MAX_PERSONA_COMMENTS_EACH,
     OVERALL,
     Comment,
     Feedback,
     TouchpointFeedback,
 )
+from cuecraft.core.feedback.names import Names, UnmatchedPersona, UnmatchedTouchpoint
 from cuecraft.core.feedback.nps import SCALE
 from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
@@ -42,15 +46,6 @@ class SkippedRow:
 
     line: int
     reason: str
-
-
-@dataclass
-class UnmatchedTouchpoint:
-    """A touchpoint value that is neither an id nor a name in the design (kept as written)."""
-
-    value: str
-    rows: int
-    first_line: int
 
 
 _FAST_SCORES = {str(k): k for k in SCALE}
@@ -80,26 +75,90 @@ def _parse_date_cached(text: str) -> ParsedDate | CellError:
         return error
 
 
-class Tally:
-    """Scores per touchpoint and the strongest comments, built one row at a time."""
+class Answers:
+    """Scores per touchpoint and the strongest comments, of all guests or of one persona."""
 
-    def __init__(self, design: Design | None, day_first: bool | None) -> None:
-        self.ids: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        self.order: list[str] = [OVERALL]
-        if design is not None:
-            for tp in design.touchpoints:
-                self.ids.setdefault(tp.id.casefold(), tp.id)
-                self.order.append(tp.id)
-            for tp in design.touchpoints:
-                if tp.name.strip():
-                    self.names.setdefault(" ".join(tp.name.split()).casefold(), tp.id)
-        self.resolved: dict[str, str] = {}
-        self.unknown: dict[str, UnmatchedTouchpoint] = {}
+    def __init__(self, keep: int = MAX_COMMENTS_EACH) -> None:
+        self.keep = keep  # the lowest- and the highest-scored comments kept, each
         self.scores: dict[str, list[int]] = {}
         # Per touchpoint: the lowest and the highest comments, as heaps of negated keys.
         self.low: dict[str, list[tuple[tuple[int, int, int], _Said]]] = {}
         self.high: dict[str, list[tuple[tuple[int, int, int], _Said]]] = {}
+
+    def count(self, key: str, score: int) -> None:
+        tally = self.scores.get(key)
+        if tally is None:
+            tally = self.scores[key] = [0] * len(SCALE)
+        tally[score] += 1
+
+    def offer(self, key: str, score: int, raw: str, when: ParsedDate | None, line: int) -> None:
+        """Keep a comment if it is among the strongest said about its touchpoint."""
+        low, high = self.low.get(key), self.high.get(key)
+        keep = self.keep
+        if low is not None and high is not None and len(low) == len(high) == keep:
+            # The raw length bounds the weight from above: if even that cannot beat
+            # the weakest comment kept, skip the work (the common case once heaps are full).
+            bound = min(len(raw), MAX_COMMENT_CHARS)
+            if (-score, bound, -line) <= low[0][0] and (score, bound, -line) <= high[0][0]:
+                return
+        text = _clip(" ".join(raw.split()))
+        folded = text.casefold()
+        weight = len(text)
+        said = _Said(score, text, folded, when, line)
+        # Negated keys: the root of each heap is the weakest comment kept.
+        for heaps, neg in (
+            (self.low, (-score, weight, -line)),
+            (self.high, (score, weight, -line)),
+        ):
+            heap = heaps.get(key)
+            if heap is None:
+                heap = heaps[key] = []
+            for index, (kept_neg, kept) in enumerate(heap):
+                if kept.folded == folded:
+                    # The same words twice would waste a place: keep the stronger instance.
+                    if neg > kept_neg:
+                        heap[index] = (neg, said)
+                        heapq.heapify(heap)
+                    break
+            else:
+                if len(heap) < keep:
+                    heapq.heappush(heap, (neg, said))
+                elif neg > heap[0][0]:
+                    heapq.heapreplace(heap, (neg, said))
+
+    def buckets(
+        self, order: list[str], iso: Callable[[ParsedDate | None], str | None]
+    ) -> dict[str, TouchpointFeedback]:
+        """The answers per touchpoint, keys in `order` (those nobody named left out)."""
+        out: dict[str, TouchpointFeedback] = {}
+        for key in order:
+            if key not in self.scores:
+                continue
+            chosen: dict[str, _Said] = {}
+            for _key, said in self.low.get(key, []) + self.high.get(key, []):
+                chosen.setdefault(said.folded, said)
+            comments = [
+                Comment(s.score, s.text, iso(s.when), s.line)
+                for s in sorted(chosen.values(), key=lambda s: (s.score, s.line))
+            ]
+            out[key] = TouchpointFeedback(self.scores[key], comments)
+        return out
+
+
+class Tally:
+    """Scores per touchpoint and per persona, and the strongest comments, row by row."""
+
+    def __init__(self, design: Design | None, day_first: bool | None) -> None:
+        touchpoints = [] if design is None else design.touchpoints
+        personas = [] if design is None else design.personas
+        self.touchpoints = Names(
+            [(tp.id, tp.name) for tp in touchpoints], UnmatchedTouchpoint, {OVERALL: OVERALL}
+        )
+        self.personas = Names([(p.id, p.name) for p in personas], UnmatchedPersona)
+        self.order: list[str] = [OVERALL, *(tp.id for tp in touchpoints)]
+        self.persona_order: list[str] = [p.id for p in personas]
+        self.all = Answers()
+        self.by_persona: dict[str, Answers] = {}
         self.dates: set[ParsedDate] = set()
         self.day_first = day_first
         self.evidence = {True: 0, False: 0}  # slashed dates readable only day- or month-first
@@ -111,10 +170,16 @@ class Tally:
     def consume(self, rows: Iterator[tuple[int, list[str]]], plan: ColumnPlan) -> None:
         """Tally every data row (the hot loop: locals, a dict for the common scores)."""
         score_at, date_at = plan.score, plan.date
-        touchpoint_at, comment_at = plan.touchpoint, plan.comment
-        need = 1 + max(i for i in (score_at, date_at, touchpoint_at, comment_at) if i is not None)
+        touchpoint_at, comment_at, persona_at = plan.touchpoint, plan.comment, plan.persona
+        need = 1 + max(
+            i for i in (score_at, date_at, touchpoint_at, comment_at, persona_at) if i is not None
+        )
         padding = [""] * need
-        resolved, unknown, scores = self.resolved, self.unknown, self.scores
+        touchpoints, personas = self.touchpoints, self.personas
+        resolved, unknown = touchpoints.resolved, touchpoints.unknown
+        who_resolved, who_unknown = personas.resolved, personas.unknown
+        answers, by_persona = self.all, self.by_persona
+        scores = answers.scores
         skipped, dates, evidence = self.skipped, self.dates, self.evidence
         fast = _FAST_SCORES
         for line, row in rows:
@@ -148,70 +213,42 @@ class Tally:
             raw = "" if touchpoint_at is None else row[touchpoint_at]
             key = resolved.get(raw)
             if key is None:
-                key = resolved[raw] = self._resolve(raw, line)
+                key = resolved[raw] = touchpoints.resolve(raw, line) or OVERALL
             if key in unknown:
                 unknown[key].rows += 1
             tally = scores.get(key)
             if tally is None:
                 tally = scores[key] = [0] * len(SCALE)
             tally[score] += 1
+            # Who answered: a blank cell is a guest of no persona, counted as before.
+            group: Answers | None = None
+            if persona_at is not None:
+                raw = row[persona_at]
+                who = who_resolved.get(raw)
+                if who is None:
+                    who = who_resolved[raw] = personas.resolve(raw, line)
+                if who:
+                    if who in who_unknown:
+                        who_unknown[who].rows += 1
+                    group = by_persona.get(who)
+                    if group is None:
+                        group = by_persona[who] = Answers(MAX_PERSONA_COMMENTS_EACH)
+                    group.count(key, score)
             self.imported += 1
             if comment_at is not None:
                 text = row[comment_at]
                 if text and not text.isspace():
-                    self._offer(key, score, text, when, line)
-
-    def _resolve(self, raw: str, line: int) -> str:
-        value = " ".join(raw.split())
-        if not value:
-            return OVERALL
-        folded = value.casefold()
-        found = self.ids.get(folded) or self.names.get(folded)
-        if found is not None:
-            return found
-        if folded == OVERALL:
-            return OVERALL
-        for key, seen in self.unknown.items():  # the same name in another case
-            if key.casefold() == folded:
-                return seen.value
-        self.unknown[value] = UnmatchedTouchpoint(value, 0, line)
-        return value
-
-    def _offer(self, key: str, score: int, raw: str, when: ParsedDate | None, line: int) -> None:
-        low, high = self.low.get(key), self.high.get(key)
-        if low is not None and high is not None and len(low) == len(high) == MAX_COMMENTS_EACH:
-            # The raw length bounds the weight from above: if even that cannot beat
-            # the weakest comment kept, skip the work (the common case once heaps are full).
-            bound = min(len(raw), MAX_COMMENT_CHARS)
-            if (-score, bound, -line) <= low[0][0] and (score, bound, -line) <= high[0][0]:
-                return
-        text = _clip(" ".join(raw.split()))
-        folded = text.casefold()
-        weight = len(text)
-        said = _Said(score, text, folded, when, line)
-        # Negated keys: the root of each heap is the weakest comment kept.
-        for heaps, neg in (
-            (self.low, (-score, weight, -line)),
-            (self.high, (score, weight, -line)),
-        ):
-            heap = heaps.get(key)
-            if heap is None:
-                heap = heaps[key] = []
-            for index, (kept_neg, kept) in enumerate(heap):
-                if kept.folded == folded:
-                    # The same words twice would waste a place: keep the stronger instance.
-                    if neg > kept_neg:
-                        heap[index] = (neg, said)
-                        heapq.heapify(heap)
-                    break
-            else:
-                if len(heap) < MAX_COMMENTS_EACH:
-                    heapq.heappush(heap, (neg, said))
-                elif neg > heap[0][0]:
-                    heapq.heapreplace(heap, (neg, said))
+                    answers.offer(key, score, text, when, line)
+                    if group is not None:
+                        group.offer(key, score, text, when, line)
 
     def unmatched(self) -> list[UnmatchedTouchpoint]:
-        return list(self.unknown.values())
+        """The touchpoint values that named nothing, in the order the CSV first gives them."""
+        return [u for u in self.touchpoints.unknown.values() if isinstance(u, UnmatchedTouchpoint)]
+
+    def unmatched_personas(self) -> list[UnmatchedPersona]:
+        """The persona values that named no persona, in the order the CSV first gives them."""
+        return [u for u in self.personas.unknown.values() if isinstance(u, UnmatchedPersona)]
 
     def _decide_day_first(self) -> bool:
         if self.day_first is not None:
@@ -252,18 +289,15 @@ class Tally:
         if days:
             feedback.source.first_date = days[0].isoformat()
             feedback.source.last_date = days[-1].isoformat()
+        # The design's order first, then values that name nothing in the order the CSV
+        # first gives them: the same for every persona, so their tables line up.
         known = set(self.order)
-        keys = [k for k in self.order if k in self.scores]
-        keys += [k for k in self.scores if k not in known]
-        for key in keys:
-            chosen: dict[str, _Said] = {}
-            for _key, said in self.low.get(key, []) + self.high.get(key, []):
-                chosen.setdefault(said.folded, said)
-            comments = [
-                Comment(s.score, s.text, iso(s.when), s.line)
-                for s in sorted(chosen.values(), key=lambda s: (s.score, s.line))
-            ]
-            feedback.touchpoints[key] = TouchpointFeedback(self.scores[key], comments)
+        order = self.order + [k for k in self.all.scores if k not in known]
+        feedback.touchpoints.update(self.all.buckets(order, iso))
+        named = set(self.persona_order)
+        for who in self.persona_order + [k for k in self.by_persona if k not in named]:
+            if who in self.by_persona:
+                feedback.personas[who] = self.by_persona[who].buckets(order, iso)
 
 
 @dataclass(frozen=True)
