@@ -41,9 +41,13 @@ class FittedLines(QLabel):
         self._lines: list[str] = []
         self._empty = ""
         self._smallest_px = 0
+        self._separator = "<br/>"
 
-    def set_lines(self, lines: list[str], empty: str, smallest_px: int = 0) -> None:
+    def set_lines(
+        self, lines: list[str], empty: str, smallest_px: int = 0, separator: str = "<br/>"
+    ) -> None:
         self._lines, self._empty, self._smallest_px = list(lines), empty, smallest_px
+        self._separator = separator
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -60,7 +64,7 @@ class FittedLines(QLabel):
         keep = len(lines) if len(lines) <= self.max_lines else self.max_lines - 1
         while True:
             shown = lines if keep >= len(lines) else [_earlier(len(lines) - keep), *lines[-keep:]]
-            html = "<br/>".join(shown)
+            html = self._separator.join(shown)
             if keep <= 1 or not self.isVisible() or self._fits(html, self.font()):
                 break
             keep -= 1
@@ -73,7 +77,7 @@ class FittedLines(QLabel):
         font = QFont(self.font())
         size = self.base_px
         if self._smallest_px and lines and self.isVisible() and len(lines) <= self.max_lines:
-            html = "<br/>".join(lines)
+            html = self._separator.join(lines)
             while size > self._smallest_px:
                 font.setPixelSize(size)
                 if self._fits(html, font):
