@@ -39,6 +39,17 @@ def test_step_capture_and_leave(qtbot):
         seen.append(workshop.step.key)
         press(qtbot, capture, Qt.Key.Key_PageDown)
     assert seen == [s.key for s in STEPS]
+    assert [s.title for s in STEPS] == [
+        "Theme",
+        "Positive cues",
+        "Negative cues",
+        "The five senses",
+        "Memorabilia",
+        "Journey",
+        "Blueprint",
+        "Personas",
+        "Scorecard",
+    ]
     assert workshop.step.key == "scorecard"
     assert not capture.isEnabled() or capture.placeholderText().startswith("The scorecard")
     for _ in STEPS:

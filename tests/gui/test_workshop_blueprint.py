@@ -105,7 +105,7 @@ def test_the_blueprint_step_comes_right_after_the_journey(qtbot, lodge):
     _document, workshop = on_blueprint(qtbot, lodge)
     assert workshop.heading.text() == "Blueprint"
     strip = plain(workshop.progress.text())
-    assert "Journey · <b><u>Blueprint</u></b> · Scorecard" in strip
+    assert "Journey · <b><u>Blueprint</u></b> · Personas" in strip
     assert workshop.where.isVisible()
     # The first touchpoint of the journey, not of the file, with its wait point.
     where = workshop.where.text()
@@ -121,7 +121,7 @@ def test_the_blueprint_step_comes_right_after_the_journey(qtbot, lodge):
     assert "@ Host podium" in plain(body)
     assert ">F</b>" in body
     qtbot.keyClick(workshop.capture, Qt.Key.Key_PageDown)
-    assert workshop.step.key == "scorecard"
+    assert workshop.step.key == "personas"
     assert not workshop.where.isVisible()
     qtbot.keyClick(workshop.capture, Qt.Key.Key_PageUp)
     qtbot.keyClick(workshop.capture, Qt.Key.Key_Left)

@@ -1,9 +1,10 @@
 """Workshop mode (F5): the design on a projector, captured live without a mouse.
 
 Steps (workshop_steps.py): theme → positive cues → negative cues → senses → memorabilia →
-journey → blueprint → scorecard. Page Up/Page Down (a clicker) or the arrow keys (when the
-capture line is empty) move between steps; on the blueprint step ↑/↓ move between the
-journey's touchpoints (workshop_blueprint.py). Typing goes into the capture line and Enter
+journey → blueprint → personas → scorecard. Page Up/Page Down (a clicker) or the arrow keys
+(when the capture line is empty) move between steps; on the blueprint step ↑/↓ move between
+the journey's touchpoints (workshop_blueprint.py); on the personas step a line names a kind
+of guest and what they skip (workshop_personas.py). Typing goes into the capture line and Enter
 adds it to the design as an undoable edit; with the line empty, Undo and Redo (Ctrl+Z,
 Ctrl+Shift+Z) take back or redo the last edit; Esc returns to the workbench.
 """
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cuecraft.core.edits import Edit
 from cuecraft.core.i18n import _
+from cuecraft.gui import workshop_personas
 from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken, wrapping_policy
 from cuecraft.gui.workshop_blueprint import BlueprintStep
@@ -140,6 +142,13 @@ class WorkshopMode(QWidget):
                 "PgUp/PgDn or ←/→ steps · ↑/↓ touchpoint · Enter adds · @ zone says where · "
                 "Ctrl+Z undoes · F6 timer start/pause · F7 timer reset · Esc back to the workbench"
             )
+        if self.step.key == "personas":
+            # TRANSLATORS: the keys of the workshop's personas step, in one line under the
+            # typing line
+            return _(
+                "PgUp/PgDn or ←/→ steps · Enter adds · 40% gives their share · Ctrl+Z undoes · "
+                "F6 timer start/pause · F7 timer reset · Esc back to the workbench"
+            )
         # TRANSLATORS: the keys of the workshop, in one line under the typing line
         return _(
             "PgUp/PgDn or ←/→ steps · Enter adds · #word tags a motif · "
@@ -234,6 +243,11 @@ class WorkshopMode(QWidget):
             smallest = int(self.base_px * BLUEPRINT_SMALLEST)
             self.body.set_lines(self.blueprint.lines(), f"<i>{nothing}</i>", smallest)
             self.verdict.setText(verdict(step, self.document, self.blueprint.focus_ids()))
+        elif step.key == "personas":
+            lines = workshop_personas.persona_lines(self.document)
+            self.body.set_lines(lines, f"<i>{nothing}</i>", separator="")
+            happy = workshop_personas.happy_line(self.document)
+            self.verdict.setText(verdict(step, self.document, happy=happy))
         else:
             self.body.set_lines(step_lines(step, self.document), f"<i>{nothing}</i>")
             self.verdict.setText(verdict(step, self.document))
@@ -318,4 +332,6 @@ class WorkshopMode(QWidget):
         """The edit a typed line makes on this step, or why it makes none."""
         if key == "blueprint":
             return self.blueprint.edit_for(line)
+        if key == "personas":
+            return workshop_personas.edit_for(line, self.document)
         return edit_for(key, line, self.document)

@@ -18,11 +18,9 @@ from cuecraft.core.names import short
 from cuecraft.gui.document import Document
 from cuecraft.gui.views.blueprint_words import fail_mark, row_title, wait_mark
 from cuecraft.gui.widgets import unbroken
-from cuecraft.gui.workshop_steps import spellings
+from cuecraft.gui.workshop_steps import some_ids, spellings
 from cuecraft.gui.workshop_widgets import ACCENT, ERROR, QUIET, escape
 
-# At most this many zone ids are named when a typed zone is not found.
-ZONES_SUGGESTED = 8
 # Latin characters of an action's text and of its zone's name on the projector.
 ACTION_LIMIT = 80
 ZONE_LIMIT = 40
@@ -153,15 +151,10 @@ class BlueprintStep:
                 return _("Type a zone's id or name after the @, or leave the @ out.")
             found = zones_called(design.zones, typed.place)
             if not found:
-                ids = [unbroken(z.id) for z in design.zones]
-                comma = pgettext("list separator", ", ")
-                named = comma.join(ids[:ZONES_SUGGESTED])
-                if len(ids) > ZONES_SUGGESTED:
-                    named += comma + "…"
                 # TRANSLATORS: a zone typed after @ in the workshop is not in the design;
                 # {zones} lists the ids of those it has
                 return _("There is no zone “{zone}”. Zones: {zones}").format(
-                    zone=typed.place, zones=named or "—"
+                    zone=typed.place, zones=some_ids([z.id for z in design.zones])
                 )
             if len(found) > 1:
                 # TRANSLATORS: several zones have the name typed after @; {zones} are their ids

@@ -1,8 +1,9 @@
 """The workshop's steps: what each shows, what a line typed there adds, what the checks say.
 
 Steps: theme → positive cues → negative cues → senses → memorabilia → journey → blueprint
-→ scorecard. The blueprint step, which also walks the journey's touchpoints, lives in
-`workshop_blueprint.py`; the window that shows the steps in `workshop.py`.
+→ personas → scorecard. The blueprint step, which also walks the journey's touchpoints,
+lives in `workshop_blueprint.py`, the personas step in `workshop_personas.py`; the window
+that shows the steps in `workshop.py`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cuecraft.core.names import Names
 from cuecraft.gui.document import Document
 from cuecraft.gui.findings_panel import group_title
 from cuecraft.gui.inspector_fields import choice_label, sense_label
+from cuecraft.gui.widgets import unbroken
 from cuecraft.gui.workshop_widgets import ACCENT, ERROR, TEXT, WARNING, escape
 
 
@@ -29,6 +31,7 @@ class Step:
     title: str  # English, marked with N_: shown as _(title)
     principle: str
     prompt: str  # what typing does here (English, marked); "" when this step takes no input
+    codes: tuple[str, ...] = ()  # when given, only the principle's findings of these rules
 
 
 STEPS = (
@@ -71,6 +74,16 @@ STEPS = (
         # TRANSLATORS: the words before the colons must be lane words the workshop understands
         # (see "lane typed in the workshop"); keep the @ before the zone
         N_("Type an action: “back: restock napkins @ kitchen” (front:, back:, support:)"),
+    ),
+    Step(
+        "personas",
+        # TRANSLATORS: the workshop step of the kinds of guests (glossary: persona)
+        N_("Personas"),
+        "journey",
+        # TRANSLATORS: the word before what they skip must be one the workshop understands:
+        # skips or skip, pomija or pomijają, 跳过; keep the % after the share
+        N_("Type a persona and what they skip: “Family 40% skips bar, shop”"),
+        codes=("PER",),  # of the journey's findings, only those about the personas
     ),
     Step("scorecard", N_("Scorecard"), "", ""),
 )
@@ -115,7 +128,8 @@ def english_prefix(line: str) -> str:
 
 
 def step_lines(step: Step, document: Document) -> list[str]:
-    """The rich-text lines a step shows of the design (the blueprint step excepted)."""
+    """The rich-text lines a step shows of the design (the blueprint and personas steps
+    excepted)."""
     design = document.design
     esc = escape
     if step.key == "theme":
@@ -175,14 +189,19 @@ def step_lines(step: Step, document: Document) -> list[str]:
     ]
 
 
-def verdict(step: Step, document: Document, first: Collection[str] = ()) -> str:
+def verdict(step: Step, document: Document, first: Collection[str] = (), happy: str = "") -> str:
     """What the checks say of the step's principle, in the client's words; findings about
-    the items `first` (those the room is looking at) come before the others."""
+    the items `first` (those the room is looking at) come before the others. `happy` says
+    what all is well means on the step, when nothing is found."""
     if not step.principle:
         return escape(_("One principle at zero makes the whole experience zero (6 − 1 = 0)."))
-    findings: list[Finding] = [f for f in document.result.findings if f.principle == step.principle]
+    findings: list[Finding] = [
+        f
+        for f in document.result.findings
+        if f.principle == step.principle and (not step.codes or f.code.startswith(step.codes))
+    ]
     if not findings:
-        happy = escape(_("✔ The checks are happy with this step."))
+        happy = escape(happy or _("✔ The checks are happy with this step."))
         return f"<span style='color:{ACCENT}'>{happy}</span>"
     if first:
         findings.sort(key=lambda f: not set(f.ids) & set(first))  # stable: the rest keep order
@@ -203,8 +222,8 @@ def verdict(step: Step, document: Document, first: Collection[str] = ()) -> str:
 
 
 def edit_for(key: str, line: str, document: Document) -> Edit | str:
-    """The edit a typed line makes on a step (the blueprint step excepted), or why it
-    makes none."""
+    """The edit a typed line makes on a step (the blueprint and personas steps excepted),
+    or why it makes none."""
     design = document.design
     if key == "theme":
         # TRANSLATORS: an undo step, as in "Undo Add motif “rain”"
@@ -236,6 +255,16 @@ def edit_for(key: str, line: str, document: Document) -> Edit | str:
         return AddItem("souvenirs", Souvenir(new_id(design, "souvenir"), typed.text, motifs=motifs))
     phase = typed.prefix or "during"
     return AddItem("touchpoints", Touchpoint(new_id(design, "touchpoint"), typed.text, phase))
+
+
+def some_ids(ids: list[str], limit: int = 8) -> str:
+    """The first `limit` ids, each kept whole on a line, for a refusal that says which ones
+    the design has ("podium, dining-hall, …"); "—" when there are none."""
+    comma = pgettext("list separator", ", ")
+    named = comma.join(unbroken(i) for i in ids[:limit])
+    if len(ids) > limit:
+        named += comma + "…"
+    return named or "—"
 
 
 def journey_line(tp: Touchpoint) -> str:
