@@ -34,6 +34,7 @@ STEP_TITLES = {
         "Memorabilia",
         "Journey",
         "Blueprint",
+        "Personas",
         "Scorecard",
     ],
     "pl": [
@@ -44,9 +45,20 @@ STEP_TITLES = {
         "Pamiątki",
         "Ścieżka gościa",
         "Plan usługi",
+        "Persony",
         "Karta wyników",
     ],
-    "zh": ["主题", "正面线索", "负面线索", "五种感官", "纪念品", "顾客旅程", "服务蓝图", "评分卡"],
+    "zh": [
+        "主题",
+        "正面线索",
+        "负面线索",
+        "五种感官",
+        "纪念品",
+        "顾客旅程",
+        "服务蓝图",
+        "用户画像",
+        "评分卡",
+    ],
 }
 SECTIONS = {
     "en": ["Zones", "Touchpoints", "Positive cues", "Negative cues", "Sensory layers", "Souvenirs"],
