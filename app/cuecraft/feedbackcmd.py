@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 from cuecraft.core.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the core (networkx) is imported only when a command runs
-    from cuecraft.core.feedback import Feedback, ImportResult, Nps
+    from cuecraft.core.feedback import (
+        Feedback,
+        ImportResult,
+        Nps,
+        PersonaAnswers,
+        TouchpointFeedback,
+    )
     from cuecraft.core.graph import DesignGraph
     from cuecraft.core.model import Design
 
@@ -45,8 +51,9 @@ def add_parser(
         help=_("import a survey CSV into the design’s feedback file"),
         description=_(
             "Import a survey CSV (a 0–10 “how likely to recommend” score, optionally a "
-            "touchpoint, a date and a comment per row) into DESIGN’s side file "
-            "(cafe.yaml → cafe.feedback.yaml), replacing what was imported before."
+            "touchpoint, the persona who answered, a date and a comment per row) into "
+            "DESIGN’s side file (cafe.yaml → cafe.feedback.yaml), replacing what was "
+            "imported before."
         ),
         parents=list(parents),
     )
@@ -58,8 +65,8 @@ def add_parser(
         default=[],
         metavar="ROLE=COLUMN,...",
         help=_(
-            "name the columns: score=, touchpoint=, date=, comment= (a header or a 1-based "
-            "column number; empty for none); the rest are guessed from the headers"
+            "name the columns: score=, touchpoint=, persona=, date=, comment= (a header or a "
+            "1-based column number; empty for none); the rest are guessed from the headers"
         ),
     )
     imp.add_argument(
@@ -83,7 +90,10 @@ def add_parser(
     show = sub.add_parser(
         "show",
         help=_("print the NPS per touchpoint"),
-        description=_("Print the imported feedback of DESIGN: NPS per touchpoint and overall."),
+        description=_(
+            "Print the imported feedback of DESIGN: NPS per touchpoint and overall, and per "
+            "persona and persona × touchpoint when the survey says who answered."
+        ),
         parents=list(parents),
     )
     show.add_argument("design", metavar="DESIGN")
@@ -196,6 +206,7 @@ def _import(args: argparse.Namespace) -> int:
     print(_("columns: {columns}").format(columns=columns))
     graph = DesignGraph(design)
     _print_table(graph, result.feedback)
+    _print_personas(graph, result.feedback)
     _print_findings(args.design, graph, result.feedback)
     return EXIT_OK
 
@@ -212,6 +223,15 @@ def _report_problems(csv_name: str, result: ImportResult) -> None:
             value.rows,
         ).format(value=value.value, n=_count(value.rows))
         print(f"{csv_name}:{value.first_line}: {message}", file=sys.stderr)
+    for who in result.unmatched_personas:
+        message = ngettext(
+            "the persona “{value}” is neither the id nor the name of a persona in the design "
+            "({n} row; kept apart under that name)",
+            "the persona “{value}” is neither the id nor the name of a persona in the design "
+            "({n} rows; kept apart under that name)",
+            who.rows,
+        ).format(value=who.value, n=_count(who.rows))
+        print(f"{csv_name}:{who.first_line}: {message}", file=sys.stderr)
     for note in result.notes:
         print(f"{csv_name}: {note}", file=sys.stderr)
 
@@ -271,6 +291,7 @@ def _show(args: argparse.Namespace) -> int:
         )
     print(line.format(**words))
     _print_table(graph, feedback)
+    _print_personas(graph, feedback)
     if args.comments:
         _print_comments(graph, feedback)
     _print_findings(args.design, graph, feedback)
@@ -320,13 +341,29 @@ def _share(result: Nps, group: str) -> str:
     return "—" if share is None else format_percent(share / 100)
 
 
-def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
-    from cuecraft.core.feedback import describe, signed
+def _nps_cells(result: Nps) -> tuple[str, ...]:
+    """The columns after a row's label and emotion: answers, NPS, interval, the three shares."""
+    from cuecraft.core.feedback import signed
 
-    print(_("overall {nps}").format(nps=describe(feedback.overall)))
-    header = (
-        _("touchpoint"),
-        _("emotion"),
+    interval = (
+        ""
+        if result.low is None
+        else _("{low} to {high}").format(low=signed(result.low), high=signed(result.high))
+    )
+    return (
+        _count(result.responses),
+        signed(result.score),
+        interval,
+        _share(result, "promoters"),
+        _share(result, "passives"),
+        _share(result, "detractors"),
+    )
+
+
+def _nps_header(first: str, second: str) -> tuple[str, ...]:
+    return (
+        first,
+        second,
         _("answers"),
         _("NPS"),
         _("95% CI"),
@@ -334,34 +371,82 @@ def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
         _("passives"),
         _("detractors"),
     )
-    lines = [header]
-    for key, label, result in _rows(graph, feedback):
-        tp = graph.touchpoints.get(key)
-        emotion = "" if tp is None or tp.emotion is None else f"{tp.emotion:+d}"
-        interval = (
-            ""
-            if result.low is None
-            else _("{low} to {high}").format(low=signed(result.low), high=signed(result.high))
-        )
-        lines.append(
-            (
-                label,
-                emotion,
-                _count(result.responses),
-                signed(result.score),
-                interval,
-                _share(result, "promoters"),
-                _share(result, "passives"),
-                _share(result, "detractors"),
-            )
-        )
-    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
-    print()
+
+
+def _print_grid(lines: list[tuple[str, ...]], indent: str = "") -> None:
+    """Columns aligned (wide characters count twice); the first left, the rest right."""
+    widths = [max(_width(line[i]) for line in lines) for i in range(len(lines[0]))]
     for line in lines:
         cells = [_pad(line[0], widths[0])]
         cells += [_pad(cell, w, right=True) for cell, w in zip(line[1:], widths[1:], strict=True)]
-        print("  ".join(cells).rstrip())
+        print(indent + "  ".join(cells).rstrip())
+
+
+def _print_table(graph: DesignGraph, feedback: Feedback) -> None:
+    from cuecraft.core.feedback import describe
+
+    print(_("overall {nps}").format(nps=describe(feedback.overall)))
+    lines = [_nps_header(_("touchpoint"), _("emotion"))]
+    for key, label, result in _rows(graph, feedback):
+        tp = graph.touchpoints.get(key)
+        emotion = "" if tp is None or tp.emotion is None else f"{tp.emotion:+d}"
+        lines.append((label, emotion, *_nps_cells(result)))
     print()
+    _print_grid(lines)
+    print()
+
+
+def _persona_label(answers: PersonaAnswers) -> str:
+    """“Family with toddlers (family)”; the id alone without a name; a value not in the
+    design marked as such."""
+    persona = answers.persona
+    if persona is None:
+        return _("{key} (not in the design)").format(key=answers.key)
+    name = " ".join(persona.name.split())
+    return f"{name} ({persona.id})" if name and name != persona.id else persona.id
+
+
+def _print_personas(graph: DesignGraph, feedback: Feedback) -> None:
+    """NPS per persona, then per persona × touchpoint (only where they answered)."""
+    from cuecraft.core.feedback import OVERALL, answers_by_persona, describe
+
+    personas = answers_by_persona(graph, feedback)
+    if not personas:
+        return
+    lines = [_nps_header(_("persona"), _("share"))]
+    for answers in personas:
+        share = answers.persona.share if answers.persona is not None else None
+        shown = "" if share is None else format_percent(share / 100)
+        lines.append((_persona_label(answers), shown, *_nps_cells(answers.nps)))
+    lines.append((_("(no persona)"), "", *_nps_cells(feedback.other_guests)))
+    _print_grid(lines)
+    print()
+    for answers in personas:
+        if not answers.cells:
+            continue
+        print(
+            _("{persona}: {nps}").format(persona=_persona_label(answers), nps=describe(answers.nps))
+        )
+        journey = graph.persona_journeys.get(answers.key)
+        lines = [_nps_header(_("touchpoint"), _("emotion"))]
+        for cell in answers.cells:
+            key = cell.touchpoint
+            if key == OVERALL:
+                label = _("(no touchpoint)")
+            elif not cell.in_design:
+                label = _("{key} (not in the design)").format(key=key)
+            elif journey is not None and key in journey.skipped:
+                label = _("{key} (skipped by this persona)").format(key=key)
+            else:
+                label = key
+            if journey is not None:
+                felt = journey.emotion.get(key)
+            else:
+                tp = graph.touchpoints.get(key)
+                felt = None if tp is None else tp.emotion
+            lines.append((label, "" if felt is None else f"{felt:+d}", *_nps_cells(cell.nps)))
+        _print_grid(lines, indent="  ")
+        print()
 
 
 def _print_comments(graph: DesignGraph, feedback: Feedback) -> None:
@@ -396,25 +481,19 @@ def _nps_json(result: Nps) -> dict[str, Any]:
 
 
 def _as_json(design_name: str, graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
-    from cuecraft.core.feedback import side_file_path
+    from cuecraft.core.feedback import TouchpointFeedback, side_file_path
     from cuecraft.core.rules.feedback import check_feedback
 
     src = feedback.source
-    touchpoints = []
-    for key, _label, result in _rows(graph, feedback):
-        bucket = feedback.at(key)
-        touchpoints.append(
-            {
-                "id": key,
-                "in_design": key in graph.touchpoints,
-                **_nps_json(result),
-                "scores": list(bucket.scores) if bucket else [0] * 11,
-                "comments": [
-                    {"score": c.score, "date": c.date, "line": c.line, "text": c.text}
-                    for c in (bucket.comments if bucket else [])
-                ],
-            }
-        )
+    touchpoints = [
+        {
+            "id": key,
+            "in_design": key in graph.touchpoints,
+            **_nps_json(result),
+            **_bucket_json(feedback.at(key) or TouchpointFeedback()),
+        }
+        for key, _label, result in _rows(graph, feedback)
+    ]
     return {
         "cuecraft-feedback-show": JSON_FORMAT_VERSION,
         "design": design_name,
@@ -431,7 +510,47 @@ def _as_json(design_name: str, graph: DesignGraph, feedback: Feedback) -> dict[s
         "overall": _nps_json(feedback.overall),
         "touchpoints": touchpoints,
         "findings": [f.as_dict() for f in check_feedback(graph, feedback)],
+        **_personas_json(graph, feedback),
     }
+
+
+def _bucket_json(bucket: TouchpointFeedback) -> dict[str, Any]:
+    return {
+        "scores": list(bucket.scores),
+        "comments": [
+            {"score": c.score, "date": c.date, "line": c.line, "text": c.text}
+            for c in bucket.comments
+        ],
+    }
+
+
+def _personas_json(graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
+    """`personas` (each with its touchpoints) and `other_guests`, as docs/feedback.md shows."""
+    from cuecraft.core.feedback import answers_by_persona, has_personas
+
+    personas = []
+    for answers in answers_by_persona(graph, feedback):
+        persona = answers.persona
+        personas.append(
+            {
+                "id": answers.key,
+                "in_design": answers.in_design,
+                "name": persona.name if persona is not None else None,
+                "share": persona.share if persona is not None else None,
+                **_nps_json(answers.nps),
+                "touchpoints": [
+                    {
+                        "id": cell.touchpoint,
+                        "in_design": cell.in_design,
+                        **_nps_json(cell.nps),
+                        **_bucket_json(cell.answers),
+                    }
+                    for cell in answers.cells
+                ],
+            }
+        )
+    other = _nps_json(feedback.other_guests) if has_personas(feedback) else None
+    return {"personas": personas, "other_guests": other}
 
 
 if __name__ == "__main__":  # pragma: no cover

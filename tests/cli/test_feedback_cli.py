@@ -7,6 +7,7 @@ Until `cuecraft.cli` registers the subcommand, the same code runs as
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -232,3 +233,181 @@ def test_usage_errors_exit_2(files):
     result = cuecraft_feedback("import", "hotpot.yaml", cwd=files)
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+# -- by persona (issue 16) ----------------------------------------------------------------
+
+# The file lists pay first; the journey is arrive → wait → pay, the order persona tables use.
+PERSONA_DESIGN = """\
+cuecraft: 1
+title: Hotpot house
+theme:
+  name: Warm welcome
+touchpoints:
+  - id: pay
+    name: 结账
+    phase: after
+    emotion: 1
+  - id: arrive
+    name: Arrival and greeting
+    phase: before
+    next: [wait]
+    emotion: 2
+  - id: wait
+    name: Czekanie na stolik
+    phase: during
+    next: [pay]
+personas:
+  - id: family
+    name: Rodzina z maluchami
+    share: 55
+    skips: [wait]
+    emotion: {pay: -2}
+  - id: couple
+    name: Para na randce
+    share: 30
+  - id: solo
+"""
+
+# family: 10, 9, 6 at arrive; 3 at pay; 9 at wait (which they skip) → 3 promoters,
+#   2 detractors of 5: NPS +20; at arrive 2 promoters, 1 detractor of 3: +33.
+# couple: 8, 10 at pay → 1 passive, 1 promoter: NPS +50.
+# "Grupa firmowa": 2 at arrive → NPS −100. No persona: 9, 9 → NPS +100.
+PERSONA_SURVEY = (
+    "Ocena;Etap;Typ gościa\n"
+    "10;arrive;family\n"
+    "9;Arrival and greeting;Rodzina z maluchami\n"
+    "6;arrive;FAMILY\n"
+    "3;pay;rodzina  z maluchami\n"
+    "9;wait;family\n"
+    "8;pay;Para na randce\n"
+    "10;pay;couple\n"
+    "2;arrive;Grupa firmowa\n"
+    "9;arrive;\n"
+    "9;pay;\n"
+)
+
+
+@pytest.fixture
+def persona_files(tmp_path: Path) -> Path:
+    (tmp_path / "hotpot.yaml").write_text(PERSONA_DESIGN, encoding="utf-8")
+    (tmp_path / "survey.csv").write_text(PERSONA_SURVEY, encoding="utf-8")
+    return tmp_path
+
+
+def table_rows(text: str, first: str) -> list[list[str]]:
+    """The rows of the first table whose header starts with `first`, up to the blank line,
+    as their non-blank cells (columns are two or more spaces apart)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.split()[:1] == [first])
+    rows = []
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        rows.append(re.split(r"\s{2,}", line.strip()))
+    return rows
+
+
+def test_import_reports_the_persona_column_and_the_values_that_name_no_persona(persona_files):
+    result = cuecraft_feedback("import", "hotpot.yaml", "survey.csv", cwd=persona_files)
+    assert result.returncode == 0, result.stderr
+    assert 'persona = "Typ gościa"' in result.stdout
+    assert result.stderr.splitlines() == [
+        "survey.csv:9: the persona “Grupa firmowa” is neither the id nor the name of a persona "
+        "in the design (1 row; kept apart under that name)"
+    ]
+    assert "Rodzina z maluchami (family)" in result.stdout
+    feedback = load_feedback(persona_files / "hotpot.feedback.yaml")
+    assert feedback.columns.persona == "Typ gościa"
+    assert feedback.persona_nps("family").score == 20.0
+    assert list(feedback.personas) == ["family", "couple", "Grupa firmowa"]
+
+
+def test_show_lists_nps_per_persona_then_per_persona_and_touchpoint(persona_files):
+    assert (
+        cuecraft_feedback("import", "hotpot.yaml", "survey.csv", cwd=persona_files).returncode == 0
+    )
+    result = cuecraft_feedback("show", "hotpot.yaml", cwd=persona_files)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # persona, share, answers, NPS, 95% CI, promoters, passives, detractors
+    assert table_rows(out, "persona") == [
+        ["Rodzina z maluchami (family)", "55%", "5", "+20", "-49 to +74", "60%", "0%", "40%"],
+        ["Para na randce (couple)", "30%", "2", "+50", "-39 to +79", "50%", "50%", "0%"],
+        ["solo", "0", "—", "—", "—", "—"],  # in the design, no share, nobody answered
+        ["Grupa firmowa (not in the design)", "1", "-100", "-100 to +48", "0%", "0%", "100%"],
+        ["(no persona)", "2", "+100", "-24 to +100", "100%", "0%", "0%"],
+    ]
+    family = out.index("Rodzina z maluchami (family): NPS +20 (95% CI")
+    couple = out.index("Para na randce (couple): NPS +50 (95% CI")
+    assert family < couple
+    assert "solo: " not in out  # nobody answered as solo: no table of touchpoints
+    family_rows = table_rows(out[family:], "touchpoint")
+    # Journey order, not file order; the persona's own emotion; the skipped touchpoint marked.
+    assert [row[:4] for row in family_rows] == [
+        ["arrive", "+2", "3", "+33"],
+        ["wait (skipped by this persona)", "1", "+100", "-48 to +100"],
+        ["pay", "-2", "1", "-100"],
+    ]
+    couple_rows = table_rows(out[couple:], "touchpoint")
+    assert [row[:4] for row in couple_rows] == [["pay", "+1", "2", "+50"]]
+
+
+def test_show_json_adds_the_personas_and_keeps_the_rest(persona_files):
+    assert (
+        cuecraft_feedback("import", "hotpot.yaml", "survey.csv", cwd=persona_files).returncode == 0
+    )
+    result = cuecraft_feedback("show", "hotpot.yaml", "--format", "json", cwd=persona_files)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["cuecraft-feedback-show"] == 1
+    assert report["overall"]["responses"] == 10
+    assert [tp["id"] for tp in report["touchpoints"]] == ["pay", "arrive", "wait"]
+    assert report["mapping"]["persona"] == "Typ gościa"
+    personas = {p["id"]: p for p in report["personas"]}
+    assert list(personas) == ["family", "couple", "solo", "Grupa firmowa"]
+    family = personas["family"]
+    assert (family["name"], family["share"], family["in_design"]) == (
+        "Rodzina z maluchami",
+        55,
+        True,
+    )
+    assert (family["responses"], family["promoters"], family["detractors"]) == (5, 3, 2)
+    assert family["nps"] == 20.0 and family["low"] < 20.0 < family["high"]
+    assert [tp["id"] for tp in family["touchpoints"]] == ["arrive", "wait", "pay"]
+    arrive = family["touchpoints"][0]
+    assert (arrive["responses"], arrive["in_design"]) == (3, True)
+    assert arrive["scores"] == [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
+    assert personas["solo"]["responses"] == 0 and personas["solo"]["nps"] is None
+    assert personas["solo"]["touchpoints"] == []
+    assert personas["Grupa firmowa"]["in_design"] is False
+    assert personas["Grupa firmowa"]["name"] is None
+    assert report["other_guests"]["responses"] == 2 and report["other_guests"]["nps"] == 100.0
+
+
+def test_without_a_persona_column_show_says_nothing_about_personas(files):
+    assert cuecraft_feedback("import", "hotpot.yaml", "survey.csv", cwd=files).returncode == 0
+    text = cuecraft_feedback("show", "hotpot.yaml", cwd=files).stdout
+    assert "persona" not in text
+    report = json.loads(
+        cuecraft_feedback("show", "hotpot.yaml", "--format", "json", cwd=files).stdout
+    )
+    assert report["personas"] == [] and report["other_guests"] is None
+    assert report["mapping"]["persona"] is None
+
+
+def test_the_persona_column_can_be_named_with_map(persona_files):
+    (persona_files / "q.csv").write_text("Q1,Q2,Q3\n9,arrive,couple\n3,pay,family\n")
+    result = cuecraft_feedback(
+        "import",
+        "hotpot.yaml",
+        "q.csv",
+        "--map",
+        "score=Q1,touchpoint=Q2,persona=Q3",
+        cwd=persona_files,
+    )
+    assert result.returncode == 0, result.stderr
+    feedback = load_feedback(persona_files / "hotpot.feedback.yaml")
+    assert feedback.columns.persona == "Q3"
+    assert feedback.persona_nps_at("couple", "arrive").score == 100.0
+    assert feedback.persona_nps_at("family", "pay").score == -100.0
