@@ -48,6 +48,7 @@ DOMAINS = {
         "gui/workshop_steps.py",
         "gui/workshop_widgets.py",
         "gui/workshop_blueprint.py",
+        "gui/workshop_personas.py",
         "gui/inspector.py",
         "gui/inspector_fields.py",
         "gui/outline.py",
