@@ -80,12 +80,12 @@ class EmotionCurve(JourneyChart):
             max(self.columns, default=-1) + 1,
             step_x,
             xs,
-            feeling,
-            nps,
-            (feeling[1] + feeling[3]) / 2,
-            (nps[1] + nps[3]) / 2 if nps else None,
             names,
             names_height,
+            feeling=feeling,
+            nps=nps,
+            feeling_zero=(feeling[1] + feeling[3]) / 2,
+            nps_zero=(nps[1] + nps[3]) / 2 if nps else None,
         )
         return avail_width, self.height
 
@@ -99,7 +99,7 @@ class EmotionCurve(JourneyChart):
         def py(emotion: float) -> float:
             return f0 + (f1 - f0) * (emotion + 3) / 6
 
-        self._bands(layout)
+        self._bands(layout, [p for p in (layout.feeling, layout.nps) if p is not None])
         self._feeling_axis(layout, py)
         if layout.nps is not None:
             n0, n1 = layout.nps[1], layout.nps[3]
@@ -109,7 +109,7 @@ class EmotionCurve(JourneyChart):
 
             self._nps_axis(layout, layout.nps, pn)
             self._measured_under(layout, pn)
-        self._x_axis(layout)
+        self._x_axis(layout, (layout.nps or layout.feeling)[1])
         felt = self._designed(layout, py)
         if layout.nps is not None:
             self._measured_over(layout, pn)

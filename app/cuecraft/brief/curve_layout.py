@@ -65,25 +65,29 @@ class CurvePoint:
 
 
 @dataclass
-class Layout:
-    """Where everything goes, worked out in `wrap` for the width given (flowable coordinates).
-
-    Kept on the chart so that tests read what is drawn: the x of every point
-    (alternatives share their step's x, spread a little either side of it), the
-    panels and their zero lines."""
+class Axis:
+    """The steps along the x-axis, worked out in `wrap` for the width given (flowable
+    coordinates), kept on the chart so that tests read what is drawn: the x of every
+    point (alternatives share their step's x, spread a little either side of it)."""
 
     left: float
     right: float
     columns: int
     step_x: list[float]  # each point's step: the middle of its column
     xs: list[float]  # each point as drawn: its step's x, alternatives spread either side
-    feeling: Box  # the panel of the designed feeling
-    nps: Box | None  # the panel of the guests' NPS, below (None without feedback)
-    feeling_zero: float
-    nps_zero: float | None
     # The points whose step number and name the axis shows, with the name as fitted.
     names: list[tuple[int, str]] = field(default_factory=list)
     names_height: float = 0.0
+
+
+@dataclass
+class Layout(Axis):
+    """The design's chart: the axis, its panels and their zero lines."""
+
+    feeling: Box = (0.0, 0.0, 0.0, 0.0)  # the panel of the designed feeling
+    nps: Box | None = None  # the panel of the guests' NPS, below (None without feedback)
+    feeling_zero: float = 0.0
+    nps_zero: float | None = None
 
 
 def minus(value: str) -> str:
@@ -91,7 +95,7 @@ def minus(value: str) -> str:
     return value.replace("-", "−")
 
 
-def _overlaps(a: Box, b: Box) -> bool:
+def overlapping(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -172,23 +176,24 @@ class JourneyChart(Flowable):  # type: ignore[misc]
                 tallest = max(tallest, text.width(fitted, NAME_SIZE) * math.sin(slant))
         return out, (tallest + 1.5 * UNIT if tallest else 0.0)
 
-    def _spacing(self, layout: Layout) -> float:
+    def _spacing(self, layout: Axis) -> float:
         """The least room between two points side by side, for the size of the marks."""
         step = (layout.right - layout.left) / max(1, layout.columns)
         widest = max((self.columns.count(c) for c in set(self.columns)), default=1)
         return step / widest
 
-    def _bands(self, layout: Layout) -> None:
+    def _bands(self, layout: Axis, panels: Sequence[Box], names_at: float | None = None) -> None:
         """A band for each stretch of one phase along the journey (usually one per phase),
-        and one over the touchpoints no entry reaches, which come last; the phase names
-        above. A step shared by alternatives of different phases takes the first one's."""
+        and one over the touchpoints no entry reaches, which come last, on every panel;
+        the phase names above the highest (or on the baseline `names_at`). A step shared
+        by alternatives of different phases takes the first one's."""
         canvas = self.canv
         first: dict[int, CurvePoint] = {}
         for i, c in enumerate(self.columns):
             first.setdefault(c, self.points[i])
         step = (layout.right - layout.left) / max(1, layout.columns)
-        panels = [p for p in (layout.feeling, layout.nps) if p is not None]
-        top = layout.feeling[3]
+        top = max(panel[3] for panel in panels)
+        names_y = top + 4 * UNIT if names_at is None else names_at
 
         def stretch(p: CurvePoint) -> str:
             return words.phase(p.phase) if p.reached else _("not reachable")
@@ -211,8 +216,8 @@ class JourneyChart(Flowable):  # type: ignore[misc]
             canvas.setFillColor(MUTED)
             room = step * (c - start) - 2 * UNIT
             label = text.fit(stretch(here).upper(), room, 7, fonts.BOLD)
-            w = text.draw(canvas, x0 + UNIT, top + 4 * UNIT, label, 7, fonts.BOLD)
-            self._taken.append(self._box(x0 + UNIT, top + 4 * UNIT, w, 7, "start"))
+            w = text.draw(canvas, x0 + UNIT, names_y, label, 7, fonts.BOLD)
+            self._taken.append(self._box(x0 + UNIT, names_y, w, 7, "start"))
             start = c
 
     def _title(self, panel: Box, label: str, colour: Color, scale_width: float) -> None:
@@ -227,10 +232,10 @@ class JourneyChart(Flowable):  # type: ignore[misc]
         text.draw(canvas, 0, 0, fitted, 6.5, fonts.BOLD, "middle")
         canvas.restoreState()
 
-    def _x_axis(self, layout: Layout) -> None:
-        """Under the lowest panel: each step's number and its touchpoint's name, slanted."""
+    def _x_axis(self, layout: Axis, bottom: float) -> None:
+        """Under the lowest panel (at `bottom`): each step's number and its touchpoint's
+        name, slanted."""
         canvas = self.canv
-        bottom = (layout.nps or layout.feeling)[1]
         slant = NAME_SLANT
         lift = 0.35 * NAME_SIZE  # the slanted name's middle, not its baseline, on the tick
         dx, dy = lift * math.sin(math.radians(slant)), lift * math.cos(math.radians(slant))
@@ -267,11 +272,11 @@ class JourneyChart(Flowable):  # type: ignore[misc]
         w = text.width(label, size, fonts.BOLD)
         # Inside the panel, a little over its top (the row of phase names, or the gap).
         limit = (left, bottom + 0.5, right + 1.5 * UNIT, top + 3.25 * UNIT)
-        fitting = [s for s in spots if _inside(self._box(s[0], s[1], w, size, s[2]), limit)]
+        fitting = [s for s in spots if inside_box(self._box(s[0], s[1], w, size, s[2]), limit)]
         clear = [
             s
             for s in fitting
-            if not any(_overlaps(self._box(s[0], s[1], w, size, s[2]), t) for t in self._taken)
+            if not any(overlapping(self._box(s[0], s[1], w, size, s[2]), t) for t in self._taken)
         ]
         x, y, anchor = (clear or fitting or list(spots))[0]
         self.canv.setFillColor(colour)
@@ -294,5 +299,5 @@ class JourneyChart(Flowable):  # type: ignore[misc]
         self._taken.append((x - 6, y - 6, x + 6, y + 6))
 
 
-def _inside(box: Box, limit: Box) -> bool:
+def inside_box(box: Box, limit: Box) -> bool:
     return box[0] >= limit[0] and box[1] >= limit[1] and box[2] <= limit[2] and box[3] <= limit[3]
