@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, Spacer
 
-from cuecraft.brief import blocks, fitting, text, words
+from cuecraft.brief import blocks, fitting, sections_personas, text, words
 from cuecraft.brief.charts import RealmsChart
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import CurvePoint, EmotionCurve, minus
@@ -163,6 +163,7 @@ def journey(ctx: BriefContext) -> list[Flowable]:
         )
     out.append(Spacer(1, 2 * UNIT))
     out.append(text.para(note, st.small))
+    out += sections_personas.personas(ctx, points)
     return out
 
 
