@@ -4,6 +4,7 @@ and the side file that keeps them (issue 16)."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from cuecraft.core.feedback import (
     TouchpointFeedback,
     answers_by_persona,
     dump_feedback,
+    feedback_for_design,
+    import_csv,
     load_feedback,
     nps_of,
     parse_feedback,
@@ -25,7 +28,7 @@ from cuecraft.core.feedback import (
 )
 from cuecraft.core.feedback.columns import plan_columns
 from cuecraft.core.feedback.csvimport import import_csv_bytes
-from cuecraft.core.fileformat import parse_design
+from cuecraft.core.fileformat import load_design, parse_design
 from cuecraft.core.graph import DesignGraph
 
 # The journey is arrive → wait → pay, but the file lists pay before wait, so the journey
@@ -65,6 +68,7 @@ personas:
 """
 )
 TODAY = datetime.date(2024, 5, 2)
+DESIGNS = Path(__file__).resolve().parents[2] / "designs"
 
 # Worked by hand (promoters 9–10, passives 7–8, detractors 0–6):
 #   family: 10, 9, 9, 7, 3 → 3 promoters, 1 passive, 1 detractor, NPS 100 × (3 − 1) / 5 = +40
@@ -421,3 +425,28 @@ def test_a_bad_persona_tally_is_refused_with_its_location():
     assert "touchpoint “arrive” of persona “family”" in caught.value.message
     with pytest.raises(FeedbackLoadError, match="personas must be a mapping"):
         parse_feedback(OLD_SIDE_FILE + "personas: [family]\n")
+
+
+# -- the worked example -----------------------------------------------------------------
+
+
+def test_the_rainforest_survey_names_personas_consistently_with_the_design():
+    design_path = DESIGNS / "rainforest-cafe.yaml"
+    design = load_design(design_path)
+    result = import_csv(DESIGNS / "feedback" / "rainforest-cafe-survey.csv", design)
+    feedback = result.feedback
+    assert feedback.columns.persona == "Guest type"
+    assert result.unmatched_personas == []
+    graph = DesignGraph(design)
+    assert set(feedback.personas) == set(graph.persona_journeys) == {"family", "couple"}
+    for persona, journey in graph.persona_journeys.items():
+        # No family answer is about the bar, no couple's about the shop or the outpost.
+        assert journey.skipped and not journey.skipped & set(feedback.personas[persona])
+    assert feedback.other_guests.responses > 0  # guests of neither persona answered too
+    total = sum(feedback.persona_nps(p).responses for p in feedback.personas)
+    assert total + feedback.other_guests.responses == feedback.overall.responses == 675
+    # The side file beside the design is this import, made with `cuecraft feedback import`.
+    committed = feedback_for_design(design_path)
+    assert committed is not None
+    assert committed.source.sha256 == feedback.source.sha256
+    assert (committed.touchpoints, committed.personas) == (feedback.touchpoints, feedback.personas)
