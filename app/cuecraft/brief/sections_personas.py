@@ -17,8 +17,10 @@ from cuecraft.brief import blocks, fitting, text, words
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.curve import CurvePoint, minus
 from cuecraft.brief.curve_personas import PANELS_AT_MOST, PersonaCurves, PersonaSeries
+from cuecraft.brief.sections_guests import interval_text, nps_colour, number_cell, with_answers
 from cuecraft.brief.styles import ERROR, UNIT
-from cuecraft.core.i18n import _, format_percent, pgettext
+from cuecraft.core.feedback import MIN_RESPONSES, has_personas
+from cuecraft.core.i18n import _, format_percent, ngettext, pgettext
 from cuecraft.core.model import Persona
 from cuecraft.core.personas import PersonaJourney, is_low_end
 
@@ -106,6 +108,19 @@ def personas(ctx: BriefContext, points: list[CurvePoint]) -> list[Flowable]:
         "Their share of all guests, the touchpoints they skip, where they feel most and "
         "where their journey ends."
     )
+    if measured(ctx):
+        sub = words.sentences(
+            sub,
+            ngettext(
+                "NPS (answers): the Net Promoter Score of every answer the persona’s guests "
+                "gave, and how many answered; red: more detractors than promoters; grey: fewer "
+                "than {n} answer, not yet evidence.",
+                "NPS (answers): the Net Promoter Score of every answer the persona’s guests "
+                "gave, and how many answered; red: more detractors than promoters; grey: fewer "
+                "than {n} answers, not yet evidence.",
+                MIN_RESPONSES,
+            ).format(n=MIN_RESPONSES),
+        )
     if any(low_ends(ctx.graph.persona_journeys[p.id]) for p in ctx.design.personas):
         sub = words.sentences(
             sub,
@@ -130,8 +145,13 @@ def _felt_at(ctx: BriefContext, journey: PersonaJourney, tp_id: str) -> str:
     return f"{feeling} · {_touchpoint_name(ctx, tp_id)}"
 
 
+def measured(ctx: BriefContext) -> bool:
+    """Whether guests' answers say which persona gave them (a persona column was imported)."""
+    return ctx.feedback is not None and has_personas(ctx.feedback)
+
+
 def _table(ctx: BriefContext) -> Table:
-    st, w = ctx.styles, ctx.width
+    st, w, feedback = ctx.styles, ctx.width, ctx.feedback
     head = [
         pgettext("table head", "Persona"),
         pgettext("table head", "Share"),
@@ -140,9 +160,13 @@ def _table(ctx: BriefContext) -> Table:
         pgettext("table head", "End"),
     ]
     shares = [0.25, 0.09, 0.24, 0.21, 0.21]
+    if feedback is not None and measured(ctx):
+        head += [pgettext("table head", "NPS (answers)"), pgettext("table head", "95% interval")]
+        shares = [0.15, 0.07, 0.18, 0.17, 0.17, 0.12, 0.14]
     widths = blocks.columns(head, [w * x for x in shares], donor=0)
     rows: list[list[Any]] = []
-    for persona in ctx.design.personas:
+    extra: list[tuple[Any, ...]] = []
+    for r, persona in enumerate(ctx.design.personas, start=1):
         journey = ctx.graph.persona_journeys[persona.id]
         skipped = [_touchpoint_name(ctx, t) for t in ctx.journey if t in journey.skipped]
         low = low_ends(journey)
@@ -152,15 +176,23 @@ def _table(ctx: BriefContext) -> Table:
             if end in low:  # a low end (PER002): red, as on their curve
                 said = f'<font color="#{ERROR.hexval()[2:]}">{said}</font>'
             ends.append(text.fixed(said, st.cell))
-        rows.append(
-            [
-                text.cell(persona_name(persona), st.cell, widths[0]),
-                share_of_guests(persona),
-                text.cell(words.listing(skipped), st.cell, widths[2]) if skipped else "—",
-                text.cell(_felt_at(ctx, journey, journey.peak), st.cell, widths[3])
-                if journey.peak is not None
-                else "—",
-                ends or "—",
+        row: list[Any] = [
+            text.cell(persona_name(persona), st.cell, widths[0]),
+            share_of_guests(persona),
+            text.cell(words.listing(skipped), st.cell, widths[2]) if skipped else "—",
+            text.cell(_felt_at(ctx, journey, journey.peak), st.cell, widths[3])
+            if journey.peak is not None
+            else "—",
+            ends or "—",
+        ]
+        if len(head) > 5 and feedback is not None:
+            result = feedback.persona_nps(persona.id)
+            colour = nps_colour(result) if result.score is not None else None
+            row += [
+                number_cell(with_answers(result), st.cell, widths[5], colour),
+                number_cell(interval_text(result), st.cell, widths[6], colour),
             ]
-        )
-    return blocks.data_table(head, rows, widths, st)
+            if colour is not None:
+                extra.append(("TEXTCOLOR", (5, r), (6, r), colour))
+        rows.append(row)
+    return blocks.data_table(head, rows, widths, st, extra=extra)
