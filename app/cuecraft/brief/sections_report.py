@@ -18,9 +18,10 @@ def principle_heading(principle: str) -> str:
     return principle_title(principle, full=True)
 
 
-def formulas(staged: bool = False) -> list[tuple[str, str]]:
+def formulas(staged: bool = False, personas: bool = False) -> list[tuple[str, str]]:
     """How each score is computed, in words, from the constants the scorecard uses;
-    `staged`: the design has a blueprint, so staging is scored too."""
+    `staged`: the design has a blueprint, so staging is scored too; `personas`: the
+    design has personas, whose findings lower the journey's score too."""
     half = words.decimal(score.ERROR_FACTOR)
     pen = score.OPEN_PENALTY
     out = [
@@ -60,17 +61,7 @@ def formulas(staged: bool = False) -> list[tuple[str, str]]:
                 "for each overload (SEN003)."
             ).format(factor=words.decimal(score.OVERLOAD_FACTOR)),
         ),
-        (
-            "journey",
-            _(
-                "Phases with a touchpoint ÷ 3 × share of touchpoints reachable from an entry; "
-                "×{open_loop} with no return visit (JRN003), ×{low_end} for each low end "
-                "(JRN004)."
-            ).format(
-                open_loop=words.decimal(score.OPEN_LOOP_FACTOR),
-                low_end=words.decimal(score.LOW_END_FACTOR),
-            ),
-        ),
+        ("journey", _journey_formula(personas)),
     ]
     if staged:
         out.append(
@@ -90,6 +81,27 @@ def formulas(staged: bool = False) -> list[tuple[str, str]]:
         )
     )
     return out
+
+
+def _journey_formula(personas: bool) -> str:
+    open_loop = words.decimal(score.OPEN_LOOP_FACTOR)
+    low_end = words.decimal(score.LOW_END_FACTOR)
+    if not personas:  # as before personas: their rules cannot fire
+        return _(
+            "Phases with a touchpoint ÷ 3 × share of touchpoints reachable from an entry; "
+            "×{open_loop} with no return visit (JRN003), ×{low_end} for each low end "
+            "(JRN004)."
+        ).format(open_loop=open_loop, low_end=low_end)
+    return _(
+        "Phases with a touchpoint ÷ 3 × share of touchpoints reachable from an entry; "
+        "×{open_loop} with no return visit (JRN003), ×{low_end} for each low end (JRN004, "
+        "and PER002 for a persona’s), ×{stuck} for each persona who cannot get through "
+        "(PER001)."
+    ).format(
+        open_loop=open_loop,
+        low_end=low_end,
+        stuck=words.decimal(score.STUCK_PERSONA_FACTOR),
+    )
 
 
 def report(ctx: BriefContext) -> list[Flowable]:
@@ -152,7 +164,7 @@ def report(ctx: BriefContext) -> list[Flowable]:
             text.fixed(words.bold(words.principle(p)), st.cell),
             text.para(f, st.cell),
         ]
-        for p, f in formulas(staged="staging" in scores)
+        for p, f in formulas(staged="staging" in scores, personas=bool(ctx.design.personas))
     ]
     head = [pgettext("table head", "Score"), pgettext("table head", "How it is computed")]
     widths = blocks.columns(head, [ctx.width * 0.2, ctx.width * 0.8], donor=1)
