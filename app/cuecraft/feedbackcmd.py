@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cuecraft.core.i18n import _, ngettext
+from cuecraft.core.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:  # the core (networkx) is imported only when a command runs
     from cuecraft.core.feedback import (
@@ -413,7 +413,7 @@ def _print_personas(graph: DesignGraph, feedback: Feedback) -> None:
     personas = answers_by_persona(graph, feedback)
     if not personas:
         return
-    lines = [_nps_header(_("persona"), _("share"))]
+    lines = [_nps_header(_("persona"), pgettext("percent of guests", "share"))]
     for answers in personas:
         share = answers.persona.share if answers.persona is not None else None
         shown = "" if share is None else format_percent(share / 100)
