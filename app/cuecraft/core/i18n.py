@@ -40,7 +40,14 @@ CLDR_LOCALES = {"en": "en_GB", "pl": "pl", "zh": "zh_Hans_CN"}
 DOMAINS = {
     "core": ("core",),
     "brief": ("brief",),
-    "cli": ("cli.py", "checkcmd.py", "exportcmd.py", "feedbackcmd.py", "rendercmd.py"),
+    "cli": (
+        "cli.py",
+        "checkcmd.py",
+        "exportcmd.py",
+        "feedbackcmd.py",
+        "feedbackshow.py",
+        "rendercmd.py",
+    ),
     "gui": ("gui",),
     "views": ("gui/views",),
     "panels": (
