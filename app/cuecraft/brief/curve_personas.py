@@ -275,20 +275,13 @@ class PersonaCurves(JourneyChart):
             self._ring(x, y, colour)
         side = 1.5 * UNIT
         for x, y, label, colour in placed:
-            # A small panel: beside the ring, then a step further up or down, before a
-            # label may cover a line.
-            spots = [
-                (x + side, y + 5, "start"),
-                (x - side, y + 5, "end"),
-                (x + side, y - 10, "start"),
-                (x - side, y - 10, "end"),
-                (x + 2 * side, y - 2.5, "start"),
-                (x - 2 * side, y - 2.5, "end"),
-                (x + side, y - 19, "start"),
-                (x - side, y - 19, "end"),
-                (x + side, y + 14, "start"),
-                (x - side, y + 14, "end"),
-            ]
+            # A small panel: beside the ring, then further up or down, before a label
+            # may cover a line.
+            spots = [(x + side, y + 5, "start"), (x - side, y + 5, "end")]
+            spots += [(x + side, y - 10, "start"), (x - side, y - 10, "end")]
+            spots += [(x + 2 * side, y - 2.5, "start"), (x - 2 * side, y - 2.5, "end")]
+            for dy in (-19, 14, -28, -37, -46, -55, -64, -73):
+                spots += [(x + side, y + dy, "start"), (x - side, y + dy, "end")]
             self._place_least(spots, label, colour, frame)
 
     def _place_least(
