@@ -4,7 +4,8 @@
 - `RealmsChart`: Pine & Gilmore's four realms, the 2×2 of participation
   (passive ↔ active) and connection (absorption ↔ immersion).
 
-The journey's chart, designed feeling beside guests' NPS, is in curve.py.
+The journey's chart, designed feeling beside guests' NPS, is in curve.py; the personas'
+curves in curve_personas.py, on the step axis both share (curve_layout.py).
 """
 
 from __future__ import annotations
