@@ -246,7 +246,7 @@ class PersonaCurves(JourneyChart):
 
     def _heading(self, axis: Axis, series: PersonaSeries, top: float) -> None:
         """Over the panel: the persona's line, name and share (their legend)."""
-        y = top + 1.5 * UNIT
+        y = top + 2 * UNIT  # clear of a ring at +3, which reaches 5.5 pt over the panel
         self._sample(axis.left, y + 2.5, series.style)
         x = axis.left + SAMPLE + 2 * UNIT
         label = text.fit(series.title, axis.right - x, LABEL_SIZE, fonts.BOLD)
