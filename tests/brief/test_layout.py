@@ -249,12 +249,22 @@ def test_no_page_is_left_half_empty_before_a_heading_that_fits_there(layouts, na
         share = used_share(pages[item.page - 1])
         if share >= 0.5:
             continue
-        start = next(
-            p for p in placed[index + 1 :] if is_drawn(p.flowable) and not is_heading(p.flowable)
-        )
+        after = [p for p in placed[index + 1 :] if is_drawn(p.flowable)]
+        start = next(p for p in after if not is_heading(p.flowable))
+        later = after[after.index(start) + 1 :]
+        if (
+            later
+            and isinstance(later[0].flowable, tables.BriefTable)
+            and later[0].page == start.page
+        ):
+            start = later[0]  # a table's intro stays with its table (BriefContext.headed)
         need = item.top - start.y + heading.getSpaceBefore()
-        if isinstance(start.flowable, tables.BriefTable):  # it may split after 3 rows
-            need -= sum(start.flowable._rowHeights[4:])
+        if isinstance(start.flowable, tables.BriefTable):
+            # It may split after 3 rows, if 3 rows are left for the next page too.
+            heights = start.flowable._rowHeights
+            least = tables.ROWS_AT_A_SPLIT
+            if len(heights) - 1 >= 2 * least:
+                need -= sum(heights[1 + least :])
         free = (1 - share) * (item.top - item.foot)
         assert need > free, f"page {item.page - 1} is {share:.0%} full before {describe(heading)}"
 
