@@ -47,14 +47,13 @@ from ._style import (
     scaled_font,
     with_alpha,
 )
-from .journey_canvas import JourneyCanvas, next_path, return_path
+from .journey_canvas import EdgeItem, JourneyCanvas, next_path, return_path
 from .journey_cards import card_infos
 from .journey_chart import CurvePoint, EmotionChart
 from .journey_items import (
     PHASE_HUES,
     CardInfo,
     CardItem,
-    EdgeItem,
     Geometry,
 )
 from .journey_nps import (

@@ -1,8 +1,8 @@
 """The journey's drawing surface and the routes its arrows take.
 
 The canvas scrolls along the journey while the lane names and the emotion
-scale stay pinned at its left edge; the arrows run through the empty space
-between cards (each column holds one card), never under one.
+scale stay pinned at its left edge; the arrows (`EdgeItem`) run through the
+empty space between cards (each column holds one card), never under one.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
@@ -19,9 +20,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPolygonF,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
@@ -284,3 +286,69 @@ def return_path(a: QRectF, b: QRectF, geo: Geometry, k: int) -> tuple[QPainterPa
         [QPointF(sx, a.top() - 3), QPointF(sx, y), QPointF(tx, y), QPointF(tx, b.top() - 4)], 10.0
     )
     return path, QPointF(min(sx, tx) + 14, y - 5)
+
+
+class EdgeItem(QGraphicsItem):
+    """A journey arrow (or a dashed return loop) drawn under the cards."""
+
+    def __init__(
+        self,
+        path: QPainterPath,
+        pen: QPen,
+        label: str = "",
+        label_at: QPointF | None = None,
+        font: QFont | None = None,
+        ends: tuple[str, str] = ("", ""),
+    ) -> None:
+        super().__init__()
+        self.ends = ends  # the touchpoints it joins
+        self.path = path
+        self.pen = pen
+        self.label = label
+        self.label_at = label_at or QPointF()
+        self.font = font or QFont()
+        self.setZValue(5)
+        end = path.pointAtPercent(1.0)
+        angle = path.angleAtPercent(1.0)
+        head = QPolygonF([QPointF(0, 0), QPointF(-9, -4.5), QPointF(-9, 4.5)])
+        self.head = QPolygonF([_rotate(head.at(i), -angle) + end for i in range(head.size())])
+        bounds = path.boundingRect().united(self.head.boundingRect())
+        if label:
+            fm = QFontMetricsF(self.font)
+            bounds = bounds.united(
+                QRectF(
+                    self.label_at.x(),
+                    self.label_at.y() - fm.ascent(),
+                    fm.horizontalAdvance(label) + 4,
+                    fm.lineSpacing(),
+                )
+            )
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.pen.color())
+        painter.drawPolygon(self.head)
+        if self.label:
+            painter.setFont(self.font)
+            painter.setPen(self.pen.color())
+            painter.drawText(self.label_at, self.label)
+
+
+def _rotate(p: QPointF, degrees: float) -> QPointF:
+    a = math.radians(degrees)
+    return QPointF(
+        p.x() * math.cos(a) - p.y() * math.sin(a), p.x() * math.sin(a) + p.y() * math.cos(a)
+    )

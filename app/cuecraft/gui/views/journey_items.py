@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -62,6 +61,11 @@ def unreachable_word() -> str:
     return pgettext("touchpoint", "unreachable")
 
 
+def skipped_word() -> str:
+    # TRANSLATORS: on a journey card whose touchpoint the one persona shown skips
+    return pgettext("touchpoint", "skipped")
+
+
 def emotion_text(value: int) -> str:
     """An emotion as the scale writes it: "+2", "0", "−1" (a typographic minus)."""
     return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
@@ -94,9 +98,14 @@ class Geometry:
     nps_row: float = 0.0
     legend_h: float = 0.0
     right_gutter: float = 0.0
+    # With personas: rows of their legend under the chart, over the feedback's (if any).
+    persona_rows: int = 0
+    legend_row: float = 0.0
 
     @classmethod
-    def for_font(cls, font: QFont, returns: int, feedback: bool = False) -> Geometry:
+    def for_font(
+        cls, font: QFont, returns: int, feedback: bool = False, persona_rows: int = 0
+    ) -> Geometry:
         fm = QFontMetricsF(font)
         line = fm.lineSpacing()
         pad = max(8.0, round(line * 0.6))
@@ -116,6 +125,7 @@ class Geometry:
             else 0
         )
         title_fm = QFontMetricsF(scaled_font(font, 1.0, bold=True))
+        rows = persona_rows + (1 if feedback else 0)
         return cls(
             # Room for the pinned lane names and their counts ("During", "12 touchpoints")
             # and the chart's title, in the current language.
@@ -137,8 +147,10 @@ class Geometry:
             chart_gap=round(line * 1.6),
             unit=round(line * 1.35),
             nps_row=nps_row,
-            legend_h=round(small.lineSpacing() * 1.8) if feedback else 0,
+            legend_h=round(small.lineSpacing() * (1.5 * rows + 0.3)) if rows else 0,
             right_gutter=right_gutter,
+            persona_rows=persona_rows,
+            legend_row=round(small.lineSpacing() * 1.5),
         )
 
     @property
@@ -190,6 +202,7 @@ class CardInfo:
     unreachable: bool
     tooltip: str
     nps: NpsChip | None = None  # guests' NPS here, when the design has feedback
+    skipped: bool = False  # skipped by the one persona shown (journey_personas)
 
 
 class CardItem(QGraphicsItem):
@@ -209,6 +222,7 @@ class CardItem(QGraphicsItem):
         self._name_font.setWeight(QFont.Weight.DemiBold)
         self._meta_font = scaled_font(font, 0.88)
         self.selected = False
+        self._dim()
         pad = _pad(self._name_font)
         badge_room = 22.0 if info.badge else 0.0
         self._lines = wrap_elide(info.name, self._name_font, rect.width() - pad * 2 - badge_room, 2)
@@ -218,7 +232,12 @@ class CardItem(QGraphicsItem):
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
+            self._dim()
             self.update()
+
+    def _dim(self) -> None:
+        """A card the persona shown skips is faint (its NPS chip too), less so when selected."""
+        self.setOpacity((0.7 if self.selected else 0.4) if self.info.skipped else 1.0)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -290,11 +309,12 @@ class CardItem(QGraphicsItem):
             bottom -= self.nps_row_rect().height() + 4
         painter.setFont(self._meta_font)
         room = meta.horizontalAdvance("+3") + 16 if info.emotion is not None else 0.0
-        if info.unreachable:
-            painter.setPen(severity_color(pal, "warning"))
+        if info.unreachable or info.skipped:
+            word = skipped_word() if info.skipped else unreachable_word()
+            painter.setPen(muted_text(pal) if info.skipped else severity_color(pal, "warning"))
             painter.drawText(
                 QRectF(x, bottom, width, meta.lineSpacing()),
-                meta.elidedText(unreachable_word(), Qt.TextElideMode.ElideRight, width - room),
+                meta.elidedText(word, Qt.TextElideMode.ElideRight, width - room),
             )
         else:
             painter.setPen(muted_text(pal))
@@ -338,67 +358,3 @@ class CardItem(QGraphicsItem):
 
 def _pad(font: QFont) -> float:
     return max(8.0, round(QFontMetricsF(font).lineSpacing() * 0.6))
-
-
-class EdgeItem(QGraphicsItem):
-    """A journey arrow (or a dashed return loop) drawn under the cards."""
-
-    def __init__(
-        self,
-        path: QPainterPath,
-        pen: QPen,
-        label: str = "",
-        label_at: QPointF | None = None,
-        font: QFont | None = None,
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self.pen = pen
-        self.label = label
-        self.label_at = label_at or QPointF()
-        self.font = font or QFont()
-        self.setZValue(5)
-        end = path.pointAtPercent(1.0)
-        angle = path.angleAtPercent(1.0)
-        head = QPolygonF([QPointF(0, 0), QPointF(-9, -4.5), QPointF(-9, 4.5)])
-        self.head = QPolygonF([_rotate(head.at(i), -angle) + end for i in range(head.size())])
-        bounds = path.boundingRect().united(self.head.boundingRect())
-        if label:
-            fm = QFontMetricsF(self.font)
-            bounds = bounds.united(
-                QRectF(
-                    self.label_at.x(),
-                    self.label_at.y() - fm.ascent(),
-                    fm.horizontalAdvance(label) + 4,
-                    fm.lineSpacing(),
-                )
-            )
-        self._bounds = bounds.adjusted(-4, -4, 4, 4)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.pen.color())
-        painter.drawPolygon(self.head)
-        if self.label:
-            painter.setFont(self.font)
-            painter.setPen(self.pen.color())
-            painter.drawText(self.label_at, self.label)
-
-
-def _rotate(p: QPointF, degrees: float) -> QPointF:
-    from math import cos, radians, sin
-
-    a = radians(degrees)
-    return QPointF(p.x() * cos(a) - p.y() * sin(a), p.x() * sin(a) + p.y() * cos(a))
