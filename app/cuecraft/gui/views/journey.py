@@ -7,7 +7,9 @@ phase. `next` edges are arrows, return edges dashed loops over the top;
 under the lanes the emotion curve runs across the same columns with the peak
 and the end labelled (the peak–end rule). When the design has guest feedback,
 each card shows its touchpoint's Net Promoter Score and the chart the measured
-NPS beside the designed emotion (journey_nps).
+NPS beside the designed emotion (journey_nps). When the design has personas, a
+switch over the drawing overlays their curves or follows one of them
+(journey_personas).
 
 Every word is written in the current language (`cuecraft.core.i18n`) when the
 scene is made or painted; `retranslate()` (also run on Qt's LanguageChange)
@@ -18,7 +20,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QFontMetricsF,
     QPalette,
     QPen,
     QShowEvent,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QStackedLayout,
+    QVBoxLayout,
     QWidget,
 )
 
 from cuecraft.core.feedback import Nps
-from cuecraft.core.i18n import _, current_language, ngettext, pgettext
+from cuecraft.core.i18n import _, current_language
 from cuecraft.core.model import PHASES
 from cuecraft.gui.document import Document
 
@@ -40,15 +42,19 @@ from ._style import (
     accent,
     empty_html,
     empty_state,
-    join_names,
     mix,
     muted_text,
     retranslate_empty_state,
     scaled_font,
-    with_alpha,
 )
-from .journey_canvas import EdgeItem, JourneyCanvas, next_path, return_path
-from .journey_cards import card_infos
+from .journey_canvas import (
+    EdgeItem,
+    JourneyCanvas,
+    add_unreachable_divider,
+    next_path,
+    return_path,
+)
+from .journey_cards import card_infos, journey_summary
 from .journey_chart import CurvePoint, EmotionChart
 from .journey_items import (
     PHASE_HUES,
@@ -63,6 +69,7 @@ from .journey_nps import (
     measured_point,
     nps_y,
 )
+from .journey_personas_view import PersonaPart
 
 
 def empty_text() -> str:
@@ -91,9 +98,16 @@ class JourneyView(QWidget):
         self._canvas = JourneyCanvas(self)
         self._scene = QGraphicsScene(self)
         self._canvas.setScene(self._scene)
+        self._personas = PersonaPart(self, self._canvas)
+        self._page = QWidget(self)
+        column = QVBoxLayout(self._page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._personas.switch)
+        column.addWidget(self._canvas, 1)
         self._empty = empty_state(empty_text(), self)
         self._stack = QStackedLayout(self)
-        self._stack.addWidget(self._canvas)
+        self._stack.addWidget(self._page)
         self._stack.addWidget(self._empty)
         self._cards: dict[str, CardItem] = {}
         self._order: list[str] = []
@@ -102,6 +116,8 @@ class JourneyView(QWidget):
         self._chart: EmotionChart | None = None
         self._signature: object = None
         self._dirty = True
+        self._personas.switch.chosen.connect(self._on_checked)
+        self._personas.relayout.connect(self._on_checked)  # their legend fits the width
         self._canvas.clicked.connect(self._select)
         self._canvas.step.connect(self._step)
         document.checked.connect(self._on_checked)
@@ -112,6 +128,7 @@ class JourneyView(QWidget):
         """Redraw every text in the current language (also run on LanguageChange)."""
         self._name_widgets()
         self._canvas.retranslate()
+        self._personas.switch.retranslate()
         retranslate_empty_state(self._empty, empty_text())
         self._on_checked()  # the scene's signature holds the language: it is made again
 
@@ -143,7 +160,15 @@ class JourneyView(QWidget):
     def marker_labels(self) -> dict[str, str]:
         """The words the curve writes at its marked points, in the current language."""
         self._ensure_fresh()
+        theirs = self._personas.marker_labels()
+        if theirs is not None:
+            return theirs
         return self._chart.marker_labels() if self._chart is not None else {}
+
+    def personas(self) -> PersonaPart:
+        """The persona switch and what it shows (their curves, legend and marks)."""
+        self._ensure_fresh()
+        return self._personas
 
     def pinned_texts(self) -> list[str]:
         """The lane titles and counts and the chart's title pinned at the left, as drawn."""
@@ -239,8 +264,12 @@ class JourneyView(QWidget):
         feedback = self.document.feedback
         order = graph.journey_order
         infos = card_infos(result, feedback)
+        cards, personas = self._personas.read(
+            self.document.design, result, infos, feedback is not None
+        )
         signature = (
-            tuple(infos),
+            tuple(cards),
+            personas,
             tuple(graph.journey.edges),
             tuple(graph.return_edges),
             tuple(graph.ends),
@@ -258,12 +287,13 @@ class JourneyView(QWidget):
             self._signature = signature
             self._canvas.geo = None
             self._canvas.legend = None
+            self._personas.clear()
             return
-        self._stack.setCurrentWidget(self._canvas)
+        self._stack.setCurrentWidget(self._page)
         if signature != self._signature:
             self._signature = signature
             self._build_scene(
-                infos,
+                cards,
                 order,
                 graph.journey.edges,
                 graph.return_edges,
@@ -285,7 +315,7 @@ class JourneyView(QWidget):
     ) -> None:
         scene, pal, font = self._scene, self.palette(), self.font()
         scene.clear()
-        geo = Geometry.for_font(font, len(returns), feedback=overall is not None)
+        geo = Geometry.for_font(font, len(returns), overall is not None, self._personas.rows)
         self._canvas.geo = geo
         self._canvas.lane_counts = {p: sum(1 for i in infos if i.phase == p) for p in PHASES}
         width = geo.width(len(order))
@@ -303,14 +333,16 @@ class JourneyView(QWidget):
                 NpsChipItem(info.nps, card.nps_row_rect(), pal, font, card)
         reached = [i for i in infos if not i.unreachable]
         if len(reached) < len(infos):
-            self._add_unreachable_divider(geo, rects[infos[len(reached)].tp_id])
+            add_unreachable_divider(scene, geo, rects[infos[len(reached)].tp_id], pal, font)
 
         edge_pen = QPen(mix(muted_text(pal), base, 0.15), 1.6)
         edge_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        skipped = self._personas.skipped
         for src, dst in edges:  # type: ignore[attr-defined]
-            scene.addItem(
-                EdgeItem(next_path(rects[src], rects[dst], column[src], column[dst], geo), edge_pen)
-            )
+            path = next_path(rects[src], rects[dst], column[src], column[dst], geo)
+            edge = EdgeItem(path, edge_pen, ends=(src, dst))
+            edge.setOpacity(0.35 if {src, dst} & skipped else 1.0)  # a way they do not go
+            scene.addItem(edge)
         return_pen = QPen(accent(pal, PHASE_HUES["after"]), 1.6, Qt.PenStyle.DashLine)
         label_font = scaled_font(font, 0.86)
         for k, (src, dst) in enumerate(returns):
@@ -324,12 +356,13 @@ class JourneyView(QWidget):
             self._markers[tp_id] = "end"
         if peak is not None:
             self._markers[peak] = "peak · end" if peak in self._markers else "peak"
+        designed = self.document.result.graph.touchpoints  # the cards may be a persona's
         points = [
             CurvePoint(
                 i.tp_id,
                 rects[i.tp_id].center().x(),
-                i.emotion,
-                self._markers.get(i.tp_id, ""),
+                designed[i.tp_id].emotion,
+                self._personas.design_marks(self._markers.get(i.tp_id, "")),
                 i.unreachable,
             )
             for i in infos
@@ -347,43 +380,16 @@ class JourneyView(QWidget):
             if i.nps is not None
         ]
         self._measured = [m for m in measured if m is not None]
-        self._canvas.legend = legend_for(overall, self._measured) if overall is not None else None
-        self._chart = EmotionChart(geo, width, points, pal, font, self._measured)
+        legend = legend_for(overall, self._measured) if overall is not None else None
+        self._canvas.legend = self._personas.feedback_legend(legend)
+        shown = self._personas.shown
+        self._chart = EmotionChart(geo, width, points, pal, font, self._measured, bool(shown))
         scene.addItem(self._chart)
-        self._canvas.setAccessibleDescription(self._summary(infos, peak, ends))
-
-    def _add_unreachable_divider(self, geo: Geometry, first: QRectF) -> None:
-        pal = self.palette()
-        x = first.left() - geo.pad * 1.3
-        pen = QPen(with_alpha(muted_text(pal), 0.7), 1, Qt.PenStyle.DashLine)
-        self._scene.addLine(x, geo.top - geo.pad, x, geo.chart_top + geo.chart_h, pen)
-        # TRANSLATORS: over the journey's touchpoints that no entry reaches
-        words = _("Not reachable from an entry")
-        text = self._scene.addSimpleText(words, scaled_font(self.font(), 0.86))
-        text.setBrush(muted_text(pal))
-        text.setPos(x + 6, geo.top - geo.pad - QFontMetricsF(text.font()).height())
-
-    def _summary(self, infos: list[CardInfo], peak: str | None, ends: list[str]) -> str:
-        """The drawing told in words, for screen readers."""
-        names = {i.tp_id: i.name for i in infos}
-        n = len(infos)
-        parts = [ngettext("{n} touchpoint", "{n} touchpoints", n).format(n=n)]
-        if peak:
-            # TRANSLATORS: screen-reader summary of the journey: the emotion curve's peak
-            parts.append(_("peak: {touchpoint}").format(touchpoint=names[peak]))
-        if ends:
-            ended = join_names(names[e] for e in ends if e in names)
-            # TRANSLATORS: screen-reader summary of the journey: where it ends
-            parts.append(_("end: {touchpoints}").format(touchpoints=ended))
-        hotspots = [names[p.tp_id] for p in self._measured if p.hotspot]
-        if hotspots:
-            parts.append(
-                _("detractor hotspot (NPS below 0): {touchpoints}").format(
-                    touchpoints=join_names(hotspots)
-                )
-            )
-        # TRANSLATORS: between the parts of the journey's screen-reader summary
-        return pgettext("list separator", "; ").join(parts)
+        self._personas.draw(scene, geo, width, points)
+        self._markers, peak, ends = self._personas.marks(self._markers, peak, ends)
+        hotspots = [p.tp_id for p in self._measured if p.hotspot]
+        words = journey_summary(infos, peak, ends, hotspots, shown.title if shown else "")
+        self._canvas.setAccessibleDescription(words)
 
     # -- selection ----------------------------------------------------------------
 

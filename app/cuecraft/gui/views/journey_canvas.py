@@ -21,14 +21,21 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
 
-from ._style import accent, mix, muted_text, scaled_font
+from ._style import accent, mix, muted_text, scaled_font, with_alpha
 from .journey_chart import paint_backdrop
 from .journey_items import (
     EMOTION_MAX,
@@ -42,6 +49,7 @@ from .journey_items import (
     phase_title,
 )
 from .journey_nps import SCALE_LABELS, Legend, nps_y, paint_legend, paint_nps_scale
+from .journey_personas_chart import PersonaLegend, paint_persona_legend
 
 
 class JourneyCanvas(QGraphicsView):
@@ -49,12 +57,14 @@ class JourneyCanvas(QGraphicsView):
 
     clicked = Signal(str)
     step = Signal(int)  # -1 / +1: keyboard moves the selection along the journey
+    resized = Signal()  # the legends under the chart may need other lines
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.geo: Geometry | None = None
         self.lane_counts: dict[str, int] = {}
         self.legend: Legend | None = None  # with guest feedback: the chart's legend
+        self.persona_legend: PersonaLegend | None = None  # with personas: theirs, over it
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -75,6 +85,10 @@ class JourneyCanvas(QGraphicsView):
         for phase in PHASES:
             out += [phase_title(phase), lane_count(self.lane_counts.get(phase, 0))]
         return [*out, chart_title()]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -192,9 +206,35 @@ class JourneyCanvas(QGraphicsView):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
+        if self.persona_legend is not None and geo.persona_rows:
+            self._draw_personas(painter, geo, self.persona_legend, right, vy)
         if self.legend is not None:
             self._draw_feedback(painter, geo, self.legend, right, vy, chart_title_y)
         painter.restore()
+
+    def legend_width(self, geo: Geometry, scene_width: float | None = None) -> float:
+        """How wide the legend rows under the chart are, in the viewport as it is now
+        (`scene_width`: that of a scene about to be made, not of the one shown)."""
+        zoom = self.transform().m11()
+        scene_right = self.mapFromScene(QPointF(scene_width or self.sceneRect().right(), 0)).x()
+        right = min(float(self.viewport().width()), float(scene_right))
+        left = max(self.mapFromScene(QPointF(0, 0)).x(), 0) + geo.gutter * zoom
+        return right - geo.right_gutter * zoom - left - 24
+
+    def _draw_personas(
+        self,
+        painter: QPainter,
+        geo: Geometry,
+        legend: PersonaLegend,
+        left: float,
+        vy: Callable[[float], float],
+    ) -> None:
+        """The personas' legend on its rows right under the chart's scale."""
+        top = vy(geo.chart_top + geo.plot_h)
+        bottom = vy(geo.chart_top + geo.plot_h + geo.persona_rows * geo.legend_row)
+        area = QRectF(left + 14, top, self.legend_width(geo), bottom - top)
+        font = scaled_font(self.font(), 0.86)
+        paint_persona_legend(painter, legend, area, geo.persona_rows, self.palette(), font)
 
     def _draw_feedback(
         self,
@@ -213,7 +253,7 @@ class JourneyCanvas(QGraphicsView):
         strip = QRectF(right - geo.right_gutter * zoom, top, geo.right_gutter * zoom, bottom - top)
         ys = {v: vy(nps_y(geo, v)) for v in SCALE_LABELS}
         paint_nps_scale(painter, strip, ys, title_y, self.palette(), self.font())
-        row_top = vy(geo.chart_top + geo.plot_h)
+        row_top = vy(geo.chart_top + geo.plot_h + geo.persona_rows * geo.legend_row)
         area = QRectF(left + 14, row_top, strip.left() - left - 24, bottom - row_top)
         paint_legend(painter, legend, area, self.palette(), scaled_font(self.font(), 0.86))
 
@@ -352,3 +392,17 @@ def _rotate(p: QPointF, degrees: float) -> QPointF:
     return QPointF(
         p.x() * math.cos(a) - p.y() * math.sin(a), p.x() * math.sin(a) + p.y() * math.cos(a)
     )
+
+
+def add_unreachable_divider(
+    scene: QGraphicsScene, geo: Geometry, first: QRectF, pal: QPalette, font: QFont
+) -> None:
+    """A dashed line before the first card no entry reaches, with what it means over it."""
+    x = first.left() - geo.pad * 1.3
+    pen = QPen(with_alpha(muted_text(pal), 0.7), 1, Qt.PenStyle.DashLine)
+    scene.addLine(x, geo.top - geo.pad, x, geo.chart_top + geo.chart_h, pen)
+    # TRANSLATORS: over the journey's touchpoints that no entry reaches
+    words = _("Not reachable from an entry")
+    text = scene.addSimpleText(words, scaled_font(font, 0.86))
+    text.setBrush(muted_text(pal))
+    text.setPos(x + 6, geo.top - geo.pad - QFontMetricsF(text.font()).height())

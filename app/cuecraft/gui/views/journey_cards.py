@@ -9,9 +9,9 @@ from __future__ import annotations
 from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback import Feedback, describe
 from cuecraft.core.findings import Finding
-from cuecraft.core.i18n import _
+from cuecraft.core.i18n import _, ngettext, pgettext
 
-from ._style import findings_tooltip, html_escape
+from ._style import findings_tooltip, html_escape, join_names
 from .journey_items import CardInfo, emotion_text, phase_title
 from .journey_nps import NpsChip, nps_chip
 
@@ -101,3 +101,37 @@ def _tooltip(
     if found:
         lines.append(findings_tooltip(found))
     return "<br>".join(lines)
+
+
+def journey_summary(
+    infos: list[CardInfo],
+    peak: str | None,
+    ends: list[str],
+    hotspots: list[str],
+    persona: str = "",
+) -> str:
+    """The drawing told in words, for screen readers (`persona`: the one persona shown)."""
+    names = {i.tp_id: i.name for i in infos}
+    n = len(infos)
+    parts = [ngettext("{n} touchpoint", "{n} touchpoints", n).format(n=n)]
+    if persona:
+        # TRANSLATORS: screen-reader summary of the journey while one persona is shown
+        parts.insert(0, _("the journey of {persona}").format(persona=persona))
+        skipped = [i.name for i in infos if i.skipped]
+        if skipped:
+            parts.append(_("skips {touchpoints}").format(touchpoints=join_names(skipped)))
+    if peak:
+        # TRANSLATORS: screen-reader summary of the journey: the emotion curve's peak
+        parts.append(_("peak: {touchpoint}").format(touchpoint=names[peak]))
+    if ends:
+        ended = join_names(names[e] for e in ends if e in names)
+        # TRANSLATORS: screen-reader summary of the journey: where it ends
+        parts.append(_("end: {touchpoints}").format(touchpoints=ended))
+    if hotspots:
+        parts.append(
+            _("detractor hotspot (NPS below 0): {touchpoints}").format(
+                touchpoints=join_names(names[h] for h in hotspots)
+            )
+        )
+    # TRANSLATORS: between the parts of the journey's screen-reader summary
+    return pgettext("list separator", "; ").join(parts)

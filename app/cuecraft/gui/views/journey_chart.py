@@ -79,7 +79,9 @@ class EmotionChart(QGraphicsItem):
 
     The curve joins the touchpoints the journey reaches; unreachable ones stand
     apart as hollow points. With guest feedback, the measured NPS of each
-    touchpoint stands beside its designed emotion (journey_nps).
+    touchpoint stands beside its designed emotion (journey_nps). While one
+    persona's journey is shown (`reference`), the design's curve is only a faint
+    line behind theirs (journey_personas_chart), without its own marks.
     """
 
     def __init__(
@@ -90,9 +92,11 @@ class EmotionChart(QGraphicsItem):
         palette: QPalette,
         font: QFont,
         measured: list[MeasuredPoint] | None = None,
+        reference: bool = False,
     ) -> None:
         super().__init__()
         self.geo = geo
+        self.reference = reference
         self.points = points
         self.measured = measured or []
         self.selected_x: float | None = None
@@ -131,11 +135,13 @@ class EmotionChart(QGraphicsItem):
             painter.drawRoundedRect(band, 8, 8)
         known = [p for p in self.points if p.emotion is not None]
         on_journey = [p for p in known if not p.unreachable]
-        if len(on_journey) > 1:
+        if self.reference:
+            paint_reference(painter, geo, on_journey, pal)
+        elif len(on_journey) > 1:
             self._paint_curve(painter, on_journey, accent(pal, CURVE_HUE))
         if self.measured:
             paint_measured(painter, geo, self.measured, pal, self._font)
-        for p in known:
+        for p in [] if self.reference else known:
             assert p.emotion is not None
             centre = QPointF(p.x, geo.emotion_y(p.emotion))
             radius = 7.0 if p.marker else 4.5
@@ -174,20 +180,49 @@ class EmotionChart(QGraphicsItem):
             painter.drawText(QPointF(p.x - fm.horizontalAdvance(label) / 2, y), label)
 
     def _paint_curve(self, painter: QPainter, known: list[CurvePoint], color: QColor) -> None:
-        geo = self.geo
-        pts = [QPointF(p.x, geo.emotion_y(p.emotion or 0)) for p in known]
-        curve = QPainterPath(pts[0])
-        for a, b in pairwise(pts):
-            dx = (b.x() - a.x()) / 2
-            curve.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
-        zero = geo.emotion_y(0)
+        pts = [QPointF(p.x, self.geo.emotion_y(p.emotion or 0)) for p in known]
+        paint_curve(painter, pts, self.geo.emotion_y(0), QPen(color, 2.2), 0.10)
+
+
+def smooth_path(pts: list[QPointF]) -> QPainterPath:
+    """A smooth line through `pts` (left to right), level at each point: no overshoot
+    above +3 or below −3 between two columns."""
+    curve = QPainterPath(pts[0])
+    for a, b in pairwise(pts):
+        dx = (b.x() - a.x()) / 2
+        curve.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
+    return curve
+
+
+def paint_curve(painter: QPainter, pts: list[QPointF], zero: float, pen: QPen, fill: float) -> None:
+    """An emotion curve through `pts` drawn with `pen`, the area down to `zero` tinted."""
+    if len(pts) < 2:
+        return
+    curve = smooth_path(pts)
+    if fill > 0:
         area = QPainterPath(curve)
         area.lineTo(pts[-1].x(), zero)
         area.lineTo(pts[0].x(), zero)
         area.closeSubpath()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(with_alpha(color, 0.10)))
+        painter.setBrush(QBrush(with_alpha(pen.color(), fill)))
         painter.drawPath(area)
-        painter.setPen(QPen(color, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(curve)
+    pen.setCapStyle(
+        Qt.PenCapStyle.RoundCap if pen.style() == Qt.PenStyle.SolidLine else Qt.PenCapStyle.FlatCap
+    )
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(curve)
+
+
+def paint_reference(
+    painter: QPainter, geo: Geometry, points: list[CurvePoint], palette: QPalette
+) -> None:
+    """The design's curve behind one persona's: a faint line with small beads."""
+    color = with_alpha(muted_text(palette), 0.75)
+    pts = [QPointF(p.x, geo.emotion_y(p.emotion or 0)) for p in points]
+    paint_curve(painter, pts, geo.emotion_y(0), QPen(color, 1.4), 0.0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    for centre in pts:
+        painter.drawEllipse(centre, 2.6, 2.6)
