@@ -222,11 +222,12 @@ class PersonaSwitch(QWidget):
                 self._wanted = wanted = after[place]
         self._guests = list(guests)
         self._choice = wanted if wanted in after else ALL
+        entries = [(ALL, all_guests())] + [(g.persona, g.title) for g in guests]
         self._combo.blockSignals(True)
-        self._combo.clear()
-        self._combo.addItem(all_guests(), ALL)
-        for guest in guests:
-            self._combo.addItem(guest.title, guest.persona)
+        if entries != self.choices():  # an open list is left alone by a mere re-check
+            self._combo.clear()
+            for persona, text in entries:
+                self._combo.addItem(text, persona)
         self._combo.setCurrentIndex(max(0, self._combo.findData(self._choice)))
         self._combo.blockSignals(False)
         self.setVisible(bool(guests))
