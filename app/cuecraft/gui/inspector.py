@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSizePolicy,
@@ -34,13 +33,21 @@ from cuecraft.core.model import REALMS, Cue, kind_of
 from cuecraft.core.validate import REALM_RANGE
 from cuecraft.gui.document import Document
 from cuecraft.gui.inspector_fields import TEXTS, Field, choice_label
-from cuecraft.gui.inspector_forms import TYPED, make_editor, show_value
+from cuecraft.gui.inspector_forms import TYPED, line_ends, make_editor, show_value, typed_text
+from cuecraft.gui.inspector_persona import journey_touchpoints, with_override
 from cuecraft.gui.inspector_section import heading_label, is_section, section_page
-from cuecraft.gui.widgets import FieldLine, FieldNote, TextBox, mark_refused, with_note
+from cuecraft.gui.widgets import (
+    FieldLine,
+    FieldNote,
+    TextBox,
+    mark_refused,
+    with_note,
+    wrapping_policy,
+)
 
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
 # Numbers are set by typing or by steps: one undo step per field, like typed text.
-MERGED = (*TYPED, "optional_int")
+MERGED = (*TYPED, "optional_int", "overrides")
 # The heading of the form of each kind of item; {id} is the item's id.
 HEADINGS = {
     "zone": N_("Zone “{id}”"),
@@ -50,6 +57,7 @@ HEADINGS = {
     "layer": N_("Sensory layer “{id}”"),
     "souvenir": N_("Souvenir “{id}”"),
     "action": N_("Action “{id}”"),
+    "persona": N_("Persona “{id}”"),
 }
 
 
@@ -72,6 +80,7 @@ class Inspector(QScrollArea):
         self._unapplied: dict[str, Any] = {}
         self._owner = ""
         self._kind = ""
+        self._override_at = ""  # the touchpoint of a persona's emotion last set
         # What redraws the form's words in the current language (see `retranslate`).
         self._texts: list[Callable[[], None]] = []
         self.message = QLabel()
@@ -79,6 +88,8 @@ class Inspector(QScrollArea):
         self.message.setStyleSheet("color: palette(highlight);")
         document.selection_changed.connect(self.show_selection)
         document.changed.connect(self._on_changed)
+        # A persona's touchpoints stand in journey order, which the check works out.
+        document.checked.connect(self._on_checked)
         self.show_selection(document.selected or "design")
         self.retranslate()
 
@@ -120,7 +131,7 @@ class Inspector(QScrollArea):
                 kind = kind_of(item)
         kind = owner if owner in ("design", "theme") else kind
         self._owner, self._kind = owner, kind
-        self._texts = []
+        self._texts, self._override_at = [], ""
         page = QWidget()
         layout = QVBoxLayout(page)
         heading = heading_label("")
@@ -141,9 +152,13 @@ class Inspector(QScrollArea):
             self.notes[spec.name] = note
             label = QLabel()
             label.setWordWrap(True)
+            label.setSizePolicy(wrapping_policy())
             label.setBuddy(editor)
             self._text(partial(_name_field, spec, label, editor, note))
-            form.addRow(label, with_note(editor, note))
+            # A row of its own, the dock's whole width, wrapped only where it must: as a
+            # form's label Qt guesses its width and broke "Standard time (minutes)" at 90 px.
+            form.addRow(label)
+            form.addRow(with_note(editor, note))
         if kind == "theme":
             for realm in REALMS:
                 spin = QSpinBox()
@@ -211,6 +226,7 @@ class Inspector(QScrollArea):
         if self._kind == "section":
             return
         target = self._target()
+        order = self._journey_order() if self._kind == "persona" else ()
         for spec in TEXTS[self._kind]:
             editor = self.editors[spec.name]
             value = getattr(target, spec.name)
@@ -220,7 +236,7 @@ class Inspector(QScrollArea):
                 self._settle(spec.name)  # undone, or changed elsewhere: the model wins
             editor.blockSignals(True)
             try:
-                show_value(spec, editor, value, self.document.design, self._owner)
+                show_value(spec, editor, value, self.document.design, self._owner, order)
                 if spec.negative_only:
                     editor.setEnabled(isinstance(target, Cue) and target.is_negative)
             finally:
@@ -235,11 +251,14 @@ class Inspector(QScrollArea):
     def _value_of(self, name: str) -> Any:
         return getattr(self._target(), name)
 
+    def _journey_order(self) -> list[str]:
+        return journey_touchpoints(self.document.design, self.document.result.graph.journey_order)
+
     # -- turning gestures into edits -------------------------------------------------------
 
     def _set(self, spec: Field, raw: Any) -> None:
         if spec.kind in TYPED:  # pasted Windows or old-Mac line ends become line breaks
-            raw = [_line_ends(w) for w in raw] if isinstance(raw, list) else _line_ends(raw)
+            raw = [line_ends(w) for w in raw] if isinstance(raw, list) else line_ends(raw)
         value = raw
         if spec.kind in ("optional", "optional_long"):
             value = raw if raw.strip() else None
@@ -247,6 +266,13 @@ class Inspector(QScrollArea):
             value = raw or None
         elif spec.kind == "optional_int":  # the editor gives None for "not set"
             value = None if raw is None or raw < spec.low else raw
+        elif spec.kind == "overrides":  # one touchpoint's emotion, one undo step each
+            touchpoint, number = raw
+            if touchpoint != self._override_at:
+                self._seal()
+            self._override_at = touchpoint
+            order = self._journey_order()
+            value = with_override(self._value_of(spec.name), touchpoint, number, order)
         typing = spec.kind in TYPED
         merge = spec.kind in MERGED
         edit = SetField(self._owner, spec.name, value, description=_describe(spec), merge=merge)
@@ -341,7 +367,7 @@ class Inspector(QScrollArea):
         labels = {spec.name: spec.label for spec in TEXTS.get(self._kind, [])}
         for name in self._unapplied:
             editor = self.editors.get(name)
-            typed = _typed_text(editor)
+            typed = typed_text(editor)
             if typed is None or name not in labels:
                 continue
             reason = self.notes[name].text().split("\n", 1)[0] if name in self.notes else ""
@@ -360,6 +386,10 @@ class Inspector(QScrollArea):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(pgettext("list separator", "; ").join(lost), 20_000)
+
+    def _on_checked(self) -> None:
+        if self._kind == "persona":
+            self.refresh()
 
     def _on_changed(self, change: Change) -> None:
         owner = self._owner
@@ -399,15 +429,3 @@ def _describe(spec: Field) -> str:
     """The undo step's name for an edit of a field ("Edit tagline")."""
     # TRANSLATORS: an undo step, as in "Undo Edit tagline"; {field} is a field's name in lower case
     return _("Edit {field}").format(field=_(spec.label).lower())
-
-
-def _typed_text(editor: QWidget | None) -> str | None:
-    if isinstance(editor, QLineEdit):
-        return editor.text()
-    if isinstance(editor, TextBox):
-        return editor.toPlainText()
-    return None
-
-
-def _line_ends(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cuecraft.core.i18n import N_, _, format_number, ngettext
+from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import LANES, PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
-from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE, MINUTES_RANGE
+from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE, MINUTES_RANGE, SHARE_RANGE
 from cuecraft.core.words import (
     lane_word,
     phase_word,
@@ -29,7 +29,7 @@ class Field:
     name: str
     label: str  # English, marked with N_: translate with _() where shown
     kind: str  # id language text longtext optional optional_long choice optional_choice
-    #            words refs senses bool int optional_int zone
+    #            words refs senses bool int optional_int zone overrides
     options: tuple[str, ...] = ()
     low: int = 0
     high: int = 0
@@ -83,6 +83,43 @@ def untick_negative_label(text: str) -> str:
 def more_label(more: int) -> str:
     """Under a section's summary: how many items it does not list."""
     return ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more))
+
+
+# A persona's emotion per touchpoint (inspector_persona.py).
+
+
+def override_headings() -> tuple[str, str, str]:
+    """The headings of a persona's emotions: the touchpoint, its own target emotion, theirs."""
+    return (
+        # TRANSLATORS: heading of a persona's emotions: the touchpoint's name; short
+        pgettext("persona emotion", "Touchpoint"),
+        # TRANSLATORS: heading of a persona's emotions: the touchpoint's own target emotion
+        # (−3…+3), shown in a narrow column; short
+        pgettext("persona emotion", "Target"),
+        # TRANSLATORS: heading of a persona's emotions: how this persona feels there instead
+        # (−3…+3, empty: as the target); shown over a narrow column; short
+        pgettext("persona emotion", "Theirs"),
+    )
+
+
+def override_tips() -> tuple[str, str]:
+    """What the target and the persona's own emotion mean, as tips."""
+    return (
+        _("The touchpoint’s own target emotion, from −3 to +3"),
+        _("How this persona feels here instead, from −3 to +3; empty: as the target"),
+    )
+
+
+def skipped_label(name: str) -> str:
+    """A touchpoint a persona skips, in their list of emotions (shown dimmed)."""
+    # TRANSLATORS: a touchpoint the persona does not go through, dimmed in their emotions
+    return _("{touchpoint} (skipped)").format(touchpoint=name)
+
+
+def override_name(touchpoint: str) -> str:
+    """What a screen reader calls a persona's emotion at one touchpoint."""
+    # TRANSLATORS: a screen reader's name for a persona's emotion at one touchpoint
+    return _("their emotion at {touchpoint}").format(touchpoint=touchpoint)
 
 
 def sense_label(sense: str) -> str:
@@ -257,6 +294,39 @@ TEXTS = {
             "refs",
             ("action",),
             tip=N_("The actions it depends on"),
+        ),
+    ],
+    "persona": [
+        Field("id", N_("Id"), "id"),
+        Field("name", N_("Name"), "text"),
+        Field(
+            "share",
+            N_("Share of guests (%)"),
+            "optional_int",
+            low=SHARE_RANGE[0],
+            high=SHARE_RANGE[1],
+            tip=N_("How many of all guests are like this, in percent; empty for not known"),
+        ),
+        Field(
+            "skips",
+            N_("Skips (touchpoints)"),
+            "refs",
+            ("journey",),
+            tip=N_(
+                "The touchpoints this persona does not go through: their journey goes on "
+                "to the touchpoints after them"
+            ),
+        ),
+        Field(
+            "emotion",
+            N_("Emotion per touchpoint"),
+            "overrides",
+            low=EMOTION_RANGE[0],
+            high=EMOTION_RANGE[1],
+            tip=N_(
+                "Where this persona feels differently from the touchpoint’s target emotion; "
+                "empty: as the target"
+            ),
         ),
     ],
 }

@@ -8,7 +8,7 @@ none of its own, so its strings stay in the panels' catalog).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
@@ -131,6 +131,14 @@ def make_editor(spec: Field, host: FormHost) -> QWidget:
         check = QCheckBox()
         check.toggled.connect(lambda value: host._set(spec, value))
         return check
+    if kind == "overrides":  # a persona's emotion per touchpoint: (touchpoint, number or None)
+        from cuecraft.gui.inspector_persona import EmotionOverrides  # it builds on OptionalSpin
+
+        overrides = EmotionOverrides(spec.low, spec.high)
+        host._text(overrides.retranslate)
+        overrides.override_edited.connect(lambda tp, value: host._set(spec, (tp, value)))
+        overrides.editing_finished.connect(host._seal)
+        return overrides
     if kind == "optional_int":
         optional = OptionalSpin(spec.low, spec.high)
         host._text(lambda: optional.setSpecialValueText(not_set_label()))
@@ -150,8 +158,16 @@ def name_choices(spec: Field, combo: QComboBox) -> None:
         combo.setItemText(index, choice_label(spec.name, value) if value else none_label())
 
 
-def show_value(spec: Field, editor: QWidget, value: Any, design: Design, owner: str) -> None:
-    """Put the model's `value` of field `spec` of item `owner` into its editor."""
+def show_value(
+    spec: Field,
+    editor: QWidget,
+    value: Any,
+    design: Design,
+    owner: str,
+    order: Sequence[str] = (),
+) -> None:
+    """Put the model's `value` of field `spec` of item `owner` into its editor; `order` is
+    every touchpoint in journey order, where a field lists them so (a persona's)."""
     if isinstance(editor, QLineEdit) and not isinstance(editor, WordsEdit):
         if editor.text() != (value or ""):
             editor.setText(value or "")
@@ -164,7 +180,12 @@ def show_value(spec: Field, editor: QWidget, value: Any, design: Design, owner: 
     elif isinstance(editor, QComboBox):
         editor.setCurrentIndex(max(0, editor.findData(value or "")))
     elif isinstance(editor, RefPicker):
-        editor.set_options(ref_options(design, owner, spec.options, value), value)
+        editor.set_options(ref_options(design, owner, spec.options, value, order), value)
+    elif spec.kind == "overrides":
+        from cuecraft.gui.inspector_persona import EmotionOverrides, override_rows
+
+        if isinstance(editor, EmotionOverrides):
+            editor.show_overrides(override_rows(design, owner, order), value)
     elif isinstance(editor, SensesToggle):
         editor.set_senses(value)
     elif isinstance(editor, QCheckBox):
@@ -193,10 +214,15 @@ def show_zone(combo: QComboBox, value: str | None, design: Design) -> None:
 
 
 def ref_options(
-    design: Design, owner: str, kinds: tuple[str, ...], chosen: list[str]
+    design: Design,
+    owner: str,
+    kinds: tuple[str, ...],
+    chosen: list[str],
+    order: Sequence[str] = (),
 ) -> list[tuple[str, str]]:
     """What a list of references offers: (id, label) of every item of these kinds but
-    `owner` itself."""
+    `owner` itself ("journey": the touchpoints in the journey `order`)."""
+    touchpoints = {t.id: t for t in design.touchpoints}
     tables: dict[str, list[Item]] = {
         "zone": list(design.zones),
         "touchpoint": list(design.touchpoints),
@@ -204,6 +230,7 @@ def ref_options(
         # A negative cue already chosen stays listed, so that it can be unticked.
         "positive cue": [c for c in design.cues if not c.is_negative or c.id in chosen],
         "action": list(design.actions),
+        "journey": [touchpoints[t] for t in order if t in touchpoints],
     }
     out: list[tuple[str, str]] = []
     for kind in kinds:
@@ -215,3 +242,17 @@ def ref_options(
                 label = untick_negative_label(label)
             out.append((item.id, label))
     return out
+
+
+def typed_text(editor: QWidget | None) -> str | None:
+    """What is typed in a text field (None for an editor that holds no typed text)."""
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, TextBox):
+        return editor.toPlainText()
+    return None
+
+
+def line_ends(text: str) -> str:
+    """Pasted Windows or old-Mac line ends as line breaks."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
