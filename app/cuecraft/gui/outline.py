@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cuecraft.core.edits import Change
-from cuecraft.core.i18n import N_, _, format_number, ngettext
-from cuecraft.core.model import Action, Cue, Design, Item
+from cuecraft.core.i18n import N_, _, format_number, format_percent, ngettext
+from cuecraft.core.model import Action, Cue, Design, Item, Persona
 from cuecraft.core.words import lane_word
 from cuecraft.gui.document import Document
 
@@ -30,6 +30,8 @@ GROUPS = (
     ("souvenirs", N_("Souvenirs")),
     # TRANSLATORS: the outline's section of the service blueprint's staff and system actions
     ("actions", N_("Actions")),
+    # TRANSLATORS: the outline's section of the kinds of guest (personas) and their journeys
+    ("personas", N_("Personas")),
 )
 # The right-click entry adding one member of a section (the window's action does it).
 ADD_TEXTS = {
@@ -40,6 +42,7 @@ ADD_TEXTS = {
     "layers": N_("Add sensory layer"),
     "souvenirs": N_("Add souvenir"),
     "actions": N_("Add action"),
+    "personas": N_("Add persona"),
 }
 # What the inspector says about a section with members, and about an empty one.
 SELECT_HINTS = {
@@ -50,6 +53,7 @@ SELECT_HINTS = {
     "layers": N_("Select a sensory layer in the outline to edit it."),
     "souvenirs": N_("Select a souvenir in the outline to edit it."),
     "actions": N_("Select an action in the outline to edit it."),
+    "personas": N_("Select a persona in the outline to edit it."),
 }
 EMPTY_HINTS = {
     "zones": N_("No zones yet: add one with Edit ▸ Add."),
@@ -61,6 +65,10 @@ EMPTY_HINTS = {
     "actions": N_(
         "No actions yet: add what staff and systems do for a touchpoint with Edit ▸ Add ▸ "
         "Action (blueprint)."
+    ),
+    "personas": N_(
+        "No personas yet: add the kinds of guest who live the journey differently with "
+        "Edit ▸ Add ▸ Persona."
     ),
 }
 # The key of the window's action adding a member of a section, where it differs.
@@ -88,7 +96,9 @@ def section_tip(key: str, count: int) -> str:
         return ngettext("{n} sensory layer", "{n} sensory layers", count).format(n=n)
     if key == "souvenirs":
         return ngettext("{n} souvenir", "{n} souvenirs", count).format(n=n)
-    return ngettext("{n} action", "{n} actions", count).format(n=n)
+    if key == "actions":
+        return ngettext("{n} action", "{n} actions", count).format(n=n)
+    return ngettext("{n} persona", "{n} personas", count).format(n=n)
 
 
 def section_members(design: Design, key: str) -> list[Item]:
@@ -101,14 +111,17 @@ def section_members(design: Design, key: str) -> list[Item]:
 
 def item_label(item: Item) -> str:
     """ "id — first line of its name or text", as every list shows an item; an action
-    says its lane first ("greet · frontstage — Host greets the party"), which a long
-    text would push out of a narrow outline."""
+    says its lane first ("greet · frontstage — Host greets the party"), and a persona
+    their share of guests ("family · 55% — Family with toddlers"), which a long text
+    would push out of a narrow outline."""
     text = item.text if isinstance(item, (Cue, Action)) else item.name
     first_line = (text or "").split("\n", 1)[0]
     head = item.id
     if isinstance(item, Action):
         # TRANSLATORS: an action in the outline: its id and its blueprint lane, "greet · frontstage"
         head = _("{id} · {lane}").format(id=item.id, lane=lane_word(item.lane))
+    if isinstance(item, Persona) and item.share is not None:
+        head = f"{item.id} · {format_percent(item.share / 100)}"
     return f"{head} — {first_line}" if first_line else head
 
 
@@ -156,8 +169,8 @@ class Outline(QTreeWidget):
                 section = key.removeprefix(SECTION)
                 top.setText(0, section_heading(section, top.childCount()))
                 top.setToolTip(0, section_tip(section, top.childCount()))
-        # An action's label says its lane in words.
-        self._relabel(action.id for action in design.actions)
+        # An action's label says its lane in words; a persona's share is a number of the language.
+        self._relabel([*(a.id for a in design.actions), *(p.id for p in design.personas)])
 
     def rebuild(self) -> None:
         design = self.document.design
