@@ -37,6 +37,7 @@ ADDED = {
     "layers": N_("Add sensory layer “{item}”"),
     "souvenirs": N_("Add souvenir “{item}”"),
     "actions": N_("Add action “{item}”"),
+    "personas": N_("Add persona “{item}”"),
 }
 
 

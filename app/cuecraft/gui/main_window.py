@@ -155,6 +155,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             "actions": self._action(
                 N_("&Action (blueprint)"), lambda: self.add_item("actions"), "Ctrl+Shift+B"
             ),
+            "personas": self._action(
+                N_("P&ersona"), lambda: self.add_item("personas"), "Ctrl+Shift+P"
+            ),
         }
         # Window actions that win over a text field's own use of their key: Ctrl+E is
         # "end of line" in a Linux text field, where End does the same.
@@ -367,10 +370,10 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
 
     def add_item(self, kind: str) -> None:
         from cuecraft.core.edits import AddItem, new_id
-        from cuecraft.core.model import Action, Cue, Layer, Souvenir, Touchpoint, Zone
+        from cuecraft.core.model import Action, Cue, Layer, Persona, Souvenir, Touchpoint, Zone
 
         design = self.document.design
-        item: Zone | Touchpoint | Cue | Layer | Souvenir | Action
+        item: Zone | Touchpoint | Cue | Layer | Souvenir | Action | Persona
         zone = design.zones[0].id if design.zones else None
         # The new item's name is the user's text from then on, in the workbench's language.
         if kind == "zones":
@@ -394,6 +397,9 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             selected = self._selected_item_id()
             at = [selected] if selected in {t.id for t in design.touchpoints} else []
             item = Action(new_id(design, "action"), _("New action"), "frontstage", at)
+        elif kind == "personas":
+            # Goes through every touchpoint and feels as designed until told otherwise.
+            item = Persona(new_id(design, "persona"), _("New persona"))
         else:
             item = Souvenir(new_id(design, "souvenir"), _("New souvenir"))
         section = "cues" if kind == "negative" else kind
@@ -415,18 +421,23 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
         return selected if selected and selected in self.document.design.index() else None
 
     def delete_selected(self) -> None:
-        from cuecraft.core.edits import RemoveItem
+        from cuecraft.core.edits import REFERENCE_FIELDS, RemoveItem
         from cuecraft.gui import dialogs
 
         item_id = self._selected_item_id()
         if item_id is None:
             return
         design = self.document.design
+        # Every field the core drops the deleted id from: a persona's skips, and the keys
+        # of their emotion per touchpoint, count as much as a cue's places.
         refs = sum(
-            value.count(item_id) if isinstance(value, list) else int(value == item_id)
-            for item in design.items()
+            value.count(item_id)
+            if isinstance(value, list)
+            else int(item_id in value if isinstance(value, dict) else value == item_id)
+            for section, names in REFERENCE_FIELDS.items()
+            for item in getattr(design, section)
             if item.id != item_id
-            for name in ("sees", "zone", "next", "at", "conflicts", "evokes", "needs")
+            for name in names
             if (value := getattr(item, name, None)) is not None
         )
         if not dialogs.ask_delete(self, item_id, refs):
