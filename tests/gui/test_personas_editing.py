@@ -8,7 +8,8 @@ import copy
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from cuecraft.core.fileformat import load_design
@@ -252,6 +253,38 @@ def test_emotions_list_every_touchpoint_in_journey_order_with_its_target(qtbot, 
     window.document.undo_stack.undo()
     assert window.document.design.personas[0].emotion == {"dinner": 3}
     assert overrides.spins["dinner"].number() == 3
+
+
+def test_a_wheel_scrolling_past_the_emotions_sets_none(qtbot, asked, lodge):
+    window = open_window(qtbot, lodge)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.document.select("family")
+    spin = overrides_of(window).spins["pay"]
+    window.inspector.setFocus()
+
+    def wheel(widget) -> None:
+        centre = QPointF(widget.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(widget.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+    wheel(spin)
+    assert window.document.design.personas[0].emotion == {"dinner": 3}
+    assert window.document.undo_stack.count() == 0
+    # Clicked into, the box takes the wheel: one step up from the target (2).
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    wheel(spin)
+    assert window.document.design.personas[0].emotion == {"dinner": 3, "pay": 3}
 
 
 def test_an_emotion_for_a_missing_touchpoint_is_listed_and_can_be_cleared(qtbot, asked, lodge):

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from cuecraft.core.edits import find
@@ -97,6 +98,18 @@ class OverrideSpin(OptionalSpin):
     from the bottom stays there (none would mean "as the target", a jump up)."""
 
     start = 0  # the touchpoint's target emotion
+
+    def __init__(self, low: int, high: int, parent: QWidget | None = None) -> None:
+        super().__init__(low, high, parent)
+        # A wheel turned to scroll the inspector past a column of these must not set
+        # the emotions it passes over: only a box clicked or tabbed into takes it.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the scroll area scrolls
 
     def stepBy(self, steps: int) -> None:
         lowest = self.minimum() + 1
