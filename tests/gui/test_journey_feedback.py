@@ -2,7 +2,10 @@
 
 The worked example rainforest-cafe.yaml has rainforest-cafe.feedback.yaml beside
 it (check-in: NPS −30 from 60 answers, the FBK001 hotspot); museum-exhibition.yaml
-has none and must look exactly as it did before feedback existed.
+has none and must look exactly as it did before feedback existed. The survey
+says who answered (a family with toddlers, a couple on a date night): following
+one persona, the view shows their answers (`Feedback.persona_nps_at`), named as
+theirs, and "All guests" is the view as it always was.
 """
 
 from __future__ import annotations
@@ -17,19 +20,22 @@ from PySide6.QtWidgets import QWidget
 from cuecraft.core.feedback import (
     Columns,
     Feedback,
+    Nps,
     Source,
     TouchpointFeedback,
     describe,
     import_csv,
     save_feedback,
     side_file_path,
+    signed,
 )
 from cuecraft.core.fileformat import load_design, parse_design
 from cuecraft.core.rules.feedback import MIN_RESPONSES
 from cuecraft.gui.document import Document
 from cuecraft.gui.views import JourneyView
 from cuecraft.gui.views._style import severity_color
-from cuecraft.gui.views.journey_nps import nps_color
+from cuecraft.gui.views.journey_nps import nps_color, nps_y
+from cuecraft.gui.views.journey_personas import ALL
 
 DESIGNS = Path(__file__).resolve().parents[2] / "designs"
 SURVEY = DESIGNS / "feedback" / "rainforest-cafe-survey.csv"
@@ -201,3 +207,200 @@ def test_few_answers_are_shown_but_never_as_a_hotspot(qtbot):
     pal = view.canvas().palette()
     assert close(pixel(view, "a"), pal.color(pal.ColorRole.Base), 12)
     assert close(pixel(view, "b"), nps_color(pal))
+
+
+# -- one persona followed (issue 16): their answers, named as theirs -------------------------
+
+
+def chip_text(result: Nps) -> str:
+    """A chip as the view writes it in English: 'NPS −27 · 33 answers'."""
+    assert result.score is not None and result.responses > 1
+    return f"NPS {signed(result.score).replace('-', '−')} · {result.responses} answers"
+
+
+def chip_tooltip(view: JourneyView, tp_id: str) -> str:
+    card = view.card_item(tp_id)
+    assert card is not None
+    return next(c for c in card.childItems() if c.toolTip()).toolTip()
+
+
+def follow(view: JourneyView, persona: str) -> None:
+    view.personas().switch.choose(persona)
+
+
+@pytest.mark.parametrize(
+    ("persona", "name"), [("family", "Family with toddlers"), ("couple", "Couple on a date night")]
+)
+def test_following_a_persona_shows_their_nps_where_they_answered_and_none_elsewhere(
+    qtbot, persona, name
+):
+    doc = opened(DESIGNS / "rainforest-cafe.yaml")
+    feedback = doc.feedback
+    assert feedback is not None and persona in feedback.personas
+    view = shown(qtbot, JourneyView(doc))
+    everyone = view.nps_chips()
+    follow(view, persona)
+
+    chips, measured = view.nps_chips(), view.measured()
+    answered = [t for t in view.card_ids() if feedback.persona_nps_at(persona, t).responses]
+    silent = [t for t in view.card_ids() if t not in answered]
+    for tp in answered:
+        theirs = feedback.persona_nps_at(persona, tp)
+        assert chips[tp] == chip_text(theirs), tp
+        assert measured[tp] == (theirs.score, theirs.low, theirs.high, theirs.responses), tp
+    # Their numbers, not every guest's: they differ somewhere.
+    assert any(chips[tp] != everyone[tp] for tp in answered)
+    # Where they gave no answers (the touchpoints they skip): no point, and a chip that
+    # says so — never every guest's number in their place.
+    skipped = doc.result.graph.persona_journeys[persona].skipped
+    assert set(silent) == skipped and silent
+    for tp in silent:
+        assert tp not in measured
+        assert chips[tp] == "NPS — · no answers"
+
+    legend = view.legend()
+    assert f"measured NPS ({name}), 95% interval" in legend
+    assert not any(text.startswith("measured NPS (guests)") for text in legend)
+    overall = feedback.persona_nps(persona)
+    assert chip_text(overall).replace("NPS", f"overall NPS ({name})") in legend
+    assert "fewer than 30 answers" in legend  # some of their touchpoints have fewer
+
+
+def test_a_persona_chip_names_them_and_quotes_their_comments(qtbot):
+    doc = opened(DESIGNS / "rainforest-cafe.yaml")
+    feedback = doc.feedback
+    assert feedback is not None
+    view = shown(qtbot, JourneyView(doc))
+    follow(view, "couple")
+    tip = chip_tooltip(view, "check-in")
+    theirs = feedback.persona_nps_at("couple", "check-in")
+    assert tip.startswith("<b>Couple on a date night at Check in with the safari guide</b>")
+    assert describe(theirs) in tip
+    assert "fewer than 30 answers: not yet evidence" in tip  # 20 answers
+    # Their two strongest comments, not every guest's.
+    bucket = feedback.persona_at("couple", "check-in")
+    assert bucket is not None
+    quoted = [c.text for c in bucket.comments if f"“{c.text}”" in tip]
+    assert len(quoted) == tip.count("/10") == 2
+    assert "Queue spilled into the food court" not in tip  # a family's words
+    card = view.card_item("check-in")
+    assert card is not None
+    assert f"Couple on a date night: {describe(theirs)}" in card.toolTip()
+    assert "guests: NPS" not in card.toolTip()
+
+
+def test_the_hotspot_stays_every_guests_and_says_so(qtbot):
+    doc = opened(DESIGNS / "rainforest-cafe.yaml")
+    feedback = doc.feedback
+    assert feedback is not None
+    view = shown(qtbot, JourneyView(doc))
+    follow(view, "family")
+    # FBK001 reads every guest's answers per touchpoint: the same touchpoint, named so.
+    assert view.hotspots() == ["check-in"]
+    legend = view.legend()
+    assert "all guests below 0: detractor hotspot (FBK001)" in legend
+    assert "below 0: detractor hotspot (FBK001)" not in legend
+    tip = chip_tooltip(view, "check-in")
+    everyone = describe(feedback.nps_at("check-in"))
+    assert f"<b>FBK001</b> detractor hotspot for all guests: {everyone}" in tip
+    # The family's own diamond is in the NPS colour, not marked as the hotspot; every
+    # guest's hotspot is a red ring at every guest's score, apart from it.
+    pal = view.canvas().palette()
+    assert close(pixel(view, "check-in"), nps_color(pal))
+    canvas = view.canvas()
+    geo = canvas.geo
+    assert geo is not None
+    x = canvas.mapToScene(view.nps_center("check-in")).x()
+    row = canvas.mapFromScene(x, nps_y(geo, feedback.nps_at("check-in").score or 0))
+    image = canvas.viewport().grab().toImage()
+    left_of_it = [image.pixelColor(row.x() + dx, row.y()) for dx in range(-13, -8)]
+    assert any(close(c, severity_color(pal, "error"), 50) for c in left_of_it)
+
+
+def test_all_guests_again_is_exactly_the_view_as_it_was(qtbot):
+    doc = opened(DESIGNS / "rainforest-cafe.yaml")
+    view = shown(qtbot, JourneyView(doc))
+    before = (view.nps_chips(), view.measured(), view.legend(), view.hotspots())
+    image = view.canvas().viewport().grab().toImage()
+    follow(view, "family")
+    assert view.nps_chips() != before[0] and view.measured() != before[1]
+    follow(view, ALL)
+    assert (view.nps_chips(), view.measured(), view.legend(), view.hotspots()) == before
+    assert view.nps_chips()["check-in"] == "NPS −30 · 60 answers"
+    assert view.canvas().viewport().grab().toImage() == image
+
+
+def with_personas(feedback: Feedback) -> Document:
+    """Three touchpoints, two personas (Solo skips b), and `feedback`."""
+    design = parse_design(
+        "cuecraft: 1\ntitle: Small\ntheme: {name: N, motifs: [m]}\n"
+        "touchpoints:\n"
+        "  - {id: a, name: Arrive, phase: before, next: [b], emotion: 1}\n"
+        "  - {id: b, name: Visit, phase: during, next: [c], emotion: 3}\n"
+        "  - {id: c, name: Leave, phase: after, emotion: 2}\n"
+        "personas:\n"
+        "  - {id: solo, name: Solo, share: 20, skips: [b]}\n"
+        "  - {id: group, name: Group, share: 50}\n"
+    )
+    doc = Document(design)
+    doc.feedback = feedback
+    doc.recheck()
+    return doc
+
+
+HOTSPOT = [30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10]  # NPS −50 from 40 answers
+LIKED = [0] * 9 + [20, 20]  # NPS +100 from 40 answers
+
+
+def survey(columns: Columns, personas: dict[str, dict[str, list[int]]]) -> Feedback:
+    return Feedback(
+        Source("survey.csv", "0" * 64, "2026-01-01", 0, 0, 0),
+        columns,
+        {"a": TouchpointFeedback(scores=HOTSPOT), "b": TouchpointFeedback(scores=LIKED)},
+        {
+            who: {tp: TouchpointFeedback(scores=s) for tp, s in answers.items()}
+            for who, answers in personas.items()
+        },
+    )
+
+
+def test_a_survey_that_does_not_say_who_answered_shows_no_nps_for_a_persona(qtbot):
+    doc = with_personas(survey(Columns("score", "touchpoint"), {}))
+    view = shown(qtbot, JourneyView(doc))
+    everyone = (view.nps_chips(), view.measured(), view.legend())
+    assert set(everyone[1]) == {"a", "b"}
+    follow(view, "group")
+    # Every guest's numbers would read as the group's: nothing of theirs can be told.
+    assert view.measured() == {}
+    assert view.nps_chips() == {"a": "NPS —", "b": "NPS —", "c": "NPS —"}
+    legend = view.legend()
+    assert "no NPS for Group: the survey does not say who answered" in legend
+    assert not any(text.startswith(("measured NPS", "overall NPS")) for text in legend)
+    tip = chip_tooltip(view, "a")
+    assert tip.startswith("<b>Group at Arrive</b><br>the survey does not say who answered")
+    # Every guest's hotspot is still theirs to see, as every guest's.
+    assert view.hotspots() == ["a"]
+    assert "all guests below 0: detractor hotspot (FBK001)" in legend
+    assert "detractor hotspot for all guests: NPS -50" in tip
+    follow(view, ALL)
+    assert (view.nps_chips(), view.measured(), view.legend()) == everyone
+
+
+def test_a_persona_nobody_answered_as_has_no_points_and_the_legend_says_so(qtbot):
+    # The survey says who answered, but only the group did (and someone the design lacks).
+    feedback = survey(
+        Columns("score", "touchpoint", persona="Guest type"),
+        {"group": {"a": LIKED, "c": LIKED}, "walk-in": {"b": LIKED}},
+    )
+    view = shown(qtbot, JourneyView(with_personas(feedback)))
+    follow(view, "solo")
+    assert view.measured() == {}
+    assert set(view.nps_chips().values()) == {"NPS — · no answers"}
+    assert "no answers from Solo in the survey" in view.legend()
+    follow(view, "group")
+    measured = view.measured()
+    assert set(measured) == {"a", "c"}  # none at b: none of them said a word there
+    theirs = feedback.persona_nps_at("group", "a")
+    assert measured["a"] == (100.0, theirs.low, theirs.high, 40)  # every guest's: −50
+    assert view.nps_chips()["b"] == "NPS — · no answers"
+    assert "measured NPS (Group), 95% interval" in view.legend()

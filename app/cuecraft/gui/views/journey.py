@@ -9,7 +9,8 @@ and the end labelled (the peak–end rule). When the design has guest feedback,
 each card shows its touchpoint's Net Promoter Score and the chart the measured
 NPS beside the designed emotion (journey_nps). When the design has personas, a
 switch over the drawing overlays their curves or follows one of them
-(journey_personas).
+(journey_personas); following one, the NPS shown is their answers' when the
+survey says who answered (journey_answers).
 
 Every word is written in the current language (`cuecraft.core.i18n`) when the
 scene is made or painted; `retranslate()` (also run on Qt's LanguageChange)
@@ -18,12 +19,10 @@ makes the scene again in the language now set.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QPalette,
-    QPen,
-    QShowEvent,
-)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -38,37 +37,15 @@ from cuecraft.core.i18n import _, current_language
 from cuecraft.core.model import PHASES
 from cuecraft.gui.document import Document
 
-from ._style import (
-    accent,
-    empty_html,
-    empty_state,
-    mix,
-    muted_text,
-    retranslate_empty_state,
-    scaled_font,
-)
-from .journey_canvas import (
-    EdgeItem,
-    JourneyCanvas,
-    add_unreachable_divider,
-    next_path,
-    return_path,
-)
+from ._style import empty_html, empty_state, retranslate_empty_state
+from .journey_answers import series_of
+from .journey_arrows import EdgeItem, add_arrows, add_unreachable_divider
+from .journey_canvas import JourneyCanvas
 from .journey_cards import card_infos, journey_summary
 from .journey_chart import CurvePoint, EmotionChart
-from .journey_items import (
-    PHASE_HUES,
-    CardInfo,
-    CardItem,
-    Geometry,
-)
-from .journey_nps import (
-    MeasuredPoint,
-    NpsChipItem,
-    legend_for,
-    measured_point,
-    nps_y,
-)
+from .journey_items import CardInfo, CardItem, Geometry
+from .journey_nps import MeasuredPoint, nps_y
+from .journey_nps_chip import NpsChipItem
 from .journey_personas_view import PersonaPart
 
 
@@ -113,6 +90,7 @@ class JourneyView(QWidget):
         self._order: list[str] = []
         self._markers: dict[str, str] = {}
         self._measured: list[MeasuredPoint] = []
+        self._hotspots: list[str] = []
         self._chart: EmotionChart | None = None
         self._signature: object = None
         self._dirty = True
@@ -203,9 +181,9 @@ class JourneyView(QWidget):
         return self._canvas.mapFromScene(centre)
 
     def hotspots(self) -> list[str]:
-        """Touchpoints marked as detractor hotspots (FBK001), in journey order."""
+        """Touchpoints marked as detractor hotspots (FBK001, every guest's), in journey order."""
         self._ensure_fresh()
-        return [p.tp_id for p in self._measured if p.hotspot]
+        return list(self._hotspots)
 
     def legend(self) -> list[str]:
         """The texts of the chart's legend (none without feedback)."""
@@ -263,10 +241,8 @@ class JourneyView(QWidget):
         graph = result.graph
         feedback = self.document.feedback
         order = graph.journey_order
-        infos = card_infos(result, feedback)
-        cards, personas = self._personas.read(
-            self.document.design, result, infos, feedback is not None
-        )
+        personas = self._personas.read(self.document.design, result, feedback is not None)
+        cards = self._personas.cards(card_infos(result, self._personas.answers(feedback)))
         signature = (
             tuple(cards),
             personas,
@@ -283,7 +259,7 @@ class JourneyView(QWidget):
             self._stack.setCurrentWidget(self._empty)
             self._scene.clear()
             self._cards, self._markers, self._chart = {}, {}, None
-            self._measured = []
+            self._measured, self._hotspots = [], []
             self._signature = signature
             self._canvas.geo = None
             self._canvas.legend = None
@@ -307,7 +283,7 @@ class JourneyView(QWidget):
         self,
         infos: list[CardInfo],
         order: list[str],
-        edges: object,
+        edges: Iterable[tuple[str, str]],
         returns: list[tuple[str, str]],
         ends: list[str],
         peak: str | None,
@@ -321,7 +297,6 @@ class JourneyView(QWidget):
         width = geo.width(len(order))
         height = geo.chart_top + geo.chart_h + geo.pad * 2
         scene.setSceneRect(0, 0, width, height)
-        base = pal.color(QPalette.ColorRole.Base)
         column = {tp_id: i for i, tp_id in enumerate(order)}
         rects = {info.tp_id: geo.card_rect(column[info.tp_id], info.phase) for info in infos}
         self._cards = {}
@@ -335,21 +310,7 @@ class JourneyView(QWidget):
         if len(reached) < len(infos):
             add_unreachable_divider(scene, geo, rects[infos[len(reached)].tp_id], pal, font)
 
-        edge_pen = QPen(mix(muted_text(pal), base, 0.15), 1.6)
-        edge_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        skipped = self._personas.skipped
-        for src, dst in edges:  # type: ignore[attr-defined]
-            path = next_path(rects[src], rects[dst], column[src], column[dst], geo)
-            edge = EdgeItem(path, edge_pen, ends=(src, dst))
-            edge.setOpacity(0.35 if {src, dst} & skipped else 1.0)  # a way they do not go
-            scene.addItem(edge)
-        return_pen = QPen(accent(pal, PHASE_HUES["after"]), 1.6, Qt.PenStyle.DashLine)
-        label_font = scaled_font(font, 0.86)
-        for k, (src, dst) in enumerate(returns):
-            path, label_at = return_path(rects[src], rects[dst], geo, k)
-            # TRANSLATORS: the label of a dashed loop from the journey's end back to its start
-            label = _("return visit")
-            scene.addItem(EdgeItem(path, return_pen, label, label_at, label_font))
+        add_arrows(scene, geo, rects, column, edges, returns, self._personas.skipped, pal, font)
 
         self._markers = {}
         for tp_id in ends:
@@ -368,27 +329,20 @@ class JourneyView(QWidget):
             for i in infos
         ]
         # Measured NPS stands just right of the designed emotion of its column.
-        measured = [
-            measured_point(
-                i.tp_id,
-                column[i.tp_id],
-                rects[i.tp_id].center().x() + geo.pad * 2.2,
-                i.nps.result,
-                i.unreachable,
-            )
-            for i in infos
-            if i.nps is not None
-        ]
-        self._measured = [m for m in measured if m is not None]
-        legend = legend_for(overall, self._measured) if overall is not None else None
-        self._canvas.legend = self._personas.feedback_legend(legend)
-        shown = self._personas.shown
-        self._chart = EmotionChart(geo, width, points, pal, font, self._measured, bool(shown))
+        xs = {tp_id: r.center().x() + geo.pad * 2.2 for tp_id, r in rects.items()}
+        answers = self._personas.answers(self.document.feedback)
+        series = series_of(answers, infos, xs, column) if answers is not None else None
+        self._measured = series.points if series is not None else []
+        self._hotspots = series.hotspots if series is not None else []
+        self._canvas.legend = self._personas.feedback_legend(series.legend if series else None)
+        shown, marks = self._personas.shown, series.marks if series is not None else []
+        self._chart = EmotionChart(
+            geo, width, points, pal, font, self._measured, bool(shown), marks
+        )
         scene.addItem(self._chart)
         self._personas.draw(scene, geo, width, points)
         self._markers, peak, ends = self._personas.marks(self._markers, peak, ends)
-        hotspots = [p.tp_id for p in self._measured if p.hotspot]
-        words = journey_summary(infos, peak, ends, hotspots, shown.title if shown else "")
+        words = journey_summary(infos, peak, ends, self._hotspots, shown.title if shown else "")
         self._canvas.setAccessibleDescription(words)
 
     # -- selection ----------------------------------------------------------------

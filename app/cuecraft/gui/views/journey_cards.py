@@ -7,17 +7,19 @@ makes them again when the language changes (`JourneyView.retranslate`).
 from __future__ import annotations
 
 from cuecraft.core.check import CheckResult
-from cuecraft.core.feedback import Feedback, describe
+from cuecraft.core.feedback import describe
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import _, ngettext, pgettext
 
 from ._style import findings_tooltip, html_escape, join_names
+from .journey_answers import Answers
 from .journey_items import CardInfo, emotion_text, phase_title
-from .journey_nps import NpsChip, nps_chip
+from .journey_nps_chip import NpsChip, nps_chip, unknown_who
 
 
-def card_infos(result: CheckResult, feedback: Feedback | None) -> list[CardInfo]:
-    """One card per touchpoint, in the graph's journey order (unreachable ones last)."""
+def card_infos(result: CheckResult, answers: Answers | None) -> list[CardInfo]:
+    """One card per touchpoint, in the graph's journey order (unreachable ones last);
+    with feedback, `answers` says whose NPS the chips show (journey_answers)."""
     graph = result.graph
     concerns = touchpoint_findings(result)
     reachable = graph.reachable
@@ -31,7 +33,7 @@ def card_infos(result: CheckResult, feedback: Feedback | None) -> list[CardInfo]
         zone = graph.zones.get(tp.zone or "")
         # TRANSLATORS: on a journey card whose touchpoint lies in no zone
         zone_name = (zone.name or zone.id) if zone else (tp.zone or _("no zone"))
-        chip = nps_chip(feedback, tp_id, tp.name) if feedback is not None else None
+        chip = nps_chip(answers, tp_id, tp.name) if answers is not None else None
         infos.append(
             CardInfo(
                 tp_id,
@@ -91,7 +93,11 @@ def _tooltip(
     if emotion is not None:
         # TRANSLATORS: in a journey card's tooltip: the designed feeling, −3 … +3
         lines.append(html_escape(_("emotion {value}").format(value=emotion_text(emotion))))
-    if chip is not None:
+    if chip is not None and chip.persona:
+        said = describe(chip.result) if chip.known else unknown_who()
+        # TRANSLATORS: in a journey card's tooltip: what one persona's answers say (NPS)
+        lines.append(html_escape(_("{persona}: {nps}").format(persona=chip.persona, nps=said)))
+    elif chip is not None:
         # TRANSLATORS: in a journey card's tooltip: what the guests' answers say (NPS)
         guests = _("guests: {nps}").format(nps=describe(chip.result))
         lines.append(html_escape(guests))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -23,7 +24,7 @@ from cuecraft.core.model import PHASES
 
 from ._style import accent, mix, muted_text, scaled_font, with_alpha
 from .journey_items import EMOTION_MAX, EMOTION_MIN, PHASE_HUES, Geometry, emotion_color
-from .journey_nps import CURVE_HUE, MeasuredPoint, paint_measured
+from .journey_nps import CURVE_HUE, HotspotMark, MeasuredPoint, paint_measured
 
 
 def paint_backdrop(painter: QPainter, rect: QRectF, geo: Geometry, palette: QPalette) -> None:
@@ -81,7 +82,8 @@ class EmotionChart(QGraphicsItem):
     apart as hollow points. With guest feedback, the measured NPS of each
     touchpoint stands beside its designed emotion (journey_nps). While one
     persona's journey is shown (`reference`), the design's curve is only a faint
-    line behind theirs (journey_personas_chart), without its own marks.
+    line behind theirs (journey_personas_chart), without its own marks; the
+    measured points are then theirs and every guest's hotspots are `marks`.
     """
 
     def __init__(
@@ -93,12 +95,14 @@ class EmotionChart(QGraphicsItem):
         font: QFont,
         measured: list[MeasuredPoint] | None = None,
         reference: bool = False,
+        marks: Sequence[HotspotMark] = (),
     ) -> None:
         super().__init__()
         self.geo = geo
         self.reference = reference
         self.points = points
         self.measured = measured or []
+        self.marks = marks
         self.selected_x: float | None = None
         self._palette = palette
         self._font = scaled_font(font, 0.92, bold=True)
@@ -139,8 +143,8 @@ class EmotionChart(QGraphicsItem):
             paint_reference(painter, geo, on_journey, pal)
         elif len(on_journey) > 1:
             self._paint_curve(painter, on_journey, accent(pal, CURVE_HUE))
-        if self.measured:
-            paint_measured(painter, geo, self.measured, pal, self._font)
+        if self.measured or self.marks:
+            paint_measured(painter, geo, self.measured, pal, self._font, self.marks)
         for p in [] if self.reference else known:
             assert p.emotion is not None
             centre = QPointF(p.x, geo.emotion_y(p.emotion))

@@ -23,7 +23,7 @@ from cuecraft.core.model import PHASES
 from ._style import accent, mix, muted_text, scaled_font, severity_color, with_alpha, wrap_elide
 
 if TYPE_CHECKING:
-    from .journey_nps import NpsChip
+    from .journey_nps_chip import NpsChip
 
 PHASE_HUES = {"before": "#3f7fc6", "during": "#2a9b78", "after": "#8a5fc8"}
 EMOTION_MIN, EMOTION_MAX = -3, 3

@@ -7,11 +7,14 @@ diamond with its 95% interval as a whisker. A score from fewer answers than
 the rules trust (`MIN_RESPONSES`) is hollow and faded; a detractor hotspot
 (NPS below 0 with enough answers, FBK001) is drawn in the error colour. Both
 tests are the core's (cuecraft.core.feedback.evidence), as in the rules and the
-brief. Each card gets a chip with the score and the number of answers.
+brief. Each card gets a chip with the score and the number of answers
+(journey_nps_chip). While one persona is followed the points are theirs and the
+hotspots, every guest's, are rings of their own (journey_answers).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -25,25 +28,13 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cuecraft.core.feedback import (
-    MIN_RESPONSES,
-    Comment,
-    Feedback,
-    Nps,
-    describe,
-    enough_answers,
-    is_hotspot,
-    signed,
-)
-from cuecraft.core.i18n import _, ngettext
+from cuecraft.core.feedback import Nps, enough_answers, signed
+from cuecraft.core.i18n import _
 
 from ._style import (
     ERROR,
     accent,
-    count_text,
-    html_escape,
     mix,
     muted_text,
     scaled_font,
@@ -89,8 +80,17 @@ class MeasuredPoint:
     unreachable: bool = False
 
 
+@dataclass(frozen=True)
+class HotspotMark:
+    """A detractor hotspot of every guest's (FBK001) while one persona's points are drawn."""
+
+    tp_id: str
+    x: float
+    score: float  # every guest's NPS there
+
+
 def measured_point(
-    tp_id: str, column: int, x: float, result: Nps, unreachable: bool
+    tp_id: str, column: int, x: float, result: Nps, unreachable: bool, hotspot: bool
 ) -> MeasuredPoint | None:
     if result.score is None or result.low is None or result.high is None:
         return None
@@ -103,140 +103,9 @@ def measured_point(
         result.high,
         result.responses,
         not enough_answers(result),
-        is_hotspot(result),
+        hotspot,
         unreachable,
     )
-
-
-# -- the chip on each card -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NpsChip:
-    """What a card shows of its touchpoint's feedback."""
-
-    result: Nps
-    tooltip: str
-
-    @property
-    def score(self) -> float | None:
-        return self.result.score
-
-    @property
-    def responses(self) -> int:
-        return self.result.responses
-
-    @property
-    def few(self) -> bool:
-        return not enough_answers(self.result)
-
-    @property
-    def hotspot(self) -> bool:
-        return is_hotspot(self.result)
-
-    def label(self, long: bool) -> str:
-        """'NPS −30 · 60 answers' (long) or 'NPS −30 · 60', in the current language."""
-        if self.score is None:
-            # TRANSLATORS: the NPS chip of a journey card whose touchpoint has no answers
-            return _("NPS — · no answers")
-        score, n = minus(signed(self.score)), count_text(self.responses)
-        if not long:
-            return f"NPS {score} · {n}"
-        # TRANSLATORS: the NPS chip of a journey card: the score and how many guests answered
-        return ngettext(
-            "NPS {score} · {n} answer", "NPS {score} · {n} answers", self.responses
-        ).format(score=score, n=n)
-
-
-def nps_chip(feedback: Feedback, tp_id: str, name: str) -> NpsChip:
-    result = feedback.nps_at(tp_id)
-    bucket = feedback.at(tp_id)
-    comments = strongest_comments(bucket.comments if bucket else [], result)
-    return NpsChip(result, chip_tooltip(name or tp_id, result, comments))
-
-
-def strongest_comments(comments: list[Comment], result: Nps, limit: int = 2) -> list[Comment]:
-    """The comment or two that say most: where guests are unhappy the two lowest-scored,
-    otherwise the highest-scored promoter's and the lowest-scored detractor's."""
-    if not comments:
-        return []
-    by_low = sorted(comments, key=lambda c: (c.score, c.line or 0))
-    by_high = sorted(comments, key=lambda c: (-c.score, c.line or 0))
-    if result.score is not None and result.score < 0:
-        return by_low[:limit]
-    picked = [by_high[0]]
-    if by_low[0].score <= 6 and by_low[0] is not by_high[0]:
-        picked.append(by_low[0])
-    return picked[:limit]
-
-
-def chip_tooltip(name: str, result: Nps, comments: list[Comment]) -> str:
-    # TRANSLATORS: the title of a tooltip on guests' answers at one touchpoint
-    title = _("Guests at {touchpoint}").format(touchpoint=name)
-    lines = [f"<b>{html_escape(title)}</b>", html_escape(describe(result))]
-    if result.responses and not enough_answers(result):
-        few = ngettext(
-            "fewer than {n} answer: not yet evidence",
-            "fewer than {n} answers: not yet evidence",
-            MIN_RESPONSES,
-        ).format(n=MIN_RESPONSES)
-        lines.append(f"<i>{html_escape(few)}</i>")
-    if is_hotspot(result):
-        hotspot = _("detractor hotspot: more critics than fans")
-        lines.append(f"<b>FBK001</b> {html_escape(hotspot)}")
-    for c in comments:
-        text = c.text if len(c.text) <= 140 else c.text[:139] + "…"
-        # TRANSLATORS: a guest's comment in quotes and the score they gave (0–10)
-        quoted = _("“{comment}” — {score}/10").format(comment=text, score=c.score)
-        lines.append(html_escape(quoted))
-    return "<br>".join(lines)
-
-
-class NpsChipItem(QGraphicsItem):
-    """The chip on a card's bottom row: 'NPS −30 · 60 answers', with its own tooltip."""
-
-    def __init__(
-        self, chip: NpsChip, row: QRectF, palette: QPalette, font: QFont, parent: QGraphicsItem
-    ) -> None:
-        super().__init__(parent)
-        self.chip = chip
-        self._palette = palette
-        self._font = scaled_font(font, 0.88)
-        fm = QFontMetricsF(self._font)
-        self.text = chip.label(long=True)
-        if fm.horizontalAdvance(self.text) + 14 > row.width():
-            self.text = chip.label(long=False)
-        width = min(row.width(), fm.horizontalAdvance(self.text) + 14)
-        self._rect = QRectF(row.left(), row.top(), width, row.height())
-        self.setToolTip(chip.tooltip)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        pal, chip, rect = self._palette, self.chip, self._rect.adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        radius = rect.height() / 2
-        if chip.score is None or chip.few:
-            color = muted_text(pal)
-            pen = QPen(with_alpha(color, 0.8), 1.0, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            color = severity_color(pal, ERROR) if chip.hotspot else nps_color(pal)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(with_alpha(color, 0.16))
-        painter.drawRoundedRect(rect, radius, radius)
-        painter.setFont(self._font)
-        painter.setPen(color)
-        fm = QFontMetricsF(self._font)
-        text = fm.elidedText(self.text, Qt.TextElideMode.ElideRight, rect.width() - 12)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
 # -- the series in the chart -----------------------------------------------------------
@@ -278,9 +147,15 @@ def paint_whisker(
 
 
 def paint_measured(
-    painter: QPainter, geo: Geometry, points: list[MeasuredPoint], palette: QPalette, font: QFont
+    painter: QPainter,
+    geo: Geometry,
+    points: list[MeasuredPoint],
+    palette: QPalette,
+    font: QFont,
+    marks: Sequence[HotspotMark] = (),
 ) -> None:
-    """Whiskers, the dashed line joining neighbouring columns, the diamonds, hotspot labels."""
+    """Whiskers, the dashed line joining neighbouring columns, the diamonds, hotspot labels;
+    then `marks`, every guest's hotspots while the points are one persona's."""
     color = nps_color(palette)
     error = severity_color(palette, ERROR)
     for p in points:
@@ -304,6 +179,21 @@ def paint_measured(
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, 10.5, 10.5)
             _paint_hotspot_label(painter, centre, f"NPS {minus(signed(p.score))}", palette, font)
+    for mark in marks:
+        # A ring of its own at every guest's score: the persona's diamond (if any) stays
+        # theirs, and the label says whose number the ring stands for.
+        centre = QPointF(mark.x, nps_y(geo, mark.score))
+        painter.setPen(QPen(error, 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, 10.5, 10.5)
+        _paint_hotspot_label(painter, centre, all_guests_nps(mark.score), palette, font)
+
+
+def all_guests_nps(score: float) -> str:
+    """'all guests: NPS −30', beside every guest's hotspot while a persona is followed."""
+    # TRANSLATORS: beside a red ring in the journey chart while one persona is followed:
+    # the NPS all guests give this touchpoint (a detractor hotspot, rule FBK001)
+    return _("all guests: NPS {score}").format(score=minus(signed(score)))
 
 
 def _paint_hotspot_label(
@@ -332,34 +222,13 @@ def _paint_hotspot_label(
 class Legend:
     """What the legend row under the chart says; the canvas draws it."""
 
-    entries: tuple[tuple[str, str], ...]  # (glyph, text): 'curve', 'nps', 'few', 'hotspot', ''
+    # (glyph, text); glyph: 'curve', 'nps', 'few', 'hotspot', 'ring' (every guest's
+    # hotspot while a persona is followed) or '' (words only)
+    entries: tuple[tuple[str, str], ...]
 
     @property
     def texts(self) -> list[str]:
         return [text for _glyph, text in self.entries]
-
-
-def legend_for(overall: Nps, points: list[MeasuredPoint]) -> Legend:
-    """The legend's entries in the current language."""
-    entries = [
-        # TRANSLATORS: legend of the journey chart: the emotion curve the design sets
-        ("curve", _("designed emotion")),
-        # TRANSLATORS: legend of the journey chart: the guests' NPS with its 95% interval
-        ("nps", _("measured NPS (guests), 95% interval")),
-    ]
-    if any(p.few for p in points):
-        few = ngettext("fewer than {n} answer", "fewer than {n} answers", MIN_RESPONSES)
-        entries.append(("few", few.format(n=MIN_RESPONSES)))
-    if any(p.hotspot for p in points):
-        entries.append(("hotspot", _("below 0: detractor hotspot (FBK001)")))
-    if overall.score is not None:
-        overall_text = ngettext(
-            "overall NPS {score} · {n} answer",
-            "overall NPS {score} · {n} answers",
-            overall.responses,
-        ).format(score=minus(signed(overall.score)), n=count_text(overall.responses))
-        entries.append(("", overall_text))
-    return Legend(tuple(entries))
 
 
 def paint_legend(
@@ -382,6 +251,10 @@ def paint_legend(
         if glyph == "curve":
             painter.setPen(QPen(accent(palette, CURVE_HUE), 2.2))
             painter.drawLine(QPointF(x, mid), QPointF(x + 18, mid))
+        elif glyph == "ring":
+            painter.setPen(QPen(severity_color(palette, ERROR), 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x + 9, mid), 7.0, 7.0)
         elif glyph:
             if glyph == "nps":
                 paint_whisker(

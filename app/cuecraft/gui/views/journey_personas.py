@@ -57,12 +57,13 @@ class Guest:
     title: str  # name and share, in the current language
     style: int  # their place among the design's personas: colour, dash pattern, marker
     journey: PersonaJourney
+    name: str = ""  # their name alone (their id if unnamed): whose NPS the journey shows
 
 
 def guests_of(design: Design, graph: DesignGraph) -> list[Guest]:
     """The design's personas in the order written, each with their journey (the core's)."""
     return [
-        Guest(p.id, persona_title(p), style, graph.persona_journeys[p.id])
+        Guest(p.id, persona_title(p), style, graph.persona_journeys[p.id], p.name or p.id)
         for style, p in enumerate(design.personas)
         if p.id in graph.persona_journeys
     ]

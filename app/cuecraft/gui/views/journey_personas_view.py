@@ -1,9 +1,11 @@
 """The personas' part of the journey view: the switch, what it changes, their curves.
 
-JourneyView asks this part, at each rebuild, for the cards as the chosen guest
-meets them (`read`), and lets it add the personas' curves and legend to the
-scene it makes (`draw`). Without personas in the design every answer is the
-view's own: the cards as they are, no curves, no legend, the switch hidden.
+JourneyView asks this part, at each rebuild, who is followed (`read`), whose
+answers the NPS shows (`answers`: the persona's own while one is followed),
+the cards as the chosen guest meets them (`cards`), and lets it add the
+personas' curves and legend to the scene it makes (`draw`). Without personas in
+the design every answer is the view's own: the cards as they are, every guest's
+NPS, no curves, no legend, the switch hidden.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from cuecraft.core.check import CheckResult
+from cuecraft.core.feedback import Feedback
 from cuecraft.core.model import Design
 
 from ._style import scaled_font
+from .journey_answers import Answers
 from .journey_canvas import JourneyCanvas
 from .journey_chart import CurvePoint
 from .journey_items import CardInfo, Geometry
@@ -53,20 +57,29 @@ class PersonaPart(QObject):
         self.curves: PersonaCurves | None = None
         canvas.resized.connect(self._resized)
 
-    def read(
-        self, design: Design, result: CheckResult, infos: list[CardInfo], feedback: bool
-    ) -> tuple[list[CardInfo], object]:
-        """The cards as the chosen guest meets them, and what else the scene depends on."""
+    def read(self, design: Design, result: CheckResult, feedback: bool) -> object:
+        """Who is followed now; returns what else the scene depends on."""
         graph = result.graph
         self.feedback = feedback
         self.guests = guests_of(design, graph)
         choice = self.switch.set_guests(self.guests)
         self.shown = next((g for g in self.guests if g.persona == choice), None)
-        names = {i.tp_id: i.name for i in infos}
+        names = {t: graph.touchpoints[t].name or t for t in graph.journey_order}
         self.switch.set_note(what_they_skip(self.shown, names) if self.shown else "")
-        self.rows = self._rows_needed(len(graph.return_edges), len(infos))
-        cards = cards_for(infos, self.shown) if self.shown is not None else infos
-        return cards, (tuple(self.guests), choice, self.rows)
+        self.rows = self._rows_needed(len(graph.return_edges), len(names))
+        return (tuple(self.guests), choice, self.rows)
+
+    def answers(self, feedback: Feedback | None) -> Answers | None:
+        """Whose answers the NPS shows: the one persona's followed, else every guest's."""
+        if feedback is None:
+            return None
+        if self.shown is None:
+            return Answers(feedback)
+        return Answers(feedback, self.shown.persona, self.shown.name)
+
+    def cards(self, infos: list[CardInfo]) -> list[CardInfo]:
+        """The cards as the chosen guest meets them."""
+        return cards_for(infos, self.shown) if self.shown is not None else infos
 
     @property
     def skipped(self) -> frozenset[str]:
