@@ -385,10 +385,12 @@ def test_the_outline_sections_are_translated(qtbot, lang):
     texts = outline_texts(outline)
     assert texts[0].startswith({"pl": "Projekt — ", "zh": "设计——"}[lang])
     assert texts[1].startswith({"pl": "Temat — ", "zh": "主题——"}[lang])
-    # Then the blueprint's Actions, last (its word joins SECTIONS with the catalogs).
-    assert len(texts) == 2 + len(SECTIONS[lang]) + 1
-    for text, section in zip(texts[2:-1], SECTIONS[lang], strict=True):
+    # Then the blueprint's Actions and the Personas, last.
+    assert len(texts) == 2 + len(SECTIONS[lang]) + 2
+    for text, section in zip(texts[2:-2], SECTIONS[lang], strict=True):
         assert text.startswith(section)
+    later = {"pl": ["Działania", "Persony"], "zh": ["行动", "用户画像"]}[lang]
+    assert [text.split("（")[0].split(" (")[0] for text in texts[-2:]] == later
     zones = outline.topLevelItem(2)
     n = len(document.design.zones)
     assert zones.toolTip(0) == {"pl": f"{n} stref", "zh": f"{n} 个区域"}[lang]
