@@ -42,7 +42,7 @@ def add_parser(
     (`parents`: options every command takes, such as `--lang`)."""
     feedback = subparsers.add_parser(
         "feedback",
-        help=_("import survey answers (NPS) and show them per touchpoint"),
+        help=_("import survey answers (NPS) and show them per touchpoint and persona"),
         description=_("Link guest feedback (Net Promoter Score) to the touchpoints of a design."),
         parents=list(parents),
     )
@@ -90,7 +90,7 @@ def add_parser(
     )
     show = sub.add_parser(
         "show",
-        help=_("print the NPS per touchpoint"),
+        help=_("print the NPS per touchpoint and persona"),
         description=_(
             "Print the imported feedback of DESIGN: NPS per touchpoint and overall, and per "
             "persona and persona × touchpoint when the survey says who answered."

@@ -116,6 +116,23 @@ def test_a_persona_with_no_skips_or_overrides_is_the_default_guest():
     assert set(guest.edges) == set(graph.journey.edges)
 
 
+def test_a_touchpoint_linked_to_itself_is_read_as_the_design_reads_it():
+    # `next: [itself]` is a link in: the design then has no entry, and neither has the persona.
+    design = _design({"arrive": ["arrive", "bar"], "bar": []}, {"arrive": "before"})
+    graph = DesignGraph(design)
+    design.personas = [Persona("p")]
+    theirs = DesignGraph(design).persona_journeys["p"]
+    assert theirs.entries == tuple(graph.entries) == ()
+    assert not theirs.has_path
+    assert ("arrive", "arrive") in theirs.edges
+
+
+def test_low_ends_are_the_ends_below_one_or_three_below_their_peak():
+    design = _design({"a": ["b", "c", "d"], "b": [], "c": [], "d": []}, a=3, b=0, c=1, d=2)
+    j = _journey(design, [])
+    assert j.low_ends == ("b",)  # 0 is below 1; 1 is only 2 below the peak of 3
+
+
 def test_overrides_replace_the_touchpoint_emotion_for_that_persona_only():
     design = _design({"a": ["b"], "b": []}, a=1, b=3)
     j = _journey(design, [], {"b": -2})
@@ -168,7 +185,7 @@ def test_per002_a_persona_whose_end_is_low(draft, summarize, where):
     draft.add("personas", id="business", emotion={"farewell": 0})
     found = draft.findings()
     assert summarize(found) == [("PER002", "warning", ("business", "farewell"))]
-    assert "0" in found[0].message and "3" in found[0].message  # their end and their peak
+    assert "emotion 0" in found[0].message and "their peak is 3" in found[0].message
     # Located at the override that makes the end low.
     assert (found[0].line, found[0].column) == where(draft.text, "farewell: 0")
 
@@ -210,13 +227,6 @@ def test_per003_quiet_at_exactly_one_hundred(draft):
     draft.add("personas", id="family", share=60)
     draft.add("personas", id="couple", share=40)
     assert draft.findings() == []
-
-
-def test_per_findings_lower_the_journey_score():
-    from cuecraft.core import score
-
-    assert score.STUCK_PERSONA_FACTOR == 0.8
-    assert score.LOW_END_FACTOR == 0.9
 
 
 def test_persona_findings_score_exactly(draft):

@@ -22,7 +22,7 @@ from cuecraft.brief.styles import ERROR, UNIT
 from cuecraft.core.feedback import MIN_RESPONSES, has_personas
 from cuecraft.core.i18n import _, format_percent, ngettext, pgettext
 from cuecraft.core.model import Persona
-from cuecraft.core.personas import PersonaJourney, is_low_end
+from cuecraft.core.personas import PersonaJourney
 
 
 def persona_name(persona: Persona) -> str:
@@ -42,15 +42,8 @@ def legend_title(persona: Persona) -> str:
 
 
 def low_ends(journey: PersonaJourney) -> frozenset[str]:
-    """Their ends that fail the peak–end test (PER002's, core.personas.is_low_end)."""
-    peak = journey.peak_emotion
-    if peak is None:
-        return frozenset()
-    return frozenset(
-        end
-        for end in journey.ends
-        if (felt := journey.emotion.get(end)) is not None and is_low_end(felt, peak)
-    )
+    """Their ends that fail the peak–end test (core's `PersonaJourney.low_ends`, PER002's)."""
+    return frozenset(journey.low_ends)
 
 
 def series_of(ctx: BriefContext) -> list[PersonaSeries]:

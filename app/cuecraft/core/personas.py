@@ -60,6 +60,19 @@ class PersonaJourney:
         return next(t for t in self.order if self.emotion.get(t) == high)
 
     @property
+    def low_ends(self) -> tuple[str, ...]:
+        """Their ends that fail the peak–end test (`is_low_end`), in the order of `ends`:
+        what PER002 reports unless JRN004 already does, and what the brief marks red."""
+        peak = self.peak_emotion
+        if peak is None:
+            return ()
+        return tuple(
+            end
+            for end in self.ends
+            if (felt := self.emotion[end]) is not None and is_low_end(felt, peak)
+        )
+
+    @property
     def edges(self) -> list[tuple[str, str]]:
         """Every link of their journey, in journey order of its start."""
         return [(t, n) for t in self.order for n in self.successors.get(t, ())]
@@ -121,7 +134,9 @@ def journey_of(
                 # A link contracted back onto its own start is no step at all.
                 links.update((n, None) for n in through(nxt) if n != t)
         successors[t] = tuple(links)
-        has_link_in.update(n for n in links if n != t)
+        # A touchpoint's own `next: [itself]` is a link in, as the design's journey reads it;
+        # a link contracted back onto its start was dropped above.
+        has_link_in.update(links)
     befores = [t for t in kept if touchpoints[t].phase == "before"]
     entries = tuple(t for t in (befores or kept) if t not in has_link_in)
     ends = tuple(t for t in kept if not successors[t])

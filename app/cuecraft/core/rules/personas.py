@@ -44,12 +44,10 @@ def check(graph: DesignGraph) -> list[Finding]:
                 )
             )
         peak = journey.peak_emotion
-        if peak is None:
-            continue
-        for end in journey.ends:
-            emotion = journey.emotion[end]
-            if emotion is None or end in reported or not is_low_end(emotion, peak):
+        for end in journey.low_ends:
+            if end in reported:
                 continue
+            emotion = journey.emotion[end]
             out.append(
                 finding(
                     "PER002",

@@ -3,7 +3,8 @@
 A switch over the view says whose journey is drawn. "All guests" overlays each
 persona's emotion curve on the design's own curve, which stays as it is, the
 reference; each persona keeps one colour, dash pattern and marker shape (by
-its place among the design's personas, as in the brief) and a legend entry
+its place among the design's personas; the brief keeps one per persona too,
+with marks of its own for print) and a legend entry
 with its name and share of guests. One persona shows their curve alone over a
 faint line of the design's, the touchpoints they skip dimmed on the cards and
 crossed on the curve, and the peak and end marks of *their* journey.
