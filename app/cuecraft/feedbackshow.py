@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the core (networkx) is imported only when a command runs
         TouchpointFeedback,
     )
     from cuecraft.core.graph import DesignGraph
+    from cuecraft.core.personas import PersonaJourney
 
 JSON_FORMAT_VERSION = 1
 
@@ -159,11 +160,7 @@ def print_personas(graph: DesignGraph, feedback: Feedback) -> None:
                 label = _("{key} (skipped by this persona)").format(key=key)
             else:
                 label = key
-            if journey is not None:
-                felt = journey.emotion.get(key)
-            else:
-                tp = graph.touchpoints.get(key)
-                felt = None if tp is None else tp.emotion
+            felt = _designed(graph, journey, key)
             lines.append((label, "" if felt is None else f"{felt:+d}", *_nps_cells(cell.nps)))
         _print_grid(lines, indent="  ")
         print()
@@ -244,6 +241,15 @@ def _bucket_json(bucket: TouchpointFeedback) -> dict[str, Any]:
     }
 
 
+def _designed(graph: DesignGraph, journey: PersonaJourney | None, touchpoint: str) -> int | None:
+    """The persona's designed emotion at a touchpoint (none where they skip it); for a value
+    that names no persona, the touchpoint's own; None without one."""
+    if journey is not None:
+        return journey.emotion.get(touchpoint)
+    tp = graph.touchpoints.get(touchpoint)
+    return tp.emotion if tp is not None else None
+
+
 def _personas_json(graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
     """`personas` (each with its touchpoints) and `other_guests`, as docs/feedback.md shows."""
     from cuecraft.core.feedback import answers_by_persona, has_personas
@@ -251,6 +257,7 @@ def _personas_json(graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
     personas = []
     for answers in answers_by_persona(graph, feedback):
         persona = answers.persona
+        journey = graph.persona_journeys.get(persona.id) if persona is not None else None
         personas.append(
             {
                 "id": answers.key,
@@ -262,6 +269,10 @@ def _personas_json(graph: DesignGraph, feedback: Feedback) -> dict[str, Any]:
                     {
                         "id": cell.touchpoint,
                         "in_design": cell.in_design,
+                        # What the text's table shows beside the answers: whether this
+                        # persona skips the touchpoint, and their own designed emotion there.
+                        "skipped": journey is not None and cell.touchpoint in journey.skipped,
+                        "emotion": _designed(graph, journey, cell.touchpoint),
                         **_nps_json(cell.nps),
                         **_bucket_json(cell.answers),
                     }

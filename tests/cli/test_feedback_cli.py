@@ -378,6 +378,9 @@ def test_show_json_adds_the_personas_and_keeps_the_rest(persona_files):
     arrive = family["touchpoints"][0]
     assert (arrive["responses"], arrive["in_design"]) == (3, True)
     assert arrive["scores"] == [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
+    # What the text table shows beside the answers: their emotion, and where they skip.
+    seen = [(tp["id"], tp["skipped"], tp["emotion"]) for tp in family["touchpoints"]]
+    assert seen == [("arrive", False, 2), ("wait", True, None), ("pay", False, -2)]
     assert personas["solo"]["responses"] == 0 and personas["solo"]["nps"] is None
     assert personas["solo"]["touchpoints"] == []
     assert personas["Grupa firmowa"]["in_design"] is False
