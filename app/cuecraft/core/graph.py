@@ -13,8 +13,7 @@ every keystroke.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from cuecraft.core.journey_order import order_journey
+from cuecraft.core.journey_paths import Tree, search, shorten
 from cuecraft.core.model import (
     PHASES,
     Action,
@@ -294,9 +294,9 @@ class DesignGraph:
         return self.reachable & reaches_end
 
     @cached_property
-    def _from_entry(self) -> _Tree:
+    def _from_entry(self) -> Tree:
         """Shortest paths from the entries, as breadth-first parents."""
-        return _Tree(self.entries, self.journey.successors)
+        return Tree(self.entries, self.journey.successors)
 
     @property
     def journey_depth(self) -> dict[str, int]:
@@ -339,9 +339,9 @@ class DesignGraph:
         return next(t for t in self.journey_order if t in first)
 
     @cached_property
-    def _to_end(self) -> _Tree:
+    def _to_end(self) -> Tree:
         """Shortest paths to the ends, walking the journey backwards."""
-        return _Tree(self.ends, self.journey.predecessors)
+        return Tree(self.ends, self.journey.predecessors)
 
     def path_through(self, touchpoint: str, around: int | None = None) -> list[str]:
         """One shortest journey path from an entry, through `touchpoint`, to an end.
@@ -359,7 +359,7 @@ class DesignGraph:
             # look for a way out that avoids the way in, so the path repeats nothing.
             simple = self._simple_path_through(touchpoint)
             if simple is not None:
-                return _shorten(simple, touchpoint, around)
+                return shorten(simple, touchpoint, around)
         return path
 
     def _simple_path_through(self, touchpoint: str) -> list[str] | None:
@@ -367,11 +367,11 @@ class DesignGraph:
         search a way out that avoids it, or keep the shortest way out and search a way in."""
         head = self._from_entry.walk(touchpoint, None)
         head.reverse()
-        tail = _search(touchpoint, self.journey.successors, set(self.ends), set(head[:-1]))
+        tail = search(touchpoint, self.journey.successors, set(self.ends), set(head[:-1]))
         if tail is not None:
             return head + tail[1:]
         tail = self._to_end.walk(touchpoint, None)
-        way_in = _search(touchpoint, self.journey.predecessors, set(self.entries), set(tail[1:]))
+        way_in = search(touchpoint, self.journey.predecessors, set(self.entries), set(tail[1:]))
         if way_in is not None:
             way_in.reverse()
             return way_in + tail[1:]
@@ -395,73 +395,3 @@ class DesignGraph:
         g = self.network
         keep = [n for n, data in g.nodes(data=True) if data.get("kind") not in kinds]
         return g.subgraph(keep)
-
-
-class _Tree:
-    """Breadth-first tree from some roots: parent, depth and root of every node reached."""
-
-    def __init__(self, roots: list[str], neighbours: Callable[[str], Iterable[str]]) -> None:
-        self.parent: dict[str, str | None] = dict.fromkeys(roots)
-        self.depth: dict[str, int] = dict.fromkeys(roots, 0)
-        self.root: dict[str, str] = {r: r for r in roots}
-        queue = deque(roots)
-        while queue:
-            node = queue.popleft()
-            for other in neighbours(node):
-                if other not in self.parent:
-                    self.parent[other] = node
-                    self.depth[other] = self.depth[node] + 1
-                    self.root[other] = self.root[node]
-                    queue.append(other)
-
-    def walk(self, node: str, around: int | None) -> list[str]:
-        """From `node` back to its root; with `around`, only that many steps, then "…", root."""
-        steps: list[str] = []
-        current: str | None = node
-        while current is not None:
-            if around is not None and len(steps) > around and self.depth[current] > 0:
-                if self.depth[current] > 1 or steps[-1] != "…":
-                    steps.append("…")
-                steps.append(self.root[node])
-                break
-            steps.append(current)
-            current = self.parent[current]
-        return steps
-
-
-def _search(
-    start: str, neighbours: Callable[[str], Iterable[str]], targets: set[str], blocked: set[str]
-) -> list[str] | None:
-    """Breadth-first path from `start` to any target, never entering `blocked`."""
-    parent: dict[str, str | None] = {start: None}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        if node in targets:
-            path: list[str] = []
-            step: str | None = node
-            while step is not None:
-                path.append(step)
-                step = parent[step]
-            path.reverse()
-            return path
-        for other in neighbours(node):
-            if other not in parent and other not in blocked:
-                parent[other] = node
-                queue.append(other)
-    return None
-
-
-def _shorten(path: list[str], focus: str, around: int | None) -> list[str]:
-    """Keep the first, the last and `around` steps either side of `focus`; "…" between."""
-    if around is None:
-        return path
-    at = path.index(focus)
-    keep = {0, len(path) - 1, *range(max(0, at - around), min(len(path), at + around + 1))}
-    out: list[str] = []
-    for index, step in enumerate(path):
-        if index in keep:
-            out.append(step)
-        elif out[-1] != "…":
-            out.append("…")
-    return out
