@@ -350,7 +350,7 @@ def a_valid_edit(draw: st.DrawFn, design: Design) -> Any:
 
 
 def dash_line(item_id: str) -> str:
-    from cuecraft.core.writer import scalar
+    from cuecraft.core.yaml_scalars import scalar
 
     return f"  - id: {scalar(item_id)}"
 

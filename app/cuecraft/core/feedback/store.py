@@ -26,7 +26,8 @@ from cuecraft.core.feedback.model import (
 )
 from cuecraft.core.feedback.nps import SCALE
 from cuecraft.core.i18n import _
-from cuecraft.core.writer import scalar, write_atomically
+from cuecraft.core.writer import write_atomically
+from cuecraft.core.yaml_scalars import scalar
 from cuecraft.core.yamltree import MAX_BYTES, Node, YamlProblem, decode, read_tree
 
 VERSION_KEY = "cuecraft-feedback"
