@@ -60,12 +60,7 @@ class EmotionCurve(JourneyChart):
     # -- geometry ------------------------------------------------------------------
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        left, right = LEFT, avail_width - 2 * UNIT
-        step_x, xs = self._across(left, right)
-        names, names_height = self._names(xs) if xs else ([], 0.0)
-        legend = self._layout_legend(avail_width)
-        lift = 5 * UNIT + names_height + legend  # the step numbers, the names, the legend
+        left, right, step_x, xs, names, names_height, lift = self._frame(avail_width)
         self.height = self.chart_height + lift
         top = self.height - TOP_ROW
         if self.dual:

@@ -121,6 +121,24 @@ class JourneyChart(Flowable):  # type: ignore[misc]
                     out.append((i, j))
         return out
 
+    def _frame(
+        self, avail_width: float
+    ) -> tuple[float, float, list[float], list[float], list[tuple[int, str]], float, float]:
+        """What every chart on the steps lays out first: its left and right edges, each
+        point's step and its x as drawn, the names along the axis and the height under the panels
+        (the step numbers, the names, the legend: `_layout_legend`, by each chart) and the
+        names' own height."""
+        self.width = avail_width
+        left, right = LEFT, avail_width - 2 * UNIT
+        step_x, xs = self._across(left, right)
+        names, names_height = self._names(xs) if xs else ([], 0.0)
+        legend = self._layout_legend(avail_width)
+        return left, right, step_x, xs, names, names_height, 5 * UNIT + names_height + legend
+
+    def _layout_legend(self, width: float) -> float:
+        """The legend's height under the chart, laid out for `width` (each chart has one)."""
+        raise NotImplementedError
+
     @property
     def branches(self) -> bool:
         """Whether two points share a step: the journey offers alternatives there."""
