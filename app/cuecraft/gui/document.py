@@ -7,6 +7,7 @@ reversible core edit on the QUndoStack. After every change the checks rerun
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,12 +78,23 @@ class EditCommand(QUndoCommand):
         describe: Callable[[], str] | None = None,
     ) -> None:
         super().__init__()
-        self.document = document
+        # Weakly: the document owns its undo stack, which owns this command in C++. A strong
+        # reference back would make a cycle that only the garbage collector breaks, and it
+        # then frees the commands' wrappers while the stack still deletes the commands: a
+        # crash long after the document was closed (seen after a dozen edits in tests).
+        self._document = weakref.ref(document)
         self.edit = edit
         self._describe = describe
         self.retranslate()
         self._skip_first_redo = applied
         self.sealed = False
+
+    @property
+    def document(self) -> Document:
+        document = self._document()
+        if document is None:  # pragma: no cover - the stack dies with its document
+            raise RuntimeError("the document of this undo step is gone")
+        return document
 
     def retranslate(self) -> None:
         """Name the step in the language now set."""
