@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -168,24 +168,38 @@ class EmotionChart(QGraphicsItem):
         return {p.tp_id: marker_label(p.marker, p.emotion) for p in self.points if p.marker}
 
     def _paint_markers(self, painter: QPainter, pal: QPalette, text: QColor) -> None:
-        fm = QFontMetricsF(self._font)
-        painter.setFont(self._font)
-        for p in self.points:
-            if not p.marker:
-                continue
-            label = marker_label(p.marker, p.emotion)
-            if p.emotion is None:
-                y = self._rect.top() + fm.ascent() + 6
-                painter.setPen(muted_text(pal))
-            else:
-                cy = self.geo.emotion_y(p.emotion)
-                y = cy + 14 + fm.ascent() if p.emotion < 0 else cy - 14 - fm.descent()
-                painter.setPen(text)
-            painter.drawText(QPointF(p.x - fm.horizontalAdvance(label) / 2, y), label)
+        paint_marker_labels(painter, self._font, self.geo, self._rect, self.points, pal, text)
 
     def _paint_curve(self, painter: QPainter, known: list[CurvePoint], color: QColor) -> None:
         pts = [QPointF(p.x, self.geo.emotion_y(p.emotion or 0)) for p in known]
         paint_curve(painter, pts, self.geo.emotion_y(0), QPen(color, 2.2), 0.10)
+
+
+def paint_marker_labels(
+    painter: QPainter,
+    font: QFont,
+    geo: Geometry,
+    rect: QRectF,
+    points: Iterable[CurvePoint],
+    pal: QPalette,
+    text: QColor,
+) -> None:
+    """'peak', 'end' at the marked points: over a point at or above 0, under one below;
+    at the top of the chart, muted, for a touchpoint without an emotion."""
+    fm = QFontMetricsF(font)
+    painter.setFont(font)
+    for p in points:
+        if not p.marker:
+            continue
+        label = marker_label(p.marker, p.emotion)
+        if p.emotion is None:
+            y = rect.top() + fm.ascent() + 6
+            painter.setPen(muted_text(pal))
+        else:
+            cy = geo.emotion_y(p.emotion)
+            y = cy + 14 + fm.ascent() if p.emotion < 0 else cy - 14 - fm.descent()
+            painter.setPen(text)
+        painter.drawText(QPointF(p.x - fm.horizontalAdvance(label) / 2, y), label)
 
 
 def smooth_path(pts: list[QPointF]) -> QPainterPath:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cuecraft.core.i18n import _
 
 from ._style import accent, muted_text, scaled_font, with_alpha
-from .journey_chart import marker_label, paint_curve
+from .journey_chart import marker_label, paint_curve, paint_marker_labels
 from .journey_items import Geometry
 from .journey_nps import CURVE_HUE
 from .journey_personas import Guest, PersonaCurve
@@ -177,22 +177,11 @@ class PersonaCurves(QGraphicsItem):
 
     def _paint_marks(self, painter: QPainter) -> None:
         """'peak' and 'end' at the persona's marked points, as the design's curve writes them."""
-        pal = self._palette
-        fm = QFontMetricsF(self._font)
-        painter.setFont(self._font)
+        text = self._palette.color(QPalette.ColorRole.Text)
         for curve in self.curves:
-            for p in curve.points:
-                if not p.marker:
-                    continue
-                label = marker_label(p.marker, p.emotion)
-                if p.emotion is None:
-                    y = self._rect.top() + fm.ascent() + 6
-                    painter.setPen(muted_text(pal))
-                else:
-                    cy = self.geo.emotion_y(p.emotion)
-                    y = cy + 14 + fm.ascent() if p.emotion < 0 else cy - 14 - fm.descent()
-                    painter.setPen(pal.color(QPalette.ColorRole.Text))
-                painter.drawText(QPointF(p.x - fm.horizontalAdvance(label) / 2, y), label)
+            paint_marker_labels(
+                painter, self._font, self.geo, self._rect, curve.points, self._palette, text
+            )
 
 
 # -- the legend (drawn by the canvas, pinned under the chart) ----------------------------
