@@ -9,7 +9,7 @@ from cuecraft.brief.context import BriefContext
 from cuecraft.brief.sections_summary import findings_table, full_stop, ranked, sentence
 from cuecraft.core import score
 from cuecraft.core.explain import why_below_100
-from cuecraft.core.findings import ALL_PRINCIPLES, principle_title
+from cuecraft.core.findings import GROUPS, principle_title
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 
 
@@ -129,9 +129,9 @@ def report(ctx: BriefContext) -> list[Flowable]:
     )
     scores = ctx.result.scorecard.scores
     lowered = {item.principle: item for item in why_below_100(ctx.result)}
-    for principle in ("references", *ALL_PRINCIPLES, "feedback"):
+    for principle in GROUPS:
         mine = ranked([f for f in findings if f.principle == principle])
-        if principle == "references" and not mine:
+        if principle in ("merge", "references") and not mine:
             continue
         if principle == "feedback" and not mine and ctx.feedback is None:
             continue  # no feedback imported: nothing was checked

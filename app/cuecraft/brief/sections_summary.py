@@ -10,7 +10,7 @@ from cuecraft.brief.context import BriefContext
 from cuecraft.brief.sections_guests import summary_callout
 from cuecraft.brief.styles import SEVERITY_COLOURS, UNIT
 from cuecraft.core.explain import ToFix, to_fix, why_below_100
-from cuecraft.core.findings import ALL_PRINCIPLES, SEVERITY_RANK, Finding
+from cuecraft.core.findings import GROUPS, SEVERITY_RANK, Finding
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.rules.senses import engaged_senses
 
@@ -29,7 +29,7 @@ def full_stop(markup: str, last_word: str) -> str:
 
 def ranked(findings: list[Finding]) -> list[Finding]:
     """Findings most severe first, then in principle order, then by line."""
-    order = {p: i for i, p in enumerate(("references", *ALL_PRINCIPLES, "feedback"))}
+    order = {p: i for i, p in enumerate(GROUPS)}
     return sorted(
         findings,
         key=lambda f: (SEVERITY_RANK[f.severity], order.get(f.principle, 99), f.line, f.column),

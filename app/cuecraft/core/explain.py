@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cuecraft.core.check import CheckResult
 from cuecraft.core.findings import (
-    ALL_PRINCIPLES,
+    GROUPS,
     SEVERITY_RANK,
     Finding,
     quote,
@@ -131,7 +131,7 @@ def to_fix(result: CheckResult) -> list[ToFix]:
     eliminated. Ties keep the order of the principles, then of the file."""
     design = result.graph.design
     named = Names(design, SENTENCE_NAME_LIMIT)
-    order = {p: i for i, p in enumerate(("references", *ALL_PRINCIPLES, "feedback"))}
+    order = {p: i for i, p in enumerate(GROUPS)}
     rows: list[tuple[tuple[int, int, int], ToFix]] = []
     negatives = {c.id: c for c in design.cues if c.is_negative and c.is_active}
     told: set[str] = set()  # negative cues an ELI002 row already puts first

@@ -10,7 +10,11 @@ from cuecraft.core.model import Item, Location
 PRINCIPLES = ("theme", "harmonize", "eliminate", "memorabilia", "senses", "journey")
 STAGING = "staging"  # the seventh principle, scored when a design has a blueprint (actions)
 ALL_PRINCIPLES = (*PRINCIPLES, STAGING)
+GROUPS = ("merge", "references", *ALL_PRINCIPLES, "feedback")
+"""Findings grouped as every view shows them: unresolved merge conflicts and broken
+references first (they make the rest unreliable), guest feedback last."""
 PRINCIPLE_OF_PREFIX = {
+    "MRG": "merge",
     "REF": "references",
     "THM": "theme",
     "HAR": "harmonize",
@@ -142,11 +146,13 @@ def _join(items: list[str], english: bool) -> str:
 
 
 def principle_title(principle: str, full: bool = False) -> str:
-    """The name of a principle (or `references`, `feedback`, `overall`) in the current
+    """The name of a principle (or `merge`, `references`, `feedback`, `overall`) in the current
     language: short as a scorecard row or findings group shows it ("Harmonize"), or with
     `full` as a heading names it ("Harmonize with positive cues"). The one table of these
     names for the workbench, the CLI and the brief; codes stay as they are."""
     if full:
+        if principle == "merge":
+            return pgettext("principle heading", "Merge conflicts")
         if principle == "references":
             return pgettext("principle heading", "References")
         if principle == "theme":
@@ -165,6 +171,8 @@ def principle_title(principle: str, full: bool = False) -> str:
             return pgettext("principle heading", "Stage the service: the blueprint")
         if principle == "feedback":
             return pgettext("principle heading", "Guest feedback")
+    if principle == "merge":
+        return pgettext("principle", "Merge conflicts")
     if principle == "references":
         return pgettext("principle", "References")
     if principle == "theme":

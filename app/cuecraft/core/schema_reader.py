@@ -64,6 +64,11 @@ class Reader:
                 self.where[key] = _loc(value)
             elif key.startswith("x-"):
                 self.extra[key] = to_python(value)
+                # Located too, item by item for a list: MRG001 points at its own entry.
+                self.where[key] = _loc(value)
+                if value.kind == "seq":
+                    for i, entry in enumerate(value.value):
+                        self.where[f"{key}[{i}]"] = _loc(entry)
             else:
                 key_node = node.key_nodes[key]
                 close = near_miss(key, keys)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
 from cuecraft.core.findings import (
+    GROUPS,
     Finding,
     principle_title,
     severity_title,
@@ -17,18 +18,7 @@ from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole
-# The groups, in the order shown: the principles, with references first and feedback last.
-GROUP_ORDER = (
-    "references",
-    "theme",
-    "harmonize",
-    "eliminate",
-    "memorabilia",
-    "senses",
-    "journey",
-    "staging",
-    "feedback",
-)
+GROUP_ORDER = GROUPS  # the groups, in the order shown
 
 
 def group_title(principle: str) -> str:

@@ -13,6 +13,7 @@ from cuecraft.core.rules import (
     harmonize,
     journey,
     memorabilia,
+    merges,
     personas,
     references,
     senses,
@@ -20,6 +21,7 @@ from cuecraft.core.rules import (
 )
 
 RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
+    merges.check,
     references.check,
     theme.check,
     harmonize.check,
@@ -32,6 +34,7 @@ RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
 )
 
 CODES = (
+    "MRG001",
     "REF001",
     "THM001",
     "THM002",
