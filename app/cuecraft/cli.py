@@ -16,7 +16,7 @@ from pathlib import Path
 from cuecraft import __version__
 from cuecraft.core.i18n import LANGUAGES, _, set_language
 
-COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback", "render")
+COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback", "render", "diff", "merge")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -105,6 +105,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--logo", metavar="IMG")
     export.add_argument("--accent", metavar="#RRGGBB")
     export.add_argument(
+        "--baseline",
+        metavar="OLD.yaml",
+        help=_("add a “What changes” section comparing the design with this earlier one"),
+    )
+    export.add_argument(
         "--sections",
         metavar="NAMES",
         help=_(
@@ -159,6 +164,10 @@ def _parser() -> argparse.ArgumentParser:
     from cuecraft import rendercmd  # light: Qt loads only when a picture is drawn
 
     rendercmd.add_parser(sub, parents=[lang])
+    from cuecraft import diffcmd, mergecmd  # light: the core loads only when they run
+
+    diffcmd.add_parser(sub, parents=[lang])
+    mergecmd.add_parser(sub, parents=[lang])
     return parser
 
 
@@ -213,6 +222,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cuecraft.rendercmd import run as run_render
 
         return run_render(args)
+    if args.command == "diff":
+        from cuecraft.diffcmd import run as run_diff
+
+        return run_diff(args)
+    if args.command == "merge":
+        from cuecraft.mergecmd import run as run_merge
+
+        return run_merge(args)
     _parser().print_help()
     return EXIT_OK
 

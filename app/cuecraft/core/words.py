@@ -91,3 +91,22 @@ def lane_word(lane: str) -> str:
     if lane == "support":
         return pgettext("blueprint lane", "support")
     return lane
+
+
+def kind_word(kind: str) -> str:
+    """A kind of item in lower case, as a word in a sentence or before an id: zone, cue, …"""
+    if kind == "zone":
+        return pgettext("item kind", "zone")
+    if kind == "touchpoint":
+        return pgettext("item kind", "touchpoint")
+    if kind == "cue":
+        return pgettext("item kind", "cue")
+    if kind == "layer":
+        return pgettext("item kind", "layer")
+    if kind == "souvenir":
+        return pgettext("item kind", "souvenir")
+    if kind == "action":
+        return pgettext("item kind", "action")
+    if kind == "persona":
+        return pgettext("item kind", "persona")
+    return kind
