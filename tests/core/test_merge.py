@@ -1,0 +1,285 @@
+"""The three-way merge (core/merge.py) and its conflicts in the file (core/conflicts.py, MRG001)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cuecraft.core.check import check
+from cuecraft.core.conflicts import recorded_conflicts, resolve
+from cuecraft.core.diff import diff_designs
+from cuecraft.core.fileformat import parse_design
+from cuecraft.core.merge import merge_designs
+from cuecraft.core.model import Cue, Persona, Zone
+from cuecraft.core.writer import saved_text
+from tests.core.conftest import BASELINE_YAML
+
+
+def _three():
+    base = parse_design(BASELINE_YAML)
+    return base, copy.deepcopy(base), copy.deepcopy(base)
+
+
+def _item(design, item_id):
+    return design.index()[item_id]
+
+
+def _reloaded(design):
+    """The design as a save writes it and the next load reads it."""
+    return parse_design(saved_text(design))
+
+
+def test_non_overlapping_edits_merge_cleanly():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "letter").text = "A letter sealed with wax"
+    _item(theirs, "tasting").name = "The tea ceremony at dusk"  # another field of one item
+    theirs.title = "Forest tea house — winter"
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    merged = _reloaded(result.design)
+    assert _item(merged, "tasting").emotion == 1
+    assert _item(merged, "tasting").name == "The tea ceremony at dusk"
+    assert _item(merged, "letter").text == "A letter sealed with wax"
+    assert merged.title == "Forest tea house — winter"
+    assert "x-merge-conflicts" not in merged.extra
+    assert not [f for f in check(merged).findings if f.code == "MRG001"]
+
+
+def test_both_sides_making_the_same_change_is_no_conflict():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "tasting").emotion = 1
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    assert _item(result.design, "tasting").emotion == 1
+
+
+def test_a_field_changed_differently_keeps_ours_and_records_theirs():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "tasting").emotion = -2
+    result = merge_designs(base, ours, theirs)
+    assert not result.clean
+    merged = _reloaded(result.design)
+    assert _item(merged, "tasting").emotion == 1
+    (entry,) = merged.extra["x-merge-conflicts"]
+    assert (entry["id"], entry["field"], entry["ours"], entry["theirs"]) == (
+        "tasting",
+        "emotion",
+        "1",
+        "-2",
+    )
+    mrg = [f for f in check(merged).findings if f.code == "MRG001"]
+    assert len(mrg) == 1
+    assert mrg[0].severity == "error"
+    assert mrg[0].ids == ("tasting",)
+    # Located at its own entry under x-merge-conflicts.
+    lines = saved_text(merged).splitlines()
+    assert lines[mrg[0].line - 1].strip() == "- id: tasting"
+    assert "x-merge-conflicts" in lines[mrg[0].line - 2]
+
+
+def test_set_like_lists_merge_member_by_member():
+    base, ours, theirs = _three()
+    _item(ours, "lanterns").at = ["garden", "shop", "pavilion"]  # ours adds one place
+    _item(theirs, "lanterns").at = ["shop"]  # theirs removes another
+    _item(theirs, "lanterns").senses = ["sight", "touch"]
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    lanterns = _item(result.design, "lanterns")
+    assert lanterns.at == ["shop", "pavilion"]
+    assert lanterns.senses == ["sight", "touch"]
+
+
+def test_deleted_on_one_side_and_left_alone_on_the_other_is_deleted():
+    base, ours, theirs = _three()
+    theirs.cues = [c for c in theirs.cues if c.id != "host"]
+    _item(ours, "tasting").emotion = 2
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    assert "host" not in result.design.index()
+
+
+@pytest.mark.parametrize("deleted_by", ["ours", "theirs"])
+def test_deleted_on_one_side_and_changed_on_the_other_is_a_conflict(deleted_by):
+    base, ours, theirs = _three()
+    deleter, changer = (ours, theirs) if deleted_by == "ours" else (theirs, ours)
+    deleter.cues = [c for c in deleter.cues if c.id != "host"]
+    _item(changer, "host").text = "The tea master, in winter robes"
+    result = merge_designs(base, ours, theirs)
+    merged = _reloaded(result.design)
+    (entry,) = recorded_conflicts(merged)
+    assert (entry.id, entry.field) == ("host", None)
+    assert ("host" in merged.index()) == (deleted_by == "theirs")  # ours is kept
+    (finding,) = [f for f in check(merged).findings if f.code == "MRG001"]
+    assert "host" in finding.message
+    # Taking theirs settles it either way, as one step that undoes.
+    edit = resolve(merged, entry, take_theirs=True)
+    before = copy.deepcopy(merged)
+    edit.apply(merged)
+    if deleted_by == "ours":
+        assert _item(merged, "host").text == "The tea master, in winter robes"
+        assert _item(merged, "host").unique is True
+    else:
+        assert "host" not in merged.index()
+    assert "x-merge-conflicts" not in merged.extra
+    edit.revert(merged)
+    assert merged == before
+
+
+def test_both_sides_adding_different_items_keeps_both_in_place():
+    base, ours, theirs = _three()
+    ours.cues.insert(1, Cue("kettle", "A kettle sings", senses=["sound"], motifs=["tea"]))
+    theirs.cues.insert(3, Cue("moss", "Soft moss underfoot", senses=["touch"], motifs=["forest"]))
+    theirs.zones.append(Zone("bridge", "Stone bridge"))
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    ids = [c.id for c in result.design.cues]
+    assert ids.index("kettle") == 1
+    assert ids.index("moss") == ids.index("birdsong") + 1  # after the item it follows in theirs
+    assert [z.id for z in result.design.zones][-1] == "bridge"
+
+
+def test_both_sides_adding_one_id_with_different_content():
+    base, ours, theirs = _three()
+    ours.cues.append(Cue("kettle", "A kettle sings", senses=["sound"], motifs=["tea"]))
+    theirs.cues.append(
+        Cue("kettle", "A copper kettle", senses=["sound"], motifs=["tea"], at=["pavilion"])
+    )
+    result = merge_designs(base, ours, theirs)
+    merged = _reloaded(result.design)
+    kettle = _item(merged, "kettle")
+    assert kettle.text == "A kettle sings"  # ours kept where both set it differently
+    assert kettle.at == ["pavilion"]  # what only theirs set comes in
+    assert [(c.id, c.field) for c in recorded_conflicts(merged)] == [("kettle", "text")]
+
+
+def test_both_sides_adding_one_id_as_different_kinds():
+    base, ours, theirs = _three()
+    ours.zones.append(Zone("kettle", "Kettle corner"))
+    theirs.cues.append(Cue("kettle", "A kettle sings", senses=["sound"], motifs=["tea"]))
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    assert type(_item(merged, "kettle")).__name__ == "Zone"
+    (entry,) = recorded_conflicts(merged)
+    assert (entry.id, entry.field, entry.theirs["kind"]) == ("kettle", None, "cue")
+
+
+def test_design_level_and_theme_fields_conflict_by_path():
+    base, ours, theirs = _three()
+    ours.theme.name = "Tea under the pines"
+    theirs.theme.name = "Tea in the mist"
+    ours.theme.realms.escapist = 2  # different realms: no conflict
+    theirs.theme.realms.esthetic = 3
+    result = merge_designs(base, ours, theirs)
+    merged = _reloaded(result.design)
+    assert merged.theme.realms.escapist == 2 and merged.theme.realms.esthetic == 3
+    (entry,) = recorded_conflicts(merged)
+    assert (entry.id, entry.field) == ("", "theme.name")
+    resolve(merged, entry, take_theirs=True).apply(merged)
+    assert merged.theme.name == "Tea in the mist"
+
+
+def test_persona_emotions_merge_per_touchpoint():
+    base, ours, theirs = _three()
+    for design in (base, ours, theirs):
+        design.personas.append(Persona("kid", "Child", emotion={"arrive": 1}))
+    _item(ours, "kid").emotion = {"arrive": 1, "tasting": 3}
+    _item(theirs, "kid").emotion = {"arrive": -1}
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    assert _item(result.design, "kid").emotion == {"arrive": -1, "tasting": 3}
+    _item(theirs, "kid").emotion = {"arrive": -1, "tasting": 0}
+    result = merge_designs(base, ours, theirs)
+    merged = _reloaded(result.design)
+    (entry,) = recorded_conflicts(merged)
+    assert entry.field == "emotion.tasting"
+    resolve(merged, entry, take_theirs=True).apply(merged)
+    assert _item(merged, "kid").emotion == {"arrive": -1, "tasting": 0}
+
+
+def test_a_merged_file_keeps_ours_comments_and_counts_every_conflict():
+    base = parse_design(BASELINE_YAML)
+    ours = parse_design(BASELINE_YAML.replace("emotion: 3", "emotion: 1"))
+    theirs = parse_design(
+        BASELINE_YAML.replace("emotion: 3", "emotion: -1").replace(
+            "text: Birdsong in the trees", "text: Birdsong at dawn"
+        )
+    )
+    theirs.title = "Forest tea house"
+    ours.cues[0].text = "A letter on rice paper"
+    theirs.cues[0].text = "A letter on bark, sealed"
+    text = saved_text(merge_designs(base, ours, theirs).design)
+    assert "# written on one side only: holds both ways" in text  # ours' comments kept
+    merged = parse_design(text)
+    assert _item(merged, "birdsong").text == "Birdsong at dawn"
+    assert len(recorded_conflicts(merged)) == 2
+    assert [f.code for f in check(merged).findings].count("MRG001") == 2
+    assert check(merged).has_errors
+
+
+def test_keep_ours_removes_only_the_entry_and_undoes():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "tasting").emotion = -2
+    _item(ours, "farewell").emotion = 3
+    _item(theirs, "farewell").emotion = 0
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    first, second = recorded_conflicts(merged)
+    edit = resolve(merged, second, take_theirs=False)
+    edit.apply(merged)
+    assert _item(merged, "farewell").emotion == 3
+    assert [c.id for c in recorded_conflicts(merged)] == ["tasting"]
+    edit.revert(merged)
+    assert [c.id for c in recorded_conflicts(merged)] == ["tasting", "farewell"]
+    assert first.index == 0
+
+
+def test_an_existing_conflict_list_is_kept_and_extended():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "tasting").emotion = -2
+    once = _reloaded(merge_designs(base, ours, theirs).design)
+    _item(theirs, "letter").text = "Theirs"
+    _item(once, "letter").text = "Ours"
+    twice = _reloaded(merge_designs(base, once, theirs).design)
+    assert [(c.id, c.field) for c in recorded_conflicts(twice)] == [
+        ("tasting", "emotion"),
+        ("letter", "text"),
+    ]
+
+
+_EDITS = st.lists(
+    st.tuples(st.sampled_from(["invite", "arrive", "tasting", "farewell"]), st.integers(-3, 3)),
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_EDITS, _EDITS)
+def test_merge_laws(ours_edits, theirs_edits):
+    base, ours, theirs = _three()
+    for item_id, emotion in ours_edits:
+        _item(ours, item_id).emotion = emotion
+    for item_id, emotion in theirs_edits:
+        _item(theirs, item_id).emotion = emotion
+    # Merging with an unchanged side gives the other side.
+    assert diff_designs(merge_designs(base, ours, base).design, ours).same
+    assert diff_designs(merge_designs(base, base, theirs).design, theirs).same
+    # Merging a side with itself changes nothing.
+    assert diff_designs(merge_designs(base, ours, ours).design, ours).same
+    # Whatever conflicts, the result loads again, and each conflict is one MRG001.
+    result = merge_designs(base, ours, theirs)
+    merged = _reloaded(result.design)
+    assert [f.code for f in check(merged).findings].count("MRG001") == len(result.conflicts)
+    # Taking theirs everywhere gives theirs' values where both sides changed.
+    for entry in reversed(recorded_conflicts(merged)):
+        resolve(merged, entry, take_theirs=True).apply(merged)
+    for touchpoint in merged.touchpoints:
+        mine, other = _item(ours, touchpoint.id), _item(theirs, touchpoint.id)
+        was = _item(base, touchpoint.id)
+        expected = other.emotion if other.emotion != was.emotion else mine.emotion
+        assert touchpoint.emotion == expected
