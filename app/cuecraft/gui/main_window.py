@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidge
 from cuecraft.core.i18n import N_, _
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
+from cuecraft.gui.menus import WindowMenus
 from cuecraft.gui.recovery import Autosave, data_dir
 from cuecraft.gui.window_layout import WindowLayout
 
@@ -29,7 +30,7 @@ def settings() -> QSettings:
     return QSettings(str(data_dir() / "cuecraft.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(FileActions, WindowLayout, QMainWindow):
+class MainWindow(FileActions, WindowMenus, WindowLayout, QMainWindow):
     """One design at a time; File ▸ New window for another."""
 
     def __init__(self, document: Document | None) -> None:
@@ -79,130 +80,6 @@ class MainWindow(FileActions, WindowLayout, QMainWindow):
             self.tabs.addTab(self._opening, "Cuecraft")
 
     # -- building -----------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        """An action whose `text` and `tip` (English, marked with N_) are translated by
-        `retranslate`."""
-        action = QAction(self)
-        if shortcut is not None:
-            # The first QKeySequence costs PySide6 26 ms of enum set-up: shortcuts are
-            # assigned with the first document, after the window has painted.
-            self._pending_shortcuts.append((action, shortcut))
-        self._worded_actions.append((action, text, tip))
-        action.triggered.connect(slot)
-        return action
-
-    def _menu(self, title: str, parent: QMenu | None = None) -> QMenu:
-        """A menu (in the menu bar, or in `parent`) whose English `title` is translated."""
-        menu = QMenu(self) if parent is not None else self.menuBar().addMenu("")
-        if parent is not None:
-            parent.addMenu(menu)
-        self._worded_menus.append((menu, title))
-        return menu
-
-    def _build_actions(self) -> None:
-        # Standard actions take the platform's standard keys (Cmd on macOS); the others
-        # take keys that no standard action uses on any platform (tests/gui/test_shortcuts.py).
-        k = QKeySequence.StandardKey
-        self.act_new = self._action(N_("&New from template…"), self.new_design, k.New)
-        self.act_open = self._action(N_("&Open…"), self.open_dialog, k.Open)
-        self.act_save = self._action(N_("&Save"), self.save, k.Save)
-        self.act_save_as = self._action(N_("Save &as…"), self.save_as, k.SaveAs)
-        self.act_feedback = self._action(
-            N_("Import guest &feedback (CSV)…"),
-            self.import_feedback,
-            None,
-            N_("Survey answers per touchpoint: Net Promoter Score beside the designed journey"),
-        )
-        self.act_export = self._action(N_("&Export brief (PDF)…"), self.export_brief, "Ctrl+E")
-        self.act_preferences = self._action(
-            N_("&Preferences…"), self.edit_preferences, QKeySequence.StandardKey.Preferences
-        )
-        self.act_close = self._action(N_("&Quit"), self.close, k.Quit)
-        self.act_workshop = self._action(
-            N_("&Workshop mode"),
-            self.enter_workshop,
-            "F5",
-            N_("Full screen on the projector, keyboard capture"),
-        )
-        # Only the Delete key: the platform's other Delete bindings (Ctrl+D on Linux)
-        # delete a character in a text field, not a whole item.
-        self.act_delete = self._action(N_("&Delete"), self.delete_selected, "Del")
-        self.act_duplicate = self._action(N_("D&uplicate"), self.duplicate_selected, "Ctrl+Shift+D")
-        self.add_actions = {
-            "zones": self._action(N_("&Zone"), lambda: self.add_item("zones"), "Ctrl+Shift+O"),
-            "touchpoints": self._action(
-                N_("&Touchpoint"), lambda: self.add_item("touchpoints"), "Ctrl+Shift+T"
-            ),
-            "cues": self._action(
-                N_("&Positive cue"), lambda: self.add_item("cues"), "Ctrl+Shift+C"
-            ),
-            "negative": self._action(
-                N_("&Negative cue"), lambda: self.add_item("negative"), "Ctrl+Shift+X"
-            ),
-            "layers": self._action(
-                N_("Sensory &layer"), lambda: self.add_item("layers"), "Ctrl+Shift+L"
-            ),
-            "souvenirs": self._action(
-                N_("&Souvenir"), lambda: self.add_item("souvenirs"), "Ctrl+Shift+M"
-            ),
-            "actions": self._action(
-                N_("&Action (blueprint)"), lambda: self.add_item("actions"), "Ctrl+Shift+B"
-            ),
-            "personas": self._action(
-                N_("P&ersona"), lambda: self.add_item("personas"), "Ctrl+Shift+P"
-            ),
-        }
-        # Window actions that win over a text field's own use of their key: Ctrl+E is
-        # "end of line" in a Linux text field, where End does the same.
-        self.window_wide_actions = [
-            self.act_new,
-            self.act_open,
-            self.act_save,
-            self.act_save_as,
-            self.act_export,
-            self.act_workshop,
-            self.act_duplicate,
-            *self.add_actions.values(),
-        ]
-
-    def _build_menus(self) -> None:
-        self.file_menu = file_menu = self._menu(N_("&File"))
-        file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = self._menu(N_("Open &recent"), file_menu)
-        self.examples_menu = self._menu(N_("Open e&xample"), file_menu)
-        self._fill_examples_menu(self.examples_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_save, self.act_save_as])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_feedback)
-        file_menu.addAction(self.act_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_close)
-        self.edit_menu = self._menu(N_("&Edit"))
-        add_menu = self._menu(N_("&Add"), self.edit_menu)
-        add_menu.addActions(list(self.add_actions.values()))
-        self.edit_menu.addActions([self.act_duplicate, self.act_delete])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.act_preferences)
-        self.view_menu = self._menu(N_("&View"))
-        self.view_menu.addAction(self.act_workshop)
-        self.view_menu.addSeparator()
-        toolbar = self.addToolBar("")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.addActions([self.act_new, self.act_open, self.act_save])
-        toolbar.addSeparator()
-        toolbar.addAction(self.act_workshop)
-        toolbar.addAction(self.act_export)
-        toolbar.addSeparator()
-        self._toolbar = toolbar
-        self._refresh_recent_menu()
 
     def _build_docks(self) -> None:
         # Built with the first document: the Qt namespace costs 25 ms to import, which
