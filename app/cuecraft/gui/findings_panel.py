@@ -1,10 +1,13 @@
-"""The findings panel: the scorecard, then findings grouped by principle."""
+"""The findings panel: the scorecard, then findings grouped by principle; under them,
+for a selected merge conflict (MRG001), "Take theirs" and "Keep ours" (conflict_actions)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from cuecraft.core.conflicts import Recorded
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
 from cuecraft.core.findings import (
     GROUPS,
@@ -14,6 +17,7 @@ from cuecraft.core.findings import (
 )
 from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.names import Names
+from cuecraft.gui import conflict_actions, dialogs
 from cuecraft.gui.document import Document
 from cuecraft.gui.widgets import unbroken
 
@@ -42,7 +46,7 @@ class FindingsPanel(QWidget):
         self.score = QLabel()
         self.score.setTextFormat(Qt.TextFormat.PlainText)
         self.score.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.tree = FindingsTree(self)
         self.tree.setColumnCount(3)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
@@ -52,8 +56,12 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
+        self.tree.currentItemChanged.connect(self._offer_choices)
+        self.choices = conflict_actions.ConflictChoices(self)
+        self.choices.chosen.connect(self.choose)
         layout.addWidget(self.score)
         layout.addWidget(self.tree)
+        layout.addWidget(self.choices)
         self._shown: tuple[list[Finding], bool] | None = None
         document.checked.connect(self.refresh)
         # An edit, an undo back to the saved state or a save changes whether lines are true.
@@ -100,8 +108,14 @@ class FindingsPanel(QWidget):
         self.score.setText(f"{overall}    {parts}")
         lines = self.document.lines_on_disk
         if self._shown == (result.findings, lines):
+            self._offer_choices()  # the same findings, maybe in new words
             return  # typing rarely changes the findings: keep the tree (and its scroll)
         self._shown = (list(result.findings), lines)
+        # The conflict selected (or the one after a resolved one) stays selected, so the
+        # designer goes through the conflicts one choice after another.
+        current = self.tree.currentItem()
+        rows = self.conflict_rows()
+        at = rows.index(current) if current in rows else None
         style = self.style()
         icons = {
             "error": style.standardIcon(style.StandardPixmap.SP_MessageBoxCritical),
@@ -140,7 +154,11 @@ class FindingsPanel(QWidget):
                     ],
                 )
             group.setExpanded(True)
+        rows = self.conflict_rows()
+        if at is not None and rows:
+            self.tree.setCurrentItem(rows[min(at, len(rows) - 1)])
         self.tree.setUpdatesEnabled(True)
+        self._offer_choices()
 
     def rows_for(self, findings: int) -> int:
         """Rows the tree takes to show its first `findings` findings with the headings of
@@ -181,6 +199,57 @@ class FindingsPanel(QWidget):
                     out.append(finding)
         return out
 
+    # -- merge conflicts --------------------------------------------------------------------
+
+    def conflict_rows(self) -> list[QTreeWidgetItem]:
+        """The rows of the MRG001 findings, in order."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount() if group is not None else 0):
+                child = group.child(j) if group is not None else None
+                finding = child.data(0, ROLE_FINDING) if child is not None else None
+                if (
+                    child is not None
+                    and isinstance(finding, Finding)
+                    and finding.code == conflict_actions.CODE
+                ):
+                    out.append(child)
+        return out
+
+    def conflict_of(self, row: QTreeWidgetItem | None) -> Recorded | None:
+        """The `x-merge-conflicts` entry a row's finding is about (None: not a conflict)."""
+        rows = self.conflict_rows()
+        if row is None or row not in rows:
+            return None
+        findings = [r.data(0, ROLE_FINDING) for r in rows]
+        return conflict_actions.recorded_for(self.document.design, findings, rows.index(row))
+
+    def _offer_choices(self, *_rows: object) -> None:
+        self.choices.show_for(self.conflict_of(self.tree.currentItem()))
+
+    def choose(self, take_theirs: bool) -> None:
+        """Settle the selected conflict: take theirs (True) or keep ours."""
+        entry = self.conflict_of(self.tree.currentItem())
+        if entry is None:
+            return
+        error = conflict_actions.settle(self.document, entry, take_theirs)
+        if error:
+            dialogs.show_error(self, conflict_actions.refused_title(), error)
+
+    def context_menu_for(self, row: QTreeWidgetItem | None) -> QMenu | None:
+        """The menu a right-click on a row opens: the choices of a merge conflict."""
+        entry = self.conflict_of(row)
+        if entry is None:
+            return None
+        menu = QMenu(self)
+        conflict_actions.add_choices(menu, entry, self.choose)
+        return menu
+
+    def popup(self, menu: QMenu, at: QPoint) -> None:
+        """Show a context menu until it closes (tests replace this)."""
+        menu.exec(at)
+
     def _activate(self, row: QTreeWidgetItem, _column: int = 0) -> None:
         finding = row.data(0, ROLE_FINDING)
         if not isinstance(finding, Finding):
@@ -205,6 +274,33 @@ def _group_text(principle: str, members: list[Finding]) -> str:
     return _("{group} — {findings}, {errors}").format(
         group=group_title(principle), findings=count, errors=error_count
     )
+
+
+class FindingsTree(QTreeWidget):
+    """The list of findings; a right-click (or the Menu key) on a merge conflict offers
+    its choices."""
+
+    def __init__(self, panel: FindingsPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key, Shift+F10
+            row = self.currentItem()
+            at = (
+                self.viewport().mapToGlobal(self.visualItemRect(row).bottomLeft())
+                if row
+                else QPoint()
+            )
+        else:
+            row, at = self.itemAt(event.pos()), event.globalPos()
+        menu = self._panel.context_menu_for(row)
+        if row is None or menu is None:
+            event.ignore()
+            return
+        self.setCurrentItem(row)  # the choices act on the current row
+        self._panel.popup(menu, at)
+        menu.deleteLater()
 
 
 class FindingRow(QTreeWidgetItem):
