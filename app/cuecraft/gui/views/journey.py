@@ -10,7 +10,9 @@ each card shows its touchpoint's Net Promoter Score and the chart the measured
 NPS beside the designed emotion (journey_nps). When the design has personas, a
 switch over the drawing overlays their curves or follows one of them
 (journey_personas); following one, the NPS shown is their answers' when the
-survey says who answered (journey_answers).
+survey says who answered (journey_answers). While comparing with another design
+(File ▸ Compare with…), its emotion curve runs dashed and grey over the same columns
+(journey_compare).
 
 Every word is written in the current language (`cuecraft.core.i18n`) when the
 scene is made or painted; `retranslate()` (also run on Qt's LanguageChange)
@@ -43,6 +45,7 @@ from .journey_arrows import EdgeItem, add_arrows, add_unreachable_divider
 from .journey_canvas import JourneyCanvas
 from .journey_cards import card_infos, journey_summary
 from .journey_chart import CurvePoint, EmotionChart
+from .journey_compare import AsIs, AsIsCurve, as_is_label
 from .journey_items import CardInfo, CardItem, Geometry
 from .journey_nps import MeasuredPoint, nps_y
 from .journey_nps_chip import NpsChipItem
@@ -92,6 +95,8 @@ class JourneyView(QWidget):
         self._measured: list[MeasuredPoint] = []
         self._hotspots: list[str] = []
         self._chart: EmotionChart | None = None
+        self._as_is: AsIs | None = None  # while comparing: the other design (view state)
+        self._as_is_curve: AsIsCurve | None = None
         self._signature: object = None
         self._dirty = True
         self._personas.switch.chosen.connect(self._on_checked)
@@ -212,6 +217,18 @@ class JourneyView(QWidget):
     def canvas(self) -> QGraphicsView:
         return self._canvas
 
+    # -- comparing ----------------------------------------------------------------
+
+    def set_as_is(self, as_is: AsIs | None) -> None:
+        """Overlay the other design's emotion curve (File ▸ Compare with…); None: stop."""
+        self._as_is = as_is
+        self._on_checked()
+
+    def as_is_drawn(self) -> dict[str, int | None]:
+        """The other design's emotion at each column its curve has a point in."""
+        self._ensure_fresh()
+        return self._as_is_curve.felt() if self._as_is_curve is not None else {}
+
     # -- refresh ------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -241,6 +258,7 @@ class JourneyView(QWidget):
         graph = result.graph
         feedback = self.document.feedback
         order = graph.journey_order
+        self._personas.as_is = as_is_label(self._as_is.name) if self._as_is else ""
         personas = self._personas.read(self.document.design, result, feedback is not None)
         cards = self._personas.cards(card_infos(result, self._personas.answers(feedback)))
         signature = (
@@ -253,12 +271,14 @@ class JourneyView(QWidget):
             self.font().key(),
             self.palette().cacheKey(),
             current_language(),
+            self._as_is,
         )
         self._order = order
         if not order:
             self._stack.setCurrentWidget(self._empty)
             self._scene.clear()
             self._cards, self._markers, self._chart = {}, {}, None
+            self._as_is_curve = None
             self._measured, self._hotspots = [], []
             self._signature = signature
             self._canvas.geo = None
@@ -341,6 +361,12 @@ class JourneyView(QWidget):
         )
         scene.addItem(self._chart)
         self._personas.draw(scene, geo, width, points)
+        self._as_is_curve = None
+        if self._as_is is not None:
+            journey = self._as_is.journey(shown.persona if shown else None)
+            label = self._personas.as_is
+            self._as_is_curve = AsIsCurve(geo, width, tuple(points), journey, label, pal, font)
+            scene.addItem(self._as_is_curve)
         self._markers, peak, ends = self._personas.marks(self._markers, peak, ends)
         words = journey_summary(infos, peak, ends, self._hotspots, shown.title if shown else "")
         self._canvas.setAccessibleDescription(words)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cuecraft.core.i18n import _
 
-from ._style import accent, muted_text, scaled_font, with_alpha
+from ._style import accent, mix, muted_text, scaled_font, with_alpha
 from .journey_chart import marker_label, paint_curve, paint_marker_labels
 from .journey_items import Geometry
 from .journey_nps import CURVE_HUE
@@ -43,6 +43,7 @@ DASHES: tuple[tuple[float, ...], ...] = (
     (4.0, 1.4, 0.8, 1.4, 0.8, 1.4),
 )
 MARKERS = ("square", "triangle", "down", "bar", "cross")
+AS_IS_DASH = (3.0, 2.0)  # the other design's curve while comparing: none of the above
 
 
 def persona_color(palette: QPalette, style: int) -> QColor:
@@ -85,6 +86,31 @@ def paint_marker(
                 ]
             )
         )
+
+
+def as_is_color(palette: QPalette) -> QColor:
+    """The other design's curve while comparing: a neutral grey, darker than the faint
+    reference line of the design behind one persona's."""
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.35)
+
+
+def as_is_pen(palette: QPalette, width: float = 2.0) -> QPen:
+    """The other design's curve (File ▸ Compare with…): grey and dashed, as the brief's
+    as-is curve is dashed."""
+    pen = QPen(as_is_color(palette), width)
+    pen.setDashPattern(list(AS_IS_DASH))
+    return pen
+
+
+def paint_as_is_marker(
+    painter: QPainter, centre: QPointF, r: float, palette: QPalette, hollow: bool
+) -> None:
+    """A small grey bead on the other design's curve; hollow where its journey does not reach."""
+    color = as_is_color(palette)
+    base = palette.color(QPalette.ColorRole.Base)
+    painter.setPen(QPen(color, 1.6) if hollow else QPen(base, 1.2))
+    painter.setBrush(base if hollow else color)
+    painter.drawEllipse(centre, r * 0.8, r * 0.8)
 
 
 def paint_skip(painter: QPainter, centre: QPointF, palette: QPalette) -> None:
@@ -154,8 +180,7 @@ class PersonaCurves(QGraphicsItem):
     ) -> None:
         pal, geo = self._palette, self.geo
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        shifts = [0.0] if self.one else nudges(len(self.curves), geo)
-        for curve, dy in zip(self.curves, shifts, strict=False):
+        for curve, dy in zip(self.curves, self._shifts(), strict=False):
             style = curve.guest.style
             if self.one:
                 for p in curve.skipped:
@@ -163,17 +188,30 @@ class PersonaCurves(QGraphicsItem):
             known = [p for p in curve.points if p.emotion is not None]
             line = [QPointF(p.x, geo.emotion_y(p.emotion or 0) + dy) for p in known]
             reached = [pt for pt, p in zip(line, known, strict=True) if not p.unreachable]
-            pen = persona_pen(pal, style, 2.6 if self.one else 2.0)
+            pen = self._pen(style)
             paint_curve(painter, reached, geo.emotion_y(0), pen, 0.10 if self.one else 0.0)
             for pt, p in zip(line, known, strict=True):
                 marked = self.one and bool(p.marker)
-                paint_marker(painter, style, pt, 6.0 if marked else 4.2, pal, p.unreachable)
+                self._marker(painter, style, pt, 6.0 if marked else 4.2, p.unreachable)
                 if marked:
                     painter.setPen(QPen(pal.color(QPalette.ColorRole.Text), 1.4))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawEllipse(pt, 10.5, 10.5)
         if self.one:
             self._paint_marks(painter)
+
+    # The look of the lines: a persona's own (an overlaid design's curve has another).
+
+    def _shifts(self) -> list[float]:
+        return [0.0] if self.one else nudges(len(self.curves), self.geo)
+
+    def _pen(self, style: int) -> QPen:
+        return persona_pen(self._palette, style, 2.6 if self.one else 2.0)
+
+    def _marker(
+        self, painter: QPainter, style: int, centre: QPointF, r: float, hollow: bool
+    ) -> None:
+        paint_marker(painter, style, centre, r, self._palette, hollow)
 
     def _paint_marks(self, painter: QPainter) -> None:
         """'peak' and 'end' at the persona's marked points, as the design's curve writes them."""
@@ -190,7 +228,8 @@ class PersonaCurves(QGraphicsItem):
 @dataclass(frozen=True)
 class PersonaLegend:
     """What the personas' legend says: (kind, style, text) per entry; kinds 'design' (the
-    design's blue curve), 'reference' (its faint line), 'persona', 'skipped'."""
+    design's blue curve), 'reference' (its faint line), 'persona', 'skipped', 'as-is'
+    (the other design's curve while comparing)."""
 
     entries: tuple[tuple[str, int, str], ...]
     one: bool
@@ -200,9 +239,12 @@ class PersonaLegend:
         return [text for _kind, _style, text in self.entries]
 
 
-def legend_of(guests: Sequence[Guest], shown: Guest | None, feedback: bool) -> PersonaLegend:
+def legend_of(
+    guests: Sequence[Guest], shown: Guest | None, feedback: bool, as_is: str = ""
+) -> PersonaLegend:
     """The legend's entries in the current language: the design's curve, then every
-    persona's (`shown` None) or the one shown and, if they skip any, the skip's cross.
+    persona's (`shown` None) or the one shown and, if they skip any, the skip's cross;
+    last, while comparing, the other design's curve named `as_is`.
 
     With feedback, the design's curve as it always is (every guest shown) is named by
     the feedback's legend, under this one: it is not named twice."""
@@ -214,6 +256,8 @@ def legend_of(guests: Sequence[Guest], shown: Guest | None, feedback: bool) -> P
     if shown is not None and shown.journey.skipped:
         # TRANSLATORS: legend of the journey chart when one persona is shown: the cross
         entries.append(("skipped", 0, _("touchpoint they skip")))
+    if as_is:
+        entries.append(("as-is", 0, as_is))
     return PersonaLegend(tuple(entries), shown is not None)
 
 
@@ -290,3 +334,9 @@ def _paint_glyph(
         paint_marker(painter, style, QPointF(at.x() + 12, at.y()), 4.2, palette, False)
     elif kind == "skipped":
         paint_skip(painter, QPointF(at.x() + 12, at.y()), palette)
+    elif kind == "as-is":
+        pen = as_is_pen(palette)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawLine(start, end)
+        paint_as_is_marker(painter, QPointF(at.x() + 12, at.y()), 4.2, palette, False)

@@ -38,7 +38,8 @@ from .journey_personas_chart import PersonaCurves, legend_lines, legend_of
 
 
 class PersonaPart(QObject):
-    """The switch over the journey and the personas' curves and legend under it.
+    """The switch over the journey and the personas' curves and legend under it (the
+    legend names the other design's curve too while comparing: `as_is`).
 
     `relayout` asks the view for a new scene: the canvas is now so wide or narrow
     that the personas' legend takes other lines under the chart."""
@@ -55,6 +56,7 @@ class PersonaPart(QObject):
         self.rows = 0  # lines of their legend under the chart
         self.feedback = False  # whether the feedback's legend is under theirs
         self.curves: PersonaCurves | None = None
+        self.as_is = ""  # while comparing, the other design's curve in their legend
         canvas.resized.connect(self._resized)
 
     def read(self, design: Design, result: CheckResult, feedback: bool) -> object:
@@ -103,16 +105,17 @@ class PersonaPart(QObject):
         """Their curves over the design's (`points`), their legend on the canvas."""
         self.curves = None
         self.canvas.persona_legend = None
-        if not self.guests:
+        if not self.guests and not self.as_is:
             return
-        pal, font = self.view.palette(), self.view.font()
-        xs = {p.tp_id: p.x for p in points}
-        emotions = {p.tp_id: p.emotion for p in points}
-        shown = [self.shown] if self.shown is not None else self.guests
-        curves = [curve_of(g, xs, emotions) for g in shown]
-        self.curves = PersonaCurves(geo, width, curves, self.shown is not None, pal, font)
-        scene.addItem(self.curves)
-        self.canvas.persona_legend = legend_of(self.guests, self.shown, self.feedback)
+        if self.guests:
+            pal, font = self.view.palette(), self.view.font()
+            xs = {p.tp_id: p.x for p in points}
+            emotions = {p.tp_id: p.emotion for p in points}
+            shown = [self.shown] if self.shown is not None else self.guests
+            curves = [curve_of(g, xs, emotions) for g in shown]
+            self.curves = PersonaCurves(geo, width, curves, self.shown is not None, pal, font)
+            scene.addItem(self.curves)
+        self.canvas.persona_legend = legend_of(self.guests, self.shown, self.feedback, self.as_is)
 
     def marks(
         self, markers: dict[str, str], peak: str | None, ends: list[str]
@@ -136,10 +139,10 @@ class PersonaPart(QObject):
             self.relayout.emit()
 
     def _rows_needed(self, returns: int, columns: int) -> int:
-        if not self.guests:
+        if not self.guests and not self.as_is:
             return 0
         geo = Geometry.for_font(self.view.font(), returns, feedback=self.feedback)
-        legend = legend_of(self.guests, self.shown, self.feedback)
+        legend = legend_of(self.guests, self.shown, self.feedback, self.as_is)
         width = self.canvas.legend_width(geo, geo.width(columns))
         return len(legend_lines(legend, scaled_font(self.view.font(), 0.86), width))
 
