@@ -10,6 +10,7 @@ like) is compared as a set.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from cuecraft.core.model import REALMS, SECTIONS, Design, Item
@@ -40,11 +41,14 @@ _DESIGN_FIELDS = ("title", "client", "venue", "language")
 
 def item_fields(item: Item) -> dict[str, Any]:
     """An item's fields by name, in the format's order, then its `x-` keys."""
-    out = {
-        f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name not in _NOT_FIELDS
-    }
+    out = {name: getattr(item, name) for name in _field_names(type(item))}
     out.update(item.extra)
     return out
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _NOT_FIELDS)
 
 
 def design_fields(design: Design) -> dict[str, Any]:

@@ -132,8 +132,12 @@ def _present(value: Any) -> Any:
 
 
 def merge_designs(base: Design, ours: Design, theirs: Design) -> MergeResult:
-    """Merge what `theirs` changed since `base` into a copy of `ours`."""
-    result = copy.deepcopy(ours)
+    """Merge what `theirs` changed since `base` into a copy of `ours`.
+
+    The copy is made on write: the result shares with `ours` the items the merge
+    leaves alone (a deep copy of a 10,000-cue design costs more than the merge).
+    """
+    result = _shallow_copy(ours)
     conflicts: list[Conflict] = []
     for path, value in _merge_fields(
         "", design_fields(base), design_fields(ours), design_fields(theirs), conflicts
@@ -141,6 +145,11 @@ def merge_designs(base: Design, ours: Design, theirs: Design) -> MergeResult:
         set_design_field(result, path, value)
     base_items, our_items, their_items = items_by_id(base), items_by_id(ours), items_by_id(theirs)
     merged = {item.id: item for item in result.items()}
+    places = {
+        item.id: index
+        for section in SECTIONS
+        for index, item in enumerate(getattr(result, section))
+    }
     dropped: set[str] = set()
     for item_id, (section, item) in our_items.items():
         mine = merged[item_id]
@@ -158,10 +167,14 @@ def merge_designs(base: Design, ours: Design, theirs: Design) -> MergeResult:
         start = was[1] if was is not None and kind_of(was[1]) == kind_of(item) else None
         if start is None:
             start = SECTION_TYPES[section](id=item_id)  # both added it: merge from empty
-        for name, value in _merge_fields(
+        changes = _merge_fields(
             item_id, item_fields(start), item_fields(item), item_fields(other[1]), conflicts
-        ).items():
-            set_item_field(mine, name, copy.deepcopy(value))
+        )
+        if changes:
+            mine = _own_copy(result, section, mine, places)
+            merged[item_id] = mine
+            for name, value in changes.items():
+                set_item_field(mine, name, copy.deepcopy(value))
     for item_id, (_section, item) in their_items.items():
         if item_id in our_items:
             continue
@@ -199,6 +212,27 @@ def _place_theirs(
         items.insert(at, copy.deepcopy(item))
         merged[item_id] = item
         previous = item_id
+
+
+def _shallow_copy(design: Design) -> Design:
+    """A design whose own fields, theme and section lists are copies; items are shared."""
+    out = copy.copy(design)
+    out.theme = copy.copy(design.theme)
+    out.theme.realms = copy.copy(design.theme.realms)
+    out.theme.motifs = list(design.theme.motifs)
+    out.theme.avoid = list(design.theme.avoid)
+    out.theme.extra = dict(design.theme.extra)
+    out.extra = dict(design.extra)
+    for section in SECTIONS:
+        setattr(out, section, list(getattr(design, section)))
+    return out
+
+
+def _own_copy(design: Design, section: str, item: Item, places: dict[str, int]) -> Item:
+    """The item replaced in its section by a copy of its own, to be changed."""
+    mine = copy.deepcopy(item)
+    getattr(design, section)[places[item.id]] = mine
+    return mine
 
 
 def _same_item(a: Item, b: Item) -> bool:
