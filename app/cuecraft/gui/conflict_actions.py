@@ -33,13 +33,14 @@ from cuecraft.core.yamltree import Plain
 from cuecraft.gui.document import Document
 
 CODE = "MRG001"
+SHORTEST = 8  # letters a choice's button shows at the least
 
 # The choices for a whole item in question, by what happened to it (core/merge.py).
 WHOLE_ITEM = {
     # TRANSLATORS: merge conflict choices: the other side deleted the item, ours changed it
     "deleted there": (N_("Take theirs (delete it)"), N_("Keep ours (keep it)")),
     # TRANSLATORS: merge conflict choices: our side deleted the item, theirs changed it
-    "deleted here": (N_("Take theirs (bring it back)"), N_("Keep ours (leave it deleted)")),
+    "deleted here": (N_("Take theirs (restore it)"), N_("Keep ours (stays deleted)")),
     # TRANSLATORS: merge conflict choices: both sides added one id as different items
     "both": (N_("Take theirs (their item)"), N_("Keep ours (our item)")),
 }
@@ -154,12 +155,10 @@ class ChoiceButton(QPushButton):
         return self._template.format(value=self._value) if self._value else self._template
 
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        if not self._value:
-            return hint
-        # Room for the words and a few letters of the value; the rest is elided.
-        shortest = self._template.format(value="…" + self._value[:3])
-        return QSize(self._text_room(shortest), hint.height())
+        # A few letters, the rest elided: the words of a long language (or a long value)
+        # must not widen the findings dock, and the whole text is in the tooltip.
+        shortest = self.full_text()[:SHORTEST] + "…"
+        return QSize(self._text_room(shortest), super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:
         return QSize(self._text_room(self.full_text()), super().sizeHint().height())
@@ -178,13 +177,22 @@ class ChoiceButton(QPushButton):
         return size.width()
 
     def _fit(self) -> None:
-        if not self._value:
-            self.setText(self._template)
-            return
+        """Show what fits: the whole text, else the words with the value shortened,
+        else the text shortened."""
+        full = self.full_text()
         metrics = self.fontMetrics()
-        room = self.width() - self._text_room(self._template.format(value=""))
-        value = metrics.elidedText(self._value, Qt.TextElideMode.ElideRight, max(room, 0))
-        self.setText(self._template.format(value=value or "…"))
+        if self._text_room(full) <= self.width():
+            self.setText(full)
+            return
+        elide = Qt.TextElideMode.ElideRight
+        if self._value:
+            room = self.width() - self._text_room(self._template.format(value=""))
+            value = metrics.elidedText(self._value, elide, room)
+            if len(value) > SHORTEST // 2:  # enough of the value to recognise it
+                self.setText(self._template.format(value=value))
+                return
+        room = self.width() - self._text_room("")
+        self.setText(metrics.elidedText(full, elide, max(room, 0)))
 
 
 class ConflictChoices(QWidget):
@@ -201,8 +209,9 @@ class ConflictChoices(QWidget):
         self.keep = ChoiceButton(self)
         self.take.clicked.connect(lambda: self.chosen.emit(True))
         self.keep.clicked.connect(lambda: self.chosen.emit(False))
-        layout.addWidget(self.take, 1)
-        layout.addWidget(self.keep, 1)
+        # No stretch: a short room is shared by what each text needs, not half and half.
+        layout.addWidget(self.take)
+        layout.addWidget(self.keep)
         self.entry: Recorded | None = None
         self.hide()
 
