@@ -179,8 +179,8 @@ def test_take_theirs_deletes_an_item_they_deleted_and_brings_back_one_we_deleted
     assert settled(window) == ["storm", "lightning"]
 
     click(qtbot, window, conflict_row(window, "lightning"))
-    assert panel.choices.take.full_text() == "Take theirs (bring it back)"
-    assert panel.choices.keep.full_text() == "Keep ours (leave it deleted)"
+    assert panel.choices.take.full_text() == "Take theirs (restore it)"
+    assert panel.choices.keep.full_text() == "Keep ours (stays deleted)"
     qtbot.mouseClick(panel.choices.take, Qt.MouseButton.LeftButton)
     document.flush()
     assert find(document.design, "lightning").text == "Lightning forks across the whole canopy"
@@ -250,3 +250,30 @@ def test_each_conflict_finding_settles_its_own_entry_in_a_merge_never_saved(qtbo
     assert named != [c.id for c in recorded_conflicts(design)], "not in file order here"
     for row, item_id in zip(rows, named, strict=True):
         assert f"“{item_id}”" in row.text(0)
+
+
+def test_a_long_value_is_shortened_on_its_button_and_never_widens_the_panel(
+    qtbot, refused, tmp_path
+):
+    base = load_design(RAINFOREST)
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours.title = "Rainforest Cafe — the mall flagship after the spring refit of the dining hall"
+    theirs.title = "Rainforest Cafe — the mall flagship with the new volcano bar and gift shop"
+    path = tmp_path / "titles.yaml"
+    save_design(merge_designs(base, ours, theirs).design, path)
+    window = open_window(qtbot, path)
+    panel = window.findings
+    click(qtbot, window, conflict_row(window, "title"))
+    take = panel.choices.take
+    assert take.full_text().startswith("Take theirs (Rainforest Cafe — the mall flagship with")
+    wide = panel.minimumSizeHint().width()
+    panel.choices.show_for(None)
+    assert wide <= max(panel.minimumSizeHint().width(), 200), "the choices widen the panel"
+    panel.choices.show_for(panel.conflict_of(panel.tree.currentItem()))
+    panel.choices.resize(420, panel.choices.height())
+    QApplication.processEvents()
+    shown = take.text()
+    assert shown != take.full_text() and shown.startswith("Take theirs (Rainforest")
+    assert shown.endswith("…)"), "the words around the value stay"
+    assert take.fontMetrics().horizontalAdvance(shown) < take.width()
+    assert take.full_text() in take.toolTip() and take.accessibleName() == take.full_text()
