@@ -4,7 +4,7 @@ for a selected merge conflict (MRG001), "Take theirs" and "Keep ours" (conflict_
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cuecraft.core.conflicts import Recorded
@@ -283,6 +283,16 @@ class FindingsTree(QTreeWidget):
     def __init__(self, panel: FindingsPanel) -> None:
         super().__init__(panel)
         self._panel = panel
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shift+F10 opens a context menu in most desktops; Qt only maps the Menu key.
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_F10 and shift:
+            at = QPoint()
+            keyboard = QContextMenuEvent.Reason.Keyboard
+            self.contextMenuEvent(QContextMenuEvent(keyboard, at, self.mapToGlobal(at)))
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key, Shift+F10
