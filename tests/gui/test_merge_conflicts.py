@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from cuecraft.core.conflicts import recorded_conflicts
@@ -145,11 +144,7 @@ def test_keep_ours_from_the_keyboard_menu_keeps_the_value_and_removes_the_entry(
         next(a for a in menu.actions() if a.text().startswith("Keep ours")).trigger()
 
     monkeypatch.setattr(panel, "popup", choose_keep)
-    at = panel.tree.visualItemRect(panel.tree.currentItem()).center()
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, at, panel.tree.viewport().mapToGlobal(at)
-    )
-    QApplication.sendEvent(panel.tree, event)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert offered == ["Take theirs (-1)", "Keep ours (1)"]
     document.flush()
     assert find(document.design, "storm").emotion == 1
