@@ -10,10 +10,9 @@ like) is compared as a set.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from typing import Any
 
-from cuecraft.core.model import REALMS, SECTIONS, Design, Item
+from cuecraft.core.model import KIND_OF, REALMS, SECTIONS, Design, Item
 
 SET_FIELDS = frozenset(
     {"motifs", "avoid", "senses", "at", "sees", "conflicts", "evokes", "next", "skips", "needs"}
@@ -41,14 +40,15 @@ _DESIGN_FIELDS = ("title", "client", "venue", "language")
 
 def item_fields(item: Item) -> dict[str, Any]:
     """An item's fields by name, in the format's order, then its `x-` keys."""
-    out = {name: getattr(item, name) for name in _field_names(type(item))}
+    out = {name: getattr(item, name) for name in _FIELD_NAMES[type(item)]}
     out.update(item.extra)
     return out
 
 
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _NOT_FIELDS)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in dataclasses.fields(kind) if f.name not in _NOT_FIELDS)
+    for kind in KIND_OF
+}
 
 
 def design_fields(design: Design) -> dict[str, Any]:
