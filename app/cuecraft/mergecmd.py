@@ -4,7 +4,9 @@ Without `-o` the result replaces OURS, as git's merge driver (`%O %A %B`)
 expects. The result is written like any save (comments, line endings and the
 byte-order mark of OURS kept; atomically). Exit 0 merged cleanly; 1 merged
 with conflicts, recorded in `x-merge-conflicts` and reported as MRG001; 2 a
-file could not be read or the result not written (nothing is written then).
+file could not be read or the result not written (nothing is written then;
+git then reports a conflict and leaves ours). Git's OURS is a temporary copy
+(`.merge_file_XXXXXX`): `--name %P` names the design in the messages instead.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from typing import Any
 
 from cuecraft.core.i18n import _, ngettext
+from cuecraft.diffcmd import cycle_collector_paused
 
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -39,9 +42,19 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
         metavar="OUT",
         help=_("write the result here instead of replacing OURS"),
     )
+    parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help=_("the design’s name in messages, when OURS is a temporary copy (as in git)"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    with cycle_collector_paused():
+        return _merge(args)
+
+
+def _merge(args: argparse.Namespace) -> int:
     from cuecraft.core.fileformat import (
         DesignLoadError,
         DesignSaveError,
@@ -53,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         base, ours, theirs = (load_design(n) for n in (args.base, args.ours, args.theirs))
     except DesignLoadError as error:
+        shown = args.name if args.name and error.filename == args.ours else error.filename
         for problem in error.problems:
-            print(problem.format(error.filename), file=sys.stderr)
+            print(problem.format(shown), file=sys.stderr)
         return EXIT_UNREADABLE
     result = merge_designs(base, ours, theirs)
     target = args.output or args.ours
@@ -73,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             "{file}: {n} merge conflict kept ours; resolve it in the workbench or the file",
             "{file}: {n} merge conflicts kept ours; resolve them in the workbench or the file",
             n,
-        ).format(file=target, n=n),
+        ).format(file=args.name or target, n=n),
         file=sys.stderr,
     )
     from cuecraft.core.conflicts import recorded_conflicts
