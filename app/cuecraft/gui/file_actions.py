@@ -45,6 +45,16 @@ class FileActions:
         if name:
             self.open_path(Path(name), confirmed=True)
 
+    def compare_dialog(self) -> None:
+        """File ▸ Compare with…: choose the other design (compare_window.py shows it)."""
+        window = self._window()
+        start = str(window.document.path.parent) if window.document.path else str(Path.cwd())
+        # TRANSLATORS: the title of the file dialog of File ▸ Compare with…
+        title = _("Compare with design")
+        name, _filter = QFileDialog.getOpenFileName(window, title, start, design_filter())
+        if name:
+            window.compare_with_path(Path(name))
+
     def open_path(self, path: Path, confirmed: bool = False, reload: bool = False) -> bool:
         """Open a design file in this window; on failure the current document stays as it was.
 

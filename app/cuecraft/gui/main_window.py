@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from cuecraft.core.i18n import N_, _
+from cuecraft.gui.compare_window import CompareActions
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
 from cuecraft.gui.menus import WindowMenus
@@ -30,7 +31,7 @@ def settings() -> QSettings:
     return QSettings(str(data_dir() / "cuecraft.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(FileActions, WindowMenus, WindowLayout, QMainWindow):
+class MainWindow(FileActions, CompareActions, WindowMenus, WindowLayout, QMainWindow):
     """One design at a time; File ▸ New window for another."""
 
     def __init__(self, document: Document | None) -> None:
@@ -156,6 +157,7 @@ class MainWindow(FileActions, WindowMenus, WindowLayout, QMainWindow):
         document.changed.connect(self._autosave_soon)
         document.path_changed.connect(self._update_title)
         self._update_title()
+        self._comparison_follows()
         if first:
             self.first_layout()
 
@@ -236,6 +238,7 @@ class MainWindow(FileActions, WindowMenus, WindowLayout, QMainWindow):
         self.inspector_dock.setWindowTitle(_("Inspector"))
         # TRANSLATORS: dock title: what the checks found
         self.findings_dock.setWindowTitle(_("Findings"))
+        self._retranslate_comparison()
 
     def switch_language(self, lang: str) -> None:
         """Speak `lang` from now on, with the open design kept as it is."""

@@ -26,6 +26,8 @@ class WindowMenus:
     act_save: QAction
     act_save_as: QAction
     act_feedback: QAction
+    act_compare: QAction
+    act_stop_compare: QAction
     act_export: QAction
     act_preferences: QAction
     act_close: QAction
@@ -89,6 +91,17 @@ class WindowMenus:
             None,
             N_("Survey answers per touchpoint: Net Promoter Score beside the designed journey"),
         )
+        self.act_compare = self._action(
+            N_("Co&mpare with…"),
+            window.compare_dialog,
+            None,
+            N_(
+                "What the open design changes from another design (the as-is): items, "
+                "findings, scores, and its emotion curve on the journey"
+            ),
+        )
+        self.act_stop_compare = self._action(N_("S&top comparing"), window.stop_comparing)
+        self.act_stop_compare.setEnabled(False)
         self.act_export = self._action(N_("&Export brief (PDF)…"), window.export_brief, "Ctrl+E")
         self.act_preferences = self._action(
             N_("&Preferences…"), window.edit_preferences, QKeySequence.StandardKey.Preferences
@@ -150,6 +163,8 @@ class WindowMenus:
         self.recent_menu = self._menu(N_("Open &recent"), file_menu)
         self.examples_menu = self._menu(N_("Open e&xample"), file_menu)
         window._fill_examples_menu(self.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_compare, self.act_stop_compare])
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
