@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import brief, core, gui
+from bench import brief, core, diffmerge, gui
 from bench import feedback as feedback_bench
 from bench.table import render
 
@@ -20,6 +20,7 @@ def main() -> int:
             core.bench_recheck,
             core.bench_open,
             core.bench_check_process,
+            diffmerge.bench_diffmerge,
             gui.bench_gui,
             brief.bench_export,
         )
