@@ -237,6 +237,12 @@ def test_compare_again_replaces_the_comparison_and_the_menu_stops_it(
     QApplication.processEvents()
     assert window.comparison is None
     assert not [t for t in journey(window).personas().legend_texts() if t.startswith("as-is")]
+    # The dock's own close button stops comparing too.
+    compare(window, monkeypatch, as_is_copy(tmp_path))
+    window.findChild(ComparisonDock).close()
+    QApplication.processEvents()
+    assert window.comparison is None and not window.act_stop_compare.isEnabled()
+    assert journey(window).as_is_drawn() == {}
 
 
 def test_an_unreadable_file_says_where_and_changes_nothing(

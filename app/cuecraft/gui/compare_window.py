@@ -66,17 +66,26 @@ class CompareActions:
     def compare_with_path(self, path: Path) -> bool:
         """Compare the open design with the design in `path`; a file that cannot be read
         is said, with where it goes wrong, and nothing changes."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         from cuecraft.core.fileformat import DesignLoadError
         from cuecraft.gui.compare_panel import OtherDesign
 
         window = self._compare_window()
+        # Reading, checking and drawing a 10,000-cue design takes a few seconds.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             other = OtherDesign.load(path)
         except DesignLoadError as error:
+            QApplication.restoreOverrideCursor()
             dialogs.show_load_error(window, error)
             return False
-        self._comparing = other
-        self._show_comparison()
+        try:
+            self._comparing = other
+            self._show_comparison()
+        finally:
+            QApplication.restoreOverrideCursor()
         return True
 
     def stop_comparing(self) -> None:
