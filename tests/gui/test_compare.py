@@ -306,3 +306,17 @@ def test_the_file_menu_keeps_one_mnemonic_per_entry(window):
         a.text().split("&", 1)[1][0].lower() for a in window.file_menu.actions() if "&" in a.text()
     ]
     assert len(keys) == len(set(keys)), keys
+
+
+def test_a_design_opened_while_comparing_is_compared_with_the_same_file(
+    qtbot, window, monkeypatch, tmp_path
+):
+    compare(window, monkeypatch, as_is_copy(tmp_path))
+    reopened = tmp_path / "next.yaml"
+    reopened.write_bytes(RAINFOREST.read_bytes())
+    assert window.open_path(reopened)
+    QApplication.processEvents()
+    panel = window.comparison
+    assert panel is not None and panel.document is window.document
+    assert "Arrive at the banyan arch" in panel.groups()["changed"]
+    assert journey(window).as_is_drawn()["arrive"] == -1
