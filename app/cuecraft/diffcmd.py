@@ -8,7 +8,7 @@ Git runs an external diff driver (a `diff=` attribute with `diff.<driver>.comman
 or `diff.external`, or GIT_EXTERNAL_DIFF; `git diff --no-index` too) in three forms:
 seven arguments (path, old file, old hex, old mode, new file, new hex, new mode;
 `/dev/null` for the side where the file is not there), nine for a renamed or copied
-path and for `--no-index` (the seven, then the new path and git's header lines), and
+path and for `--no-index` of two names (the seven, the new path, git's header lines), and
 one, the path, for a path not merged yet (git sets GIT_DIFF_PATH_COUNTER, which tells
 that form from a person who gave one file). Git stops at a driver that exits non-zero
 ("external diff died"), every version: `diff.<driver>.trustExitCode` (git 2.46) lets
