@@ -216,6 +216,7 @@ class ComparisonPanel(QWidget):
     def _name_widgets(self) -> None:
         # TRANSLATORS: a button in the Comparison panel: close it and the journey's as-is curve
         self.stop.setText(_("Stop comparing"))
+        # TRANSLATORS: a screen reader's name for the Comparison panel's list
         self.tree.setAccessibleName(_("what changes"))
 
     # -- activating ----------------------------------------------------------------------

@@ -100,6 +100,8 @@ def groups_of(changes: DesignDiff, old: Design, new: Design) -> list[Group]:
         groups.append(
             _group(
                 "design",
+                # TRANSLATORS: a group of the Comparison panel: the title, client, theme and
+                # other fields of the design as a whole that changed
                 ngettext(
                     "The design itself: {n} change", "The design itself: {n} changes", len(rows)
                 ),
@@ -138,14 +140,22 @@ def groups_of(changes: DesignDiff, old: Design, new: Design) -> list[Group]:
         )
         for c in changes.changed
     ]
-    for key, rows, words in (
-        ("added", added, ("Added: {n} item", "Added: {n} items")),
-        ("removed", removed, ("Removed: {n} item", "Removed: {n} items")),
-        ("renamed", renamed, ("Renamed: {n} item", "Renamed: {n} items")),
-        ("changed", changed, ("Changed: {n} item", "Changed: {n} items")),
+    titles = {
+        # TRANSLATORS: groups of the Comparison panel: the items only this design has, those
+        # only the as-is design has, those whose id changed, those whose fields changed
+        "added": ngettext("Added: {n} item", "Added: {n} items", len(added)),
+        "removed": ngettext("Removed: {n} item", "Removed: {n} items", len(removed)),
+        "renamed": ngettext("Renamed: {n} item", "Renamed: {n} items", len(renamed)),
+        "changed": ngettext("Changed: {n} item", "Changed: {n} items", len(changed)),
+    }
+    for key, rows in (
+        ("added", added),
+        ("removed", removed),
+        ("renamed", renamed),
+        ("changed", changed),
     ):
         if rows:
-            groups.append(_group(key, ngettext(words[0], words[1], len(rows)), rows))
+            groups.append(_group(key, titles[key], rows))
     if changes.new_findings:
         rows = [_finding_row(f, new) for f in changes.new_findings]
         groups.append(
@@ -277,6 +287,7 @@ class _Namer:
         if value is None or value == [] or value == "":
             return "—"
         if isinstance(value, bool):
+            # TRANSLATORS: the value of a yes/no field in the Comparison panel ("Unique: no → yes")
             return _("yes") if value else _("no")
         if isinstance(value, list):
             return ", ".join(self.value(name, v, refs, new) for v in value)
