@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import (
     Flowable,
@@ -51,10 +52,13 @@ from cuecraft.brief.options import (
     staged,
 )
 from cuecraft.brief.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZES, UNIT, make_styles
-from cuecraft.core.check import check
+from cuecraft.core.check import CheckResult, check
 from cuecraft.core.feedback import Feedback
 from cuecraft.core.i18n import _, format_date, language
 from cuecraft.core.model import Design
+
+if TYPE_CHECKING:
+    from cuecraft.core.diff import DesignDiff
 
 # The language the PDF declares (its catalog's /Lang), for screen readers and hyphenation.
 PDF_LANGUAGES = {"en": "en", "pl": "pl", "zh": "zh-Hans"}
@@ -69,8 +73,16 @@ def _blueprint(ctx: BriefContext) -> list[Flowable]:
     return blueprint_section(ctx)
 
 
+def _changes(ctx: BriefContext) -> list[Flowable]:
+    """What changes from the baseline; its modules load only for a brief given one."""
+    from cuecraft.brief.sections_changes import changes_section
+
+    return changes_section(ctx)
+
+
 BUILDERS: dict[str, Builder] = {
     "summary": sections_summary.summary,
+    "changes": _changes,
     "theme": sections_overview.theme,
     "journey": sections_overview.journey,
     "guests": sections_guests.guests,
@@ -91,6 +103,7 @@ def export_brief(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     feedback: Feedback | None = None,
+    baseline: Design | None = None,
 ) -> int:
     """Write the PDF design brief of `design` to `out_path`; return its number of pages.
 
@@ -100,7 +113,9 @@ def export_brief(
     at `out_path` before untouched. With `feedback` (the guest feedback imported
     for the design) the journey shows guests' NPS beside the designed feeling,
     "What guests say" is printed and the report includes the FBK findings;
-    without it that section is left out even when chosen. Raises
+    without it that section is left out even when chosen. With `baseline` (an
+    earlier design: the as-is) the brief says what changes from it ("What changes",
+    after the summary); without one, that section is left out. Raises
     `BriefOptionError` for a bad logo, accent, paper or section name (or when
     nothing is left to print) and `BriefError` when the file cannot be written.
     """
@@ -109,7 +124,7 @@ def export_brief(
     _check_writable(target)
     if cancel is not None and cancel():
         raise BriefCancelled(_("the export was cancelled"))
-    data, pages = render(design, opts, progress, cancel, feedback)
+    data, pages = render(design, opts, progress, cancel, feedback, baseline)
     if cancel is not None and cancel():
         raise BriefCancelled(_("the export was cancelled"))
     _write_atomically(target, data)
@@ -122,6 +137,7 @@ def render(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     feedback: Feedback | None = None,
+    baseline: Design | None = None,
 ) -> tuple[bytes, int]:
     """The brief as PDF bytes and its page count, in the brief's language (`brief_language`):
     every word of its own, the findings and the scorecard, dates and numbers."""
@@ -132,6 +148,7 @@ def render(
         if s in BUILDERS
         and (s != "guests" or feedback is not None)
         and (s != "blueprint" or has_blueprint)
+        and (s != "changes" or baseline is not None)
     ]
     if not body and "cover" not in opts.sections:
         if "guests" in opts.sections and feedback is None:
@@ -139,6 +156,13 @@ def render(
                 _(
                     "nothing to print: the section “guests” needs guest feedback imported for "
                     "the design (cuecraft feedback import DESIGN CSV)"
+                )
+            )
+        if "changes" in opts.sections and baseline is None:
+            raise BriefOptionError(
+                _(
+                    "nothing to print: the section “changes” needs an earlier design to "
+                    "compare with (cuecraft export DESIGN -o OUT.pdf --baseline OLD.yaml)"
                 )
             )
         raise BriefOptionError(
@@ -149,7 +173,7 @@ def render(
         )
     lang = brief_language(opts, design.language)
     with language(lang):
-        return _render(design, opts, lang, body, progress, cancel, feedback)
+        return _render(design, opts, lang, body, progress, cancel, feedback, baseline)
 
 
 def _render(
@@ -160,6 +184,7 @@ def _render(
     progress: Progress | None,
     cancel: Cancel | None,
     feedback: Feedback | None,
+    baseline: Design | None = None,
 ) -> tuple[bytes, int]:
     styles = make_styles(opts.accent)
     pagesize = PAGE_SIZES[opts.paper]
@@ -172,15 +197,17 @@ def _render(
         has_cover="cover" in opts.sections,
         logo=logo_reader(opts.logo),
     )
+    result = check(design, feedback=feedback)
     ctx = BriefContext(
         design=design,
-        result=check(design, feedback=feedback),
+        result=result,
         styles=styles,
         options=opts,
         furniture=furniture,
         width=pagesize[0] - 2 * MARGIN_X,
         height=pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
         feedback=feedback,
+        changes=_changes_from(baseline, design, result, feedback) if "changes" in body else None,
     )
     story: list[Flowable] = []
     if furniture.has_cover:
@@ -212,6 +239,20 @@ def _render(
     )
     doc.build(story, canvasmaker=partial(DeferredCanvas, furniture=furniture))
     return buffer.getvalue(), furniture.pages
+
+
+def _changes_from(
+    baseline: Design | None, design: Design, result: CheckResult, feedback: Feedback | None
+) -> DesignDiff | None:
+    """What changes from `baseline` (as is) to `design` (to be), checked in the brief's
+    language. The design is compared as a design: guests' answers are no change of it, so
+    with feedback imported it is checked again without (its scores are the same)."""
+    if baseline is None:
+        return None
+    from cuecraft.core.diff import diff_designs
+
+    own = result if feedback is None else check(design)
+    return diff_designs(baseline, design, new_result=own)
 
 
 def _contents(ctx: BriefContext, rows: int) -> list[Flowable]:

@@ -1,9 +1,11 @@
-"""What every section builder reads: the design, its check, its feedback, the styles, the grid."""
+"""What every section builder reads: the design, its check, its feedback, the styles, the grid;
+and, for a brief given a baseline, what changes from it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreakIfNotEmpty, Spacer
 
@@ -16,6 +18,9 @@ from cuecraft.core.feedback import Feedback
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
+
+if TYPE_CHECKING:  # the diff loads only for a brief given a baseline
+    from cuecraft.core.diff import DesignDiff
 
 # A section starts on the same page when this much of it is free: no page is left
 # more than half empty before a section that could have started on it.
@@ -32,6 +37,9 @@ class BriefContext:
     width: float  # of the body frame, points
     height: float
     feedback: Feedback | None = None  # imported guest feedback, if any
+    # The baseline (as is) compared with the design (to be), for "What changes"; None
+    # without one.
+    changes: DesignDiff | None = None
     _numbered: int = field(default=0)
 
     @property

@@ -33,10 +33,20 @@ any it is left out, even when chosen, and the contents do not list it. So is
 `blueprint` for a design without actions or wait points.
 """
 
+CHANGES = "changes"
+ALL_SECTIONS = (*SECTIONS[:2], CHANGES, *SECTIONS[2:])
+"""Every section name a brief may be asked for, in the order they appear: `SECTIONS`
+and `changes`, "What changes" after the summary, printed only for a brief given a
+baseline to compare with (`cuecraft export --baseline OLD.yaml`). It is not among
+`SECTIONS`, the sections of every design (the export dialog's choice): it is chosen
+by name, or by choosing every one of `SECTIONS` (the default, all of them).
+"""
+
 # English here; translate with `_()` where a title is shown (the brief, the export dialog).
 SECTION_TITLES = {
     "cover": N_("Cover"),
     "summary": N_("Executive summary"),
+    "changes": N_("What changes"),
     "theme": N_("Theme and the four realms"),
     "journey": N_("Guest journey"),
     "guests": N_("What guests say"),
@@ -99,21 +109,30 @@ def parse_sections(value: str) -> tuple[str, ...]:
     """Comma-separated section names, validated, in brief order."""
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     check_sections(names)
-    return tuple(s for s in SECTIONS if s in names)
+    return tuple(s for s in ALL_SECTIONS if s in names)
 
 
 def check_sections(names: list[str] | tuple[str, ...]) -> None:
-    unknown = [name for name in names if name not in SECTIONS]
+    unknown = [name for name in names if name not in ALL_SECTIONS]
     if unknown:
         raise BriefOptionError(
             _("unknown section {names}; choose from: {sections}").format(
-                names=", ".join(_quoted(n) for n in unknown), sections=", ".join(SECTIONS)
+                names=", ".join(_quoted(n) for n in unknown), sections=", ".join(ALL_SECTIONS)
             )
         )
     if not names:
         raise BriefOptionError(
-            _("no section chosen; choose from: {sections}").format(sections=", ".join(SECTIONS))
+            _("no section chosen; choose from: {sections}").format(sections=", ".join(ALL_SECTIONS))
         )
+
+
+def chosen_sections(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The sections asked for, in brief order; every one of `SECTIONS` asks for
+    `changes` too (printed only with a baseline)."""
+    wanted = set(names)
+    if wanted >= set(SECTIONS):
+        wanted.add(CHANGES)
+    return tuple(s for s in ALL_SECTIONS if s in wanted)
 
 
 def _quoted(value: str) -> str:
@@ -209,7 +228,7 @@ def checked(options: BriefOptions) -> CheckedOptions:
         paper=check_paper(options.paper),
         logo=check_logo(options.logo) if options.logo else None,
         accent=check_accent(options.accent),
-        sections=tuple(s for s in SECTIONS if s in options.sections),
+        sections=chosen_sections(options.sections),
         date=options.date,
         language=normalize_language(options.language) if options.language else None,
     )
