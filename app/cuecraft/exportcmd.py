@@ -3,8 +3,10 @@
 The guest feedback imported for the design (`cafe.feedback.yaml` next to
 `cafe.yaml`, docs/feedback.md) is read automatically: with it the brief shows
 guests' NPS on the journey, prints "What guests say" and reports the FBK
-findings. Exit codes: 0 the brief was written (its path is printed); 2 the
-design or its feedback file could not be read, an option is unusable, or the
+findings. With `--baseline OLD.yaml` (an earlier design: the as-is) the brief
+adds "What changes" after the summary (`--sections` names it `changes`).
+Exit codes: 0 the brief was written (its path is printed); 2 the design, the
+baseline or the feedback file could not be read, an option is unusable, or the
 PDF could not be written (one clear line on stderr, nothing written). Long
 exports show a progress line on stderr: updated in place on a terminal, one
 line per quarter otherwise.
@@ -67,11 +69,14 @@ def run_export(args: argparse.Namespace) -> int:
         parse_sections,
     )
 
+    baseline = None
     try:
         design = load_design(args.file)
+        if getattr(args, "baseline", None):
+            baseline = load_design(args.baseline)
     except DesignLoadError as error:
         for problem in error.problems:
-            print(problem.format(args.file), file=sys.stderr)
+            print(problem.format(error.filename), file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         feedback = feedback_for_design(args.file)
@@ -88,7 +93,9 @@ def run_export(args: argparse.Namespace) -> int:
             language=getattr(args, "lang", None),
             **({"accent": args.accent} if args.accent else {}),
         )
-        export_brief(design, args.output, options, progress=progress, feedback=feedback)
+        export_brief(
+            design, args.output, options, progress=progress, feedback=feedback, baseline=baseline
+        )
     except BriefError as error:
         progress.close()
         print(_("cuecraft export: {error}").format(error=error), file=sys.stderr)
