@@ -101,6 +101,11 @@ def _compare(form: str, old_side: tuple[str, str], new_side: tuple[str, str], gi
     """Compare the designs at the two (file, label) sides; print the report; the exit code."""
     from cuecraft.core.fileformat import DesignLoadError
 
+    # A side that is not there is labelled as git labels it.
+    old_side, new_side = (
+        (name, "/dev/null" if _is_nothing(name) else label) for name, label in (old_side, new_side)
+    )
+
     try:
         old, new = _load(old_side[0]), _load(new_side[0])
     except DesignLoadError as error:
@@ -121,7 +126,14 @@ def _compare(form: str, old_side: tuple[str, str], new_side: tuple[str, str], gi
         return EXIT_SAME
     from cuecraft.core.diff import diff_designs
 
-    changes = diff_designs(old, new)
+    # A side that is not there (an added or deleted file) has no findings and no scores:
+    # an empty design's own findings (no theme motifs, no phases) would read as resolved.
+    changes = diff_designs(
+        old,
+        new,
+        _nothing_checked(old) if _is_nothing(old_side[0]) else None,
+        _nothing_checked(new) if _is_nothing(new_side[0]) else None,
+    )
     if form == "json":
         json.dump(
             as_json(changes, old_side[1], new_side[1]), sys.stdout, ensure_ascii=False, indent=2
@@ -137,14 +149,27 @@ def _compare(form: str, old_side: tuple[str, str], new_side: tuple[str, str], gi
     return EXIT_DIFFERENT
 
 
+def _is_nothing(name: str) -> bool:
+    return name in (os.devnull, "/dev/null")
+
+
 def _load(name: str) -> Any:
     """A design; nothing (/dev/null, as git says) is an empty design."""
     from cuecraft.core.fileformat import load_design
     from cuecraft.core.model import Design, Theme
 
-    if name == os.devnull or name == "/dev/null":
+    if _is_nothing(name):
         return Design(title="", theme=Theme(name=""))
     return load_design(name)
+
+
+def _nothing_checked(design: Any) -> Any:
+    """The check result of a side that is not there: no findings, no scores."""
+    from cuecraft.core.check import CheckResult
+    from cuecraft.core.graph import DesignGraph
+    from cuecraft.core.score import Scorecard
+
+    return CheckResult(DesignGraph(design), [], Scorecard({}, 0))
 
 
 def _line_diff(old_side: tuple[str, str], new_side: tuple[str, str]) -> Iterator[str]:

@@ -90,8 +90,6 @@ def _merge(args: argparse.Namespace) -> int:
         ).format(file=args.name or target, n=n),
         file=sys.stderr,
     )
-    from cuecraft.core.conflicts import recorded_conflicts
-
-    for conflict in recorded_conflicts(result.design)[-n:]:
-        print(f"  MRG001 {message(conflict)}", file=sys.stderr)
+    for conflict in result.conflicts:
+        print(f"  MRG001 {message(conflict.as_recorded())}", file=sys.stderr)
     return EXIT_CONFLICTS

@@ -208,6 +208,10 @@ def test_git_added_design_compares_with_nothing(write, cafe):
     added = {(a["kind"], a["id"]) for a in report["added"]}
     assert ("touchpoint", "discover") in added and ("cue", "saturday-queue") in added
     assert report["removed"] == []
+    # Nothing was there: nothing is resolved, and no score stood before.
+    assert report["old"] == "/dev/null"
+    assert report["findings"]["resolved"] == []
+    assert report["scorecard"]["before"]["principles"] == {}
 
 
 def test_git_nine_arguments_of_a_rename_label_the_new_path(write, cafe):

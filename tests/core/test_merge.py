@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cuecraft.core.check import check
 from cuecraft.core.conflicts import recorded_conflicts, resolve
 from cuecraft.core.diff import diff_designs
+from cuecraft.core.edits import RenameId
 from cuecraft.core.fileformat import parse_design
 from cuecraft.core.merge import merge_designs
 from cuecraft.core.model import Cue, Persona, Zone
@@ -283,3 +284,145 @@ def test_merge_laws(ours_edits, theirs_edits):
         was = _item(base, touchpoint.id)
         expected = other.emotion if other.emotion != was.emotion else mine.emotion
         assert touchpoint.emotion == expected
+
+
+# -- found in review: nothing either side wrote is lost ----------------------------------
+
+
+def test_a_key_of_ones_own_deleted_by_theirs_is_deleted():
+    base = parse_design(BASELINE_YAML.replace("  - id: host\n", "  - id: host\n    x-owner: ann\n"))
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours.title = "Forest tea house — winter"
+    del _item(theirs, "host").extra["x-owner"]
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    text = saved_text(result.design)
+    assert "x-owner" not in text
+    assert "MISSING" not in text
+
+
+def test_both_sides_adding_one_id_share_no_defaults():
+    base, ours, theirs = _three()
+    ours.cues.append(Cue("drums", "Drums at dusk", senses=["sound"], motifs=["forest"]))
+    theirs.cues.append(
+        Cue("drums", "Drums at dusk", polarity="negative", severity="high", at=["pavilion"])
+    )
+    result = merge_designs(base, ours, theirs)
+    drums = _item(result.design, "drums")
+    assert drums.polarity == "positive"  # ours: a positive cue does not turn negative silently
+    fields = {c.field for c in result.conflicts if c.id == "drums"}
+    assert {"polarity", "severity"} <= fields
+    assert drums.at == ["pavilion"]  # lists without order are joined
+
+
+def test_theirs_comments_come_in_on_a_clean_merge():
+    base = parse_design(BASELINE_YAML)
+    ours = parse_design(BASELINE_YAML.replace("title: Forest tea house", "title: Tea house"))
+    theirs_text = BASELINE_YAML.replace(
+        "    text: Birdsong in the trees\n",
+        "    # agreed with the landlord in May\n    text: Birdsong in the trees  # recorded live\n",
+    ).replace("  - id: shop\n", "  # the shop opens in spring\n  - id: shop\n")
+    theirs = parse_design(theirs_text)
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    text = saved_text(result.design)
+    assert "# agreed with the landlord in May" in text
+    assert "# recorded live" in text
+    assert "# the shop opens in spring" in text
+    assert "title: Tea house" in text
+    assert "# written on one side only: holds both ways" in text
+
+
+def test_comments_written_on_both_sides_are_both_kept():
+    base = parse_design(BASELINE_YAML)
+    ours = parse_design(
+        BASELINE_YAML.replace("  - id: shop\n", "  # ours: a kiosk\n  - id: shop\n")
+    )
+    theirs = parse_design(
+        BASELINE_YAML.replace("  - id: shop\n", "  # theirs: a tea shop\n  - id: shop\n")
+    )
+    text = saved_text(merge_designs(base, ours, theirs).design)
+    assert "# ours: a kiosk" in text
+    assert "# theirs: a tea shop" in text
+
+
+def test_a_theme_key_of_ones_own_conflicts_as_one_value():
+    base = parse_design(
+        BASELINE_YAML.replace(
+            "  avoid: [plastic]\n", "  avoid: [plastic]\n  x-palette:\n    leaf: green\n"
+        )
+    )
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours.theme.extra["x-palette"] = {"leaf": "olive"}
+    theirs.theme.extra["x-palette"] = {"leaf": "lime"}
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    (entry,) = recorded_conflicts(merged)
+    assert (entry.id, entry.field) == ("", "theme.x-palette")
+    resolve(merged, entry, take_theirs=True).apply(merged)
+    assert set(merged.theme.extra) == {"x-palette"}
+    assert merged.theme.extra["x-palette"] == {"leaf": "lime"}
+
+
+def test_an_item_key_of_ones_own_with_a_dot_is_taken_whole():
+    base, ours, theirs = _three()
+    _item(ours, "host").extra["x-v1.2"] = "bob"
+    _item(theirs, "host").extra["x-v1.2"] = "cy"
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    (entry,) = recorded_conflicts(merged)
+    resolve(merged, entry, take_theirs=True).apply(merged)
+    assert _item(merged, "host").extra == {"x-v1.2": "cy"}
+
+
+def test_a_rename_on_one_side_and_an_edit_on_the_other_meet():
+    base, ours, theirs = _three()
+    RenameId("lanterns", "paper-lanterns").apply(theirs)
+    _item(ours, "lanterns").text = "Paper lanterns, lit at dusk"
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    ids = [c.id for c in result.design.cues]
+    assert "lanterns" not in ids
+    assert _item(result.design, "paper-lanterns").text == "Paper lanterns, lit at dusk"
+    # And the other way round, with a reference to the renamed item.
+    base, ours, theirs = _three()
+    RenameId("garden", "moss-garden").apply(ours)
+    _item(theirs, "birdsong").at = ["garden", "pavilion"]
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    assert _item(result.design, "birdsong").at == ["moss-garden", "pavilion"]
+    assert "garden" not in result.design.index()
+
+
+def test_both_sides_renaming_one_id_differently_is_a_conflict():
+    base, ours, theirs = _three()
+    RenameId("lanterns", "paper-lanterns").apply(ours)
+    RenameId("lanterns", "lamps").apply(theirs)
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    assert "paper-lanterns" in merged.index() and "lamps" not in merged.index()
+    (entry,) = recorded_conflicts(merged)
+    assert (entry.id, entry.field) == ("paper-lanterns", "id")
+    resolve(merged, entry, take_theirs=True).apply(merged)
+    assert "lamps" in merged.index() and "paper-lanterns" not in merged.index()
+
+
+def test_an_item_replaced_by_another_kind_on_one_side_only():
+    base, ours, theirs = _three()
+    theirs.zones = [z for z in theirs.zones if z.id != "shop"]
+    theirs.cues.append(Cue("shop", "A shop bell", senses=["sound"], motifs=["tea"]))
+    ours.title = "Tea house"
+    result = merge_designs(base, ours, theirs)
+    assert result.clean
+    assert type(_item(result.design, "shop")).__name__ == "Cue"
+
+
+def test_the_diff_sees_a_resolved_conflict():
+    base, ours, theirs = _three()
+    _item(ours, "tasting").emotion = 1
+    _item(theirs, "tasting").emotion = -2
+    merged = _reloaded(merge_designs(base, ours, theirs).design)
+    settled = copy.deepcopy(merged)
+    (entry,) = recorded_conflicts(settled)
+    resolve(settled, entry, take_theirs=False).apply(settled)
+    changes = diff_designs(merged, settled)
+    assert not changes.same
+    assert [c.field for c in changes.design] == ["x-merge-conflicts"]
+    assert [f.code for f in changes.resolved_findings] == ["MRG001"]

@@ -27,6 +27,7 @@ from cuecraft.core.edits import (
     Edit,
     EditError,
     RemoveItem,
+    RenameId,
     SetField,
     find,
     section_of,
@@ -48,6 +49,11 @@ class Conflict:
     field: str | None
     ours: Any  # None: absent (for a whole item: deleted)
     theirs: Any
+
+    def as_recorded(self) -> Recorded:
+        """The conflict as it reads back from the file (for its MRG001 message)."""
+        entry = self.record()
+        return Recorded(-1, self.id, self.field, entry["ours"], entry["theirs"], True)
 
     def record(self) -> dict[str, Any]:
         """The entry as it is written under `x-merge-conflicts`."""
@@ -227,9 +233,12 @@ def _take_theirs(design: Design, conflict: Recorded) -> list[Edit]:
         return [_design_field(conflict.field, conflict.theirs)]
     item = find(design, conflict.id)
     kind = kind_of(item)
+    if conflict.field.startswith("x-"):  # a key of one's own, dots and all
+        theirs = None if _is_null(conflict.theirs) else conflict.theirs
+        return [SetExtra(conflict.id, conflict.field, theirs)]
+    if conflict.field == "id":  # both sides renamed the item, differently
+        return [RenameId(conflict.id, str(conflict.theirs))]
     name, _dot, key = conflict.field.partition(".")
-    if name.startswith("x-"):
-        return [SetExtra(conflict.id, name, None if _is_null(conflict.theirs) else conflict.theirs)]
     rule = FIELDS[kind].get(name)
     if rule is None:
         raise EditError(_("“{field}” is not a field of a {kind}").format(field=name, kind=kind))

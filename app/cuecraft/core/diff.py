@@ -144,6 +144,30 @@ def _renames(
     return renames
 
 
+def renames_between(old: Design, new: Design) -> dict[str, str]:
+    """Old id → new id for each item of `old` that `new` holds under another id, unchanged."""
+    gone, fresh = _gone_and_fresh(items_by_id(old), items_by_id(new))
+    return _renames(gone, fresh)
+
+
+def _gone_and_fresh(
+    old_items: dict[str, tuple[str, Item]], new_items: dict[str, tuple[str, Item]]
+) -> tuple[dict[str, tuple[str, Item]], dict[str, tuple[str, Item]]]:
+    """The items only the old design has, and those only the new one has (an id whose
+    kind changed is in both)."""
+    gone = {
+        i: v
+        for i, v in old_items.items()
+        if i not in new_items or kind_of(new_items[i][1]) != kind_of(v[1])
+    }
+    fresh = {
+        i: v
+        for i, v in new_items.items()
+        if i not in old_items or kind_of(old_items[i][1]) != kind_of(v[1])
+    }
+    return gone, fresh
+
+
 def _finding_key(f: Finding, renames: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     return f.code, tuple(renames.get(i, i) for i in f.ids)
 
@@ -156,16 +180,7 @@ def diff_designs(
 ) -> DesignDiff:
     """Compare two designs; pass their check results when they are already at hand."""
     old_items, new_items = items_by_id(old), items_by_id(new)
-    gone = {
-        i: v
-        for i, v in old_items.items()
-        if i not in new_items or kind_of(new_items[i][1]) != kind_of(v[1])
-    }
-    fresh = {
-        i: v
-        for i, v in new_items.items()
-        if i not in old_items or kind_of(old_items[i][1]) != kind_of(v[1])
-    }
+    gone, fresh = _gone_and_fresh(old_items, new_items)
     renames = _renames(gone, fresh)
     renamed_to = set(renames.values())
     changed = []

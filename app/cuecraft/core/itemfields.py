@@ -51,8 +51,9 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {
 }
 
 
-def design_fields(design: Design) -> dict[str, Any]:
-    """The design's own fields (not its items) by path: "title", "theme.realms.escapist"."""
+def design_fields(design: Design, with_conflicts: bool = True) -> dict[str, Any]:
+    """The design's own fields (not its items) by path: "title", "theme.realms.escapist";
+    without `x-merge-conflicts` if asked (a merge keeps that list itself)."""
     out: dict[str, Any] = {name: getattr(design, name) for name in _DESIGN_FIELDS}
     theme = design.theme
     for name in _THEME_FIELDS:
@@ -62,7 +63,7 @@ def design_fields(design: Design) -> dict[str, Any]:
     for key, value in theme.extra.items():
         out[f"theme.{key}"] = value
     for key, value in design.extra.items():
-        if key != CONFLICTS_KEY:
+        if with_conflicts or key != CONFLICTS_KEY:
             out[key] = value
     return out
 
@@ -94,10 +95,19 @@ def _set(owner: Any, name: str, value: Any) -> None:
 
 
 class _Missing:
-    """An `x-` key that is not there (unlike a field, which always has a value)."""
+    """An `x-` key that is not there (unlike a field, which always has a value).
+
+    One object: a copy of it is itself, so `value is MISSING` holds after any copy.
+    """
 
     def __repr__(self) -> str:
         return "MISSING"
+
+    def __copy__(self) -> _Missing:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Missing:
+        return self
 
 
 MISSING: Any = _Missing()

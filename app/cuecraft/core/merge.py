@@ -1,20 +1,26 @@
 """The three-way merge of designs by id and field (SPEC §4 `cuecraft merge`).
 
-The result starts as *ours* (so its comments, layout, line endings and order
-stay) and takes from *theirs* what they changed since the *base*:
+The result starts as *ours* (so its layout, line endings and order stay) and
+takes from *theirs* what they changed since the *base*:
 
 - a field only one side changed takes that side's value; both sides making the
   same change is no conflict;
 - a list whose order carries no meaning merges member by member (what either
   side added is in, what either side removed is out), and a persona's emotions
   merge per touchpoint;
-- an item only theirs added joins ours after the item it follows in theirs;
-  an item one side deleted and the other left alone is deleted;
-- a field both sides changed differently keeps ours and is recorded as a
-  conflict; so is an item deleted on one side and changed on the other (ours
-  kept, which may mean deleted), and an id both sides added as different kinds.
-  Two items both sides added under one id are merged field by field as if from
-  an empty item.
+- comments merge the same way, key by key (`merge_comments.py`): what theirs
+  wrote comes in, and where both sides wrote, both are kept;
+- an id one side renamed (the item otherwise unchanged, as `diff` finds
+  renames) is renamed in the result, with the edits of the other side to it;
+- an item only theirs added joins ours after the item it follows in theirs; an
+  item one side deleted, or replaced by another kind of item, and the other
+  side left alone goes the way of the side that changed it;
+- **conflicts** keep ours and are recorded: a field both sides changed
+  differently; an item deleted (or replaced) on one side and changed on the
+  other; an id both sides renamed differently. Two items both sides added under
+  one id merge field by field with nothing in common: every field they set
+  differently is a conflict (lists without order are joined), and two
+  different kinds under one id are one conflict.
 
 The conflicts go into the design's top-level `x-merge-conflicts` list
 (`core/conflicts.py`), where `check` reports each as MRG001 until resolved.
@@ -27,7 +33,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cuecraft.core.conflicts import Conflict, add_conflicts
-from cuecraft.core.edits import SECTION_TYPES
+from cuecraft.core.diff import renames_between
+from cuecraft.core.edits import RenameId
 from cuecraft.core.itemfields import (
     MISSING,
     SET_FIELDS,
@@ -39,7 +46,12 @@ from cuecraft.core.itemfields import (
     set_design_field,
     set_item_field,
 )
+from cuecraft.core.merge_comments import merge_comments, merge_preamble
 from cuecraft.core.model import SECTIONS, Design, Item, kind_of
+
+MAPPING_FIELDS = frozenset({"emotion"})
+"""Fields that are mappings of the format's own (a persona's emotion per touchpoint):
+merged key by key. Touchpoints' `emotion` is a number and merges as one."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ def _merge_fields(
     out: dict[str, Any] = {}
     for name in [*ours, *(n for n in theirs if n not in ours)]:
         b, o, t = base.get(name, MISSING), ours.get(name, MISSING), theirs.get(name, MISSING)
-        if isinstance(o, dict) and isinstance(t, dict) and not name.startswith("x-"):
+        if name in MAPPING_FIELDS and isinstance(o, dict) and isinstance(t, dict):
             merged = _merge_mapping(
                 item_id, name, b if isinstance(b, dict) else {}, o, t, conflicts
             )
@@ -137,80 +149,137 @@ def merge_designs(base: Design, ours: Design, theirs: Design) -> MergeResult:
     The copy is made on write: the result shares with `ours` the items the merge
     leaves alone (a deep copy of a 10,000-cue design costs more than the merge).
     """
-    result = _shallow_copy(ours)
+    ours_renamed = renames_between(base, ours)
+    theirs_renamed = renames_between(base, theirs)
+    if ours_renamed or theirs_renamed:
+        # Merged under the base's ids, renamed afterwards: an edit on one side reaches
+        # the item the other side renamed.
+        ours = _with_ids_of_base(ours, ours_renamed)
+        theirs = _with_ids_of_base(theirs, theirs_renamed)
     conflicts: list[Conflict] = []
+    result = _merge(base, ours, theirs, conflicts)
+    _rename(result, ours_renamed, theirs_renamed, conflicts)
+    add_conflicts(result, conflicts)
+    return MergeResult(result, tuple(conflicts))
+
+
+def _with_ids_of_base(design: Design, renamed: dict[str, str]) -> Design:
+    """A copy of a side with the ids it renamed given back (references included)."""
+    if not renamed:
+        return design
+    design = copy.deepcopy(design)
+    taken = design.index()
+    for old_id, new_id in renamed.items():
+        if old_id not in taken:
+            RenameId(new_id, old_id).apply(design)
+    return design
+
+
+def _rename(
+    result: Design,
+    ours_renamed: dict[str, str],
+    theirs_renamed: dict[str, str],
+    conflicts: list[Conflict],
+) -> None:
+    """Give the merged items the ids either side renamed them to (ours when both did)."""
+    for old_id in [*ours_renamed, *(i for i in theirs_renamed if i not in ours_renamed)]:
+        mine, other = ours_renamed.get(old_id), theirs_renamed.get(old_id)
+        new_id = mine or other
+        assert new_id is not None
+        index = result.index()
+        if old_id not in index or new_id in index:
+            continue  # deleted by the other side, or its new id already taken
+        RenameId(old_id, new_id).apply(result)
+        if mine and other and mine != other:
+            conflicts.append(Conflict(new_id, "id", mine, other))
+
+
+def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]) -> Design:
+    result = _shallow_copy(ours)
     for path, value in _merge_fields(
-        "", design_fields(base), design_fields(ours), design_fields(theirs), conflicts
+        "",
+        design_fields(base, False),
+        design_fields(ours, False),
+        design_fields(theirs, False),
+        conflicts,
     ).items():
         set_design_field(result, path, value)
+    result.preamble = merge_preamble(base.preamble, ours.preamble, theirs.preamble)
+    result.comments = merge_comments(base.comments, ours.comments, theirs.comments)
+    result.theme.comments = merge_comments(
+        base.theme.comments, ours.theme.comments, theirs.theme.comments
+    )
     base_items, our_items, their_items = items_by_id(base), items_by_id(ours), items_by_id(theirs)
-    merged = {item.id: item for item in result.items()}
     places = {
-        item.id: index
+        item.id: (section, index)
         for section in SECTIONS
         for index, item in enumerate(getattr(result, section))
     }
-    dropped: set[str] = set()
-    for item_id, (section, item) in our_items.items():
-        mine = merged[item_id]
+    dropped: set[str] = set()  # ours' items that go
+    to_place: set[str] = {i for i in their_items if i not in our_items and i not in base_items}
+    for item_id, (_section, item) in our_items.items():
         was = base_items.get(item_id)
         other = their_items.get(item_id)
+        ours_same = was is not None and _same_item(was[1], item)
         if other is None:
-            if was is not None and _same_item(was[1], item):
+            if ours_same:
                 dropped.add(item_id)  # theirs deleted it, ours left it alone
             elif was is not None:
                 conflicts.append(Conflict(item_id, None, _record(item), None))
             continue
         if kind_of(other[1]) != kind_of(item):
-            conflicts.append(Conflict(item_id, None, _record(item), _record(other[1])))
+            if ours_same:  # theirs replaced it by another kind of item
+                dropped.add(item_id)
+                to_place.add(item_id)
+            elif was is None or not _same_item(was[1], other[1]):
+                conflicts.append(Conflict(item_id, None, _record(item), _record(other[1])))
             continue
+        # Two items both sides added under one id have nothing in common to start from.
         start = was[1] if was is not None and kind_of(was[1]) == kind_of(item) else None
-        if start is None:
-            start = SECTION_TYPES[section](id=item_id)  # both added it: merge from empty
         changes = _merge_fields(
-            item_id, item_fields(start), item_fields(item), item_fields(other[1]), conflicts
+            item_id,
+            {} if start is None else item_fields(start),
+            item_fields(item),
+            item_fields(other[1]),
+            conflicts,
         )
-        if changes:
-            mine = _own_copy(result, section, mine, places)
-            merged[item_id] = mine
+        notes = merge_comments(
+            None if start is None else start.comments, item.comments, other[1].comments
+        )
+        if changes or notes is not item.comments:
+            mine = _own_copy(result, places[item_id], item)
+            mine.comments = notes
             for name, value in changes.items():
                 set_item_field(mine, name, copy.deepcopy(value))
     for item_id, (_section, item) in their_items.items():
-        if item_id in our_items:
-            continue
         was = base_items.get(item_id)
-        if was is None:
-            continue  # added by theirs: placed below
+        if item_id in our_items or was is None:
+            continue
         if not _same_item(was[1], item):
             conflicts.append(Conflict(item_id, None, None, _record(item)))
     for section in SECTIONS:
         items = [i for i in getattr(result, section) if i.id not in dropped]
-        _place_theirs(items, section, their_items, our_items, base_items, merged)
+        _place_theirs(items, section, their_items, to_place)
         setattr(result, section, items)
-    add_conflicts(result, conflicts)
-    return MergeResult(result, tuple(conflicts))
+    return result
 
 
 def _place_theirs(
     items: list[Item],
     section: str,
     their_items: dict[str, tuple[str, Item]],
-    our_items: dict[str, tuple[str, Item]],
-    base_items: dict[str, tuple[str, Item]],
-    merged: dict[str, Item],
+    to_place: set[str],
 ) -> None:
-    """Insert the items only theirs added, each after the item it follows in theirs."""
+    """Insert the items theirs brought, each after the item it follows in theirs."""
     previous: str | None = None
+    at_of = {item.id: i for i, item in enumerate(items)}
     for item_id, (their_section, item) in their_items.items():
         if their_section != section:
             continue
-        if item_id in our_items or item_id in base_items or item_id in merged:
-            previous = item_id
-            continue
-        ids = [i.id for i in items]
-        at = ids.index(previous) + 1 if previous in ids else (len(items) if previous else 0)
-        items.insert(at, copy.deepcopy(item))
-        merged[item_id] = item
+        if item_id in to_place:
+            at = at_of[previous] + 1 if previous in at_of else (len(items) if previous else 0)
+            items.insert(at, copy.deepcopy(item))
+            at_of = {item.id: i for i, item in enumerate(items)}
         previous = item_id
 
 
@@ -228,10 +297,11 @@ def _shallow_copy(design: Design) -> Design:
     return out
 
 
-def _own_copy(design: Design, section: str, item: Item, places: dict[str, int]) -> Item:
+def _own_copy(design: Design, place: tuple[str, int], item: Item) -> Item:
     """The item replaced in its section by a copy of its own, to be changed."""
+    section, index = place
     mine = copy.deepcopy(item)
-    getattr(design, section)[places[item.id]] = mine
+    getattr(design, section)[index] = mine
     return mine
 
 
@@ -245,12 +315,8 @@ def _same_item(a: Item, b: Item) -> bool:
 def _record(item: Item) -> dict[str, Any]:
     """A whole item as a conflict records it: its kind and every field that is set."""
     out: dict[str, Any] = {"kind": kind_of(item), "id": item.id}
-    blank = item_fields(SECTION_TYPES[_section_of_kind(kind_of(item))](id=item.id))
+    blank = item_fields(type(item)(id=item.id))
     for name, value in item_fields(item).items():
         if value != blank.get(name, MISSING):
             out[name] = copy.deepcopy(value)
     return out
-
-
-def _section_of_kind(kind: str) -> str:
-    return {kind_of(t(id="x")): s for s, t in SECTION_TYPES.items()}[kind]

@@ -38,8 +38,9 @@ def check(graph: DesignGraph) -> list[Finding]:
                 message(conflict),
                 ids,
                 where or (index[conflict.id] if ids else Location(1, 1)),
-                _("take theirs or keep ours, then the entry goes from “{key}”").format(
-                    key=CONFLICTS_KEY
+                _(
+                    "choose Take theirs or Keep ours in the workbench, or set the value "
+                    "and delete the entry"
                 ),
                 (CONFLICTS_KEY,),
             )
