@@ -113,9 +113,9 @@ def _parser() -> argparse.ArgumentParser:
         "--sections",
         metavar="NAMES",
         help=_(
-            "comma-separated sections to include (default: all): cover, summary, theme, "
-            "journey, guests (with feedback), blueprint (with actions or wait points), cues, "
-            "elimination, senses, memorabilia, report, graph"
+            "comma-separated sections to include (default: all): cover, summary, changes "
+            "(with --baseline), theme, journey, guests (with feedback), blueprint (with actions "
+            "or wait points), cues, elimination, senses, memorabilia, report, graph"
         ),
     )
 
