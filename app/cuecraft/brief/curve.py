@@ -25,7 +25,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from cuecraft.brief import text
 from cuecraft.brief.curve_layout import (
     LABEL_SIZE,
-    LEFT,
+    LEGEND_LINE,
     TOP_ROW,
     Box,
     CurvePoint,
@@ -33,6 +33,7 @@ from cuecraft.brief.curve_layout import (
     Layout,
     Measured,
     Scale,
+    flow_legend,
     minus,
 )
 from cuecraft.brief.styles import ERROR, FAINT, INK, MUTED, RULE, UNIT, Palette, mix
@@ -43,7 +44,6 @@ __all__ = ["CurvePoint", "EmotionCurve", "Layout", "Measured", "minus"]
 
 MEASURED = HexColor("#3C4654")  # slate: apart from any accent, and from the curve in grey print
 NPS_TICKS = (-100, -50, 0, 50, 100)
-LEGEND_LINE = 3.5 * UNIT
 PANEL_GAP = 6 * UNIT  # between the feeling and the NPS panels
 
 
@@ -311,14 +311,8 @@ class EmotionCurve(JourneyChart):
             entries.append(("thin", thin.format(n=MIN_RESPONSES)))
         if any(m.hotspot for m in measured):
             entries.append(("hotspot", _("NPS below 0: a detractor hotspot")))
-        x, line = LEFT, 0
-        for kind, label in entries:
-            w = 5 * UNIT + text.width(label, LABEL_SIZE)
-            if x > LEFT and x + w > width:
-                x, line = LEFT, line + 1
-            self._legend.append((x, line, kind, label))
-            x += w + 5 * UNIT
-        return (line + 1) * LEGEND_LINE + 2 * UNIT
+        self._legend, height = flow_legend(entries, 5 * UNIT, width)
+        return height
 
     def _draw_legend(self, layout: Layout) -> None:
         canvas = self.canv

@@ -17,8 +17,15 @@ from collections.abc import Sequence
 from reportlab.lib.colors import white
 
 from cuecraft.brief import text
-from cuecraft.brief.curve import LEGEND_LINE, EmotionCurve
-from cuecraft.brief.curve_layout import LABEL_SIZE, LEFT, CurvePoint, Layout, Scale
+from cuecraft.brief.curve import EmotionCurve
+from cuecraft.brief.curve_layout import (
+    LABEL_SIZE,
+    LEGEND_LINE,
+    CurvePoint,
+    Layout,
+    Scale,
+    flow_legend,
+)
 from cuecraft.brief.styles import MUTED, UNIT, Palette
 
 AS_IS_DASH = (4.0, 2.0)  # none of the personas' patterns, nor the zero line's (2, 2)
@@ -88,15 +95,9 @@ class ChangesCurve(EmotionCurve):
 
     def _layout_legend(self, width: float) -> float:
         """The two curves' entries on lines under the names; the height they take."""
-        self._legend = []
-        x, line = LEFT, 0
-        for kind, label in zip(("as-is", "to-be"), self.legend_labels, strict=True):
-            w = SAMPLE + 2 * UNIT + text.width(label, LABEL_SIZE)
-            if x > LEFT and x + w > width:
-                x, line = LEFT, line + 1
-            self._legend.append((x, line, kind, label))
-            x += w + 5 * UNIT
-        return (line + 1) * LEGEND_LINE + 2 * UNIT
+        entries = list(zip(("as-is", "to-be"), self.legend_labels, strict=True))
+        self._legend, height = flow_legend(entries, SAMPLE + 2 * UNIT, width)
+        return height
 
     def _draw_legend(self, layout: Layout) -> None:
         canvas = self.canv

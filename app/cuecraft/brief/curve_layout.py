@@ -22,6 +22,7 @@ from cuecraft.brief.styles import FAINT, MUTED, PANEL, UNIT, Palette
 from cuecraft.core.i18n import _
 
 LABEL_SIZE = 7.5
+LEGEND_LINE = 3.5 * UNIT  # one line of a chart's legend
 NAME_SIZE = 6.5  # the touchpoint names along the x-axis
 NAME_SLANT = 45.0  # degrees: long names fit, and still read left to right
 NAME_ROOM = 27 * UNIT  # the longest name along the axis, in points of its slanted line
@@ -319,3 +320,23 @@ class JourneyChart(Flowable):  # type: ignore[misc]
 
 def inside_box(box: Box, limit: Box) -> bool:
     return box[0] >= limit[0] and box[1] >= limit[1] and box[2] <= limit[2] and box[3] <= limit[3]
+
+
+Placed = tuple[float, int, str, str]
+"""A legend entry as laid out: its x, its line, its kind and its label."""
+
+
+def flow_legend(
+    entries: Sequence[tuple[str, str]], sample: float, width: float
+) -> tuple[list[Placed], float]:
+    """Legend entries (kind, label) placed left to right on lines under a chart, each after
+    a sample `sample` points wide; the places and the height the lines take."""
+    placed: list[Placed] = []
+    x, line = LEFT, 0
+    for kind, label in entries:
+        w = sample + text.width(label, LABEL_SIZE)
+        if x > LEFT and x + w > width:
+            x, line = LEFT, line + 1
+        placed.append((x, line, kind, label))
+        x += w + 5 * UNIT
+    return placed, (line + 1) * LEGEND_LINE + 2 * UNIT

@@ -27,13 +27,14 @@ from reportlab.lib.colors import Color, white
 from cuecraft.brief import fonts, text
 from cuecraft.brief.curve_layout import (
     LABEL_SIZE,
-    LEFT,
+    LEGEND_LINE,
     TOP_ROW,
     Axis,
     Box,
     CurvePoint,
     JourneyChart,
     Scale,
+    flow_legend,
     inside_box,
     minus,
     overlapping,
@@ -45,7 +46,6 @@ PANELS_AT_MOST = 4  # personas in one chart; more make another chart, with its o
 PANEL_HEIGHT = 20 * UNIT  # one persona's −3..+3: room for a label beside a line
 TITLE_ROW = 5 * UNIT  # the persona's line, name and share, over their panel
 PANEL_GAP = 2 * UNIT
-LEGEND_LINE = 3.5 * UNIT
 PEAK_END_SIZE = 7.0  # a little smaller than on the design's chart: a small panel
 SAMPLE = 7 * UNIT  # the length of a line drawn as a legend
 # Told apart in print without colour: a dash pattern and a marker per persona, none of
@@ -300,15 +300,8 @@ class PersonaCurves(JourneyChart):
         if any(series.skipped for series in self.series):
             skipped = _("A step they skip: their line goes on to their next step")
             entries.append(("skipped", skipped))
-        self._legend_entries = []
-        x, line = LEFT, 0
-        for kind, label in entries:
-            w = SAMPLE + 2 * UNIT + text.width(label, LABEL_SIZE)
-            if x > LEFT and x + w > width:
-                x, line = LEFT, line + 1
-            self._legend_entries.append((x, line, kind, label))
-            x += w + 5 * UNIT
-        return (line + 1) * LEGEND_LINE + 2 * UNIT
+        self._legend_entries, height = flow_legend(entries, SAMPLE + 2 * UNIT, width)
+        return height
 
     def _legend(self, axis: Axis) -> None:
         """Under the names: what the grey line and the crosses are."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from cuecraft.core.edits import REFERENCE_FIELDS as REFERENCE_BY_SECTION
+from cuecraft.core.edits import SECTION_TYPES
 from cuecraft.core.model import KIND_OF, REALMS, SECTIONS, Design, Item
 
 SET_FIELDS = frozenset(
@@ -20,13 +22,7 @@ SET_FIELDS = frozenset(
 """List fields whose order carries no meaning: compared and merged as sets."""
 
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
-    "zone": ("sees",),
-    "touchpoint": ("zone", "next"),
-    "cue": ("at", "conflicts"),
-    "layer": ("at",),
-    "souvenir": ("evokes", "at"),
-    "action": ("at", "zone", "needs"),
-    "persona": ("skips", "emotion"),
+    KIND_OF[SECTION_TYPES[section]]: names for section, names in REFERENCE_BY_SECTION.items()
 }
 """The fields of each kind that name other items (a persona's emotion by its keys)."""
 
