@@ -9,29 +9,35 @@ inspector's labels, values by the words every view uses (phases, senses, names o
 the items a field refers to); ids only where an id is what changed.
 
 `groups_of` makes plain rows, which the panel compares with what it shows before
-drawing anything again (typing rarely changes them).
+drawing anything again (typing rarely changes them). `groups_in_slices` makes the
+same rows a few at a time, for a panel that must not hold up typing in a big design;
+only the rows a group shows are worded, each design's index built once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from cuecraft.core.diff import DesignDiff, FieldChange
+from cuecraft.core.diff import DesignDiff, FieldChange, ItemChange, Rename
 from cuecraft.core.findings import Finding, principle_title
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.itemfields import REFERENCE_FIELDS
 from cuecraft.core.model import Cue, Design, Item, kind_of
 from cuecraft.core.names import Names, short
 from cuecraft.core.words import kind_word
+from cuecraft.gui.finding_subject import finding_subject
 from cuecraft.gui.inspector_fields import TEXTS, choice_label
 from cuecraft.gui.views.journey_items import emotion_text
 
 SHOWN_ROWS = 500  # rows per group; the rest are counted (cuecraft diff lists them all)
+ROWS_PER_SLICE = 50  # rows worded between two looks at the window's events (groups_in_slices)
 VALUE_CHARS = 60  # a longer text is shortened in its row
 CHOICES = ("phase", "polarity", "severity", "status", "sense", "senses", "lane")
 WORDS = ("motifs", "avoid")  # the designer's own words: written as they are, unquoted
+T = TypeVar("T")
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)
@@ -92,91 +98,128 @@ def overall_text(changes: DesignDiff) -> str:
 
 def groups_of(changes: DesignDiff, old: Design, new: Design) -> list[Group]:
     """Every group the panel lists, in order; a group with nothing in it is left out."""
-    old_names, new_names = Names(old), Names(new)
+    return finish(groups_in_slices(changes, old, new))
+
+
+def finish(work: Generator[None, None, T]) -> T:
+    """The result of work done in slices, done at once."""
+    while True:
+        try:
+            next(work)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def groups_in_slices(
+    changes: DesignDiff, old: Design, new: Design
+) -> Generator[None, None, list[Group]]:
+    """`groups_of`, a few rows at a time: it yields between them, so that the panel can
+    let the window answer while it words a big diff. Only the rows shown are worded
+    (SHOWN_ROWS a group); the groups' titles count them all."""
+    # One index of each design, for every row (names, and which item a finding selects).
+    old_names = Names(old)
+    yield
+    new_names = Names(new)
+    yield
     named = _Namer(old_names, new_names)
     groups = [_scores(changes)]
     if changes.design:
-        rows = [_design_row(c, named) for c in changes.design]
+        rows = yield from _rows(changes.design, lambda c: _design_row(c, named))
         groups.append(
             _group(
                 "design",
                 # TRANSLATORS: a group of the Comparison panel: the title, client, theme and
                 # other fields of the design as a whole that changed
                 ngettext(
-                    "The design itself: {n} change", "The design itself: {n} changes", len(rows)
+                    "The design itself: {n} change",
+                    "The design itself: {n} changes",
+                    len(changes.design),
                 ),
                 rows,
+                len(changes.design),
             )
         )
-    added = [Row(new_names[i.id], kind_text(i), i.id) for i in changes.added]
-    removed = [
-        Row(
-            old_names[i.id],
-            kind_text(i),
+
+    def removed(item: Item) -> Row:
+        return Row(
+            old_names[item.id],
+            kind_text(item),
             dim=True,
             # TRANSLATORS: the tip of an item listed as removed in the Comparison panel
-            tip=_("Only in the as-is design (id {id}): nothing to select here").format(id=i.id),
+            tip=_("Only in the as-is design (id {id}): nothing to select here").format(id=item.id),
         )
-        for i in changes.removed
-    ]
-    renamed = [
-        Row(
+
+    def renamed(rename: Rename) -> Row:
+        return Row(
             # TRANSLATORS: an item whose id changed, in the Comparison panel: its name and
             # the old and new ids
             _("{name} (id {old} → {new})").format(
-                name=new_names[r.new_id], old=r.old_id, new=r.new_id
+                name=new_names[rename.new_id], old=rename.old_id, new=rename.new_id
             ),
-            kind_text(r.item),
-            r.new_id,
+            kind_text(rename.item),
+            rename.new_id,
         )
-        for r in changes.renamed
+
+    def changed(change: ItemChange) -> Row:
+        return Row(
+            new_names[change.id],
+            kind_text(change.item),
+            change.id,
+            children=tuple(
+                Row(_field_text(change.kind, f, named), select=change.id) for f in change.fields
+            ),
+        )
+
+    def finding(found: Finding) -> Row:
+        return Row(found.message, found.code, finding_subject(found, new_names))
+
+    item_groups: list[tuple[str, Sequence[Any], Callable[[Any], Row]]] = [
+        ("added", changes.added, lambda i: Row(new_names[i.id], kind_text(i), i.id)),
+        ("removed", changes.removed, removed),
+        ("renamed", changes.renamed, renamed),
+        ("changed", changes.changed, changed),
+        ("new", changes.new_findings, finding),
+        ("resolved", changes.resolved_findings, finding),
     ]
-    changed = [
-        Row(
-            new_names[c.id],
-            kind_text(c.item),
-            c.id,
-            children=tuple(Row(_field_text(c.kind, f, named), select=c.id) for f in c.fields),
-        )
-        for c in changes.changed
-    ]
-    titles = {
-        # TRANSLATORS: groups of the Comparison panel: the items only this design has, those
-        # only the as-is design has, those whose id changed, those whose fields changed
-        "added": ngettext("Added: {n} item", "Added: {n} items", len(added)),
-        "removed": ngettext("Removed: {n} item", "Removed: {n} items", len(removed)),
-        "renamed": ngettext("Renamed: {n} item", "Renamed: {n} items", len(renamed)),
-        "changed": ngettext("Changed: {n} item", "Changed: {n} items", len(changed)),
-    }
-    for key, rows in (
-        ("added", added),
-        ("removed", removed),
-        ("renamed", renamed),
-        ("changed", changed),
-    ):
-        if rows:
-            groups.append(_group(key, titles[key], rows))
-    if changes.new_findings:
-        rows = [_finding_row(f, new) for f in changes.new_findings]
-        groups.append(
-            _group("new", ngettext("{n} new finding", "{n} new findings", len(rows)), rows)
-        )
-    if changes.resolved_findings:
-        rows = [_finding_row(f, new) for f in changes.resolved_findings]
-        groups.append(
-            _group(
-                "resolved",
-                ngettext("{n} finding resolved", "{n} findings resolved", len(rows)),
-                rows,
-            )
-        )
+    for key, members, row in item_groups:
+        if members:
+            rows = yield from _rows(members, row)
+            groups.append(_group(key, _title(key, len(members)), rows, len(members)))
     return groups
 
 
-def _group(key: str, title: str, rows: list[Row]) -> Group:
-    shown = rows[:SHOWN_ROWS]
-    if len(rows) > SHOWN_ROWS:
-        more = len(rows) - SHOWN_ROWS
+def _title(key: str, n: int) -> str:
+    """The title of a group of items or findings, "{n}" still to be filled in."""
+    if key == "new":
+        return ngettext("{n} new finding", "{n} new findings", n)
+    if key == "resolved":
+        return ngettext("{n} finding resolved", "{n} findings resolved", n)
+    titles = {
+        # TRANSLATORS: groups of the Comparison panel: the items only this design has, those
+        # only the as-is design has, those whose id changed, those whose fields changed
+        "added": ngettext("Added: {n} item", "Added: {n} items", n),
+        "removed": ngettext("Removed: {n} item", "Removed: {n} items", n),
+        "renamed": ngettext("Renamed: {n} item", "Renamed: {n} items", n),
+        "changed": ngettext("Changed: {n} item", "Changed: {n} items", n),
+    }
+    return titles[key]
+
+
+def _rows(members: Sequence[M], row: Callable[[M], Row]) -> Generator[None, None, list[Row]]:
+    """The rows of the first SHOWN_ROWS members: the rest are only counted."""
+    out = []
+    for n, member in enumerate(members[:SHOWN_ROWS]):
+        if n and n % ROWS_PER_SLICE == 0:
+            yield
+        out.append(row(member))
+    return out
+
+
+def _group(key: str, title: str, rows: list[Row], total: int) -> Group:
+    """A group of `total` members of which `rows` are listed; a last row counts the rest."""
+    shown = list(rows)
+    if total > len(rows):
+        more = total - len(rows)
         shown.append(
             Row(
                 ngettext(
@@ -184,7 +227,7 @@ def _group(key: str, title: str, rows: list[Row]) -> Group:
                 ).format(n=format_number(more))
             )
         )
-    return Group(key, title.format(n=format_number(len(rows))), tuple(shown))
+    return Group(key, title.format(n=format_number(total)), tuple(shown))
 
 
 def _scores(changes: DesignDiff) -> Group:
@@ -207,16 +250,6 @@ def _scores(changes: DesignDiff) -> Group:
     # TRANSLATORS: the group of scores in the Comparison panel: "Scores: 40 → 55"
     title = _("Scores: {change}").format(change=score_change(before.overall, after.overall))
     return Group("scores", title, tuple(rows))
-
-
-def _finding_row(finding: Finding, new: Design) -> Row:
-    """A finding that appears or is resolved; it selects its subject if this design has it,
-    as activating a finding in the Findings panel does."""
-    index = new.index()
-    subject = next((i for i in finding.ids if i in index), None)
-    if subject is None and finding.code.startswith(("THM", "SEN001")):
-        subject = "theme"
-    return Row(finding.message, finding.code, subject or "design")
 
 
 def _design_row(change: FieldChange, named: _Namer) -> Row:
