@@ -13,20 +13,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from cuecraft.core.check import check
 from cuecraft.core.diff import diff_designs
-from cuecraft.core.edits import SetField, find
+from cuecraft.core.edits import RenameId, SetField, find
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.findings import principle_title
 from cuecraft.core.model import Cue
 from cuecraft.core.names import Names
 from cuecraft.core.personas import journey_of
 from cuecraft.core.writer import saved_text
-from cuecraft.gui import dialogs
+from cuecraft.gui import compare_panel, compare_words, compare_work, dialogs
 from cuecraft.gui.app import create_window
 from cuecraft.gui.compare_window import ComparisonDock
 from cuecraft.gui.views import JourneyView
@@ -320,3 +320,101 @@ def test_a_design_opened_while_comparing_is_compared_with_the_same_file(
     assert panel is not None and panel.document is window.document
     assert "Arrive at the banyan arch" in panel.groups()["changed"]
     assert journey(window).as_is_drawn()["arrive"] == -1
+
+
+@pytest.fixture
+def thin_slices(monkeypatch):
+    """The panel's work in the thinnest slices: one step at a time, two items, one row."""
+    monkeypatch.setattr(compare_panel, "SLICE_MS", 0)
+    monkeypatch.setattr(compare_panel, "TREE_ROWS_PER_SLICE", 1)
+    monkeypatch.setattr(compare_work, "ITEMS_PER_SLICE", 2)
+    monkeypatch.setattr(compare_words, "ROWS_PER_SLICE", 1)
+
+
+def test_worked_out_a_slice_at_a_time_the_panel_says_what_cuecraft_diff_says(
+    qtbot, window, monkeypatch, tmp_path, thin_slices
+):
+    """Renames (and the items naming a renamed id), an id whose kind changed and plain
+    changes, found slice by slice, make the same diff as `diff_designs` at once."""
+    design = load_design(as_is_copy(tmp_path))
+    design.zones = [z for z in design.zones if z.id != "gift-shop"]
+    design.cues.append(Cue("gift-shop", "A gift shop jingle", "positive"))  # a zone now
+    find(design, "lightning").text = "Lightning flickers"  # a cue naming the renamed storm
+    other = tmp_path / "as-is.yaml"
+    other.write_text(saved_text(design), encoding="utf-8")
+    compare(window, monkeypatch, other)
+    panel, document = window.comparison, window.document
+    assert document.push(RenameId("storm", "thunderstorm")) is None
+    old = load_design(other)
+    qtbot.waitUntil(lambda: panel.diff == diff_designs(old, document.design), timeout=10_000)
+    groups = panel.groups()
+    assert groups["renamed"] == [
+        f"{Names(document.design)['thunderstorm']} (id storm → thunderstorm)"
+    ]
+    names = Names(document.design)
+    assert groups["added"] == [names["gift-shop"], names["frog-chorus"]]  # a zone, a cue
+    assert "A gift shop jingle" in groups["removed"]
+    lightning = panel.row("changed", names["lightning"])
+    assert lightning.child(0).text(0).startswith("Text: “Lightning flickers” → ")
+    # Items that only follow the rename (“at: storm” → “at: thunderstorm”) are not changes.
+    assert names["gorilla-family"] not in groups["changed"]
+
+
+def test_an_edit_drops_the_comparison_being_worked_out(
+    qtbot, window, monkeypatch, tmp_path, thin_slices
+):
+    """A comparison of the design as it was before an edit is never shown after it."""
+    compare(window, monkeypatch, as_is_copy(tmp_path))
+    panel, document = window.comparison, window.document
+    newer = SetField("storm", "name", "The storm rolls in")
+    slices = compare_panel.diff_in_slices
+
+    def edited_midway(*args, **kwargs):
+        # The designer types once the diff is worked out, before its rows are shown.
+        diff = yield from slices(*args, **kwargs)
+        if not typed:
+            typed.append(newer)
+            QTimer.singleShot(0, lambda: document.push(newer))
+            yield
+        return diff
+
+    typed: list[SetField] = []
+    monkeypatch.setattr(compare_panel, "diff_in_slices", edited_midway)
+    drawn: list[tuple[str, list[str]]] = []
+
+    def draw(parent, _first, _last):
+        if not parent.isValid():  # the groups drawn again
+            drawn.append((panel.title.text(), panel.groups().get("changed", [])))
+
+    panel.tree.model().rowsInserted.connect(draw)
+    document.push(SetField("arrive", "emotion", -1))
+    qtbot.waitUntil(lambda: "The storm rolls in" in panel.groups()["changed"], timeout=10_000)
+    assert drawn
+    for _title, changed in drawn:
+        assert "The storm rolls in" in changed
+        assert "Arrive at the banyan arch" not in changed
+    assert panel.diff == diff_designs(load_design(tmp_path / "as-is.yaml"), document.design)
+
+
+def test_a_long_group_lists_its_first_rows_and_counts_the_rest(
+    qtbot, window, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(compare_words, "SHOWN_ROWS", 3)
+    design = load_design(RAINFOREST)
+    for cue in design.cues:
+        cue.text = f"Once: {cue.text}"
+    other = tmp_path / "older.yaml"
+    other.write_text(saved_text(design), encoding="utf-8")
+    compare(window, monkeypatch, other)
+    panel = window.comparison
+    expected = diff_designs(load_design(other), window.document.design)
+    more = len(expected.changed) - 3
+    names = Names(window.document.design)
+    assert panel.groups()["changed"] == [
+        *(names[c.id] for c in expected.changed[:3]),
+        f"… and {more} more (see cuecraft diff)",
+    ]
+    title = f"Changed: {len(expected.changed)} items"
+    assert title in panel.group_titles()
+    # The counting row selects nothing.
+    assert not panel.row("changed", "… and").flags() & Qt.ItemFlag.ItemIsSelectable
