@@ -1,8 +1,7 @@
 """What activating a finding selects: its first item the design has, else the theme for a
 theme finding (THM…, SEN001), else the design as a whole.
 
-The Comparison panel's rows of findings select as the Findings panel does (its
-`_activate` has the same four lines: it can call this instead).
+The Findings panel and the Comparison panel's rows of findings both select through it.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.names import Names
 from cuecraft.gui import conflict_actions, dialogs
 from cuecraft.gui.document import Document
+from cuecraft.gui.finding_subject import finding_subject
 from cuecraft.gui.widgets import unbroken
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole
@@ -254,10 +255,7 @@ class FindingsPanel(QWidget):
         finding = row.data(0, ROLE_FINDING)
         if not isinstance(finding, Finding):
             return
-        subject = next((i for i in finding.ids if i in self.document.design.index()), None)
-        if subject is None and finding.code.startswith(("THM", "SEN001")):
-            subject = "theme"
-        self.document.select(subject or "design")
+        self.document.select(finding_subject(finding, self.document.design.index()))
 
 
 def _group_text(principle: str, members: list[Finding]) -> str:
