@@ -201,3 +201,9 @@ def retranslate_empty_state(label: QLabel, text: str) -> None:
     """Give an empty-state label its text (and accessible name) in the current language."""
     label.setText(text)
     label.setAccessibleName(_("Empty view"))
+
+
+def with_shortcut(action: str, shortcut: str) -> str:
+    """A button's tooltip: what it does and its key."""
+    # TRANSLATORS: a tooltip: an action and its keyboard shortcut ("Zoom in (Ctrl+=)")
+    return _("{action} ({shortcut})").format(action=action, shortcut=shortcut)

@@ -37,10 +37,9 @@ from PySide6.QtWidgets import (
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 
-from ._style import count_text, muted_text
+from ._style import count_text, muted_text, with_shortcut
 from .blueprint_items import BlueprintStyle, CardItem
 from .blueprint_scene import BlueprintScene
-from .graph_view import with_shortcut
 
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 READABLE = 0.85  # the first view never starts smaller than this: a person reads it at once

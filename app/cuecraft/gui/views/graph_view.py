@@ -19,24 +19,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import (
     QKeySequence,
-    QMouseEvent,
-    QPainter,
     QPainterPath,
-    QResizeEvent,
     QShortcut,
     QShowEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
-    QGraphicsScene,
-    QGraphicsSceneHelpEvent,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QStackedLayout,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -51,21 +44,19 @@ from ._style import (
     empty_state,
     muted_text,
     retranslate_empty_state,
+    with_shortcut,
 )
+from .graph_canvas import GraphCanvas, GraphScene, draw_edges
 from .graph_items import (
-    ARROWED,
-    EDGE_ORDER,
     LABEL_LINES,
     LABEL_WIDTH,
     NodeFonts,
     NodeInfo,
     NodeItem,
-    edge_pen,
 )
 from .graph_layout import (
     Edge,
     add_edge,
-    arrow_head,
     edge_list,
     fit_scale,
     node_infos,
@@ -91,67 +82,7 @@ def empty_text() -> str:
     )
 
 
-def with_shortcut(action: str, shortcut: str) -> str:
-    """A button's tooltip: what it does and its key."""
-    # TRANSLATORS: a tooltip: an action and its keyboard shortcut ("Zoom in (Ctrl+=)")
-    return _("{action} ({shortcut})").format(action=action, shortcut=shortcut)
-
-
 _GONE = NodeInfo("", "", "")
-
-
-class _Scene(QGraphicsScene):
-    """Tooltips are built when asked for, not for every node on every edit."""
-
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        for item in self.items(event.scenePos()):
-            if isinstance(item, NodeItem):
-                QToolTip.showText(event.screenPos(), item.info.tooltip())
-                event.accept()
-                return
-        QToolTip.hideText()
-        event.ignore()
-
-
-class _Canvas(QGraphicsView):
-    def __init__(self, view: GraphView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.placing = False  # the view itself is scrolling (fit, resize), not the designer
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            for item in self.items(event.position().toPoint()):
-                if isinstance(item, NodeItem):
-                    self.setFocus(Qt.FocusReason.MouseFocusReason)
-                    self.view._clicked(item.node_id)
-                    event.accept()
-                    return
-        super().mousePressEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.view.zoom_by(1.0015 ** event.angleDelta().y())
-        event.accept()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        if not self.placing:  # dragged, scrolled or centred on a selection
-            self.view._auto_view = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.placing = True
-        try:
-            super().resizeEvent(event)
-        finally:
-            self.placing = False
-        self.view._reapply_view()
 
 
 class GraphView(QWidget):
@@ -165,8 +96,8 @@ class GraphView(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._scene = _Scene(self)
-        self._canvas = _Canvas(self)
+        self._scene = GraphScene(self)
+        self._canvas = GraphCanvas(self)
         self._canvas.setScene(self._scene)
         self._nodes: dict[str, NodeItem] = {}
         self._fonts: NodeFonts | None = None
@@ -450,31 +381,7 @@ class GraphView(QWidget):
             label_from = max(0.3, line / room)
             item.place(x < 0.2, label_from)
             item.setPos(x * width, y * height)
-        paths = {kind: QPainterPath() for kind in EDGE_ORDER}
-        # A return visit's heads are drawn as the journey's.
-        heads = {kind: QPainterPath() for kind in ARROWED if kind != "return"}
-        for u, v, kind in edges:
-            a, b = self._nodes[u].pos(), self._nodes[v].pos()
-            bend = add_edge(paths.setdefault(kind, QPainterPath()), a, b, kind)
-            if kind in ARROWED:
-                head = heads["next" if kind == "return" else kind]
-                head.addPolygon(arrow_head(bend, b, self._nodes[v]))
-        for z, kind in enumerate(EDGE_ORDER):
-            path_item = self._scene.addPath(paths[kind], edge_pen(kind, pal))
-            path_item.setZValue(1 + z)
-            self._edge_items.append(path_item)
-        for kind, head_path in heads.items():
-            head_pen = edge_pen(kind, pal)
-            head_pen.setStyle(Qt.PenStyle.SolidLine)
-            head_item = self._scene.addPath(head_path, head_pen, head_pen.color())
-            head_item.setZValue(1 + len(EDGE_ORDER))
-            self._edge_items.append(head_item)
-        focus = edge_pen("next", pal)
-        focus.setColor(pal.highlight().color())
-        focus.setWidthF(2.4)
-        focus.setStyle(Qt.PenStyle.SolidLine)
-        self._focus_edges = self._scene.addPath(QPainterPath(), focus)
-        self._focus_edges.setZValue(15)
+        self._edge_items, self._focus_edges = draw_edges(self._scene, self._nodes, edges, pal)
         xs = [i.pos().x() for i in self._nodes.values()]
         ys = [i.pos().y() for i in self._nodes.values()]
         margin = LABEL_WIDTH + 48
