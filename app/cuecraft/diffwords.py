@@ -8,10 +8,9 @@ from typing import Any
 from cuecraft.core.diff import DesignDiff, FieldChange
 from cuecraft.core.findings import principle_title
 from cuecraft.core.i18n import _
+from cuecraft.core.itemfields import one_line
 from cuecraft.core.model import kind_of
 from cuecraft.core.words import kind_word
-
-SHOWN_CHARS = 60  # a longer text is shortened on its line
 
 
 def shown(value: Any) -> str:
@@ -20,16 +19,11 @@ def shown(value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     if isinstance(value, int):
         return str(value)
-    text = " ".join(str(value).split())
-    if len(text) > SHOWN_CHARS:
-        text = text[: SHOWN_CHARS - 1] + "…"
-    return f"“{text}”"
+    if isinstance(value, list | dict):
+        return one_line(value)
+    return f"“{one_line(value)}”"
 
 
 def field_line(change: FieldChange) -> str:

@@ -156,3 +156,19 @@ def content_key(kind: str, fields: dict[str, Any], without_references: bool = Fa
         parts.append((name, repr(value)))
     parts.sort()
     return kind + repr(parts)
+
+
+SHOWN_CHARS = 60  # a value longer than this is shortened when shown on one line
+
+
+def one_line(value: Any, limit: int = SHOWN_CHARS) -> str:
+    """A field's value on one line for a message or a report: a list in brackets, a
+    mapping in braces, white space collapsed, shortened with “…” past `limit`."""
+    if isinstance(value, list):
+        text = "[" + ", ".join(str(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,11 +13,9 @@ from cuecraft.core.conflicts import Recorded, recorded_conflicts
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
-from cuecraft.core.itemfields import CONFLICTS_KEY
+from cuecraft.core.itemfields import CONFLICTS_KEY, one_line
 from cuecraft.core.model import Location
 from cuecraft.core.yamltree import Plain
-
-SHOWN_CHARS = 60  # a value longer than this is shortened in the message
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -87,13 +85,4 @@ def _absent(value: Any) -> bool:
 
 def shown(value: Any) -> str:
     """A recorded value, short enough for one line."""
-    if _absent(value):
-        return _("nothing")
-    if isinstance(value, list):
-        text = "[" + ", ".join(str(v) for v in value) + "]"
-    elif isinstance(value, dict):
-        text = "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+    return _("nothing") if _absent(value) else one_line(value)
