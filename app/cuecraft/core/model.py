@@ -21,6 +21,8 @@ SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "mitigating", "eliminated")
 REALMS = ("entertainment", "educational", "escapist", "esthetic")
 LANES = ("frontstage", "backstage", "support")  # the service blueprint's lanes (SPEC §2.1)
+VALUE_STEPS = ("commodity", "goods", "service", "experience")
+"""Pine & Gilmore's progression of economic value, lowest first (SPEC §2.3)."""
 SECTIONS = ("zones", "touchpoints", "cues", "layers", "souvenirs", "actions", "personas")
 """The sections that hold id-carrying items, in the order a save writes them."""
 
@@ -83,6 +85,39 @@ class Realms:
         return {name: getattr(self, name) for name in REALMS}
 
 
+Amount = int | float
+"""A price: a number ≥ 0 as written (`24` stays an int, `9.5` a float)."""
+
+
+@dataclass
+class Value:
+    """The progression of economic value: what a guest pays at each step (SPEC §2.3)."""
+
+    currency: str | None = None
+    commodity: Amount | None = None  # the raw materials
+    goods: Amount | None = None  # the product a guest could take home and use alone
+    service: Amount | None = None  # the same delivered as a service
+    experience: Amount | None = None  # staged as this experience
+    extra: dict[str, Any] = field(default_factory=_extra)
+    where: Where = field(default_factory=_where, compare=False, repr=False)
+    comments: Comments | None = field(default=None, compare=False, repr=False)
+
+    def __bool__(self) -> bool:
+        """Whether the design says anything about its value (a price, a currency, a key)."""
+        return self.currency is not None or bool(self.extra) or any(
+            getattr(self, step) is not None for step in VALUE_STEPS
+        )
+
+    def prices(self) -> dict[str, Amount]:
+        """The steps priced, lowest step first: {"goods": 50, "experience": 100}."""
+        out: dict[str, Amount] = {}
+        for step in VALUE_STEPS:
+            price = getattr(self, step)
+            if price is not None:
+                out[step] = price
+        return out
+
+
 @dataclass
 class Theme:
     name: str
@@ -133,6 +168,9 @@ class Cue:
     severity: str | None = None
     status: str | None = None
     remedy: str | None = None
+    owner: str | None = None  # negative only: who answers for eliminating it
+    effort: int | None = None  # negative only: 1..3, the cost of the remedy
+    impact: int | None = None  # negative only: 1..3, how much guests suffer from it
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
     comments: Comments | None = field(default=None, compare=False, repr=False)
@@ -175,6 +213,8 @@ class Souvenir:
     motifs: list[str] = field(default_factory=list)
     evokes: list[str] = field(default_factory=list)
     at: list[str] = field(default_factory=list)
+    price: Amount | None = None  # what guests pay for it
+    plain_price: Amount | None = None  # what the same object costs without the memory
     extra: dict[str, Any] = field(default_factory=_extra)
     where: Where = field(default_factory=_where, compare=False, repr=False)
     comments: Comments | None = field(default=None, compare=False, repr=False)
@@ -248,6 +288,7 @@ class Design:
     client: str | None = None
     venue: str | None = None
     language: str | None = None
+    value: Value = field(default_factory=Value)
     zones: list[Zone] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
