@@ -254,6 +254,30 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
     return str(format_decimal(value, format=pattern, locale=cldr_locale(lang)))
 
 
+def format_money(amount: float, currency: str | None = None, lang: str | None = None) -> str:
+    """A price in the language's CLDR form: "CN¥50", "50 zł", "¥9.50".
+
+    An ISO 4217 code (`CNY`, `PLN`, `USD`) is written with the locale's symbol and
+    placement; a whole amount drops the decimals (a menu says ¥100, not ¥100.00). Any other
+    currency text (`zł`, `pts`) follows the number as typed; none gives the number alone.
+    """
+    from babel.core import Locale
+    from babel.numbers import format_currency
+
+    whole = float(amount).is_integer()
+    if currency and len(currency) == 3 and currency.isascii() and currency.isupper():
+        pattern = Locale.parse(cldr_locale(lang)).currency_formats["standard"].pattern
+        if whole:
+            pattern = pattern.replace(".00", "")
+        return str(
+            format_currency(
+                amount, currency, format=pattern, locale=cldr_locale(lang), currency_digits=False
+            )
+        )
+    number = format_number(amount, 0 if whole else 2, lang)
+    return f"{number}\u00a0{currency}" if currency else number
+
+
 def format_percent(value: float, lang: str | None = None) -> str:
     """A share (0.25) as a percentage in the language's CLDR form ("25%", "25 %")."""
     from babel.numbers import format_percent as cldr_percent

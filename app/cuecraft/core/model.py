@@ -104,8 +104,10 @@ class Value:
 
     def __bool__(self) -> bool:
         """Whether the design says anything about its value (a price, a currency, a key)."""
-        return self.currency is not None or bool(self.extra) or any(
-            getattr(self, step) is not None for step in VALUE_STEPS
+        return (
+            self.currency is not None
+            or bool(self.extra)
+            or any(getattr(self, step) is not None for step in VALUE_STEPS)
         )
 
     def prices(self) -> dict[str, Amount]:

@@ -1,5 +1,6 @@
 """Value words of the format as people read them: senses, journey phases, a negative
-cue's severity and status, cue polarity, the four realms.
+cue's severity and status, cue polarity, the four realms, the steps of economic value,
+an impact or effort level.
 
 The file keeps its codes (`smell`, `after`, `high`, `open`); every view, the brief and
 the core's messages show the word of the current language through these functions, so
@@ -110,3 +111,27 @@ def kind_word(kind: str) -> str:
     if kind == "persona":
         return pgettext("item kind", "persona")
     return kind
+
+
+def value_step_word(step: str) -> str:
+    """A step of the progression of economic value, as a name: Commodity, Goods, …"""
+    if step == "commodity":
+        return pgettext("economic value", "Commodity")
+    if step == "goods":
+        return pgettext("economic value", "Goods")
+    if step == "service":
+        return pgettext("economic value", "Service")
+    if step == "experience":
+        return pgettext("economic value", "Experience")
+    return step
+
+
+def level_word(level: int) -> str:
+    """A negative cue's impact or effort, 1..3, in lower case: low, medium, high."""
+    if level == 1:
+        return pgettext("impact or effort", "low")
+    if level == 2:
+        return pgettext("impact or effort", "medium")
+    if level == 3:
+        return pgettext("impact or effort", "high")
+    return str(level)
