@@ -1,0 +1,201 @@
+"""The progression of economic value as a staircase (Pine & Gilmore; SPEC §2.3, §5).
+
+Commodity → goods → service → experience, left to right, each step a block as
+tall as its price (all on one scale, so the eye compares them), its price above it
+and its name under the floor. A step the design does not price stands as a dashed
+outline saying "not priced": an empty step is never drawn as if it had a price.
+The experience premium (what guests pay for the experience above the highest
+price of the steps below it) is drawn on the experience's block and named in a
+sentence under the stairs; without one the sentence says so, as VAL001 does.
+
+The scene depends on no widget: the Value tab shows it and `cuecraft render
+--view value` paints it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsScene
+
+from cuecraft.core.i18n import _, format_money
+from cuecraft.core.model import VALUE_STEPS, Amount, Design, Value
+from cuecraft.core.words import value_step_word
+
+from ._style import mix
+from .picture import BLUE, GREEN, PictureStyle, add_words
+
+STEP = 150.0  # a step's width
+RISE = 230.0  # the tallest block's height
+PLACEHOLDER = 34.0  # the dashed outline of a step without a price
+MARGIN = 24.0
+WIDTH = 2 * MARGIN + len(VALUE_STEPS) * STEP + 70  # room beside the experience for its premium
+
+
+def value_title() -> str:
+    return _("The progression of economic value")
+
+
+def not_priced() -> str:
+    # TRANSLATORS: over a step of the value staircase the design gives no price for
+    return _("not priced")
+
+
+def no_value_hint() -> str:
+    return _(
+        "No value set: add prices in the Theme inspector (select Theme in the outline) "
+        "to see what guests pay at each step."
+    )
+
+
+def premium_sentence(value: Value, currency: str | None = None) -> str:
+    """What the experience is worth above the steps below it, or why nothing is shown."""
+    money = value.currency if currency is None else currency
+    experience = value.experience
+    if experience is None:
+        return _("No premium to show: the experience is not priced.")
+    below = _reference(value)
+    if below is None:
+        return _("No premium to show: price the service, the goods or the commodity to compare.")
+    step, price = below
+    if experience > price:
+        amount = format_money(experience - price, money)
+        if step == "service":
+            return _("Experience premium: {amount} over the service").format(amount=amount)
+        if step == "goods":
+            return _("Experience premium: {amount} over the goods").format(amount=amount)
+        return _("Experience premium: {amount} over the commodity").format(amount=amount)
+    amount = format_money(price, money)
+    if step == "service":
+        return _(
+            "No premium for the experience: guests pay no more for it than for the service "
+            "({amount})"
+        ).format(amount=amount)
+    if step == "goods":
+        return _(
+            "No premium for the experience: guests pay no more for it than for the goods ({amount})"
+        ).format(amount=amount)
+    return _(
+        "No premium for the experience: guests pay no more for it than for the commodity ({amount})"
+    ).format(amount=amount)
+
+
+def _reference(value: Value) -> tuple[str, Amount] | None:
+    """The step below the experience with the highest price (the higher step on a tie)."""
+    best: tuple[str, Amount] | None = None
+    for step in VALUE_STEPS[:-1]:
+        price = getattr(value, step)
+        if price is not None and (best is None or price >= best[1]):
+            best = (step, price)
+    return best
+
+
+def value_scene(
+    design: Design, palette: QPalette | None = None, font: QFont | None = None
+) -> QGraphicsScene:
+    """The staircase of `design`'s value; without a palette, dark ink on white."""
+    style = PictureStyle.make(palette, font)
+    scene = QGraphicsScene()
+    scene.setBackgroundBrush(style.base)
+    title = add_words(scene, value_title(), style.title, style.ink, MARGIN, MARGIN)
+    top = title.sceneBoundingRect().bottom() + 14
+    value = design.value
+    if not value:
+        hint = add_words(
+            scene,
+            no_value_hint(),
+            style.text,
+            style.muted,
+            MARGIN,
+            top,
+            width=WIDTH - 2 * MARGIN,
+            lines=3,
+        )
+        bottom = hint.sceneBoundingRect().bottom()
+    else:
+        bottom = _stairs(scene, value, style, top)
+    right = max(WIDTH, scene.itemsBoundingRect().right() + MARGIN)
+    scene.setSceneRect(QRectF(0, 0, right, bottom + MARGIN))
+    return scene
+
+
+def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float) -> float:
+    """Draw the four steps under `top`; return the bottom of what is drawn."""
+    prices = value.prices()
+    highest = max(prices.values(), default=0)
+    price_h = QFontMetricsF(style.big).lineSpacing() + 6
+    floor = top + price_h + RISE
+    blue = style.hue(BLUE)
+    ink_pen = QPen(mix(blue, style.ink, 0.35), 1.2)
+    heights: dict[str, float] = {}
+    for i, step in enumerate(VALUE_STEPS):
+        x = MARGIN + i * STEP
+        price = prices.get(step)
+        if price is None:
+            rect = QRectF(x + 6, floor - PLACEHOLDER, STEP - 12, PLACEHOLDER)
+            scene.addRect(rect, QPen(style.muted, 1.2, Qt.PenStyle.DashLine))
+            label, font, color = not_priced(), style.text, style.muted
+        else:
+            height = RISE * price / highest if highest > 0 else 0.0
+            heights[step] = height
+            rect = QRectF(x, floor - height, STEP, height)
+            shade = mix(style.base, blue, 0.3 + 0.18 * i)
+            scene.addRect(rect, ink_pen, shade)
+            label, font, color = format_money(price, value.currency), style.big, style.ink
+        add_words(scene, label, font, color, x + STEP / 2, rect.top() - price_h, centred=True)
+        add_words(
+            scene,
+            value_step_word(step),
+            style.bold,
+            style.ink,
+            x + STEP / 2,
+            floor + 8,
+            width=STEP - 6,
+            lines=2,
+            centred=True,
+        )
+    scene.addLine(
+        MARGIN - 8, floor, MARGIN + len(VALUE_STEPS) * STEP + 8, floor, QPen(style.ink, 1.6)
+    )
+    below = _reference(value)
+    if value.experience is not None and below is not None and below[0] in heights:
+        _premium(scene, value, style, below, heights, floor)
+    sentence_y = floor + 8 + 2 * QFontMetricsF(style.bold).lineSpacing() + 10
+    sentence = add_words(
+        scene,
+        premium_sentence(value),
+        style.bold,
+        style.ink,
+        MARGIN,
+        sentence_y,
+        width=WIDTH - 2 * MARGIN,
+        lines=2,
+    )
+    return sentence.sceneBoundingRect().bottom()
+
+
+def _premium(
+    scene: QGraphicsScene,
+    value: Value,
+    style: PictureStyle,
+    below: tuple[str, Amount],
+    heights: dict[str, float],
+    floor: float,
+) -> None:
+    """The reference price drawn across to the experience; the premium above it in green."""
+    step, price = below
+    experience = value.experience
+    assert experience is not None
+    level = floor - heights[step]
+    start = MARGIN + VALUE_STEPS.index(step) * STEP + STEP
+    x = MARGIN + (len(VALUE_STEPS) - 1) * STEP
+    scene.addLine(start, level, x + STEP + 8, level, QPen(style.muted, 1.2, Qt.PenStyle.DashLine))
+    if experience <= price:
+        return
+    green = style.hue(GREEN)
+    top = floor - heights["experience"]
+    band = QRectF(x, top, STEP, level - top)
+    scene.addRect(band, QPen(mix(green, style.ink, 0.3), 1.2), mix(style.base, green, 0.75))
+    plus = "+" + format_money(experience - price, value.currency)
+    middle = (top + level) / 2 - QFontMetricsF(style.bold).lineSpacing() / 2
+    add_words(scene, plus, style.bold, mix(green, style.ink, 0.35), x + STEP + 6, middle)
