@@ -16,7 +16,18 @@ from pathlib import Path
 from cuecraft import __version__
 from cuecraft.core.i18n import LANGUAGES, _, set_language
 
-COMMANDS = ("check", "export", "new", "templates", "fmt", "feedback", "render", "diff", "merge")
+COMMANDS = (
+    "check",
+    "export",
+    "new",
+    "templates",
+    "fmt",
+    "feedback",
+    "render",
+    "table",
+    "diff",
+    "merge",
+)
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -164,6 +175,9 @@ def _parser() -> argparse.ArgumentParser:
     from cuecraft import rendercmd  # light: Qt loads only when a picture is drawn
 
     rendercmd.add_parser(sub, parents=[lang])
+    from cuecraft import tablecmd  # light: the core loads only when the command runs
+
+    tablecmd.add_parser(sub, parents=[lang])
     from cuecraft import diffcmd, mergecmd  # light: the core loads only when they run
 
     diffcmd.add_parser(sub, parents=[lang])
@@ -222,6 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cuecraft.rendercmd import run as run_render
 
         return run_render(args)
+    if args.command == "table":
+        from cuecraft.tablecmd import run as run_table
+
+        return run_table(args)
     if args.command == "diff":
         from cuecraft.diffcmd import run as run_diff
 

@@ -47,6 +47,7 @@ DOMAINS = {
         "feedbackcmd.py",
         "feedbackshow.py",
         "rendercmd.py",
+        "tablecmd.py",
         "diffcmd.py",
         "diffwords.py",
         "mergecmd.py",
