@@ -16,13 +16,22 @@ from cuecraft.core.edits import AddItem, Edit, SetField, new_id
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT, for_client, without_path
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
-from cuecraft.core.model import PHASES, SENSES, Cue, Souvenir, Touchpoint
-from cuecraft.core.names import Names
+from cuecraft.core.model import PHASES, SENSES, Cue, Design, Souvenir, Touchpoint
+from cuecraft.core.names import Names, short
+from cuecraft.core.plan import open_plan
 from cuecraft.gui.document import Document
 from cuecraft.gui.findings_panel import group_title
 from cuecraft.gui.inspector_fields import choice_label, sense_label
 from cuecraft.gui.widgets import unbroken
 from cuecraft.gui.workshop_widgets import ACCENT, ERROR, TEXT, WARNING, escape
+
+PLAN_NAME_LIMIT = 36
+"""Latin characters of a negative cue's text in the workshop (a Chinese one counts two): a
+numbered line with its severity and owner stays one line on a 1024-pixel projector."""
+PLAN_OWNER_LIMIT = 24  # the same for who answers for it: a role, not a sentence
+PLAN_HEAD = 6
+"""Negative cues listed by name: with the line of the rest and the eliminated ones' line,
+eight lines, which a 1024×768 projector shows whole even when some wrap."""
 
 
 @dataclass(frozen=True)
@@ -148,19 +157,7 @@ def step_lines(step: Step, document: Document) -> list[str]:
     if step.key == "positive":
         return ["• " + esc(c.text) for c in design.cues if not c.is_negative]
     if step.key == "negative":
-        return [
-            "• "
-            + esc(
-                # TRANSLATORS: a negative cue in the workshop: its text, severity and status
-                _("{cue} — {severity}, {status}").format(
-                    cue=c.text,
-                    severity=choice_label("severity", c.effective_severity),
-                    status=choice_label("status", c.effective_status),
-                )
-            )
-            for c in design.cues
-            if c.is_negative
-        ]
+        return plan_lines(design)
     if step.key == "senses":
         from cuecraft.core.rules.senses import engaged_senses
 
@@ -187,6 +184,40 @@ def step_lines(step: Step, document: Document) -> list[str]:
         )
         for name, score in card.scores.items()
     ]
+
+
+def plan_lines(design: Design) -> list[str]:
+    """The negative cues still to eliminate, in the elimination plan's order (core/plan.py),
+    numbered, each on one line at the workshop's size: a short name, its severity and
+    status, and who answers for it. Only the plan's head is listed, the rest counted, and
+    the ones already eliminated close the list as one line: the workshop's list keeps its
+    newest lines when too many are given, and here the first ones matter most."""
+    lines: list[str] = []
+    plan = open_plan(design)
+    for rank, cue in enumerate(plan[:PLAN_HEAD], start=1):
+        name = f"{format_number(rank)}. {short(cue.text or cue.id, PLAN_NAME_LIMIT)}"
+        # TRANSLATORS: a negative cue in the workshop: its text, severity and status
+        said = _("{cue} — {severity}, {status}").format(
+            cue=name,
+            severity=choice_label("severity", cue.effective_severity),
+            status=choice_label("status", cue.effective_status),
+        )
+        if cue.owner and cue.owner.strip():
+            said += "\u00a0·\u00a0" + unbroken(short(cue.owner, PLAN_OWNER_LIMIT))
+        lines.append(escape(said))
+    if len(plan) > PLAN_HEAD:
+        more = len(plan) - PLAN_HEAD
+        lines.append(
+            escape(ngettext("… and {n} more", "… and {n} more", more).format(n=format_number(more)))
+        )
+    done = sum(1 for cue in design.cues if cue.is_negative and not cue.is_active)
+    if done:
+        # TRANSLATORS: the workshop's last line on the negative cues step
+        eliminated = ngettext(
+            "✔ {n} negative cue eliminated", "✔ {n} negative cues eliminated", done
+        ).format(n=format_number(done))
+        lines.append(f"<span style='color:{ACCENT}'>{escape(eliminated)}</span>")
+    return lines
 
 
 def verdict(step: Step, document: Document, first: Collection[str] = (), happy: str = "") -> str:
