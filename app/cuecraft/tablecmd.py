@@ -63,7 +63,9 @@ def column_title(key: str) -> str:
         "polarity": pgettext("table column", "polarity"),
         "senses": pgettext("table column", "senses"),
         "motifs": pgettext("table column", "motifs"),
+        # TRANSLATORS: a table column: the ids of the zones or touchpoints an item is placed at
         "at": pgettext("table column", "at"),
+        # TRANSLATORS: a table column: true for a cue that is a character (never seen twice)
         "unique": pgettext("table column", "unique"),
         "conflicts": pgettext("table column", "conflicts"),
         "severity": pgettext("table column", "severity"),
@@ -76,14 +78,17 @@ def column_title(key: str) -> str:
         "step": pgettext("table column", "step"),
         "phase": pgettext("table column", "phase"),
         "zone": pgettext("table column", "zone"),
+        # TRANSLATORS: a table column: the ids of the touchpoints that follow on the journey
         "next": pgettext("table column", "next"),
         "emotion": pgettext("table column", "emotion"),
         "wait": pgettext("table column", "wait"),
         "lane": pgettext("table column", "lane"),
         "minutes": pgettext("table column", "minutes"),
         "tolerance": pgettext("table column", "tolerance"),
+        # TRANSLATORS: a table column: an action's fail point (what can go wrong)
         "fail": pgettext("table column", "fail"),
         "recovery": pgettext("table column", "recovery"),
+        # TRANSLATORS: a table column: the ids of the actions an action depends on
         "needs": pgettext("table column", "needs"),
         # TRANSLATORS: a table column: a negative cue's place in the elimination plan (1 first)
         "rank": pgettext("table column", "rank"),
