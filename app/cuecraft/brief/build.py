@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from cuecraft.brief import (
     sections_cues,
+    sections_elimination,
     sections_graph,
     sections_guests,
     sections_overview,
@@ -88,7 +89,7 @@ BUILDERS: dict[str, Builder] = {
     "guests": sections_guests.guests,
     "blueprint": _blueprint,
     "cues": sections_cues.cues,
-    "elimination": sections_cues.elimination,
+    "elimination": sections_elimination.elimination,
     "senses": sections_cues.senses,
     "memorabilia": sections_cues.memorabilia,
     "report": sections_report.report,

@@ -1,4 +1,5 @@
-"""The cue sections: positive cues by place, elimination plan, sensory map, memorabilia."""
+"""The cue sections: positive cues by place, sensory map, memorabilia (the elimination plan
+is in sections_elimination.py)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,16 @@ from typing import Any
 
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from cuecraft.brief import blocks, fonts, text, words
 from cuecraft.brief.context import BriefContext
 from cuecraft.brief.styles import (
-    IMPACT_COLOURS,
-    STATUS_COLOURS,
     UNIT,
     mix,
 )
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
-from cuecraft.core.model import SENSES, SEVERITIES, STATUSES, Cue
+from cuecraft.core.model import SENSES, Cue
 from cuecraft.core.rules.senses import OVERLOAD, is_overload
 
 PLAIN_CELL_CHARS = 18  # a list of short ASCII words can go in a table as plain strings
@@ -129,103 +128,6 @@ def cues(ctx: BriefContext) -> list[Flowable]:
     if unplaced:
         table = blocks.data_table(head, [row(c) for c in unplaced], widths, st)
         out += ctx.headed(_("Not placed yet"), "", table, len(unplaced))
-    return out
-
-
-def elimination(ctx: BriefContext) -> list[Flowable]:
-    design, st = ctx.design, ctx.styles
-    out = ctx.opening(
-        "elimination",
-        _(
-            "Negative cues contradict the theme and must go. “6 − 1 = 0”: one high-severity "
-            "negative cue on the guest’s path cancels the whole experience."
-        ),
-    )
-    negatives = [c for c in design.cues if c.is_negative]
-    if not negatives:
-        out.append(
-            text.para(
-                _(
-                    "No negative cues are recorded. Walk the venue as a guest and list "
-                    "everything that contradicts the theme: a design with none has not "
-                    "looked yet."
-                ),
-                st.body,
-            )
-        )
-        return out
-    on_path = {i for f in ctx.result.findings if f.code == "ELI002" for i in f.ids}
-    by_status = {s: sum(1 for c in negatives if c.effective_status == s) for s in STATUSES}
-    opened, mitigating = by_status["open"], by_status["mitigating"]
-    eliminated, high = by_status["eliminated"], len(on_path)
-    out.append(
-        blocks.KeyFigures(
-            [
-                (format_number(opened), ngettext("still open", "still open", opened)),
-                (
-                    format_number(mitigating),
-                    ngettext("being mitigated", "being mitigated", mitigating),
-                ),
-                (
-                    format_number(eliminated),
-                    ngettext("already eliminated", "already eliminated", eliminated),
-                ),
-                (
-                    format_number(high),
-                    ngettext("high, on the guest path", "high, on the guest path", high),
-                ),
-            ],
-            st,
-        )
-    )
-    out.append(Spacer(1, 3 * UNIT))
-    rank_status = {s: i for i, s in enumerate(STATUSES)}
-    rank_severity = {s: i for i, s in enumerate(reversed(SEVERITIES))}
-    order = {c.id: i for i, c in enumerate(negatives)}
-    negatives.sort(
-        key=lambda c: (
-            rank_status[c.effective_status],
-            rank_severity[c.effective_severity],
-            order[c.id],
-        )
-    )
-    red = '<font color="#B4372B">{}</font>'
-    on_the_path = red.format(words.bold(_("On the guest path")))
-    no_remedy = red.format(words.plain(_("No remedy yet"), st.cell.fontName))
-    rows = []
-    for cue in negatives:
-        places = words.listing([ctx.place_name(p) for p in cue.at])
-        cell = [text.para(cue.text or cue.id, st.cell)]
-        if places:
-            cell.append(text.para(_("at {places}").format(places=places), st.cell_small))
-        if cue.id in on_path:
-            cell.append(text.fixed(on_the_path, st.cell_small))
-        remedy: Any = (
-            text.para(cue.remedy, st.cell) if cue.remedy else text.fixed(no_remedy, st.cell)
-        )
-        severity, status = cue.effective_severity, cue.effective_status
-        rows.append(
-            [
-                cell,
-                blocks.coloured(words.impact(severity), IMPACT_COLOURS[severity], st),
-                blocks.coloured(words.status(status), STATUS_COLOURS[status], st),
-                remedy,
-            ]
-        )
-    w = ctx.width
-    head = [
-        pgettext("table head", "Negative cue"),
-        pgettext("table head", "Severity"),
-        pgettext("table head", "Status"),
-        pgettext("table head", "Remedy"),
-    ]
-    # The badges and the heads keep their words whole, in every language.
-    badges = {
-        1: max(blocks.Badge.width_of(words.impact(s)) for s in SEVERITIES),
-        2: max(blocks.Badge.width_of(words.status(s)) for s in STATUSES),
-    }
-    widths = blocks.columns(head, [w * 0.37, w * 0.13, w * 0.17, w * 0.33], badges, donor=0)
-    out.append(blocks.data_table(head, rows, widths, st))
     return out
 
 

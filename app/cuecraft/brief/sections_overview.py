@@ -16,6 +16,7 @@ from cuecraft.brief.sections_guests import (
     with_answers,
 )
 from cuecraft.brief.styles import ERROR, UNIT
+from cuecraft.brief.value_chart import value_staircase
 from cuecraft.core.feedback import MIN_RESPONSES
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, REALMS
@@ -83,6 +84,8 @@ def theme(ctx: BriefContext) -> list[Flowable]:
     )
     # The chart is drawn smaller rather than leave the page half empty; its heading stays with it.
     out += [text.para(_("The four realms"), st.h3), fitting.Beside(chart, notes)]
+    # What the theme is worth: the experience it stages is what guests pay a premium for.
+    out += value_staircase(ctx)
     return out
 
 
