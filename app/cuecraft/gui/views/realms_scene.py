@@ -30,6 +30,7 @@ QUADRANTS = (
     ("esthetic", 0, 1),
     ("escapist", 1, 1),
 )
+PART = 0  # item data of a quadrant: (realm, level); of a dot: (realm, "dot" | "empty dot")
 HALF = 170.0  # a quadrant's side
 MARGIN = 24.0
 DOT = 6.0  # a dot's radius
@@ -76,7 +77,7 @@ def realms_scene(
         level = max(0, min(3, levels.get(realm, 0)))
         rect = QRectF(left + column * HALF, top + row * HALF, HALF, HALF)
         fill = shade(style.base, blue, level)
-        scene.addRect(rect, QPen(Qt.PenStyle.NoPen), fill)
+        scene.addRect(rect, QPen(Qt.PenStyle.NoPen), fill).setData(PART, (realm, level))
         ink = QColor("white") if fill.lightnessF() < 0.45 else style.ink
         name = capital(realm_word(realm))
         middle = rect.center().y()
@@ -94,7 +95,10 @@ def realms_scene(
         for k in range(3):
             cx = rect.center().x() + (k - 1) * 3 * DOT
             dot = QRectF(cx - DOT, middle + 6, 2 * DOT, 2 * DOT)
-            scene.addEllipse(dot, QPen(ink, 1.4), ink if k < level else fill)
+            filled = k < level
+            scene.addEllipse(dot, QPen(ink, 1.4), ink if filled else fill).setData(
+                PART, (realm, "dot" if filled else "empty dot")
+            )
         add_words(
             scene, level_text(level), style.text, ink, rect.center().x(), middle + 24, centred=True
         )

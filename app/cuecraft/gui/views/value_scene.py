@@ -29,6 +29,8 @@ STEP = 150.0  # a step's width
 RISE = 230.0  # the tallest block's height
 PLACEHOLDER = 34.0  # the dashed outline of a step without a price
 MARGIN = 24.0
+# What each block is, as item data PART: (step, PRICED | UNPRICED | PREMIUM) (tests, tools).
+PART, PRICED, UNPRICED, PREMIUM = 0, "priced", "unpriced", "premium"
 WIDTH = 2 * MARGIN + len(VALUE_STEPS) * STEP + 70  # room beside the experience for its premium
 
 
@@ -42,10 +44,7 @@ def not_priced() -> str:
 
 
 def no_value_hint() -> str:
-    return _(
-        "No value set: add prices in the Theme inspector (select Theme in the outline) "
-        "to see what guests pay at each step."
-    )
+    return _("No value set: add prices in the Theme inspector (select Theme in the outline).")
 
 
 def premium_sentence(value: Value, currency: str | None = None) -> str:
@@ -124,7 +123,8 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
     prices = value.prices()
     highest = max(prices.values(), default=0)
     price_h = QFontMetricsF(style.big).lineSpacing() + 6
-    floor = top + price_h + RISE
+    # Nothing priced: no room kept for blocks that are not there.
+    floor = top + price_h + (RISE if prices else PLACEHOLDER + 6)
     blue = style.hue(BLUE)
     ink_pen = QPen(mix(blue, style.ink, 0.35), 1.2)
     heights: dict[str, float] = {}
@@ -133,14 +133,15 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
         price = prices.get(step)
         if price is None:
             rect = QRectF(x + 6, floor - PLACEHOLDER, STEP - 12, PLACEHOLDER)
-            scene.addRect(rect, QPen(style.muted, 1.2, Qt.PenStyle.DashLine))
+            outline = scene.addRect(rect, QPen(style.muted, 1.2, Qt.PenStyle.DashLine))
+            outline.setData(PART, (step, UNPRICED))
             label, font, color = not_priced(), style.text, style.muted
         else:
             height = RISE * price / highest if highest > 0 else 0.0
             heights[step] = height
             rect = QRectF(x, floor - height, STEP, height)
             shade = mix(style.base, blue, 0.3 + 0.18 * i)
-            scene.addRect(rect, ink_pen, shade)
+            scene.addRect(rect, ink_pen, shade).setData(PART, (step, PRICED))
             label, font, color = format_money(price, value.currency), style.big, style.ink
         add_words(scene, label, font, color, x + STEP / 2, rect.top() - price_h, centred=True)
         add_words(
@@ -195,7 +196,8 @@ def _premium(
     green = style.hue(GREEN)
     top = floor - heights["experience"]
     band = QRectF(x, top, STEP, level - top)
-    scene.addRect(band, QPen(mix(green, style.ink, 0.3), 1.2), mix(style.base, green, 0.75))
+    pen, fill = QPen(mix(green, style.ink, 0.3), 1.2), mix(style.base, green, 0.75)
+    scene.addRect(band, pen, fill).setData(PART, ("experience", PREMIUM))
     plus = "+" + format_money(experience - price, value.currency)
     middle = (top + level) / 2 - QFontMetricsF(style.bold).lineSpacing() / 2
     add_words(scene, plus, style.bold, mix(green, style.ink, 0.35), x + STEP + 6, middle)

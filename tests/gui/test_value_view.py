@@ -1,0 +1,237 @@
+"""The Value tab: the staircase of economic value and the four realms (issue 18).
+
+Each test reads a real design file and looks at what a person sees: every priced
+step named with its price, steps without a price saying so, the experience premium
+named (or its absence said plainly), the realms as strong as the design makes them,
+and the pictures following an edit of a price made in the inspector.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem, QGraphicsScene
+
+from cuecraft.core.fileformat import load_design
+from cuecraft.core.i18n import format_money, language
+from cuecraft.core.model import Design
+from cuecraft.core.words import realm_word, value_step_word
+from cuecraft.gui.document import Document
+from cuecraft.gui.inspector import Inspector
+from cuecraft.gui.views.picture import words_in
+from cuecraft.gui.views.realms_scene import PART as REALM_PART
+from cuecraft.gui.views.realms_scene import realms_scene
+from cuecraft.gui.views.value_scene import PART, PREMIUM, PRICED, UNPRICED, value_scene
+from cuecraft.gui.views.value_view import ValueView
+
+HOTPOT = """\
+cuecraft: 1
+title: Hotpot theatre
+theme:
+  name: Hotpot as theatre
+  realms: {entertainment: 3, educational: 1, escapist: 0, esthetic: 2}
+value: {currency: CNY, commodity: 10, goods: 50, service: 80, experience: 100}
+"""
+
+
+def design_from(tmp_path: Path, text: str) -> Design:
+    path = tmp_path / "design.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_design(path)
+
+
+def with_value(value: str) -> str:
+    """The hotpot design with another `value:` line (or none for "")."""
+    lines = [line for line in HOTPOT.splitlines() if not line.startswith("value:")]
+    return "\n".join([*lines, value]) + "\n"
+
+
+def blocks(scene: QGraphicsScene) -> dict[tuple[str, str], QGraphicsRectItem]:
+    """The staircase's blocks by (step, priced | unpriced | premium)."""
+    return {
+        item.data(PART): item
+        for item in scene.items()
+        if isinstance(item, QGraphicsRectItem) and item.data(PART) is not None
+    }
+
+
+def test_each_priced_step_is_named_with_its_price_and_the_premium_is_named(qapp, tmp_path):
+    scene = value_scene(design_from(tmp_path, HOTPOT))
+    texts = words_in(scene)
+    for step, price in (("commodity", 10), ("goods", 50), ("service", 80), ("experience", 100)):
+        assert value_step_word(step) in texts
+        assert format_money(price, "CNY") in texts
+    premium = format_money(20, "CNY")
+    assert f"Experience premium: {premium} over the service" in texts
+    assert f"+{premium}" in texts  # beside the part of the experience's block it names
+    found = blocks(scene)
+    # Heights on one scale: the experience's block is twice the goods' and ten times the
+    # commodity's; the premium is the part of it above the service's price.
+    height = {step: found[(step, PRICED)].rect().height() for step in ("commodity", "goods")}
+    experience = found[("experience", PRICED)].rect().height()
+    assert experience == pytest.approx(2 * height["goods"])
+    assert experience == pytest.approx(10 * height["commodity"])
+    assert found[("experience", PREMIUM)].rect().height() == pytest.approx(experience * 0.2)
+    # The steps rise from left to right, each word under its own block.
+    xs = [found[(s, PRICED)].rect().center().x() for s in ("commodity", "goods", "service")]
+    assert xs == sorted(xs)
+
+
+def test_a_step_without_a_price_says_so_and_is_not_drawn_as_priced(qapp, tmp_path):
+    text = with_value("value: {currency: PLN, goods: 40, experience: 65.5}")
+    scene = value_scene(design_from(tmp_path, text))
+    texts = words_in(scene)
+    assert texts.count("not priced") == 2
+    found = blocks(scene)
+    assert set(found) == {
+        ("commodity", UNPRICED),
+        ("goods", PRICED),
+        ("service", UNPRICED),
+        ("experience", PRICED),
+        ("experience", PREMIUM),
+    }
+    for step in ("commodity", "service"):
+        assert found[(step, UNPRICED)].pen().style() == Qt.PenStyle.DashLine
+    # With no service, the premium is over the goods; decimals as the language writes them.
+    assert format_money(65.5, "PLN") in texts
+    assert f"Experience premium: {format_money(25.5, 'PLN')} over the goods" in texts
+
+
+def test_no_premium_is_said_plainly(qapp, tmp_path):
+    text = with_value("value: {currency: CNY, service: 80, experience: 80}")
+    scene = value_scene(design_from(tmp_path, text))
+    texts = words_in(scene)
+    price = format_money(80, "CNY")
+    assert (
+        f"No premium for the experience: guests pay no more for it than for the service ({price})"
+        in texts
+    )
+    assert not any(t.startswith("+") for t in texts)
+    assert ("experience", PREMIUM) not in blocks(scene)
+    unpriced = value_scene(design_from(tmp_path, with_value("value: {goods: 5}")))
+    assert "No premium to show: the experience is not priced." in words_in(unpriced)
+
+
+def test_a_design_without_a_value_says_what_to_add(qapp, tmp_path):
+    scene = value_scene(design_from(tmp_path, with_value("")))
+    texts = words_in(scene)
+    assert any(t.startswith("No value set: add prices in the Theme inspector") for t in texts)
+    assert not blocks(scene)
+
+
+def test_prices_follow_the_language_and_the_currency(qapp, tmp_path):
+    design = design_from(tmp_path, HOTPOT)
+    with language("pl"):
+        texts = words_in(value_scene(design))
+        assert format_money(100, "CNY") in texts
+        assert value_step_word("experience") in texts
+    design.value.currency = None  # no currency: the numbers alone
+    assert "100" in words_in(value_scene(design))
+
+
+def test_the_realms_are_as_strong_as_the_design_makes_them(qapp, tmp_path):
+    scene = realms_scene(design_from(tmp_path, HOTPOT))
+    texts = words_in(scene)
+    for realm in ("entertainment", "educational", "escapist", "esthetic"):
+        word = realm_word(realm)
+        assert word[:1].upper() + word[1:] in texts
+    quadrants = {
+        item.data(REALM_PART)[0]: item
+        for item in scene.items()
+        if isinstance(item, QGraphicsRectItem) and item.data(REALM_PART) is not None
+    }
+    levels = {realm: q.data(REALM_PART)[1] for realm, q in quadrants.items()}
+    assert levels == {"entertainment": 3, "educational": 1, "escapist": 0, "esthetic": 2}
+    lightness = {r: q.brush().color().lightnessF() for r, q in quadrants.items()}
+    assert lightness["entertainment"] < lightness["esthetic"] < lightness["educational"]
+    assert lightness["educational"] < lightness["escapist"]
+    dots = [i.data(REALM_PART) for i in scene.items() if isinstance(i, QGraphicsEllipseItem)]
+    for realm, level in levels.items():
+        assert dots.count((realm, "dot")) == level
+        assert dots.count((realm, "empty dot")) == 3 - level
+    # Passive on the left, active on the right; absorption above, immersion below.
+    centre = {r: q.rect().center() for r, q in quadrants.items()}
+    assert centre["entertainment"].x() < centre["educational"].x()
+    assert centre["esthetic"].x() < centre["escapist"].x()
+    assert centre["entertainment"].y() < centre["esthetic"].y()
+    assert "3 of 3" in texts and "0 of 3" in texts
+
+
+# -- the Value tab ----------------------------------------------------------------------
+
+
+def shown(qtbot, view: ValueView, width: int = 1100, height: int = 600) -> ValueView:
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_view_shows_both_pictures_whole_side_by_side_or_stacked(qtbot, tmp_path):
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document))
+    staircase, realms = view.staircase(), view.realms()
+    assert format_money(100, "CNY") in words_in(staircase.scene())
+    assert realm_word("escapist").capitalize() in words_in(realms.scene())
+    assert view.side_by_side()
+    for picture in (staircase, realms):  # fitted: the whole picture in its room
+        shown_rect = picture.mapToScene(picture.viewport().rect()).boundingRect()
+        assert shown_rect.contains(picture.scene().sceneRect().adjusted(1, 1, -1, -1))
+    assert staircase.geometry().right() <= realms.geometry().left()
+    view.resize(500, 900)
+    assert not view.side_by_side()
+    qtbot.waitUntil(lambda: view.staircase().geometry().bottom() < view.realms().geometry().top())
+    assert view.summary() == "Priced steps: 4 of 4"
+
+
+def test_editing_a_price_in_the_inspector_is_one_undo_step_and_the_view_follows(qtbot, tmp_path):
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document))
+    inspector = Inspector(document)
+    qtbot.addWidget(inspector)
+    inspector.resize(360, 900)
+    inspector.show()
+    document.select("theme")
+    goods = inspector.editors["goods"]
+    assert goods.text() == "50"
+    before = document.undo_stack.count()
+    goods.setFocus()
+    goods.selectAll()
+    qtbot.keyClicks(goods, "65")
+    qtbot.keyClick(goods, Qt.Key.Key_Tab)
+    assert document.design.value.goods == 65
+    assert document.undo_stack.count() == before + 1
+    assert format_money(65, "CNY") in words_in(view.staircase().scene())
+    assert format_money(50, "CNY") not in words_in(view.staircase().scene())
+    document.undo_stack.undo()
+    assert document.design.value.goods == 50
+    assert format_money(50, "CNY") in words_in(view.staircase().scene())
+    assert goods.text() == "50"
+    # Emptying the field takes the price away: the step says it is not priced.
+    goods.selectAll()
+    qtbot.keyClick(goods, Qt.Key.Key_Delete)
+    assert document.design.value.goods is None
+    assert "not priced" in words_in(view.staircase().scene())
+    assert view.summary() == "Priced steps: 3 of 4"
+
+
+def test_a_click_on_a_picture_shows_the_prices_in_the_inspector(qtbot, tmp_path):
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document))
+    picture = view.staircase()
+    qtbot.mouseClick(picture.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert document.selected == "theme"
+
+
+def test_the_saved_picture_is_the_rendered_one_whatever_the_window_palette(qtbot, tmp_path):
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document))
+    scene = view.picture_scene()
+    rendered = value_scene(document.design)
+    assert words_in(scene) == words_in(rendered)
+    assert scene.sceneRect() == rendered.sceneRect()
+    assert scene.backgroundBrush().color() == rendered.backgroundBrush().color()
