@@ -12,42 +12,25 @@ when editing ends (Enter, Tab, a click elsewhere), since "Po" on the way to
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QMainWindow,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from cuecraft.core.edits import Change, EditError, RenameId, SetField, find
 from cuecraft.core.i18n import N_, _, pgettext
-from cuecraft.core.model import REALMS, Cue, kind_of
-from cuecraft.core.validate import REALM_RANGE
+from cuecraft.core.model import Cue, kind_of
 from cuecraft.gui.document import Document
-from cuecraft.gui.inspector_fields import TEXTS, Field, choice_label
-from cuecraft.gui.inspector_forms import TYPED, line_ends, make_editor, show_value, typed_text
+from cuecraft.gui.inspector_fields import Field, amount_problem, edit_label
+from cuecraft.gui.inspector_forms import TYPED, line_ends, parse_amount, show_value, typed_text
 from cuecraft.gui.inspector_persona import journey_touchpoints, with_override
+from cuecraft.gui.inspector_rows import FormRows
 from cuecraft.gui.inspector_section import heading_label, is_section, section_page
-from cuecraft.gui.widgets import (
-    FieldLine,
-    FieldNote,
-    TextBox,
-    mark_refused,
-    with_note,
-    wrapping_policy,
-)
+from cuecraft.gui.widgets import FieldLine, FieldNote, TextBox, mark_refused
 
 SECTION = "section:"  # a selection naming a section of the outline, e.g. "section:zones"
 # Numbers are set by typing or by steps: one undo step per field, like typed text.
-MERGED = (*TYPED, "optional_int", "overrides")
+MERGED = (*TYPED, "optional_int", "overrides", "amount")
 # The heading of the form of each kind of item; {id} is the item's id.
 HEADINGS = {
     "zone": N_("Zone “{id}”"),
@@ -65,7 +48,7 @@ def not_applied() -> str:
     return _("Not applied: the design keeps its previous value (Esc puts it back here).")
 
 
-class Inspector(QScrollArea):
+class Inspector(FormRows, QScrollArea):
     """Shows and edits whatever `document.selected` names."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -76,6 +59,10 @@ class Inspector(QScrollArea):
         self.setMinimumWidth(280)
         self.editors: dict[str, QWidget] = {}
         self.notes: dict[str, FieldNote] = {}
+        self._specs: list[Field] = []  # the form's fields, the theme's prices included
+        self._form = QFormLayout()
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}  # each field's label and editor row
+        self._money_labels: list[Callable[[], None]] = []  # labels naming the currency
         # Fields whose text is not (yet) the model's: the model's value when they parted.
         self._unapplied: dict[str, Any] = {}
         self._owner = ""
@@ -137,40 +124,11 @@ class Inspector(QScrollArea):
         heading = heading_label("")
         self._text(lambda: heading.setText(self._heading()))
         layout.addWidget(heading)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields: the inspector is a narrow dock.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.editors, self.notes = {}, {}
-        for spec in TEXTS[kind]:
-            editor = make_editor(spec, self)
-            # Fit the dock's width, however long the texts inside are.
-            editor.setMinimumWidth(0)
-            editor.setSizePolicy(QSizePolicy.Policy.Ignored, editor.sizePolicy().verticalPolicy())
-            self.editors[spec.name] = editor
-            note = FieldNote()
-            self.notes[spec.name] = note
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setSizePolicy(wrapping_policy())
-            label.setBuddy(editor)
-            self._text(partial(_name_field, spec, label, editor, note))
-            # A row of its own, the dock's whole width, wrapped only where it must: as a
-            # form's label Qt guesses its width and broke "Standard time (minutes)" at 90 px.
-            form.addRow(label)
-            form.addRow(with_note(editor, note))
-        if kind == "theme":
-            for realm in REALMS:
-                spin = QSpinBox()
-                spin.setRange(*REALM_RANGE)
-                spin.valueChanged.connect(
-                    lambda value, realm=realm: self._push(SetField("realms", realm, value))
-                )
-                self.editors[f"realms.{realm}"] = spin
-                label = QLabel()
-                label.setBuddy(spin)
-                self._text(partial(_name_realm, realm, label, spin))
-                form.addRow(label, spin)
+        self._add_rows(form, kind)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -227,9 +185,12 @@ class Inspector(QScrollArea):
             return
         target = self._target()
         order = self._journey_order() if self._kind == "persona" else ()
-        for spec in TEXTS[self._kind]:
+        negative = isinstance(target, Cue) and target.is_negative
+        for spec in self._specs:
             editor = self.editors[spec.name]
-            value = getattr(target, spec.name)
+            value = self._value_of(spec.name)
+            if spec.negative_only:  # a positive cue has no severity, owner, remedy, …
+                self._show_row(spec.name, negative)
             if spec.name in self._unapplied:
                 if self._unapplied[spec.name] == value:
                     continue  # the model did not move: keep what the person typed
@@ -237,19 +198,12 @@ class Inspector(QScrollArea):
             editor.blockSignals(True)
             try:
                 show_value(spec, editor, value, self.document.design, self._owner, order)
-                if spec.negative_only:
-                    editor.setEnabled(isinstance(target, Cue) and target.is_negative)
             finally:
                 editor.blockSignals(False)
+        for redraw in self._money_labels:
+            redraw()
         if self._kind == "theme":
-            for realm in REALMS:
-                spin = self.editors[f"realms.{realm}"]
-                spin.blockSignals(True)
-                spin.setValue(getattr(self.document.design.theme.realms, realm))  # type: ignore[attr-defined]
-                spin.blockSignals(False)
-
-    def _value_of(self, name: str) -> Any:
-        return getattr(self._target(), name)
+            self._show_realms()
 
     def _journey_order(self) -> list[str]:
         return journey_touchpoints(self.document.design, self.document.result.graph.journey_order)
@@ -260,7 +214,15 @@ class Inspector(QScrollArea):
         if spec.kind in TYPED:  # pasted Windows or old-Mac line ends become line breaks
             raw = [line_ends(w) for w in raw] if isinstance(raw, list) else line_ends(raw)
         value = raw
-        if spec.kind in ("optional", "optional_long"):
+        if spec.kind == "amount":  # the field holds digits and one decimal mark
+            try:
+                value = parse_amount(raw)
+            except ValueError:  # "." alone: not a number yet
+                self._refuse(spec.name, amount_problem())
+                return
+        elif spec.kind == "level":  # "" for not rated, else "1".."3"
+            value = int(raw) if raw else None
+        elif spec.kind in ("optional", "optional_long"):
             value = raw if raw.strip() else None
         elif spec.kind in ("optional_choice", "zone"):
             value = raw or None
@@ -273,9 +235,10 @@ class Inspector(QScrollArea):
             self._override_at = touchpoint
             order = self._journey_order()
             value = with_override(self._value_of(spec.name), touchpoint, number, order)
-        typing = spec.kind in TYPED
+        typing = spec.kind in (*TYPED, "amount")
         merge = spec.kind in MERGED
-        edit = SetField(self._owner, spec.name, value, description=_describe(spec), merge=merge)
+        owner = self._owner_of(spec)
+        edit = SetField(owner, spec.name, value, description=edit_label(spec), merge=merge)
         error = self.document.push(edit)
         if error is None:
             self._settle(spec.name)
@@ -302,7 +265,7 @@ class Inspector(QScrollArea):
         tag = text.strip() or None
         if tag == self._value_of(spec.name):
             return None
-        return SetField(self._owner, spec.name, tag, description=_describe(spec))
+        return SetField(self._owner_of(spec), spec.name, tag, description=edit_label(spec))
 
     def _preview(self, spec: Field, text: str) -> None:
         edit = self._edit_on_finish(spec, text)
@@ -364,7 +327,7 @@ class Inspector(QScrollArea):
     def _tell_dropped(self) -> None:
         """The form is rebuilt: say what typed text goes unapplied, so none goes silently."""
         lost = []
-        labels = {spec.name: spec.label for spec in TEXTS.get(self._kind, [])}
+        labels = {spec.name: spec.label for spec in self._specs}
         for name in self._unapplied:
             editor = self.editors.get(name)
             typed = typed_text(editor)
@@ -405,27 +368,3 @@ class Inspector(QScrollArea):
                 )
                 return
         self.refresh()
-
-
-def _name_field(spec: Field, label: QLabel, editor: QWidget, note: FieldNote) -> None:
-    """A field's label, accessible names and tip in the current language."""
-    name = _(spec.label)
-    label.setText(name)
-    editor.setAccessibleName(name)
-    # TRANSLATORS: what a screen reader calls the note under a field saying why a value is refused
-    note.setAccessibleName(_("{field}: problem").format(field=name))
-    tip = _(spec.tip) if spec.tip else ""
-    label.setToolTip(tip)
-    editor.setToolTip(tip)
-
-
-def _name_realm(realm: str, label: QLabel, spin: QSpinBox) -> None:
-    # TRANSLATORS: one of the four realms of an experience, with its share (0–100)
-    label.setText(_("Realm: {realm}").format(realm=choice_label("realm", realm)))
-    spin.setAccessibleName(label.text())
-
-
-def _describe(spec: Field) -> str:
-    """The undo step's name for an edit of a field ("Edit tagline")."""
-    # TRANSLATORS: an undo step, as in "Undo Edit tagline"; {field} is a field's name in lower case
-    return _("Edit {field}").format(field=_(spec.label).lower())

@@ -3,58 +3,62 @@
 The ranges come from the core's rules (`core/validate.py`), so a spin box offers
 exactly the numbers the format allows. Labels and tips are marked here (`N_`) and
 translated where they are shown; a choice stores its English value (`high`, `after`)
-and shows the value's word in the current language (`choice_label`).
+and shows the value's word in the current language (`choice_label`, inspector_kinds.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import LANES, PHASES, POLARITIES, SENSES, SEVERITIES, STATUSES
 from cuecraft.core.validate import EMOTION_RANGE, INTENSITY_RANGE, MINUTES_RANGE, SHARE_RANGE
-from cuecraft.core.words import (
-    lane_word,
-    phase_word,
-    polarity_word,
-    realm_word,
-    sense_word,
-    severity_word,
-    status_word,
-)
+from cuecraft.gui.inspector_kinds import LEVEL_OPTIONS, Field, choice_label
+
+__all__ = ["TEXTS", "Field", "choice_label"]  # Field and choice_label live in inspector_kinds
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    label: str  # English, marked with N_: translate with _() where shown
-    kind: str  # id language text longtext optional optional_long choice optional_choice
-    #            words refs senses bool int optional_int zone overrides
-    options: tuple[str, ...] = ()
-    low: int = 0
-    high: int = 0
-    negative_only: bool = False
-    tip: str = ""  # English, marked with N_; "" for none
+def field_label(spec: Field, currency: str | None = None) -> str:
+    """A field's label in the current language; a price's names the currency ("Price (CNY)")."""
+    name = _(spec.label)
+    if spec.money and currency:
+        # TRANSLATORS: the label of a price field and the design's currency ("Price (CNY)")
+        return _("{field} ({currency})").format(field=name, currency=currency)
+    return name
 
 
-def choice_label(name: str, value: str) -> str:
-    """The word shown for a stored value of a choice field (`severity`, `high` → "wysoka");
-    the value itself stays English in the file."""
-    if name == "phase":
-        return phase_word(value)
-    if name == "polarity":
-        return polarity_word(value)
-    if name == "severity":
-        return severity_word(value)
-    if name == "status":
-        return status_word(value)
-    if name in ("sense", "senses"):
-        return sense_word(value)
-    if name == "realm":
-        return realm_word(value)
-    if name == "lane":
-        return lane_word(value)
-    return value
+def problem_label(field: str) -> str:
+    """What a screen reader calls the note under a field saying why a value is refused."""
+    # TRANSLATORS: what a screen reader calls the note under a field saying why a value is refused
+    return _("{field}: problem").format(field=field)
+
+
+def realm_label(realm: str) -> str:
+    # TRANSLATORS: one of the four realms of an experience, with its share (0–100)
+    return _("Realm: {realm}").format(realm=choice_label("realm", realm))
+
+
+def edit_label(spec: Field) -> str:
+    """The undo step's name for an edit of a field ("Edit tagline")."""
+    # TRANSLATORS: an undo step, as in "Undo Edit tagline"; {field} is a field's name in lower case
+    return _("Edit {field}").format(field=_(spec.label).lower())
+
+
+def value_heading() -> str:
+    """The heading of the design's prices in the theme's form."""
+    # TRANSLATORS: a heading in the theme's inspector over the prices of the progression of
+    # economic value (commodity, goods, service, experience)
+    return _("What guests pay")
+
+
+def value_heading_tip() -> str:
+    return _(
+        "The progression of economic value: what the same offering costs as a commodity, "
+        "as goods, as a service and staged as this experience. The Value view draws it."
+    )
+
+
+def amount_problem() -> str:
+    """Why typed text is not a price."""
+    return _("Type an amount: a number such as 24 or 9.50, or nothing for no price")
 
 
 # The form's own words, shown by the inspector and its editors (inspector_forms.py).
@@ -154,6 +158,43 @@ TEXTS = {
             tip=N_("Motifs to avoid: a cue carrying one of them works against the theme"),
         ),
     ],
+    # The design's value, edited in the theme's form under its realms (owner "value").
+    "value": [
+        Field(
+            "currency",
+            N_("Currency"),
+            "currency",
+            tip=N_("The currency of the prices: a code such as CNY, PLN or USD, or a word"),
+        ),
+        Field(
+            "commodity",
+            N_("Commodity"),
+            "amount",
+            money=True,
+            tip=N_("The raw materials: what the ingredients alone cost"),
+        ),
+        Field(
+            "goods",
+            N_("Goods"),
+            "amount",
+            money=True,
+            tip=N_("The product a guest could take home and use alone"),
+        ),
+        Field(
+            "service",
+            N_("Service"),
+            "amount",
+            money=True,
+            tip=N_("The same delivered as a service"),
+        ),
+        Field(
+            "experience",
+            N_("Experience"),
+            "amount",
+            money=True,
+            tip=N_("Staged as this experience: what guests pay here"),
+        ),
+    ],
     "zone": [
         Field("id", N_("Id"), "id"),
         Field("name", N_("Name"), "text"),
@@ -207,6 +248,29 @@ TEXTS = {
         Field("conflicts", N_("Conflicts with"), "refs", ("cue",)),
         Field("severity", N_("Severity"), "optional_choice", SEVERITIES, negative_only=True),
         Field("status", N_("Status"), "optional_choice", STATUSES, negative_only=True),
+        Field(
+            "impact",
+            N_("Impact"),
+            "level",
+            LEVEL_OPTIONS,
+            negative_only=True,
+            tip=N_("How much guests suffer from it: 1 low, 2 medium, 3 high; empty for not rated"),
+        ),
+        Field(
+            "effort",
+            N_("Effort"),
+            "level",
+            LEVEL_OPTIONS,
+            negative_only=True,
+            tip=N_("What the remedy costs: 1 low, 2 medium, 3 high; empty for not rated"),
+        ),
+        Field(
+            "owner",
+            N_("Owner"),
+            "optional",
+            negative_only=True,
+            tip=N_("Who answers for eliminating it: a person, a role or a team"),
+        ),
         Field("remedy", N_("Remedy"), "optional_long", negative_only=True),
     ],
     "layer": [
@@ -237,6 +301,17 @@ TEXTS = {
             tip=N_("The positive cues the souvenir brings back to mind"),
         ),
         Field("at", N_("Available at"), "refs", ("zone", "touchpoint")),
+        Field("price", N_("Price"), "amount", money=True, tip=N_("What guests pay for it")),
+        Field(
+            "plain_price",
+            N_("Price of the plain object"),
+            "amount",
+            money=True,
+            tip=N_(
+                "What the same object costs without the memory: guests paying more than this "
+                "pay for the memory"
+            ),
+        ),
     ],
     "action": [
         Field("id", N_("Id"), "id"),

@@ -11,23 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator, QValidator
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
-from cuecraft.core.model import Action, Cue, Design, Item
+from cuecraft.core.i18n import _, cldr_locale
+from cuecraft.core.model import Action, Amount, Cue, Design, Item
 from cuecraft.gui.inspector_fields import (
     Field,
     choice_label,
+    field_label,
     missing_label,
     none_label,
     not_set_label,
+    problem_label,
     untick_negative_label,
 )
-from cuecraft.gui.widgets import FieldLine, RefPicker, SensesToggle, TextBox, WordsEdit
+from cuecraft.gui.widgets import FieldLine, FieldNote, RefPicker, SensesToggle, TextBox, WordsEdit
 
 TYPED = ("text", "optional", "longtext", "optional_long", "words")  # applied at each keystroke
-ON_FINISH = ("id", "language")  # applied when editing ends
+ON_FINISH = ("id", "language", "currency")  # applied when editing ends
+# Digits with at most one decimal mark, "." or "," whatever the language: a price typed
+# as a person writes it ("9.50", "9,50"); a minus sign or a letter cannot be typed.
+AMOUNT_PATTERN = r"\s*\d{0,13}(?:[.,]\d{0,6})?\s*"
 
 
 class FormHost(Protocol):
@@ -74,6 +80,44 @@ class OptionalSpin(QSpinBox):
             self.setValue(wanted)
 
 
+def parse_amount(text: str) -> Amount | None:
+    """The price typed (None for an empty field): a whole number stays an int, as the
+    file writes it. Raises ValueError for what is not a number yet ("." alone)."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    number = float(text)  # "9." is 9, ".5" is 0.5; "." raises ValueError
+    return int(number) if number.is_integer() else number
+
+
+def amount_text(value: Amount | None) -> str:
+    """A price as the field shows it: no grouping, the language's decimal mark ("9,5")."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    from babel.numbers import get_decimal_symbol
+
+    return f"{value:.6f}".rstrip("0").replace(".", get_decimal_symbol(cldr_locale()))
+
+
+class AmountLine(FieldLine):
+    """A price or none: digits and one decimal mark; an emptied field is no price."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), self))
+
+    def set_amount(self, value: Amount | None) -> None:
+        """Show the model's price, leaving what is typed when it says the same ("9.50")."""
+        try:
+            same = parse_amount(self.text()) == value
+        except ValueError:
+            same = False
+        if not same:
+            self.setText(amount_text(value))
+
+
 def make_editor(spec: Field, host: FormHost) -> QWidget:
     """The widget editing one field, its gestures wired to `host`."""
     kind = spec.kind
@@ -84,6 +128,13 @@ def make_editor(spec: Field, host: FormHost) -> QWidget:
         line.editingFinished.connect(lambda: host._finish(spec, line.text()))
         line.escape_pressed.connect(lambda: host._put_back(spec.name))
         return line
+    if kind == "amount":
+        amount = AmountLine()
+        host._text(lambda: amount.setPlaceholderText(not_set_label()))
+        amount.textEdited.connect(lambda text: host._set(spec, text))
+        amount.editingFinished.connect(host._seal)
+        amount.escape_pressed.connect(lambda: host._put_back(spec.name))
+        return amount
     if kind in ("text", "optional"):
         line = FieldLine()
         line.textEdited.connect(lambda text: host._set(spec, text))
@@ -100,7 +151,7 @@ def make_editor(spec: Field, host: FormHost) -> QWidget:
         zones = QComboBox()  # filled by show_zone: "id — name", the id as item data
         zones.activated.connect(lambda _index: host._set(spec, zones.currentData() or None))
         return zones
-    if kind in ("choice", "optional_choice"):
+    if kind in ("choice", "optional_choice", "level"):
         # The stored (English) value is the item's data; its text is the value's word.
         combo = QComboBox()
         if kind != "choice":
@@ -151,6 +202,20 @@ def make_editor(spec: Field, host: FormHost) -> QWidget:
     return spin
 
 
+def name_field(
+    spec: Field, label: QLabel, editor: QWidget, note: FieldNote, currency: str | None = None
+) -> None:
+    """A field's label, accessible names and tip in the current language (a price's label
+    names the design's `currency`)."""
+    name = field_label(spec, currency)
+    label.setText(name)
+    editor.setAccessibleName(name)
+    note.setAccessibleName(problem_label(name))
+    tip = _(spec.tip) if spec.tip else ""
+    label.setToolTip(tip)
+    editor.setToolTip(tip)
+
+
 def name_choices(spec: Field, combo: QComboBox) -> None:
     """The words of a list of values (the values themselves are the items' data)."""
     for index in range(combo.count()):
@@ -168,7 +233,9 @@ def show_value(
 ) -> None:
     """Put the model's `value` of field `spec` of item `owner` into its editor; `order` is
     every touchpoint in journey order, where a field lists them so (a persona's)."""
-    if isinstance(editor, QLineEdit) and not isinstance(editor, WordsEdit):
+    if isinstance(editor, AmountLine):
+        editor.set_amount(value)
+    elif isinstance(editor, QLineEdit) and not isinstance(editor, WordsEdit):
         if editor.text() != (value or ""):
             editor.setText(value or "")
     elif isinstance(editor, WordsEdit):
@@ -177,6 +244,8 @@ def show_value(
         editor.set_text(value or "")
     elif isinstance(editor, QComboBox) and spec.kind == "zone":
         show_zone(editor, value, design)
+    elif isinstance(editor, QComboBox) and spec.kind == "level":  # the items hold "1".."3"
+        editor.setCurrentIndex(max(0, editor.findData("" if value is None else str(value))))
     elif isinstance(editor, QComboBox):
         editor.setCurrentIndex(max(0, editor.findData(value or "")))
     elif isinstance(editor, RefPicker):

@@ -22,6 +22,15 @@ def heading_label(text: str) -> QLabel:
     return heading
 
 
+def subheading() -> QLabel:
+    """The heading of a part of a form (the theme's prices under its realms)."""
+    label = QLabel()
+    label.setStyleSheet("font-weight: 600; margin-top: 10px;")
+    label.setWordWrap(True)
+    label.setSizePolicy(wrapping_policy())
+    return label
+
+
 def is_section(key: str) -> bool:
     """Whether `key` names a section of the outline ("zones", "actions", …)."""
     from cuecraft.gui.outline import GROUPS
