@@ -20,6 +20,7 @@ from cuecraft.core.model import (
     Souvenir,
     Theme,
     Touchpoint,
+    Value,
     Zone,
 )
 
@@ -59,6 +60,8 @@ extra_value = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=6,
 )
+# Prices as people write them: whole, with decimals, tiny, large (never above the cap).
+amounts = st.integers(0, 10**9) | st.floats(0, 10**9, allow_nan=False, allow_infinity=False)
 extras = st.dictionaries(st.builds(lambda s: "x-" + s, slug), extra_value, max_size=2)
 
 
@@ -104,7 +107,10 @@ def designs(draw: st.DrawFn) -> Design:
                     draw(st.none() | st.sampled_from(SEVERITIES)),
                     draw(st.none() | st.sampled_from(STATUSES)),
                     draw(st.none() | text),
-                    draw(extras),
+                    owner=draw(st.none() | text),
+                    effort=draw(st.none() | st.integers(1, 3)),
+                    impact=draw(st.none() | st.integers(1, 3)),
+                    extra=draw(extras),
                 )
             )
     for _ in range(counts[3]):
@@ -123,7 +129,16 @@ def designs(draw: st.DrawFn) -> Design:
     for _ in range(counts[4]):
         if (i := next(cursor, None)) is not None:
             souvenirs.append(
-                Souvenir(i, draw(text), draw(word_list), draw(refs), draw(refs), draw(extras))
+                Souvenir(
+                    i,
+                    draw(text),
+                    draw(word_list),
+                    draw(refs),
+                    draw(refs),
+                    price=draw(st.none() | amounts),
+                    plain_price=draw(st.none() | amounts),
+                    extra=draw(extras),
+                )
             )
     for _ in range(counts[5]):
         if (i := next(cursor, None)) is not None:
@@ -173,6 +188,11 @@ def designs(draw: st.DrawFn) -> Design:
         client=draw(st.none() | text),
         venue=draw(st.none() | text),
         language=draw(st.none() | st.sampled_from(["en", "pl", "zh-Hans"])),
+        value=Value(
+            draw(st.none() | st.sampled_from(["CNY", "PLN", "zł"])),
+            *draw(st.lists(st.none() | amounts, min_size=4, max_size=4)),
+            extra=draw(extras),
+        ),
         zones=zones,
         touchpoints=tps,
         cues=cues,

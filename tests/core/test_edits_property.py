@@ -65,6 +65,10 @@ def value_for(rule: Rule, ids: list[str]) -> st.SearchStrategy[Any]:
         "number": st.integers(rule.low - 1, rule.high + 1),
         "optional_number": st.none() | st.integers(rule.low - 1, rule.high + 1),
         "flag": st.booleans(),
+        "amount": st.none()
+        | st.integers(-1, 10**13)
+        | st.floats(allow_nan=True, allow_infinity=True)
+        | st.sampled_from([0, 9.5, 1e-05, 10**12, 10**12 + 1, -0.5]),
         "numbers_by_id": st.dictionaries(
             known | any_text, st.integers(rule.low - 1, rule.high + 1) | junk, max_size=3
         ),
@@ -96,8 +100,8 @@ def an_edit(draw: st.DrawFn, design: Design) -> Any:
     owner_ids = ids or ["nowhere"]
     kind = draw(st.sampled_from(["set", "set", "set", "rename", "add", "remove", "batch"]))
     if kind == "set":
-        owner = draw(st.sampled_from(["design", "theme", "realms", *owner_ids, "no-such"]))
-        if owner in ("design", "theme", "realms"):
+        owner = draw(st.sampled_from(["design", "theme", "realms", "value", *owner_ids, "no-such"]))
+        if owner in ("design", "theme", "realms", "value"):
             rules = FIELDS[owner]
         elif owner in ids:
             rules = FIELDS[kind_of(design.index()[owner])]

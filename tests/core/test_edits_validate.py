@@ -271,12 +271,17 @@ def load_message(text: str) -> str:
         ("touchpoints:\n  - id: t\n    phase: durring\n", SetField("t", "phase", "durring")),
         ("layers:\n  - id: l\n    sense: sound\n    intensity: 9\n", SetField("l", "intensity", 9)),
         ("cues:\n  - id: c\n    senses: [smel]\n", SetField("c", "senses", ["smel"])),
+        ("cues:\n  - id: c\n    impact: 4\n", SetField("c", "impact", 4)),
+        ("cues:\n  - id: c\n    effort: 0\n", SetField("c", "effort", 0)),
+        ("value:\n  goods: -2\n", SetField("value", "goods", -2)),
+        ("souvenirs:\n  - id: s\n    price: -1\n", SetField("s", "price", -1)),
     ],
 )
 def test_the_loader_and_the_edit_say_the_same_thing(yaml_text, edit):
     design = parse_design(
         "cuecraft: 1\ntitle: T\ntheme: {name: N}\nzones: [{id: z}]\n"
         "touchpoints: [{id: t}]\ncues: [{id: c}]\nlayers: [{id: l, sense: sound}]\n"
+        "souvenirs: [{id: s}]\n"
     )
     with pytest.raises(EditError) as caught:
         edit.apply(design)
@@ -285,8 +290,9 @@ def test_the_loader_and_the_edit_say_the_same_thing(yaml_text, edit):
 
 def test_the_edit_rules_cover_exactly_the_keys_the_loader_reads():
     keys = {
-        "design": set(schema.TOP_KEYS) - {"cuecraft", "theme", *SECTIONS},
+        "design": set(schema.TOP_KEYS) - {"cuecraft", "theme", "value", *SECTIONS},
         "theme": set(schema.THEME_KEYS) - {"realms"},
+        "value": set(schema.VALUE_KEYS),
         "zone": set(schema.ZONE_KEYS),
         "touchpoint": set(schema.TOUCHPOINT_KEYS),
         "cue": set(schema.CUE_KEYS),

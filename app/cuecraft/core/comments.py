@@ -175,10 +175,11 @@ def _anchors(design: Design, root: Node, lines: list[str], marks: list[int]) -> 
         key_node = root.key_nodes[key]
         anchor = _Anchor(key_node.line - 1, key_node.column, design, key, top)
         out.append(anchor)
-        if key == "theme" and value.kind == "map" and value.key_nodes is not None:
-            box = anchor.inner = _Box(design.theme, "", value.column, top)
+        if key in ("theme", "value") and value.kind == "map" and value.key_nodes is not None:
+            owner = design.theme if key == "theme" else design.value
+            box = anchor.inner = _Box(owner, "", value.column, top)
             for name, node in value.key_nodes.items():
-                out.append(_Anchor(node.line - 1, node.column, design.theme, name, box))
+                out.append(_Anchor(node.line - 1, node.column, owner, name, box))
         elif key in SECTIONS:
             items = getattr(design, key)
             nodes: list[Node] = value.value if value.kind == "seq" else []
@@ -344,5 +345,6 @@ def drop_comments(design: Design) -> None:
     """Forget every comment below the header (`cuecraft fmt --drop-comments`)."""
     design.comments = None
     design.theme.comments = None
+    design.value.comments = None
     for item in design.items():
         item.comments = None

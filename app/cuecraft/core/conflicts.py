@@ -35,6 +35,7 @@ from cuecraft.core.edits import (
 from cuecraft.core.i18n import _
 from cuecraft.core.itemfields import CONFLICTS_KEY
 from cuecraft.core.model import Design, kind_of
+from cuecraft.core.schema_reader import AMOUNT
 from cuecraft.core.validate import FIELDS
 from cuecraft.core.yamltree import Plain
 
@@ -184,6 +185,8 @@ class SetExtra(Edit):
             return design.extra
         if self.owner == "theme":
             return design.theme.extra
+        if self.owner == "value":
+            return design.value.extra
         return find(design, self.owner).extra
 
     def apply(self, design: Design) -> Change:
@@ -195,7 +198,7 @@ class SetExtra(Edit):
             extra[self.key] = copy.deepcopy(self.value)
         return Change(
             frozenset({"design"}),
-            frozenset() if self.owner in ("design", "theme") else frozenset({self.owner}),
+            frozenset() if self.owner in ("design", "theme", "value") else frozenset({self.owner}),
         )
 
     def revert(self, design: Design) -> Change:
@@ -206,7 +209,7 @@ class SetExtra(Edit):
             extra.pop(self.key, None)
         return Change(
             frozenset({"design"}),
-            frozenset() if self.owner in ("design", "theme") else frozenset({self.owner}),
+            frozenset() if self.owner in ("design", "theme", "value") else frozenset({self.owner}),
         )
 
 
@@ -257,9 +260,10 @@ def _design_field(path: str, raw: Any) -> Edit:
     if path.startswith("theme.realms."):
         realm = path.removeprefix("theme.realms.")
         return SetField("realms", realm, _decode("number", raw))
-    owner, name = (
-        ("theme", path.removeprefix("theme.")) if path.startswith("theme.") else ("design", path)
-    )
+    owner, name = "design", path
+    for part in ("theme", "value"):
+        if path.startswith(part + "."):
+            owner, name = part, path.removeprefix(part + ".")
     if name.startswith("x-"):
         return SetExtra(owner, name, None if _is_null(raw) else raw)
     rule = FIELDS[owner].get(name)
@@ -327,6 +331,11 @@ def _decode(rule_kind: str, raw: Any) -> Any:
             return int(str(raw))
         except ValueError:
             raise EditError(_("“{value}” is not a whole number").format(value=raw)) from None
+    if rule_kind == "amount":
+        text = str(raw)
+        if AMOUNT.match(text):
+            return float(text) if "." in text else int(text)
+        raise EditError(_("“{value}” is not a price").format(value=raw))
     if rule_kind == "flag":
         return str(raw).lower() in ("true", "yes", "on")
     if rule_kind in ("words", "refs", "senses"):

@@ -87,6 +87,10 @@ def find(design: Design, item_id: str) -> Item:
     return item
 
 
+OWN_FIELDS = ("design", "theme", "realms", "value")
+"""The owners of fields that are the design's own, not an item's."""
+
+
 def _target(design: Design, owner: str) -> Any:
     if owner == "design":
         return design
@@ -94,11 +98,13 @@ def _target(design: Design, owner: str) -> Any:
         return design.theme
     if owner == "realms":
         return design.theme.realms
+    if owner == "value":
+        return design.value
     return find(design, owner)
 
 
 def _section_name(design: Design, owner: str) -> str:
-    if owner in ("design", "theme", "realms"):
+    if owner in OWN_FIELDS:
         return "theme" if owner == "realms" else owner
     return section_of(design, owner)[0]
 
@@ -123,9 +129,9 @@ class Edit:
 
 @dataclass
 class SetField(Edit):
-    """Set one field of the design, the theme, the realms or an item (by id)."""
+    """Set one field of the design, the theme, the realms, the value or an item (by id)."""
 
-    owner: str  # "design", "theme", "realms" or an item id
+    owner: str  # "design", "theme", "realms", "value" or an item id
     name: str
     value: Any
     old: Any = None
@@ -149,7 +155,7 @@ class SetField(Edit):
         if self.name == "id":
             raise EditError(_("ids are changed with RenameId, which also updates references"))
         target = _target(design, self.owner)
-        kind = self.owner if self.owner in ("design", "theme", "realms") else kind_of(target)
+        kind = self.owner if self.owner in OWN_FIELDS else kind_of(target)
         rule = FIELDS[kind].get(self.name)
         if rule is None:
             raise EditError(
@@ -168,7 +174,7 @@ class SetField(Edit):
 
     def _change(self, design: Design) -> Change:
         section = _section_name(design, self.owner)
-        ids = frozenset() if self.owner in ("design", "theme", "realms") else {self.owner}
+        ids = frozenset() if self.owner in OWN_FIELDS else {self.owner}
         return Change(frozenset({section}), frozenset(ids))
 
 

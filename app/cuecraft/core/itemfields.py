@@ -2,7 +2,7 @@
 
 Every item is read as a mapping of its fields (its `x-` keys included) and the
 design itself as one more mapping whose keys are paths ("title",
-"theme.motifs", "theme.realms.escapist", "x-review"). A list whose order
+"theme.motifs", "theme.realms.escapist", "value.goods", "x-review"). A list whose order
 carries no meaning (motifs, senses, at, sees, conflicts, evokes, next, and the
 like) is compared as a set.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from cuecraft.core.edits import REFERENCE_FIELDS as REFERENCE_BY_SECTION
 from cuecraft.core.edits import SECTION_TYPES
-from cuecraft.core.model import KIND_OF, REALMS, SECTIONS, Design, Item
+from cuecraft.core.model import KIND_OF, REALMS, SECTIONS, VALUE_STEPS, Design, Item
 
 SET_FIELDS = frozenset(
     {"motifs", "avoid", "senses", "at", "sees", "conflicts", "evokes", "next", "skips", "needs"}
@@ -58,6 +58,11 @@ def design_fields(design: Design, with_conflicts: bool = True) -> dict[str, Any]
         out[f"theme.realms.{realm}"] = getattr(theme.realms, realm)
     for key, value in theme.extra.items():
         out[f"theme.{key}"] = value
+    worth = design.value
+    for name in ("currency", *VALUE_STEPS):
+        out[f"value.{name}"] = getattr(worth, name)
+    for key, value in worth.extra.items():
+        out[f"value.{key}"] = value
     for key, value in design.extra.items():
         if with_conflicts or key != CONFLICTS_KEY:
             out[key] = value
@@ -72,6 +77,8 @@ def set_design_field(design: Design, path: str, value: Any) -> None:
         owner, name = design.theme.realms, path.removeprefix("theme.realms.")
     elif path.startswith("theme."):
         owner, name = design.theme, path.removeprefix("theme.")
+    elif path.startswith("value."):
+        owner, name = design.value, path.removeprefix("value.")
     _set(owner, name, value)
 
 

@@ -28,11 +28,12 @@ def relocate(design: Design) -> bool:
     mine = design.items()
     theirs = saved.items() if saved is not None else []
     if saved is None or [i.id for i in mine] != [i.id for i in theirs]:
-        design.where, design.theme.where = {}, {}
+        design.where, design.theme.where, design.value.where = {}, {}, {}
         for item in mine:
             item.where = {}
         return False
     design.where, design.theme.where = saved.where, saved.theme.where
+    design.value.where = saved.value.where
     for item, located in zip(mine, theirs, strict=True):
         item.where = located.where
     return True

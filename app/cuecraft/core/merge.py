@@ -209,6 +209,9 @@ def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]
     result.theme.comments = merge_comments(
         base.theme.comments, ours.theme.comments, theirs.theme.comments
     )
+    result.value.comments = merge_comments(
+        base.value.comments, ours.value.comments, theirs.value.comments
+    )
     base_items, our_items, their_items = items_by_id(base), items_by_id(ours), items_by_id(theirs)
     places = {
         item.id: (section, index)
@@ -291,6 +294,8 @@ def _shallow_copy(design: Design) -> Design:
     out.theme.motifs = list(design.theme.motifs)
     out.theme.avoid = list(design.theme.avoid)
     out.theme.extra = dict(design.theme.extra)
+    out.value = copy.copy(design.value)
+    out.value.extra = dict(design.value.extra)
     out.extra = dict(design.extra)
     for section in SECTIONS:
         setattr(out, section, list(getattr(design, section)))

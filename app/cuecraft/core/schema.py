@@ -19,6 +19,7 @@ from cuecraft.core.model import (
     SENSES,
     SEVERITIES,
     STATUSES,
+    VALUE_STEPS,
     Action,
     Cue,
     Design,
@@ -29,12 +30,14 @@ from cuecraft.core.model import (
     Souvenir,
     Theme,
     Touchpoint,
+    Value,
     Zone,
 )
 from cuecraft.core.schema_reader import Reader, Report, is_null, kind_word
 from cuecraft.core.validate import (
     EMOTION_RANGE,
     INTENSITY_RANGE,
+    LEVEL_RANGE,
     MINUTES_RANGE,
     REALM_RANGE,
     SHARE_RANGE,
@@ -50,6 +53,7 @@ TOP_KEYS = (
     "venue",
     "language",
     "theme",
+    "value",
     "zones",
     "touchpoints",
     "cues",
@@ -73,9 +77,13 @@ CUE_KEYS = (
     "severity",
     "status",
     "remedy",
+    "owner",
+    "effort",
+    "impact",
 )
 LAYER_KEYS = ("id", "sense", "name", "at", "intensity", "motifs")
-SOUVENIR_KEYS = ("id", "name", "motifs", "evokes", "at")
+SOUVENIR_KEYS = ("id", "name", "motifs", "evokes", "at", "price", "plain_price")
+VALUE_KEYS = ("currency", *VALUE_STEPS)
 ACTION_KEYS = (
     "id",
     "text",
@@ -154,6 +162,7 @@ def read_design(root: Node, report: Report) -> Design | None:
         client=top.text("client"),
         venue=top.text("venue"),
         language=language,
+        value=_read_value(root.value.get("value"), report),
         zones=[
             _read_zone(n, p, report) for p, n in _items(root.value.get("zones"), "zones", report)
         ],
@@ -213,6 +222,21 @@ def _read_theme(node: Node | None, root: Node, report: Report) -> Theme:
     )
 
 
+def _read_value(node: Node | None, report: Report) -> Value:
+    if node is None or is_null(node) or not _mapping(node, "value", report, lambda: _("“value”")):
+        return Value()
+    r = Reader(node, "value", report, VALUE_KEYS)
+    return Value(
+        currency=r.text("currency"),
+        commodity=r.amount("commodity"),
+        goods=r.amount("goods"),
+        service=r.amount("service"),
+        experience=r.amount("experience"),
+        extra=r.extra,
+        where=r.where,
+    )
+
+
 def _read_zone(node: Node, path: str, report: Report) -> Zone:
     r = Reader(node, path, report, ZONE_KEYS)
     return Zone(
@@ -254,6 +278,9 @@ def _read_cue(node: Node, path: str, report: Report) -> Cue:
         severity=r.choice("severity", SEVERITIES, None),
         status=r.choice("status", STATUSES, None),
         remedy=r.text("remedy"),
+        owner=r.text("owner"),
+        effort=r.integer("effort", *LEVEL_RANGE),
+        impact=r.integer("impact", *LEVEL_RANGE),
         extra=r.extra,
         where=r.where,
     )
@@ -289,6 +316,8 @@ def _read_souvenir(node: Node, path: str, report: Report) -> Souvenir:
         motifs=r.words("motifs"),
         evokes=r.words("evokes", refs=True),
         at=r.words("at", refs=True),
+        price=r.amount("price"),
+        plain_price=r.amount("plain_price"),
         extra=r.extra,
         where=r.where,
     )

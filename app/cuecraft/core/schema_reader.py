@@ -15,6 +15,7 @@ from typing import Any
 from cuecraft.core.i18n import _, pgettext
 from cuecraft.core.model import Location, Where
 from cuecraft.core.validate import (
+    amount_problem,
     choice_problem,
     id_problem,
     must_be_flag,
@@ -29,6 +30,7 @@ from cuecraft.core.yamltree import Node, to_python
 Report = Callable[[str, int, int, str], None]
 
 INTEGER = re.compile(r"[-+]?[0-9]+\Z")
+AMOUNT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")  # 24, 9.5, .5 — never 1e3
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
 FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
@@ -134,6 +136,21 @@ class Reader:
             return None
         number = int(node.value)
         problem = range_problem(key, number, low, high)
+        if problem:
+            self.problem(node, problem, key)
+            return None
+        return number
+
+    def amount(self, key: str) -> int | float | None:
+        """A price: a number from 0 up as written (`24` an int, `9.5` a float)."""
+        node = self.fields.get(key)
+        if node is None or is_null(node):
+            return None
+        number: int | float | None = None
+        if node.kind == "scalar" and AMOUNT.match(node.value):
+            text = node.value.lstrip("+")
+            number = float(text) if "." in text else int(text)
+        problem = amount_problem(key, number)
         if problem:
             self.problem(node, problem, key)
             return None

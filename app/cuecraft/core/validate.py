@@ -18,13 +18,23 @@ quoted (U+0085, U+2028, U+2029) are allowed: the writer quotes them.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from cuecraft.core.i18n import _
-from cuecraft.core.model import LANES, PHASES, POLARITIES, REALMS, SENSES, SEVERITIES, STATUSES
+from cuecraft.core.i18n import _, format_number
+from cuecraft.core.model import (
+    LANES,
+    PHASES,
+    POLARITIES,
+    REALMS,
+    SENSES,
+    SEVERITIES,
+    STATUSES,
+    VALUE_STEPS,
+)
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 SLUG_MAX = 64
@@ -50,6 +60,8 @@ INTENSITY_RANGE = (1, 3)
 REALM_RANGE = (0, 3)
 MINUTES_RANGE = (0, 1440)  # a standard time, its tolerance, a wait: at most a day
 SHARE_RANGE = (0, 100)  # a persona's share of guests, in percent
+LEVEL_RANGE = (1, 3)  # a negative cue's effort and impact: 1 low, 3 high
+MAX_AMOUNT = 1_000_000_000_000  # a price above a trillion is a typing slip, not a price
 
 # Outside YAML's printable set, or C0 controls a person never means to type; tab and
 # line break stay allowed. Found by one regex search, so a keystroke costs microseconds.
@@ -165,6 +177,24 @@ def range_problem(name: str, number: int, low: int, high: int) -> str | None:
     )
 
 
+def amount_problem(name: str, value: Any) -> str | None:
+    """Why `value` is not a price (a number from 0 up, decimals allowed), or None."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if ok and not math.isfinite(value):
+        ok = False
+    if not ok:
+        return _("“{field}” must be a number of 0 or more, such as 24 or 9.5").format(field=name)
+    if value < 0:
+        return _("“{field}” is {number}; a price cannot be below 0").format(
+            field=name, number=value
+        )
+    if value > MAX_AMOUNT:
+        return _("“{field}” is {number}; a price must be at most {most}").format(
+            field=name, number=value, most=format_number(MAX_AMOUNT)
+        )
+    return None
+
+
 def required_problem(name: str) -> str:
     return _("“{field}” is required and must not be empty").format(field=name)
 
@@ -179,7 +209,8 @@ class Rule:
     kind: text (str), required (non-empty str), optional (str or None), language
     (None or a tag), id, ref (None or text), words / refs (lists of text), senses,
     choice, optional_choice, number, optional_number, flag (bool), numbers_by_id (a
-    mapping of ids to whole numbers: a persona's emotion per touchpoint).
+    mapping of ids to whole numbers: a persona's emotion per touchpoint), amount (None or
+    a price: a number ≥ 0, decimals allowed).
     """
 
     kind: str
@@ -194,6 +225,8 @@ _WORDS = Rule("words")
 _REFS = Rule("refs")
 _ID = Rule("id")
 _MINUTES = Rule("optional_number", low=MINUTES_RANGE[0], high=MINUTES_RANGE[1])
+_LEVEL = Rule("optional_number", low=LEVEL_RANGE[0], high=LEVEL_RANGE[1])
+_AMOUNT = Rule("amount")
 
 FIELDS: dict[str, dict[str, Rule]] = {
     "design": {
@@ -210,6 +243,7 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "avoid": _WORDS,
     },
     "realms": {realm: Rule("number", low=REALM_RANGE[0], high=REALM_RANGE[1]) for realm in REALMS},
+    "value": {"currency": _OPTIONAL, **{step: _AMOUNT for step in VALUE_STEPS}},
     "zone": {"id": _ID, "name": _TEXT, "sees": _REFS},
     "touchpoint": {
         "id": _ID,
@@ -232,6 +266,9 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "severity": Rule("optional_choice", SEVERITIES),
         "status": Rule("optional_choice", STATUSES),
         "remedy": _OPTIONAL,
+        "owner": _OPTIONAL,
+        "effort": _LEVEL,
+        "impact": _LEVEL,
     },
     "layer": {
         "id": _ID,
@@ -247,6 +284,8 @@ FIELDS: dict[str, dict[str, Rule]] = {
         "motifs": _WORDS,
         "evokes": _REFS,
         "at": _REFS,
+        "price": _AMOUNT,
+        "plain_price": _AMOUNT,
     },
     "action": {
         "id": _ID,
@@ -345,6 +384,8 @@ def field_problem(rule: Rule, name: str, value: Any, old: Any = None) -> str | N
         return range_problem(name, value, rule.low, rule.high)
     if kind == "flag":
         return None if isinstance(value, bool) else must_be_flag(name)
+    if kind == "amount":
+        return None if value is None else amount_problem(name, value)
     if kind == "numbers_by_id":
         return _numbers_by_id_problem(rule, name, value, kept)
     raise AssertionError(f"unknown rule kind {kind!r}")

@@ -13,12 +13,14 @@ import contextlib
 import errno
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from cuecraft.core.i18n import _
 from cuecraft.core.model import (
     FORMAT_VERSION,
+    VALUE_STEPS,
     Action,
     Comments,
     Cue,
@@ -214,6 +216,15 @@ def dump_design(design: Design) -> str:
     )
     out.extra("  ", theme.extra)
     out.end("  ", outer)
+    value = design.value
+    if value or "value" in design.where or _has_notes(design.comments, "value"):
+        out.put("", "value", "value:" if value else "value: {}")
+        inner = out.begin(value.comments)
+        text("  ", "currency", value.currency)
+        for step in VALUE_STEPS:
+            out.raw("  ", step, amount_text(getattr(value, step)))
+        out.extra("  ", value.extra)
+        out.end("  ", inner)
     _section(out, design, "zones", design.zones, _zone)
     _section(out, design, "touchpoints", design.touchpoints, _touchpoint)
     _section(out, design, "cues", design.cues, _cue)
@@ -295,6 +306,9 @@ def _cue(out: _Out, cue: Cue) -> None:
     out.word(i, "severity", cue.severity)
     out.word(i, "status", cue.status)
     out.text(i, "remedy", cue.remedy)
+    out.text(i, "owner", cue.owner)
+    out.raw(i, "effort", cue.effort)
+    out.raw(i, "impact", cue.impact)
 
 
 def _layer(out: _Out, layer: Layer) -> None:
@@ -312,6 +326,8 @@ def _souvenir(out: _Out, souvenir: Souvenir) -> None:
     out.words(i, "motifs", souvenir.motifs)
     out.words(i, "evokes", souvenir.evokes)
     out.words(i, "at", souvenir.at)
+    out.raw(i, "price", amount_text(souvenir.price))
+    out.raw(i, "plain_price", amount_text(souvenir.plain_price))
 
 
 def _action(out: _Out, action: Action) -> None:
@@ -334,6 +350,19 @@ def _persona(out: _Out, persona: Persona) -> None:
     out.raw(i, "share", persona.share)
     out.words(i, "skips", persona.skips)
     out.raw(i, "emotion", number_map(persona.emotion) if persona.emotion else None)
+
+
+def amount_text(amount: float | None) -> str | None:
+    """A price as the file writes it: `24`, `9.5` (a whole float drops its `.0`)."""
+    if amount is None:
+        return None
+    if isinstance(amount, float):
+        if amount.is_integer():
+            return str(int(amount))
+        # repr is the shortest text that reads back as the same float; Decimal spells it
+        # without an exponent (1e-05 -> 0.00001), which the format does not read.
+        return format(Decimal(repr(amount)), "f")
+    return str(amount)
 
 
 def number_map(numbers: dict[str, int]) -> str:
