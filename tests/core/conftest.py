@@ -97,6 +97,7 @@ cues:
     severity: medium
     status: open
     remedy: Plant a bamboo hedge along the street
+    owner: garden team      # ELI004 asks a high-severity cue for one
 layers:
   - id: stream
     sense: sound

@@ -35,10 +35,10 @@ def test_baseline_journey_shape(draft):
 def test_every_code_of_the_spec_is_known():
     assert CODES == (
         "MRG001", "REF001", "THM001", "THM002", "THM003", "HAR001", "HAR002", "HAR003",
-        "ELI001", "ELI002", "ELI003", "MEM001", "MEM002", "MEM003",
+        "ELI001", "ELI002", "ELI003", "ELI004", "MEM001", "MEM002", "MEM003", "MEM004",
         "SEN001", "SEN002", "SEN003", "JRN001", "JRN002", "JRN003", "JRN004",
         "PER001", "PER002", "PER003",
-        "BLU001", "BLU002", "BLU003", "BLU004",
+        "BLU001", "BLU002", "BLU003", "BLU004", "VAL001",
         "FBK001", "FBK002", "FBK003", "FBK004",
     )  # fmt: skip
 

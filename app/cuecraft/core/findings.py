@@ -10,9 +10,10 @@ from cuecraft.core.model import Item, Location
 PRINCIPLES = ("theme", "harmonize", "eliminate", "memorabilia", "senses", "journey")
 STAGING = "staging"  # the seventh principle, scored when a design has a blueprint (actions)
 ALL_PRINCIPLES = (*PRINCIPLES, STAGING)
-GROUPS = ("merge", "references", *ALL_PRINCIPLES, "feedback")
+GROUPS = ("merge", "references", *ALL_PRINCIPLES, "value", "feedback")
 """Findings grouped as every view shows them: unresolved merge conflicts and broken
-references first (they make the rest unreliable), guest feedback last."""
+references first (they make the rest unreliable), then the principles, the value the
+guest pays for (not scored), guest feedback last."""
 PRINCIPLE_OF_PREFIX = {
     "MRG": "merge",
     "REF": "references",
@@ -24,6 +25,7 @@ PRINCIPLE_OF_PREFIX = {
     "JRN": "journey",
     "PER": "journey",
     "BLU": "staging",
+    "VAL": "value",
     "FBK": "feedback",
 }
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -146,8 +148,8 @@ def _join(items: list[str], english: bool) -> str:
 
 
 def principle_title(principle: str, full: bool = False) -> str:
-    """The name of a principle (or `merge`, `references`, `feedback`, `overall`) in the current
-    language: short as a scorecard row or findings group shows it ("Harmonize"), or with
+    """The name of a principle (or `merge`, `references`, `value`, `feedback`, `overall`) in
+    the current language: short as a scorecard row or findings group shows it ("Harmonize"), or with
     `full` as a heading names it ("Harmonize with positive cues"). The one table of these
     names for the workbench, the CLI and the brief; codes stay as they are."""
     if full:
@@ -169,6 +171,8 @@ def principle_title(principle: str, full: bool = False) -> str:
             return pgettext("principle heading", "Journey")
         if principle == "staging":
             return pgettext("principle heading", "Stage the service: the blueprint")
+        if principle == "value":
+            return pgettext("principle heading", "The value guests pay for")
         if principle == "feedback":
             return pgettext("principle heading", "Guest feedback")
     if principle == "merge":
@@ -189,6 +193,8 @@ def principle_title(principle: str, full: bool = False) -> str:
         return pgettext("principle", "Journey")
     if principle == "staging":
         return pgettext("principle", "Staging")
+    if principle == "value":
+        return pgettext("principle", "Value")
     if principle == "feedback":
         return pgettext("principle", "Guest feedback")
     if principle == "overall":

@@ -84,13 +84,15 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
             if cue.is_negative and cue.is_active:
                 weight = OPEN_PENALTY[cue.effective_severity]
                 penalty += weight if cue.effective_status == "open" else weight / 2
-        penalty += 5 * (codes.get("ELI001", 0) + codes.get("ELI003", 0))
+        penalty += 5 * (codes.get("ELI001", 0) + codes.get("ELI003", 0) + codes.get("ELI004", 0))
         raw["eliminate"] = max(0.0, 100 - penalty) / 100
 
     if not design.souvenirs:
         raw["memorabilia"] = 0.0
     else:
-        good = len(design.souvenirs) - codes.get("MEM002", 0)
+        # A souvenir counts once however many of MEM002 and MEM004 it has.
+        weak = {f.ids[0] for f in findings if f.code in ("MEM002", "MEM004") and f.ids}
+        good = sum(1 for souvenir in design.souvenirs if souvenir.id not in weak)
         raw["memorabilia"] = _share(good, len(design.souvenirs))
         if codes.get("MEM003"):
             raw["memorabilia"] *= MISSING_AFTER_FACTOR

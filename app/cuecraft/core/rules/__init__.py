@@ -18,6 +18,7 @@ from cuecraft.core.rules import (
     references,
     senses,
     theme,
+    value,
 )
 
 RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
@@ -31,6 +32,7 @@ RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
     journey.check,
     personas.check,
     blueprint.check,
+    value.check,
 )
 
 CODES = (
@@ -45,9 +47,11 @@ CODES = (
     "ELI001",
     "ELI002",
     "ELI003",
+    "ELI004",
     "MEM001",
     "MEM002",
     "MEM003",
+    "MEM004",
     "SEN001",
     "SEN002",
     "SEN003",
@@ -62,6 +66,7 @@ CODES = (
     "BLU002",
     "BLU003",
     "BLU004",
+    "VAL001",
     "FBK001",
     "FBK002",
     "FBK003",

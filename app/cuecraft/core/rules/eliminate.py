@@ -1,4 +1,4 @@
-"""Eliminate negative cues: ELI001, ELI002 ("6 − 1 = 0"), ELI003."""
+"""Eliminate negative cues: ELI001, ELI002 ("6 − 1 = 0"), ELI003, ELI004."""
 
 from __future__ import annotations
 
@@ -23,6 +23,21 @@ def check(graph: DesignGraph) -> list[Finding]:
                     cue,
                     _("write down how it will be eliminated, even as a first idea"),
                     ("remedy",),
+                )
+            )
+        if cue.effective_severity == "high" and not (cue.owner or "").strip():
+            out.append(
+                finding(
+                    "ELI004",
+                    "warning",
+                    _(
+                        "the high-severity negative cue “{cue}” has no owner: nobody answers "
+                        "for eliminating it"
+                    ).format(cue=cue.id),
+                    (cue.id,),
+                    cue,
+                    _("name the person or team who will eliminate it"),
+                    ("owner",),
                 )
             )
         places = graph.cue_places.get(cue.id, set())

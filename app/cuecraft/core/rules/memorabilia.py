@@ -1,10 +1,13 @@
-"""Mix in memorabilia: MEM001, MEM002, MEM003."""
+"""Mix in memorabilia: MEM001, MEM002, MEM003, MEM004.
+
+MEM004 is Pine & Gilmore's proof that memorabilia work: guests pay more for the
+object than its normal price because of the memory it holds."""
 
 from __future__ import annotations
 
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.i18n import _
+from cuecraft.core.i18n import _, format_money
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -45,6 +48,31 @@ def check(graph: DesignGraph) -> list[Finding]:
                 souvenir,
                 _("a souvenir works when it carries the theme and reminds of a moment"),
                 ("motifs", "evokes"),
+            )
+        )
+    for souvenir in design.souvenirs:
+        price, plain = souvenir.price, souvenir.plain_price
+        if price is None or plain is None or price > plain:
+            continue
+        out.append(
+            finding(
+                "MEM004",
+                "warning",
+                _(
+                    "the souvenir “{souvenir}” sells for {price}, not more than the same object "
+                    "costs without the memory ({plain}): guests are not paying for the memory"
+                ).format(
+                    souvenir=souvenir.id,
+                    price=format_money(price, design.value.currency),
+                    plain=format_money(plain, design.value.currency),
+                ),
+                (souvenir.id,),
+                souvenir,
+                _(
+                    "tie it closer to a moment of the visit (a name, a date, a photo), or check "
+                    "its price"
+                ),
+                ("price", "plain_price"),
             )
         )
     afters = [t for t, tp in graph.touchpoints.items() if tp.phase == "after"]
