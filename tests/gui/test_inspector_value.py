@@ -102,6 +102,7 @@ def test_impact_effort_and_owner_are_set_each_in_one_undo_step(qtbot, tmp_path):
     # Each level offers its number and word; the empty entry is "not rated".
     assert [impact.itemData(i) for i in range(impact.count())] == ["", "1", "2", "3"]
     assert impact.itemText(3) == "3 · high" and effort.itemText(1) == "1 · low"
+    assert impact.currentText() == "not rated"
     assert "how much guests suffer" in impact.toolTip().lower()
     assert "what the remedy costs" in effort.toolTip().lower()
     before = document.undo_stack.count()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem, QGraphicsScene, QScrollArea
 
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.i18n import format_money, language
@@ -25,7 +25,7 @@ from cuecraft.gui.views.picture import words_in
 from cuecraft.gui.views.realms_scene import PART as REALM_PART
 from cuecraft.gui.views.realms_scene import realms_scene
 from cuecraft.gui.views.value_scene import PART, PREMIUM, PRICED, UNPRICED, value_scene
-from cuecraft.gui.views.value_view import ValueView
+from cuecraft.gui.views.value_view import READABLE, ValueView
 
 HOTPOT = """\
 cuecraft: 1
@@ -171,21 +171,41 @@ def shown(qtbot, view: ValueView, width: int = 1100, height: int = 600) -> Value
     return view
 
 
+def whole(picture) -> bool:
+    """Whether a picture's view shows all of its scene."""
+    shown_rect = picture.mapToScene(picture.viewport().rect()).boundingRect()
+    return shown_rect.contains(picture.scene().sceneRect().adjusted(1, 1, -1, -1))
+
+
 def test_the_view_shows_both_pictures_whole_side_by_side_or_stacked(qtbot, tmp_path):
     document = Document(design_from(tmp_path, HOTPOT))
-    view = shown(qtbot, ValueView(document))
+    view = shown(qtbot, ValueView(document), 1300, 600)
     staircase, realms = view.staircase(), view.realms()
     assert format_money(100, "CNY") in words_in(staircase.scene())
     assert realm_word("escapist").capitalize() in words_in(realms.scene())
-    assert view.side_by_side()
-    for picture in (staircase, realms):  # fitted: the whole picture in its room
-        shown_rect = picture.mapToScene(picture.viewport().rect()).boundingRect()
-        assert shown_rect.contains(picture.scene().sceneRect().adjusted(1, 1, -1, -1))
-    assert staircase.geometry().right() <= realms.geometry().left()
-    view.resize(500, 900)
-    assert not view.side_by_side()
-    qtbot.waitUntil(lambda: view.staircase().geometry().bottom() < view.realms().geometry().top())
+    assert view.side_by_side() and view.picture_scale() >= READABLE
+    assert whole(staircase) and whole(realms)
+    assert staircase.geometry().right() < realms.geometry().left()
+    # Tall and narrow: one over the other, larger than side by side would draw them.
+    view.resize(700, 1100)
+    qtbot.waitUntil(lambda: not view.side_by_side())
+    assert staircase.geometry().bottom() < realms.geometry().top()
+    assert whole(staircase) and whole(realms)
     assert view.summary() == "Priced steps: 4 of 4"
+
+
+def test_on_a_small_screen_the_pictures_stay_readable_and_scroll(qtbot, tmp_path):
+    # The tab's room on a 1024×768 projector with the outline, inspector and findings open.
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document), 515, 360)
+    view.staircase()
+    assert view.picture_scale() >= READABLE and not view.side_by_side()
+    scroll = view.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().maximum() > 0  # the realms are further down
+    assert whole(view.staircase()) and whole(view.realms())
+    view.resize(1600, 1000)  # the docks closed on a large screen: larger than drawn
+    qtbot.waitUntil(lambda: view.picture_scale() > 1.0)
+    assert scroll.verticalScrollBar().maximum() == 0
 
 
 def test_editing_a_price_in_the_inspector_is_one_undo_step_and_the_view_follows(qtbot, tmp_path):

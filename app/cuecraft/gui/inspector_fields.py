@@ -69,6 +69,12 @@ def none_label() -> str:
     return _("(none)")
 
 
+def not_rated_label() -> str:
+    """What a negative cue's impact or effort shows when it holds none."""
+    # TRANSLATORS: a negative cue's impact or effort that is not given yet
+    return _("not rated")
+
+
 def not_set_label() -> str:
     """What an optional number shows when it holds none."""
     return _("not set")

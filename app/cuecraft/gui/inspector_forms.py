@@ -23,6 +23,7 @@ from cuecraft.gui.inspector_fields import (
     field_label,
     missing_label,
     none_label,
+    not_rated_label,
     not_set_label,
     problem_label,
     untick_negative_label,
@@ -220,7 +221,10 @@ def name_choices(spec: Field, combo: QComboBox) -> None:
     """The words of a list of values (the values themselves are the items' data)."""
     for index in range(combo.count()):
         value = combo.itemData(index)
-        combo.setItemText(index, choice_label(spec.name, value) if value else none_label())
+        if value:
+            combo.setItemText(index, choice_label(spec.name, value))
+        else:
+            combo.setItemText(index, not_rated_label() if spec.kind == "level" else none_label())
 
 
 def show_value(

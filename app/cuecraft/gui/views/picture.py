@@ -41,7 +41,7 @@ class PictureStyle:
             palette,
             scaled_font(font, 1.0),
             scaled_font(font, 1.1, bold=True),
-            scaled_font(font, 0.85),
+            scaled_font(font, 0.92),
             scaled_font(font, 1.35, bold=True),
             scaled_font(font, 1.5, bold=True),
         )
@@ -63,10 +63,14 @@ class PictureStyle:
 
 
 class Words(QGraphicsItem):
-    """A few lines of text in one font and colour, each line centred or left-aligned."""
+    """A text shown in a few lines of one font and colour, each centred or left-aligned;
+    `text` is the whole text, `lines` how it is broken (and shortened) to fit."""
 
-    def __init__(self, lines: list[str], font: QFont, color: QColor, centred: bool = False) -> None:
+    def __init__(
+        self, text: str, lines: list[str], font: QFont, color: QColor, centred: bool = False
+    ) -> None:
         super().__init__()
+        self.text = text
         self.lines = lines
         self._font = font
         self._color = color
@@ -75,10 +79,6 @@ class Words(QGraphicsItem):
         self._widths = [metrics.horizontalAdvance(t) for t in lines]
         self._width = max(self._widths, default=0.0)
         self._rect = QRectF(0, 0, self._width, len(lines) * metrics.lineSpacing())
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -114,7 +114,7 @@ def add_words(
     """`text` at (x, y), its top-left corner (its top centre when `centred`); given a
     `width`, wrapped to at most `lines` lines of it, the last one shortened."""
     shown = wrap_elide(text, font, width, lines) if width > 0 else [text]
-    item = Words(shown, font, color, centred)
+    item = Words(text, shown, font, color, centred)
     scene.addItem(item)
     left = x - item.boundingRect().width() / 2 if centred else x
     item.setPos(left, y)

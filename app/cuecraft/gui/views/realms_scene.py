@@ -31,7 +31,7 @@ QUADRANTS = (
     ("escapist", 1, 1),
 )
 PART = 0  # item data of a quadrant: (realm, level); of a dot: (realm, "dot" | "empty dot")
-HALF = 170.0  # a quadrant's side
+HALF = 150.0  # a quadrant's side
 MARGIN = 24.0
 DOT = 6.0  # a dot's radius
 

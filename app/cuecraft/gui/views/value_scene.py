@@ -25,13 +25,14 @@ from cuecraft.core.words import value_step_word
 from ._style import mix
 from .picture import BLUE, GREEN, PictureStyle, add_words
 
-STEP = 150.0  # a step's width
-RISE = 230.0  # the tallest block's height
+STEP = 124.0  # a step's width
+RISE = 190.0  # the tallest block's height
 PLACEHOLDER = 34.0  # the dashed outline of a step without a price
 MARGIN = 24.0
 # What each block is, as item data PART: (step, PRICED | UNPRICED | PREMIUM) (tests, tools).
 PART, PRICED, UNPRICED, PREMIUM = 0, "priced", "unpriced", "premium"
-WIDTH = 2 * MARGIN + len(VALUE_STEPS) * STEP + 70  # room beside the experience for its premium
+STAIRS = len(VALUE_STEPS) * STEP
+WIDTH = 2 * MARGIN + STAIRS + 60  # and room beside the experience for its premium
 
 
 def value_title() -> str:
@@ -122,12 +123,13 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
     """Draw the four steps under `top`; return the bottom of what is drawn."""
     prices = value.prices()
     highest = max(prices.values(), default=0)
-    price_h = QFontMetricsF(style.big).lineSpacing() + 6
+    price_h = QFontMetricsF(style.big).lineSpacing() + 4
     # Nothing priced: no room kept for blocks that are not there.
     floor = top + price_h + (RISE if prices else PLACEHOLDER + 6)
     blue = style.hue(BLUE)
     ink_pen = QPen(mix(blue, style.ink, 0.35), 1.2)
     heights: dict[str, float] = {}
+    under = floor  # the foot of the steps' names
     for i, step in enumerate(VALUE_STEPS):
         x = MARGIN + i * STEP
         price = prices.get(step)
@@ -142,26 +144,28 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
             rect = QRectF(x, floor - height, STEP, height)
             shade = mix(style.base, blue, 0.3 + 0.18 * i)
             scene.addRect(rect, ink_pen, shade).setData(PART, (step, PRICED))
-            label, font, color = format_money(price, value.currency), style.big, style.ink
+            money = format_money(price, value.currency)
+            label, font, color = money, fitting(money, (style.big, style.bold), STEP), style.ink
         add_words(scene, label, font, color, x + STEP / 2, rect.top() - price_h, centred=True)
-        add_words(
+        word = value_step_word(step)
+        font = fitting(word, (style.bold, style.text, style.small), STEP - 6)
+        words = add_words(
             scene,
-            value_step_word(step),
-            style.bold,
+            word,
+            font,
             style.ink,
             x + STEP / 2,
-            floor + 8,
+            floor + 6,
             width=STEP - 6,
             lines=2,
             centred=True,
         )
-    scene.addLine(
-        MARGIN - 8, floor, MARGIN + len(VALUE_STEPS) * STEP + 8, floor, QPen(style.ink, 1.6)
-    )
+        under = max(under, words.sceneBoundingRect().bottom())
+    scene.addLine(MARGIN - 8, floor, MARGIN + STAIRS + 8, floor, QPen(style.ink, 1.6))
     below = _reference(value)
     if value.experience is not None and below is not None and below[0] in heights:
         _premium(scene, value, style, below, heights, floor)
-    sentence_y = floor + 8 + 2 * QFontMetricsF(style.bold).lineSpacing() + 10
+    sentence_y = under + 14
     sentence = add_words(
         scene,
         premium_sentence(value),
@@ -173,6 +177,14 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
         lines=2,
     )
     return sentence.sceneBoundingRect().bottom()
+
+
+def fitting(text: str, fonts: tuple[QFont, ...], width: float) -> QFont:
+    """The first of `fonts` (largest first) in which `text` fits `width`, else the last."""
+    for font in fonts:
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font
+    return fonts[-1]
 
 
 def _premium(

@@ -1,9 +1,12 @@
 """The Value tab: the staircase of economic value beside the four realms (SPEC §2.3, §5).
 
 Both pictures are the scenes `cuecraft render --view value|realms` paints
-(`value_scene`, `realms_scene`), drawn here in the window's palette and fitted to
-the room they have: side by side on a wide window, one over the other on a narrow
-one. They are drawn again after each edit, only while the tab is shown. The prices
+(`value_scene`, `realms_scene`), drawn here in the window's palette, both at one
+scale so their words are one size: side by side or one over the other, whichever
+shows them larger. Where even that would make the words too small to read (a
+1024×768 projector with the docks open), they keep a readable size, one over the
+other, and the tab scrolls. They are drawn again after each edit, only while the
+tab is shown. The prices
 and the realms are edited in the theme's inspector: the button above the pictures,
 or a click on either, selects the theme. `retranslate()` redraws every word; it runs
 by itself on LanguageChange.
@@ -11,15 +14,16 @@ by itself on LanguageChange.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
+    QFrame,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,30 +37,36 @@ from ._style import count_text, muted_text
 from .realms_scene import realms_scene
 from .value_scene import premium_sentence, value_scene
 
-WIDE = 1.3  # wider than this many times its height, the pictures stand side by side
+READABLE = 0.75  # the pictures are never drawn smaller than this (their words stay legible)
+LARGEST = 2.5  # nor larger than this (a 4K screen with the docks closed)
+GAP = 12  # between the two pictures
 
 
 class _Picture(QGraphicsView):
-    """One picture, always whole: scaled to the room it has, never scrolled."""
+    """One picture, always whole at the scale it is given (`show_at`), never scrolled."""
 
-    def __init__(self, view: ValueView) -> None:
-        super().__init__(view)
+    def __init__(self, view: ValueView, parent: QWidget) -> None:
+        super().__init__(parent)
         self.view = view
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(160, 120)
 
-    def fit(self) -> None:
+    def rect_of_scene(self) -> QRectF:
         scene = self.scene()
-        if scene is not None and not scene.sceneRect().isEmpty():
-            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        return scene.sceneRect() if scene is not None else QRectF()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
+    def show_at(self, scale: float, x: float, y: float) -> None:
+        """The whole picture at `scale`, its top-left corner at (x, y) in the page."""
+        rect = self.rect_of_scene()
+        self.setGeometry(
+            round(x), round(y), round(rect.width() * scale), round(rect.height() * scale)
+        )
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -72,10 +82,21 @@ class ValueView(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._staircase = _Picture(self)
-        self._realms = _Picture(self)
+        self._scroll = QScrollArea(self)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidgetResizable(False)
+        self._page = QWidget()
+        self._scroll.setWidget(self._page)
+        self._scroll.viewport().installEventFilter(self)  # arranged again on each resize
+        # The page is the pictures' own paper: the gaps round them are not the window's grey.
+        self._page.setBackgroundRole(QPalette.ColorRole.Base)
+        self._page.setAutoFillBackground(True)
+        self._staircase = _Picture(self, self._page)
+        self._realms = _Picture(self, self._page)
         self._scenes: list[QGraphicsScene] = []
         self._dirty = True
+        self._side_by_side = True
+        self._scale = 1.0
 
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 8, 6)
@@ -85,16 +106,11 @@ class ValueView(QWidget):
         self._edit = QPushButton(self)
         self._edit.clicked.connect(self.edit_prices)
         bar.addWidget(self._edit)
-        self._pictures = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._pictures.setContentsMargins(0, 0, 0, 0)
-        self._pictures.setSpacing(0)
-        self._pictures.addWidget(self._staircase, 3)
-        self._pictures.addWidget(self._realms, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(bar)
-        column.addLayout(self._pictures, 1)
+        column.addWidget(self._scroll, 1)
         self._name_widgets()
         document.changed.connect(self._on_changed)
 
@@ -128,7 +144,11 @@ class ValueView(QWidget):
         return self._summary.text()
 
     def side_by_side(self) -> bool:
-        return self._pictures.direction() == QBoxLayout.Direction.LeftToRight
+        return self._side_by_side
+
+    def picture_scale(self) -> float:
+        """The scale both pictures are drawn at (1.0: the drawing's own size)."""
+        return self._scale
 
     def picture_scene(self) -> QGraphicsScene:
         """The staircase as View ▸ Save view as image… writes it: the very picture
@@ -155,13 +175,46 @@ class ValueView(QWidget):
         super().showEvent(event)
         self._ensure_fresh()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        size = event.size()
-        wide = size.width() >= WIDE * size.height()
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self._pictures.direction() != direction:
-            self._pictures.setDirection(direction)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return super().eventFilter(watched, event)
+
+    def _arrange(self) -> None:
+        """Side by side or one over the other, whichever draws them larger; never below
+        READABLE: then one over the other, as wide as the room allows, and scrolled."""
+        one, two = self._staircase.rect_of_scene(), self._realms.rect_of_scene()
+        if one.isEmpty() or two.isEmpty():
+            return
+        room = self._scroll.viewport().size()
+        width, height = float(room.width()), float(room.height())
+        beside = min(
+            (width - GAP) / (one.width() + two.width()), height / max(one.height(), two.height())
+        )
+        over = min(
+            width / max(one.width(), two.width()), (height - GAP) / (one.height() + two.height())
+        )
+        self._side_by_side = beside >= over
+        scale = max(beside, over)
+        if scale < READABLE:
+            self._side_by_side = False
+            scale = max(READABLE, min(1.0, width / max(one.width(), two.width())))
+        scale = self._scale = min(scale, LARGEST)
+        if self._side_by_side:
+            page_w = (one.width() + two.width()) * scale + GAP
+            page_h = max(one.height(), two.height()) * scale
+            left, top = max(0.0, (width - page_w) / 2), max(0.0, (height - page_h) / 2)
+            self._staircase.show_at(scale, left, top)
+            self._realms.show_at(scale, left + one.width() * scale + GAP, top)
+        else:
+            page_w = max(one.width(), two.width()) * scale
+            page_h = (one.height() + two.height()) * scale + GAP
+            top = max(0.0, (height - page_h) / 2)
+            self._staircase.show_at(scale, max(0.0, (width - one.width() * scale) / 2), top)
+            self._realms.show_at(
+                scale, max(0.0, (width - two.width() * scale) / 2), top + one.height() * scale + GAP
+            )
+        self._page.resize(max(round(page_w), room.width()), max(round(page_h), room.height()))
 
     def _on_changed(self, _change: Change | None) -> None:
         self._dirty = True
@@ -179,9 +232,9 @@ class ValueView(QWidget):
             scene.setParent(self)
             picture.setScene(scene)
             picture.setBackgroundBrush(palette.base())
-            picture.fit()
         for scene in old:
             scene.deleteLater()
+        self._arrange()
         self._update_summary()
 
     def _update_summary(self) -> None:
