@@ -21,9 +21,9 @@ from cuecraft.core.model import Design
 from cuecraft.core.words import realm_word, value_step_word
 from cuecraft.gui.document import Document
 from cuecraft.gui.inspector import Inspector
-from cuecraft.gui.views.picture import words_in
 from cuecraft.gui.views.realms_scene import PART as REALM_PART
 from cuecraft.gui.views.realms_scene import realms_scene
+from cuecraft.gui.views.value_parts import words_in
 from cuecraft.gui.views.value_scene import PART, PREMIUM, PRICED, UNPRICED, value_scene
 from cuecraft.gui.views.value_view import READABLE, ValueView
 
@@ -248,10 +248,16 @@ def test_a_click_on_a_picture_shows_the_prices_in_the_inspector(qtbot, tmp_path)
 
 
 def test_the_saved_picture_is_the_rendered_one_whatever_the_window_palette(qtbot, tmp_path):
+    from cuecraft.gui.picture import PictureTab, light_palette, picture_font
+
     document = Document(design_from(tmp_path, HOTPOT))
     view = shown(qtbot, ValueView(document))
+    assert isinstance(view, PictureTab) and view.picture_view == "value"
+    assert view.has_picture()
     scene = view.picture_scene()
-    rendered = value_scene(document.design)
+    rendered = value_scene(document.design, light_palette(), picture_font())
     assert words_in(scene) == words_in(rendered)
     assert scene.sceneRect() == rendered.sceneRect()
     assert scene.backgroundBrush().color() == rendered.backgroundBrush().color()
+    document.design.value = type(document.design.value)()  # no value: nothing to save
+    assert not view.has_picture()

@@ -21,7 +21,7 @@ from cuecraft.core.model import Design
 from cuecraft.core.words import realm_word
 
 from ._style import mix
-from .picture import BLUE, PictureStyle, add_words
+from .value_parts import BLUE, PictureStyle, add_words
 
 # realm, column (0 passive, 1 active), row (0 absorption, 1 immersion)
 QUADRANTS = (

@@ -23,7 +23,7 @@ from cuecraft.core.model import VALUE_STEPS, Amount, Design, Value
 from cuecraft.core.words import value_step_word
 
 from ._style import mix
-from .picture import BLUE, GREEN, PictureStyle, add_words
+from .value_parts import BLUE, GREEN, PictureStyle, add_words
 
 STEP = 124.0  # a step's width
 RISE = 190.0  # the tallest block's height

@@ -150,10 +150,20 @@ class ValueView(QWidget):
         """The scale both pictures are drawn at (1.0: the drawing's own size)."""
         return self._scale
 
+    # -- View ▸ Save view as image… (cuecraft.gui.picture.PictureTab) --------------------
+
+    picture_view = "value"
+
+    def has_picture(self) -> bool:
+        """Whether there is a staircase to save: the design says what guests pay."""
+        return bool(self.document.design.value)
+
     def picture_scene(self) -> QGraphicsScene:
         """The staircase as View ▸ Save view as image… writes it: the very picture
         `cuecraft render --view value` draws (dark ink on white), of the design now."""
-        return value_scene(self.document.design)
+        from cuecraft.gui.picture import light_palette, picture_font
+
+        return value_scene(self.document.design, light_palette(), picture_font())
 
     # -- gestures ------------------------------------------------------------------------
 
