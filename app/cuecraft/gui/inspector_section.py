@@ -25,7 +25,8 @@ def heading_label(text: str) -> QLabel:
 def subheading() -> QLabel:
     """The heading of a part of a form (the theme's prices under its realms)."""
     label = QLabel()
-    label.setStyleSheet("font-weight: 600; margin-top: 10px;")
+    label.setStyleSheet("font-weight: 600;")
+    label.setContentsMargins(0, 10, 0, 0)  # apart from the fields above it
     label.setWordWrap(True)
     label.setSizePolicy(wrapping_policy())
     return label
