@@ -1,10 +1,12 @@
 """`cuecraft render FILE --view VIEW -o OUT.svg|OUT.png`: one view as a picture (SPEC §4).
 
-The picture is the workbench's own drawing: the same scene code paints into a
+The picture is the workbench's own drawing: each view's own scene code (the one its
+tab shows; gui/picture.py says how a view makes its picture) paints into a
 `QSvgGenerator` (the words stay SVG text, searchable and selectable) or into a
-`QImage` saved as PNG. A view is one entry of `VIEWS`: its name and the function
-that builds its scene from a loaded design. Qt runs offscreen when there is no
-display, so the command works on a server or in CI.
+`QImage` saved as PNG — the very path View ▸ Save view as image… takes. A view is one
+entry of `VIEWS`: its name and the function that builds its scene from the design,
+its checks (the findings the views mark) and the guest feedback beside it. Qt runs
+offscreen when there is no display, so the command works on a server or in CI.
 
 Exit codes: 0 the picture was written (its path is printed); 2 the design could
 not be read (`FILE:LINE:COL: message` on stderr), the view or an option is
@@ -24,10 +26,9 @@ from typing import TYPE_CHECKING, Any
 from cuecraft.core.i18n import LANGUAGES, _, language
 
 if TYPE_CHECKING:  # Qt is imported only when a picture is drawn
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QGraphicsScene
 
-    from cuecraft.core.model import Design
+    from cuecraft.gui.picture import Source
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 FORMATS = (".svg", ".png")
@@ -36,34 +37,58 @@ MAX_SIDE = 32_000  # pixels: larger pictures are refused, not half-drawn out of 
 ALL_VIEWS = ("journey", "senses", "graph", "blueprint", "realms", "value")
 
 
-class TooLarge(ValueError):
-    """The picture asked for is too many pixels to draw."""
+def _journey(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.journey_scene import journey_picture
+
+    design, result, feedback = source.design, source.result, source.feedback
+    return journey_picture(design, result, feedback, light_palette(), picture_font())
 
 
-def _blueprint_scene(design: Design) -> QGraphicsScene:
-    from cuecraft.core.graph import DesignGraph
-    from cuecraft.gui.views.blueprint_items import BlueprintStyle
-    from cuecraft.gui.views.blueprint_scene import BlueprintScene, light_palette
+def _senses(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.sensory_table import sensory_picture
 
-    scene = BlueprintScene()
-    scene.build(DesignGraph(design), BlueprintStyle.make(light_palette(), _font()))
-    return scene
+    return sensory_picture(source.result, light_palette(), picture_font())
 
 
-def _font() -> QFont:
-    """The drawing's face by its own name (the bundled DejaVu Sans when there), so an SVG
-    names a font its reader can find instead of the generic "Sans Serif"."""
-    from PySide6.QtGui import QFont, QFontDatabase
+def _graph(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.graph_scene import graph_picture
 
-    font = QFont()
-    if "DejaVu Sans" in QFontDatabase.families():
-        font.setFamily("DejaVu Sans")
-    font.setPointSizeF(10.0)
-    return font
+    return graph_picture(source.result, light_palette(), picture_font())
 
 
-# The views this build can render: name -> the function that draws a design's scene.
-VIEWS: dict[str, Callable[[Design], QGraphicsScene]] = {"blueprint": _blueprint_scene}
+def _blueprint(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.blueprint_view import blueprint_picture
+
+    return blueprint_picture(source.result, light_palette(), picture_font())
+
+
+def _realms(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.realms_scene import realms_scene
+
+    return realms_scene(source.design, light_palette(), picture_font())
+
+
+def _value(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.value_scene import value_scene
+
+    return value_scene(source.design, light_palette(), picture_font())
+
+
+# The views this build can render: name -> the function that draws its scene.
+VIEWS: dict[str, Callable[[Source], QGraphicsScene]] = {
+    "journey": _journey,
+    "senses": _senses,
+    "graph": _graph,
+    "blueprint": _blueprint,
+    "realms": _realms,
+    "value": _value,
+}
 
 
 def add_parser(
@@ -139,21 +164,42 @@ def run(args: argparse.Namespace) -> int:
     # The drawing's words: --lang, else the design's own language when we speak it.
     lang = getattr(args, "lang", None) or _spoken(design.language)
     _qt_application()
+    from cuecraft.gui.picture import Picture, TooLarge, encode, write_whole
+
+    # Words are written when the scene is made and when it is painted: both in `lang`.
     with language(lang) if lang else nullcontext():
-        scene = VIEWS[args.view](design)
+        scene = VIEWS[args.view](_source(design, args.file))
+        picture = Picture(scene, args.view, design.title)
+        try:
+            data = encode(picture, suffix, args.width, args.dpi)
+        except TooLarge as error:
+            return _fail(
+                _(
+                    "the picture would be {width} × {height} pixels; choose a smaller --width"
+                ).format(width=error.width, height=error.height)
+            )
     try:
-        if suffix == ".svg":
-            data = _svg(scene, args.width, design.title)
-        else:
-            data = _png(scene, args.width, args.dpi)
-    except TooLarge as error:
-        return _fail(str(error))
-    try:
-        _write(out, data)
+        write_whole(out, data)
     except OSError as error:
         return _fail(f"{args.output}: {error.strerror or error}")
     print(args.output)
     return EXIT_OK
+
+
+def _source(design: Any, path: str) -> Source:
+    """The design with its checks and the guest feedback beside it, as the workbench has
+    them; feedback that cannot be read is left out with a warning, as the workbench
+    shows the design without it."""
+    from cuecraft.core.check import check
+    from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design
+    from cuecraft.gui.picture import Source
+
+    try:
+        feedback = feedback_for_design(path)
+    except FeedbackLoadError as error:
+        print(_("cuecraft render: {error}").format(error=error.format()), file=sys.stderr)
+        feedback = None
+    return Source(design, check(design, feedback=feedback), feedback)
 
 
 def _spoken(tag: str | None) -> str | None:
@@ -175,69 +221,3 @@ def _qt_application() -> None:
     from cuecraft.gui.fonts import register_bundled_fonts
 
     register_bundled_fonts()
-
-
-def _svg(scene: QGraphicsScene, width: int | None, title: str) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    source = scene.sceneRect()
-    scale = (width / source.width()) if width else 1.0
-    w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(w, h))
-    generator.setViewBox(QRect(0, 0, w, h))
-    generator.setTitle(title)
-    generator.setDescription(_("A service blueprint drawn by Cuecraft"))
-    painter = QPainter(generator)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, w, h), source)
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
-
-
-def _png(scene: QGraphicsScene, width: int | None, dpi: int) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter
-
-    source = scene.sceneRect()
-    scale = (width / source.width()) if width else dpi / SCREEN_DPI
-    w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
-    if w > MAX_SIDE or h > MAX_SIDE:
-        raise TooLarge(
-            _("the picture would be {width} × {height} pixels; choose a smaller --width").format(
-                width=w, height=h
-            )
-        )
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(per_metre)
-    image.setDotsPerMeterY(per_metre)
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, w, h), source)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; Qt a str
-    buffer.close()
-    return bytes(data.data())
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temporary file beside it, then a rename."""
-    target = path.resolve() if path.is_symlink() else path
-    temporary = target.with_name(f".{target.name}.cuecraft-tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)

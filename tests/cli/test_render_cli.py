@@ -1,5 +1,7 @@
-"""`cuecraft render FILE --view blueprint -o OUT.svg|OUT.png`: the Blueprint tab's drawing
-written to a file, with the words kept as text in SVG, and clear errors."""
+"""`cuecraft render FILE --view VIEW -o OUT.svg|OUT.png`: a workbench tab's drawing written
+to a file, for every view, with the words kept as text in SVG, and clear errors.
+
+tests/gui/test_save_view.py compares these pictures with the workbench's own."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from cuecraft.cli import main
 DESIGN = """\
 cuecraft: 1
 title: Storm café
-theme: {name: Into the rainforest, motifs: [rain]}
+theme: {name: Into the rainforest, motifs: [rain], realms: {entertainment: 3, esthetic: 2}}
+value: {currency: PLN, goods: 12, experience: 60}
 zones:
   - {id: hall, name: Dining hall}
 touchpoints:
@@ -26,6 +29,7 @@ touchpoints:
 cues:
   - {id: mist, text: Fine mist drifts over the tables, motifs: [rain], senses: [touch],
      at: [hall]}
+  - {id: drums, text: Rain drums, motifs: [rain], senses: [sound], at: [hall]}
 actions:
   - id: host
     text: Host greets the party
@@ -45,6 +49,40 @@ actions:
     lane: support
 """
 SVG = "{http://www.w3.org/2000/svg}"
+VIEWS = ["journey", "senses", "graph", "blueprint", "realms", "value"]
+# The design's own words each view shows, and the view's own words (English).
+TEXTS = {
+    "journey": [
+        "Arrive at the arch",
+        "Check in with the guide",
+        "Dine under the storm",
+        "Before",
+        "During",
+        "Emotion",
+    ],
+    "senses": ["Dining hall", "Rain drums", "Zone", "Sight", "Sound", "Smell", "Touch", "Taste"],
+    "graph": ["Dining hall", "Arrive at the arch", "Dine under the storm", "rain", "Touchpoint"],
+    "blueprint": ["Arrive at the arch", "Host greets the party", "Line of interaction"],
+    "realms": ["Esthetic", "Educational", "Escapist"],
+    "value": ["PLN12", "PLN60", "Goods", "Experience"],
+}
+# Polish words of each view (the design's own words stay as written).
+POLISH = {
+    "journey": ["Przed wizytą", "Odczucie", "Dine under the storm"],
+    "senses": ["Strefa", "Wzrok", "Dining hall"],
+    "graph": ["Motyw", "Punkt styku", "Dining hall"],
+    "blueprint": ["Linia interakcji", "Host greets the party"],
+    "realms": ["Rozrywka"],
+    "value": ["12\u00a0zł", "60\u00a0zł"],  # CLDR: a no-break space before the currency
+}
+DESCRIPTIONS = {
+    "journey": "A customer journey drawn by Cuecraft",
+    "senses": "A sensory map drawn by Cuecraft",
+    "graph": "A consistency graph drawn by Cuecraft",
+    "blueprint": "A service blueprint drawn by Cuecraft",
+    "realms": "The four realms of experience drawn by Cuecraft",
+    "value": "The progression of economic value drawn by Cuecraft",
+}
 
 
 @pytest.fixture
@@ -58,6 +96,28 @@ def svg_text(path: Path) -> str:
     root = ET.parse(path).getroot()  # parses as XML, or raises
     assert root.tag == f"{SVG}svg"
     return " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+def render(design: Path, view: str, out: Path, *options: str) -> None:
+    assert main(["render", str(design), "--view", view, "-o", str(out), *options]) == 0
+
+
+def font_sizes(path: Path, text: str) -> list[float]:
+    """The font sizes of the SVG's <text> elements that hold `text`."""
+    root = ET.parse(path).getroot()
+    return [
+        float(element.get("font-size", "0"))
+        for element in root.iter(f"{SVG}text")
+        if text in "".join(element.itertext())
+    ]
+
+
+def pixels(path: Path):
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull()
+    return image.convertToFormat(QImage.Format.Format_ARGB32)
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -89,6 +149,71 @@ def test_svg_holds_the_names_and_action_texts_as_text(design, tmp_path, capsys):
     assert "check-in" not in words  # names, never ids
 
 
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_is_valid_svg_with_its_words_as_text(design, tmp_path, capsys, view):
+    out = tmp_path / f"{view}.svg"
+    render(design, view, out)
+    assert capsys.readouterr().out.strip() == str(out)
+    words = svg_text(out)
+    for text in TEXTS[view]:
+        assert text in words, text
+    root = ET.parse(out).getroot()
+    assert root.findtext(f"{SVG}title") == "Storm café"
+    assert root.findtext(f"{SVG}desc") == DESCRIPTIONS[view]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_is_a_png_of_the_requested_width(design, tmp_path, view):
+    out = tmp_path / f"{view}.png"
+    render(design, view, out, "--width", "700")
+    width, height = png_size(out)
+    assert width == 700 and height > 50
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_speaks_lang(design, tmp_path, view):
+    out = tmp_path / f"{view}.svg"
+    render(design, view, out, "--lang", "pl")
+    words = svg_text(out)
+    for text in POLISH[view]:
+        assert text in words, text
+    english = {"journey": "Emotion", "senses": "Sight", "graph": "Touchpoint"}.get(view)
+    assert english is None or english not in words
+
+
+def test_the_design_language_is_the_default(design, tmp_path):
+    polish = design.with_name("pl.yaml")
+    polish.write_text(design.read_text(encoding="utf-8") + "language: pl\n", encoding="utf-8")
+    out = tmp_path / "journey.svg"
+    render(polish, "journey", out)
+    assert "Przed wizytą" in svg_text(out)
+
+
+def test_svg_words_are_as_large_as_the_drawing_laid_them_out(design, tmp_path):
+    """A 10 pt name is 13.3 px at the drawing's 96 dpi; written for a 72-dpi reader it
+    would be a quarter smaller than the card laid out for it."""
+    out = tmp_path / "journey.svg"
+    render(design, "journey", out)
+    sizes = font_sizes(out, "Dine under the")  # the card's name takes two lines
+    assert sizes and all(size == pytest.approx(10 * 96 / 72, abs=0.01) for size in sizes)
+    root = ET.parse(out).getroot()
+    view_box_width = float(root.get("viewBox", "").split()[2])
+    assert float(root.get("width", "").removesuffix("mm")) == pytest.approx(
+        view_box_width / 96 * 25.4, rel=0.01
+    )
+
+
+def test_png_dpi_makes_the_same_picture_larger(design, tmp_path):
+    """192 dpi is the 96-dpi drawing twice as large, words included: the very pixels of
+    the same drawing asked for at twice the width."""
+    small, large, wide = tmp_path / "96.png", tmp_path / "192.png", tmp_path / "wide.png"
+    render(design, "journey", small)
+    render(design, "journey", large, "--dpi", "192")
+    render(design, "journey", wide, "--width", str(2 * png_size(small)[0]))
+    assert pixels(large) == pixels(wide)
+    assert pixels(large).dotsPerMeterX() == round(192 / 0.0254)
+
+
 def test_png_has_the_requested_width(design, tmp_path):
     out = tmp_path / "blueprint.png"
     assert (
@@ -115,20 +240,13 @@ def test_the_words_follow_lang(design, tmp_path):
     assert "Host greets the party" in words  # the design's own words stay as written
 
 
-@pytest.mark.parametrize("view", ["journey", "graph"])
-def test_a_view_not_rendered_yet_is_refused_naming_the_one_that_is(design, tmp_path, capsys, view):
-    out = tmp_path / "x.svg"
-    assert main(["render", str(design), "--view", view, "-o", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert view in err and "blueprint" in err
-    assert not out.exists()
-
-
-def test_an_unknown_view_is_refused(design, tmp_path, capsys):
+def test_an_unknown_view_is_refused_naming_every_view(design, tmp_path, capsys):
     out = tmp_path / "x.svg"
     assert main(["render", str(design), "--view", "pie", "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "“pie”" in err and "blueprint" in err
+    assert "“pie”" in err
+    for view in VIEWS:
+        assert view in err, view
     assert not out.exists()
 
 

@@ -16,9 +16,11 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import (
+    QFont,
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPalette,
     QResizeEvent,
     QShortcut,
     QShowEvent,
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -34,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
+from cuecraft.gui.picture import light_palette, picture_font
 
 from ._style import count_text, muted_text, with_shortcut
 from .blueprint_items import BlueprintStyle, CardItem
@@ -53,6 +58,16 @@ def hint_text() -> str:
         "No actions yet: add what staff and systems do to stage each step with "
         "Edit ▸ Add ▸ Action (blueprint) ({key})."
     ).format(key=key)
+
+
+def blueprint_picture(result: CheckResult, palette: QPalette, font: QFont) -> QGraphicsScene:
+    """A new scene of the blueprint as the tab draws it, findings ringed, on the palette's
+    base: for `cuecraft render --view blueprint` and View ▸ Save view as image… (without
+    the empty lanes' hint on adding an action, which no one can follow in a file)."""
+    scene = BlueprintScene()
+    scene.setBackgroundBrush(palette.base())
+    scene.build(result.graph, BlueprintStyle.make(palette, font), result.findings)
+    return scene
 
 
 class _Canvas(QGraphicsView):
@@ -101,6 +116,8 @@ class _Canvas(QGraphicsView):
 
 class BlueprintView(QWidget):
     """The service blueprint of the document's design."""
+
+    picture_view = "blueprint"  # View ▸ Save view as image… (gui/picture.py)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,6 +223,16 @@ class BlueprintView(QWidget):
 
     def scale(self) -> float:
         return self._canvas.transform().m11()
+
+    # -- pictures (View ▸ Save view as image…) -------------------------------------------
+
+    def has_picture(self) -> bool:
+        """Always: with no touchpoints the lanes still stand (the tab shows them too)."""
+        return True
+
+    def picture_scene(self) -> QGraphicsScene:
+        """The whole blueprint, as `cuecraft render --view blueprint` draws it."""
+        return blueprint_picture(self.document.result, light_palette(), picture_font())
 
     # -- zoom ----------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QPainterPath,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
+    QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
+from cuecraft.gui.picture import light_palette, picture_font
 
 from ._style import (
     count_text,
@@ -46,27 +48,13 @@ from ._style import (
     retranslate_empty_state,
     with_shortcut,
 )
-from .graph_canvas import GraphCanvas, GraphScene, draw_edges
-from .graph_items import (
-    LABEL_LINES,
-    LABEL_WIDTH,
-    NodeFonts,
-    NodeInfo,
-    NodeItem,
-)
-from .graph_layout import (
-    Edge,
-    add_edge,
-    edge_list,
-    fit_scale,
-    node_infos,
-    positions,
-    scene_size,
-)
+from .graph_canvas import GraphCanvas, GraphScene
+from .graph_items import NodeFonts, NodeInfo, NodeItem
+from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_infos
 from .graph_legend import GraphLegend
+from .graph_scene import graph_picture, lay_out
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
-TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
 HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
 
@@ -92,6 +80,8 @@ class GraphView(QWidget):
     and summary, the legend, names; node tooltips are written when shown); it runs
     by itself on Qt's LanguageChange.
     """
+
+    picture_view = "graph"  # View ▸ Save view as image… (gui/picture.py)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,6 +232,16 @@ class GraphView(QWidget):
     def legend(self) -> QWidget:
         return self._legend
 
+    # -- pictures (View ▸ Save view as image…) -------------------------------------
+
+    def has_picture(self) -> bool:
+        """Whether there is a graph to draw (the tab shows its empty state otherwise)."""
+        return bool(node_infos(self.document.result))
+
+    def picture_scene(self) -> QGraphicsScene:
+        """The whole graph with its legend, as `cuecraft render --view graph` draws it."""
+        return graph_picture(self.document.result, light_palette(), picture_font())
+
     # -- zoom ---------------------------------------------------------------------
 
     def zoom_by(self, factor: float) -> None:
@@ -359,39 +359,8 @@ class GraphView(QWidget):
         if self._fonts is None:
             self._fonts = NodeFonts.from_font(self.font())
         self._canvas.setBackgroundBrush(pal.base())
-        where = positions(result.graph)
-        width, height, gaps = scene_size(where)
-        for node, info in infos.items():
-            x, y = where.get(node, (0.5, 0.5))
-            item = self._nodes.get(node)
-            if item is None:
-                item = NodeItem(info, pal, self._fonts, x < 0.2)
-                self._scene.addItem(item)
-                self._nodes[node] = item
-            else:
-                item.set_info(info)
-            # Labels show from the zoom at which they stop overlapping their neighbours
-            # (a two-line label needs twice the room): in a column where two lines would
-            # show only zoomed in past TWO_LINES_FROM, names take one line, so they
-            # show at about the zoom that fits the whole graph.
-            room = max(1.0, gaps.get(round(x, 4), 1.0) * height)
-            two = (self._fonts.line * LABEL_LINES + 3) / room <= TWO_LINES_FROM
-            item.set_lines(LABEL_LINES if two else 1)
-            line = self._fonts.line * item.label_line_count + 3
-            label_from = max(0.3, line / room)
-            item.place(x < 0.2, label_from)
-            item.setPos(x * width, y * height)
-        self._edge_items, self._focus_edges = draw_edges(self._scene, self._nodes, edges, pal)
-        xs = [i.pos().x() for i in self._nodes.values()]
-        ys = [i.pos().y() for i in self._nodes.values()]
-        margin = LABEL_WIDTH + 48
-        self._scene.setSceneRect(
-            QRectF(
-                min(xs) - margin,
-                min(ys) - 48,
-                max(xs) - min(xs) + 2 * margin,
-                max(ys) - min(ys) + 96,
-            )
+        self._edge_items, self._focus_edges = lay_out(
+            self._scene, result, infos, edges, self._nodes, self._fonts, pal
         )
         if not self._fitted and self.isVisible():
             self._first_view()

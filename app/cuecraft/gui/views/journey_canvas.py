@@ -2,44 +2,24 @@
 
 The canvas scrolls along the journey while the lane names and the emotion
 scale stay pinned at its left edge, the NPS scale at its right and the legends
-under the chart. The arrows between the cards are journey_arrows'.
+under the chart (journey_pinned paints them, for pictures too). The arrows
+between the cards are journey_arrows'.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QFontMetricsF,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPalette,
-    QPen,
-    QResizeEvent,
-    QWheelEvent,
-)
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
 
-from ._style import accent, mix, muted_text, scaled_font
 from .journey_chart import paint_backdrop
-from .journey_items import (
-    EMOTION_MAX,
-    EMOTION_MIN,
-    PHASE_HUES,
-    CardItem,
-    Geometry,
-    chart_title,
-    emotion_text,
-    lane_count,
-    phase_title,
-)
-from .journey_nps import SCALE_LABELS, Legend, nps_y, paint_legend, paint_nps_scale
-from .journey_personas_chart import PersonaLegend, paint_persona_legend
+from .journey_items import CardItem, Geometry, chart_title, lane_count, phase_title
+from .journey_nps import Legend
+from .journey_personas_chart import PersonaLegend
+from .journey_pinned import Frame, Pinned, paint_pinned
 
 
 class JourneyCanvas(QGraphicsView):
@@ -125,124 +105,31 @@ class JourneyCanvas(QGraphicsView):
             return
         paint_backdrop(painter, QRectF(rect), self.geo, self.palette())
 
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        geo = self.geo
-        if geo is None:
-            return
-        pal = self.palette()
-        painter.save()
-        painter.setWorldMatrixEnabled(False)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        left = self.mapFromScene(QPointF(0, 0)).x()
-        right = max(left, 0) + round(geo.gutter * self.transform().m11())
+    def frame(self) -> Frame:
+        """Where the scene is in the viewport now (scrolled, zoomed)."""
 
         def vy(y: float) -> float:
             return float(self.mapFromScene(QPointF(0, y)).y())
 
-        top, bottom = vy(geo.top), vy(geo.chart_top + geo.chart_h)
-        gutter = QRectF(0, top, right, bottom - top)
-        painter.fillRect(gutter, pal.color(QPalette.ColorRole.Window))
-        painter.setPen(
-            QPen(
-                mix(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.Text), 0.18),
-                1,
-            )
+        return Frame(
+            left=float(self.mapFromScene(QPointF(0, 0)).x()),
+            scene_right=float(self.mapFromScene(QPointF(self.sceneRect().right(), 0)).x()),
+            width=float(self.viewport().width()),
+            zoom=self.transform().m11(),
+            vy=vy,
         )
-        painter.drawLine(QPointF(right - 0.5, top), QPointF(right - 0.5, bottom))
 
-        title_font = scaled_font(self.font(), 1.0, bold=True)
-        small = scaled_font(self.font(), 0.86)
-        tfm, sfm = QFontMetricsF(title_font), QFontMetricsF(small)
-        inner = right - 24
-        for phase in PHASES:
-            lane_top = vy(geo.lane_top(phase))
-            lane_bottom = vy(geo.lane_top(phase) + geo.lane_h)
-            mid = (lane_top + lane_bottom) / 2
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(accent(pal, PHASE_HUES[phase]))
-            painter.drawRoundedRect(
-                QRectF(12, mid - tfm.height() + 2, 4, tfm.height() * 2 - 4), 2, 2
-            )
-            painter.setFont(title_font)
-            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-            painter.drawText(
-                QRectF(22, mid - tfm.height(), inner, tfm.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                tfm.elidedText(phase_title(phase), Qt.TextElideMode.ElideRight, inner),
-            )
-            painter.setFont(small)
-            painter.setPen(muted_text(pal))
-            label = lane_count(self.lane_counts.get(phase, 0))
-            painter.drawText(
-                QRectF(22, mid + 1, inner, sfm.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                sfm.elidedText(label, Qt.TextElideMode.ElideRight, inner),
-            )
-
-        painter.setFont(title_font)
-        painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-        chart_title_y = vy(geo.chart_top) + tfm.ascent() + 6
-        painter.drawText(
-            QPointF(22, chart_title_y),
-            tfm.elidedText(chart_title(), Qt.TextElideMode.ElideRight, right - 26),
-        )
-        painter.setFont(small)
-        painter.setPen(muted_text(pal))
-        for value in range(EMOTION_MIN, EMOTION_MAX + 1):
-            text = emotion_text(value)
-            y = vy(geo.emotion_y(value))
-            painter.drawText(
-                QRectF(0, y - sfm.height() / 2, right - 10, sfm.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
-        if self.persona_legend is not None and geo.persona_rows:
-            self._draw_personas(painter, geo, self.persona_legend, right, vy)
-        if self.legend is not None:
-            self._draw_feedback(painter, geo, self.legend, right, vy, chart_title_y)
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        geo = self.geo
+        if geo is None:
+            return
+        pinned = Pinned(self.lane_counts, self.legend, self.persona_legend)
+        painter.save()
+        painter.setWorldMatrixEnabled(False)
+        paint_pinned(painter, self.frame(), geo, pinned, self.palette(), self.font())
         painter.restore()
 
     def legend_width(self, geo: Geometry, scene_width: float | None = None) -> float:
         """How wide the legend rows under the chart are, in the viewport as it is now
         (`scene_width`: that of a scene about to be made, not of the one shown)."""
-        zoom = self.transform().m11()
-        scene_right = self.mapFromScene(QPointF(scene_width or self.sceneRect().right(), 0)).x()
-        right = min(float(self.viewport().width()), float(scene_right))
-        left = max(self.mapFromScene(QPointF(0, 0)).x(), 0) + geo.gutter * zoom
-        return right - geo.right_gutter * zoom - left - 24
-
-    def _draw_personas(
-        self,
-        painter: QPainter,
-        geo: Geometry,
-        legend: PersonaLegend,
-        left: float,
-        vy: Callable[[float], float],
-    ) -> None:
-        """The personas' legend on its rows right under the chart's scale."""
-        top = vy(geo.chart_top + geo.plot_h)
-        bottom = vy(geo.chart_top + geo.plot_h + geo.persona_rows * geo.legend_row)
-        area = QRectF(left + 14, top, self.legend_width(geo), bottom - top)
-        font = scaled_font(self.font(), 0.86)
-        paint_persona_legend(painter, legend, area, geo.persona_rows, self.palette(), font)
-
-    def _draw_feedback(
-        self,
-        painter: QPainter,
-        geo: Geometry,
-        legend: Legend,
-        left: float,
-        vy: Callable[[float], float],
-        title_y: float,
-    ) -> None:
-        """The NPS scale pinned at the right of the chart, the legend in the row under it."""
-        zoom = self.transform().m11()
-        scene_right = self.mapFromScene(QPointF(self.sceneRect().right(), 0)).x()
-        right = min(float(self.viewport().width()), float(scene_right))
-        top, bottom = vy(geo.chart_top), vy(geo.chart_top + geo.chart_h)
-        strip = QRectF(right - geo.right_gutter * zoom, top, geo.right_gutter * zoom, bottom - top)
-        ys = {v: vy(nps_y(geo, v)) for v in SCALE_LABELS}
-        paint_nps_scale(painter, strip, ys, title_y, self.palette(), self.font())
-        row_top = vy(geo.chart_top + geo.plot_h + geo.persona_rows * geo.legend_row)
-        area = QRectF(left + 14, row_top, strip.left() - left - 24, bottom - row_top)
-        paint_legend(painter, legend, area, self.palette(), scaled_font(self.font(), 0.86))
+        return self.frame().legend_width(geo, scene_width)

@@ -1,7 +1,7 @@
 """The personas' part of the journey view: the switch, what it changes, their curves.
 
-JourneyView asks this part, at each rebuild, who is followed (`read`), whose
-answers the NPS shows (`answers`: the persona's own while one is followed),
+The journey's drawing (journey_scene) asks `Personas`, at each rebuild, who is
+followed (`read`), whose answers the NPS shows (`answers`: the persona's own while one is followed),
 the cards as the chosen guest meets them (`cards`), and lets it add the
 personas' curves and legend to the scene it makes (`draw`). Without personas in
 the design every answer is the view's own: the cards as they are, every guest's
@@ -10,9 +10,11 @@ NPS, no curves, no legend, the switch hidden.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from cuecraft.core.check import CheckResult
@@ -34,41 +36,41 @@ from .journey_personas import (
     marks_of,
     what_they_skip,
 )
-from .journey_personas_chart import PersonaCurves, legend_lines, legend_of
+from .journey_personas_chart import PersonaCurves, PersonaLegend, legend_lines, legend_of
 
 
-class PersonaPart(QObject):
-    """The switch over the journey and the personas' curves and legend under it (the
-    legend names the other design's curve too while comparing: `as_is`).
+class Personas:
+    """Who the journey follows and the personas' curves and legend, with no widget: the
+    Journey tab's PersonaPart asks its switch who is followed (`choose`) and its canvas
+    how wide the legend may run (`legend_room`); a picture of the journey answers both
+    itself. While comparing, the legend names the other design's curve too (`as_is`)."""
 
-    `relayout` asks the view for a new scene: the canvas is now so wide or narrow
-    that the personas' legend takes other lines under the chart."""
-
-    relayout = Signal()
-
-    def __init__(self, view: QWidget, canvas: JourneyCanvas) -> None:
-        super().__init__(view)
-        self.view = view
-        self.canvas = canvas
-        self.switch = PersonaSwitch(view)  # hidden while the design has no personas
+    def __init__(
+        self,
+        choose: Callable[[list[Guest]], str],
+        legend_room: Callable[[Geometry, float], float],
+        note: Callable[[str], None] | None = None,
+    ) -> None:
+        self._choose, self._legend_room, self._note = choose, legend_room, note
         self.guests: list[Guest] = []
         self.shown: Guest | None = None  # the one persona followed, None for all guests
         self.rows = 0  # lines of their legend under the chart
         self.feedback = False  # whether the feedback's legend is under theirs
         self.curves: PersonaCurves | None = None
+        self.legend: PersonaLegend | None = None  # drawn pinned under the chart
         self.as_is = ""  # while comparing, the other design's curve in their legend
-        canvas.resized.connect(self._resized)
 
-    def read(self, design: Design, result: CheckResult, feedback: bool) -> object:
+    def read(self, design: Design, result: CheckResult, feedback: bool, font: QFont) -> object:
         """Who is followed now; returns what else the scene depends on."""
         graph = result.graph
         self.feedback = feedback
         self.guests = guests_of(design, graph)
-        choice = self.switch.set_guests(self.guests)
+        choice = self._choose(self.guests)
         self.shown = next((g for g in self.guests if g.persona == choice), None)
         names = {t: graph.touchpoints[t].name or t for t in graph.journey_order}
-        self.switch.set_note(what_they_skip(self.shown, names) if self.shown else "")
-        self.rows = self._rows_needed(len(graph.return_edges), len(names))
+        if self._note is not None:
+            self._note(what_they_skip(self.shown, names) if self.shown else "")
+        self.rows = self._rows_needed(len(graph.return_edges), len(names), font)
         return (tuple(self.guests), choice, self.rows)
 
     def answers(self, feedback: Feedback | None) -> Answers | None:
@@ -100,22 +102,27 @@ class PersonaPart(QObject):
         return replace(legend, entries=tuple(e for e in legend.entries if e[0] != "curve"))
 
     def draw(
-        self, scene: QGraphicsScene, geo: Geometry, width: float, points: list[CurvePoint]
+        self,
+        scene: QGraphicsScene,
+        geo: Geometry,
+        width: float,
+        points: list[CurvePoint],
+        pal: QPalette,
+        font: QFont,
     ) -> None:
-        """Their curves over the design's (`points`), their legend on the canvas."""
+        """Their curves over the design's (`points`) and their legend."""
         self.curves = None
-        self.canvas.persona_legend = None
+        self.legend = None
         if not self.guests and not self.as_is:
             return
         if self.guests:
-            pal, font = self.view.palette(), self.view.font()
             xs = {p.tp_id: p.x for p in points}
             emotions = {p.tp_id: p.emotion for p in points}
             shown = [self.shown] if self.shown is not None else self.guests
             curves = [curve_of(g, xs, emotions) for g in shown]
             self.curves = PersonaCurves(geo, width, curves, self.shown is not None, pal, font)
             scene.addItem(self.curves)
-        self.canvas.persona_legend = legend_of(self.guests, self.shown, self.feedback, self.as_is)
+        self.legend = legend_of(self.guests, self.shown, self.feedback, self.as_is)
 
     def marks(
         self, markers: dict[str, str], peak: str | None, ends: list[str]
@@ -128,23 +135,15 @@ class PersonaPart(QObject):
 
     def clear(self) -> None:
         self.curves = None
-        self.canvas.persona_legend = None
+        self.legend = None
 
-    def _resized(self) -> None:
-        legend, geo = self.canvas.persona_legend, self.canvas.geo
-        if legend is None or geo is None:
-            return
-        font = scaled_font(self.view.font(), 0.86)
-        if len(legend_lines(legend, font, self.canvas.legend_width(geo))) != geo.persona_rows:
-            self.relayout.emit()
-
-    def _rows_needed(self, returns: int, columns: int) -> int:
+    def _rows_needed(self, returns: int, columns: int, font: QFont) -> int:
         if not self.guests and not self.as_is:
             return 0
-        geo = Geometry.for_font(self.view.font(), returns, feedback=self.feedback)
+        geo = Geometry.for_font(font, returns, feedback=self.feedback)
         legend = legend_of(self.guests, self.shown, self.feedback, self.as_is)
-        width = self.canvas.legend_width(geo, geo.width(columns))
-        return len(legend_lines(legend, scaled_font(self.view.font(), 0.86), width))
+        width = self._legend_room(geo, geo.width(columns))
+        return len(legend_lines(legend, scaled_font(font, 0.86), width))
 
     # -- read-only helpers (tests) -------------------------------------------------------
 
@@ -158,5 +157,37 @@ class PersonaPart(QObject):
         return self.curves.marker_labels()
 
     def legend_texts(self) -> list[str]:
-        legend = self.canvas.persona_legend
-        return legend.texts if legend is not None else []
+        return self.legend.texts if self.legend is not None else []
+
+
+class PersonaPart(QObject):
+    """The switch over the journey, and `state`: who it follows, their curves and legend.
+
+    `relayout` asks the view for a new scene: the canvas is now so wide or narrow
+    that the personas' legend takes other lines under the chart."""
+
+    relayout = Signal()
+
+    def __init__(self, view: QWidget, canvas: JourneyCanvas) -> None:
+        super().__init__(view)
+        self.view = view
+        self.canvas = canvas
+        self.switch = PersonaSwitch(view)  # hidden while the design has no personas
+        self.state = Personas(self.switch.set_guests, canvas.legend_width, self.switch.set_note)
+        canvas.resized.connect(self._resized)
+
+    def _resized(self) -> None:
+        legend, geo = self.canvas.persona_legend, self.canvas.geo
+        if legend is None or geo is None:
+            return
+        font = scaled_font(self.view.font(), 0.86)
+        if len(legend_lines(legend, font, self.canvas.legend_width(geo))) != geo.persona_rows:
+            self.relayout.emit()
+
+    # -- read-only helpers (tests) -------------------------------------------------------
+
+    def drawn(self) -> dict[str, dict[str, int | None]]:
+        return self.state.drawn()
+
+    def legend_texts(self) -> list[str]:
+        return self.state.legend_texts()

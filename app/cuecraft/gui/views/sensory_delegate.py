@@ -35,11 +35,13 @@ def more_text(n: int) -> str:
 class CellDelegate(QStyledItemDelegate):
     """Paints a zone name, or a sense cell as short lines with a heat tint."""
 
-    def __init__(self, table: QTableView, marked: Callable[[], str]) -> None:
-        """`marked` tells the id of the selected item: cells where it is present get a ring."""
+    def __init__(self, table: QTableView, marked: Callable[[], str], invite: bool = True) -> None:
+        """`marked` tells the id of the selected item: cells where it is present get a ring;
+        `invite`: an empty cell says "+ add" (not in a picture, which no one clicks)."""
         super().__init__(table)
         self.table = table
         self.marked = marked
+        self.invite = invite
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         line = QFontMetrics(option.font).lineSpacing()
@@ -148,9 +150,10 @@ class CellDelegate(QStyledItemDelegate):
         base_font = scaled_font(font, 0.95)
         fm = QFontMetrics(base_font)
         if cell.empty:
-            painter.setFont(base_font)
-            painter.setPen(with_alpha(muted_text(pal), 0.55))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, add_hint())
+            if self.invite:
+                painter.setFont(base_font)
+                painter.setPen(with_alpha(muted_text(pal), 0.55))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, add_hint())
             return
         items = cell.lines()
         capacity = max(1, int(rect.height() // fm.lineSpacing()))

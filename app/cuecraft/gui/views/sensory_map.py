@@ -27,38 +27,32 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFontMetrics,
     QKeyEvent,
-    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
+    QGraphicsScene,
     QMenu,
     QStackedLayout,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from cuecraft.core.edits import AddItem, new_id
-from cuecraft.core.i18n import _, pgettext
+from cuecraft.core.i18n import _
 from cuecraft.core.model import SENSES, Cue
 from cuecraft.gui.document import Document
+from cuecraft.gui.picture import light_palette, picture_font
 
-from ._style import (
-    accent,
-    empty_html,
-    empty_state,
-    html_escape,
-    mix,
-    muted_text,
-    retranslate_empty_state,
-    severity_color,
-)
-from .sensory_delegate import HEAT_HUE, CellDelegate
+from ._style import empty_html, empty_state, retranslate_empty_state
 from .sensory_model import ZONE_ROLE, Cell, SensoryModel, build_rows
+from .sensory_table import (
+    apply_metrics,
+    lay_out_page,
+    legend_html,
+    make_legend,
+    sensory_picture,
+    set_up_table,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -143,50 +137,22 @@ class SensoryMapView(QWidget):
     their tooltips, the legend, names); it runs by itself on Qt's LanguageChange.
     """
 
+    picture_view = "senses"  # View ▸ Save view as image… (gui/picture.py)
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.model = SensoryModel(self)
         self._table = _Table(self)
-        self._table.setModel(self.model)
-        self._table.setItemDelegate(CellDelegate(self._table, lambda: self.model.marked))
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setShowGrid(False)
-        self._table.setWordWrap(False)
-        self._table.setTabKeyNavigation(False)
-        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self._table.verticalHeader().hide()
-        header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        # Only spacing: colours come from the palette, so dark and high-contrast themes hold.
-        header.setStyleSheet(
-            "QHeaderView::section { padding: 5px 12px; border: none;"
-            " border-bottom: 1px solid palette(mid); background: palette(window); }"
-        )
-        header.setMinimumSectionSize(110)
+        set_up_table(self._table, self.model, lambda: self.model.marked)
         self._apply_metrics()
         self._table.doubleClicked.connect(self._activate)
         self._table.clicked.connect(self._clicked)
 
-        legend = self._legend = QLabel(self)
-        legend.setObjectName("sensoryLegend")
-        legend.setTextFormat(Qt.TextFormat.RichText)
-        legend.setWordWrap(True)
+        legend = self._legend = make_legend(self)
         legend.setText(self._legend_html())
-        top = QHBoxLayout()
-        top.setContentsMargins(12, 8, 12, 4)
-        top.addWidget(legend)
         page = QWidget(self)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addLayout(top)
-        column.addWidget(self._table)
+        lay_out_page(page, legend, self._table)
         self._page = page
         self._empty = empty_state(empty_text(), self)
         self._stack = QStackedLayout(self)
@@ -301,9 +267,7 @@ class SensoryMapView(QWidget):
             self._legend.setText(self._legend_html())
 
     def _apply_metrics(self) -> None:
-        line = QFontMetrics(self.font()).lineSpacing()
-        self._table.verticalHeader().setDefaultSectionSize(line * 4 + 22)
-        self._table.horizontalHeader().resizeSection(0, max(180, line * 12))
+        apply_metrics(self._table, self.font())
 
     def _on_checked(self) -> None:
         self._dirty = True
@@ -346,35 +310,17 @@ class SensoryMapView(QWidget):
                     return
 
     def _legend_html(self) -> str:
-        pal = self.palette()
-        muted = muted_text(pal).name()
-        text = pal.color(QPalette.ColorRole.Text).name()
-        neg = severity_color(pal, "error").name()
-        warn = severity_color(pal, "warning").name()
-        layer = mix(pal.color(QPalette.ColorRole.Text), accent(pal, HEAT_HUE), 0.55).name()
-        words = [html_escape(w) for w in legend_words()]
-        return (
-            f"<span style='color:{muted}'>"
-            f"<i style='color:{layer}'>≈&nbsp;{words[0]}</i> &nbsp;&nbsp; "
-            f"<span style='color:{text}'>{words[1]}</span> &nbsp;&nbsp; "
-            f"<span style='color:{neg}'>−&nbsp;{words[2]}</span> &nbsp;&nbsp; "
-            f"<span style='color:{warn}'>▭&nbsp;{words[3]}</span> &nbsp;&nbsp; "
-            f"{words[4]} &nbsp;·&nbsp; {words[5]}</span>"
-        )
+        return legend_html(self.palette())
 
+    # -- pictures (View ▸ Save view as image…) -------------------------------------
 
-def legend_words() -> list[str]:
-    """The legend's entries in the current language: layer, positive cue, negative cue,
-    overload, what the tint means, how to add a cue."""
-    return [
-        # TRANSLATORS: sensory-map legend entries, each short; they wrap as a whole line
-        pgettext("sensory map legend", "layer"),
-        pgettext("sensory map legend", "positive cue"),
-        pgettext("sensory map legend", "negative cue"),
-        pgettext("sensory map legend", "overload (SEN003)"),
-        pgettext("sensory map legend", "deeper tint = more going on"),
-        pgettext("sensory map legend", "double-click a cell or press Enter to add a cue"),
-    ]
+    def has_picture(self) -> bool:
+        """Whether there is a zone to map (the tab shows its empty state otherwise)."""
+        return bool(self.document.design.zones)
+
+    def picture_scene(self) -> QGraphicsScene:
+        """Every zone's row, as `cuecraft render --view senses` draws it."""
+        return sensory_picture(self.document.result, light_palette(), picture_font())
 
 
 def _strip_tags(html: str) -> str:

@@ -1,0 +1,233 @@
+"""Pictures of the workbench's views for files: `cuecraft render` and View ▸ Save view as image….
+
+One path from a view to a file, shared by the command and the workbench. A view's
+picture is a `QGraphicsScene` made by that view's own drawing code (the code its
+tab shows, never a second copy), in `light_palette()` and `picture_font()`;
+`encode()` paints the scene into SVG (`QSvgGenerator`: the words stay `<text>`,
+searchable and selectable) or PNG (a `QImage` at a dpi), at a width; `write_whole()`
+writes the file whole or not at all.
+
+The tab protocol
+----------------
+A workbench tab that View ▸ Save view as image… can save implements `PictureTab`
+(no base class: the action checks `isinstance(tab, PictureTab)`, and a tab that
+does not implement it leaves the menu entry disabled):
+
+    picture_view: str
+        The view's name in `cuecraft render --view` words: "journey", "blueprint",
+        "senses", "graph", "realms", "value", or "priorities" (a class attribute is
+        enough). It names the suggested file ("cafe-journey.svg") and picks the SVG's
+        <desc> (`description()`).
+
+    def has_picture(self) -> bool
+        Whether the tab has anything to draw now (False while it shows its empty
+        state). Cheap: asked every time the View menu opens, to enable the entry.
+
+    def picture_scene(self) -> QGraphicsScene
+        A new scene of what the tab shows now (the persona it follows, the design it
+        compares with, …; never the selection, the zoom or the scroll position), made
+        by the very function `cuecraft render` calls for that view, in
+        `light_palette()` and `picture_font()` and the current language; the caller
+        owns it. Its `sceneRect()` is the picture's extent, and what it shows behind
+        the drawing is its background brush (a PNG is white where nothing is drawn).
+
+The SVG's <title> is the design's title.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QGraphicsScene
+
+from cuecraft.core.i18n import _
+
+# The formats and limits `cuecraft render` states in its options (that module imports no Qt).
+from cuecraft.rendercmd import FORMATS, MAX_SIDE, SCREEN_DPI
+
+if TYPE_CHECKING:
+    from cuecraft.core.check import CheckResult
+    from cuecraft.core.feedback.model import Feedback
+    from cuecraft.core.model import Design
+
+__all__ = [
+    "FORMATS",
+    "MAX_SIDE",
+    "SCREEN_DPI",
+    "Picture",
+    "PictureTab",
+    "Source",
+    "TooLarge",
+    "description",
+    "encode",
+    "light_palette",
+    "picture_font",
+    "write_whole",
+]
+
+
+class TooLarge(ValueError):
+    """The picture asked for is too many pixels to draw (`width` × `height`)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__(f"{width} × {height} pixels")
+        self.width, self.height = width, height
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a view's picture is drawn from: the design, its checks (the findings the
+    views mark) and its guests' feedback (the journey's NPS), as the workbench has them."""
+
+    design: Design
+    result: CheckResult
+    feedback: Feedback | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A view's drawing ready to be written: its scene, the view's name (`VIEWS`' words:
+    it picks the SVG's <desc>) and the design's title (the SVG's <title>)."""
+
+    scene: QGraphicsScene
+    view: str
+    title: str
+
+
+@runtime_checkable
+class PictureTab(Protocol):
+    """A tab View ▸ Save view as image… can save (the module's docstring says how)."""
+
+    picture_view: str
+
+    def has_picture(self) -> bool: ...
+
+    def picture_scene(self) -> QGraphicsScene: ...
+
+
+def light_palette() -> QPalette:
+    """Dark ink on white, whatever the desktop: every picture's palette (the blueprint's)."""
+    # Imported here: the views import this module, and views/__init__ imports them all.
+    from cuecraft.gui.views.blueprint_scene import light_palette as blueprint_light
+
+    return blueprint_light()
+
+
+def picture_font() -> QFont:
+    """The drawing's face by its own name (the bundled DejaVu Sans when there), so an SVG
+    names a font its reader can find instead of the generic "Sans Serif"; one size for
+    every picture, whatever the desktop's font, so a tab's picture is `render`'s."""
+    font = QFont()
+    if "DejaVu Sans" in QFontDatabase.families():
+        font.setFamily("DejaVu Sans")
+    font.setPointSizeF(10.0)
+    return font
+
+
+def description(view: str) -> str:
+    """What an SVG of `view` says it is (its <desc>), in the current language."""
+    if view == "journey":
+        return _("A customer journey drawn by Cuecraft")
+    if view == "blueprint":
+        return _("A service blueprint drawn by Cuecraft")
+    if view == "senses":
+        return _("A sensory map drawn by Cuecraft")
+    if view == "graph":
+        return _("A consistency graph drawn by Cuecraft")
+    if view == "realms":
+        return _("The four realms of experience drawn by Cuecraft")
+    if view == "value":
+        return _("The progression of economic value drawn by Cuecraft")
+    if view == "priorities":
+        return _("An impact × effort matrix drawn by Cuecraft")
+    return _("A view of a design drawn by Cuecraft")
+
+
+def encode(picture: Picture, suffix: str, width: int | None = None, dpi: int = SCREEN_DPI) -> bytes:
+    """The picture as the bytes of an SVG (`suffix` ".svg") or PNG (".png") file, `width`
+    pixels wide (default: the drawing's own size, at `dpi` for a PNG). Raises TooLarge."""
+    if suffix.lower() == ".svg":
+        return svg_bytes(picture.scene, width, picture.title, description(picture.view))
+    return png_bytes(picture.scene, width, dpi)
+
+
+def _size(source: QRectF, scale: float) -> tuple[int, int]:
+    w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
+    if w > MAX_SIDE or h > MAX_SIDE:
+        raise TooLarge(w, h)
+    return w, h
+
+
+def _drawing_dpi() -> int:
+    """The dpi the scenes' fonts were measured at (a fresh image's: the screen's)."""
+    return QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied).logicalDpiY()
+
+
+def svg_bytes(scene: QGraphicsScene, width: int | None, title: str, about: str) -> bytes:
+    from PySide6.QtSvg import QSvgGenerator
+
+    source = scene.sceneRect()
+    w, h = _size(source, (width / source.width()) if width else 1.0)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    # At the dpi the fonts were measured at: a 10 pt word is then as many units wide in
+    # the SVG as in the scene (at the generator's default 72 dpi it is a quarter smaller
+    # than the box laid out for it), and the file's size in mm is its size on screen.
+    generator.setResolution(_drawing_dpi())
+    generator.setSize(QSize(w, h))
+    generator.setViewBox(QRect(0, 0, w, h))
+    generator.setTitle(title)
+    generator.setDescription(about)
+    painter = QPainter(generator)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, w, h), source)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_image(scene: QGraphicsScene, width: int | None, dpi: int = SCREEN_DPI) -> QImage:
+    """The scene painted on white, `width` pixels wide (default: its own size at `dpi`)."""
+    source = scene.sceneRect()
+    w, h = _size(source, (width / source.width()) if width else dpi / SCREEN_DPI)
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, w, h), source)
+    painter.end()
+    return image
+
+
+def png_bytes(scene: QGraphicsScene, width: int | None, dpi: int = SCREEN_DPI) -> bytes:
+    image = render_image(scene, width, dpi)
+    # The dpi is recorded after painting: painted at 192 dpi, a 10 pt word would be
+    # drawn twice as large as the box the scene laid out for it.
+    per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; Qt a str
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file beside it, then a rename."""
+    target = path.resolve() if path.is_symlink() else path
+    temporary = target.with_name(f".{target.name}.cuecraft-tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,92 @@
+"""The consistency graph laid out in a scene: the one drawing the Graph tab shows and
+pictures write.
+
+`lay_out` places every node (an item per node, kept when the node stays, so its
+cached label survives an edit), draws the edges (graph_canvas.draw_edges) and
+sets the scene's rectangle; the Graph tab (graph_view.py) calls it on its own
+scene, `graph_picture` on a new one for a file, with the legend strip the tab
+shows under its canvas drawn under the graph (graph_legend.LegendItem).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+
+from cuecraft.core.check import CheckResult
+
+from .graph_canvas import draw_edges
+from .graph_items import LABEL_LINES, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem
+from .graph_layout import Edge, edge_list, node_infos, positions, scene_size
+from .graph_legend import NARROWEST_USUAL, LegendItem, legend_height
+
+TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
+
+
+def lay_out(
+    scene: QGraphicsScene,
+    result: CheckResult,
+    infos: dict[str, NodeInfo],
+    edges: list[Edge],
+    nodes: dict[str, NodeItem],
+    fonts: NodeFonts,
+    pal: QPalette,
+) -> tuple[list[QGraphicsPathItem], QGraphicsPathItem]:
+    """Place the nodes of `infos` (reusing the items of `nodes` and adding new ones to it
+    and to the scene), draw `edges`, and size the scene around them; returns the edge
+    items and the (empty) path that highlights the selected node's links. `infos` must
+    not be empty; `nodes` must hold no node that is not in `infos`."""
+    where = positions(result.graph)
+    width, height, gaps = scene_size(where)
+    for node, info in infos.items():
+        x, y = where.get(node, (0.5, 0.5))
+        item = nodes.get(node)
+        if item is None:
+            item = NodeItem(info, pal, fonts, x < 0.2)
+            scene.addItem(item)
+            nodes[node] = item
+        else:
+            item.set_info(info)
+        # Labels show from the zoom at which they stop overlapping their neighbours
+        # (a two-line label needs twice the room): in a column where two lines would
+        # show only zoomed in past TWO_LINES_FROM, names take one line, so they
+        # show at about the zoom that fits the whole graph.
+        room = max(1.0, gaps.get(round(x, 4), 1.0) * height)
+        two = (fonts.line * LABEL_LINES + 3) / room <= TWO_LINES_FROM
+        item.set_lines(LABEL_LINES if two else 1)
+        line = fonts.line * item.label_line_count + 3
+        label_from = max(0.3, line / room)
+        item.place(x < 0.2, label_from)
+        item.setPos(x * width, y * height)
+    edge_items, focus_edges = draw_edges(scene, nodes, edges, pal)
+    xs = [i.pos().x() for i in nodes.values()]
+    ys = [i.pos().y() for i in nodes.values()]
+    margin = LABEL_WIDTH + 48
+    scene.setSceneRect(
+        QRectF(
+            min(xs) - margin,
+            min(ys) - 48,
+            max(xs) - min(xs) + 2 * margin,
+            max(ys) - min(ys) + 96,
+        )
+    )
+    return edge_items, focus_edges
+
+
+def graph_picture(result: CheckResult, palette: QPalette, font: QFont) -> QGraphicsScene:
+    """A new scene of the whole graph at its own size, findings ringed, on the palette's
+    base, with the legend strip under it as wide as the drawing."""
+    scene = QGraphicsScene()
+    scene.setBackgroundBrush(palette.base())
+    infos = node_infos(result)
+    if infos:
+        lay_out(scene, result, infos, edge_list(result), {}, NodeFonts.from_font(font), palette)
+        drawing = scene.sceneRect()
+    else:  # nothing to draw: the legend alone
+        drawing = QRectF(0, 0, NARROWEST_USUAL, 0)
+    strip = QRectF(drawing.left(), drawing.bottom(), drawing.width(), 0)
+    strip.setHeight(legend_height(font, strip.width()))
+    scene.addItem(LegendItem(strip, palette, font))
+    scene.setSceneRect(drawing.united(strip))
+    return scene
