@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.plan import open_plan
@@ -293,3 +294,19 @@ def test_the_picture_is_the_matrix_without_selection_or_hints(qtbot, doc):
     assert sorted(c.cue_id for c in chips) == sorted(PLAN)
     assert not any(c.selected for c in chips)
     assert scene.sceneRect().width() > 0 and scene.sceneRect().height() > 0
+
+
+def test_the_summary_links_to_a_tray_out_of_sight(qtbot, doc):
+    view = shown(qtbot, PriorityMatrixView(doc), width=700, height=260)
+    canvas = view.canvas()
+
+    def tray_in_sight() -> bool:
+        shown_rect = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+        return shown_rect.contains(view.scene().spot_rect(TRAY).center())
+
+    assert not tray_in_sight()
+    label = next(
+        w for w in view.findChildren(QLabel) if "not rated yet" in w.text() and "href" in w.text()
+    )
+    label.linkActivated.emit("#tray")
+    assert tray_in_sight()

@@ -51,8 +51,9 @@ class MatrixCanvas(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # The matrix is laid out to the view's width: only a long list scrolls, downwards.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # The matrix is laid out to the view's width less a scroll bar's (shown or not, so
+        # the bar coming and going never lays it out again): only a long list scrolls.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     @property
     def view(self) -> PriorityMatrixView:

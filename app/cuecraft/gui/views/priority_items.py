@@ -105,9 +105,16 @@ def draw_badge(painter: QPainter, rect: QRectF, number: str, fill: QColor, font:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-    painter.setPen(QColor("white"))
+    painter.setPen(ink_on(fill))
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
+
+
+def ink_on(fill: QColor) -> QColor:
+    """White on a dark fill, near-black on a light one (amber, or any hue a dark theme
+    lifts): the number stays readable on every severity's colour."""
+    light = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
+    return QColor("#1d1d1f") if light > 150 else QColor("white")
 
 
 def person_path(x: float, y: float, size: float) -> QPainterPath:

@@ -14,7 +14,7 @@ every word and runs by itself on LanguageChange.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -33,17 +33,17 @@ from cuecraft.core.i18n import _
 from cuecraft.core.plan import LEVELS, elimination_plan, open_plan
 from cuecraft.gui.document import Document
 
-from ._style import empty_state, muted_text, retranslate_empty_state
+from ._style import empty_state, html_escape, muted_text, retranslate_empty_state
 from .priority_canvas import MatrixCanvas
 from .priority_items import MatrixStyle
-from .priority_scene import MIN_WIDTH, PriorityScene, Spot, priority_scene
+from .priority_scene import MIN_WIDTH, TRAY, PriorityScene, Spot, priority_scene
 from .priority_words import (
     MatrixWords,
     empty_text,
     hint_text,
     keys_text,
     matrix_cards,
-    summary_text,
+    summary_parts,
 )
 
 MIN_SCALE = 0.85  # a narrower view scrolls sideways rather than shrink the words further
@@ -68,6 +68,9 @@ class PriorityMatrixView(QWidget):
         bar.setContentsMargins(12, 6, 12, 6)
         bar.setSpacing(12)
         self._summary = QLabel(self)
+        self._summary_plain = ""
+        self._summary.setTextFormat(Qt.TextFormat.RichText)
+        self._summary.linkActivated.connect(self._follow_link)
         self._hint = QLabel(self)
         # The hint never widens the tab: it shows only where it fits (resizeEvent).
         self._hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -124,7 +127,7 @@ class PriorityMatrixView(QWidget):
         return self._canvas
 
     def summary(self) -> str:
-        return self._summary.text()
+        return self._summary_plain
 
     def is_empty(self) -> bool:
         self._ensure_fresh()
@@ -177,7 +180,7 @@ class PriorityMatrixView(QWidget):
         )
         problem = self.document.push(edit, describe=describe)
         if problem:
-            self._summary.setText(problem)
+            self._summary.setText(html_escape(problem))
             return False
         self.redraw()  # at once: the chip lands before the checks have run
         chip = self._scene.chip(cue_id)
@@ -291,11 +294,32 @@ class PriorityMatrixView(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        self._summary.setText(summary_text(open_plan(self.document.design)))
+        """The counts over the matrix; "2 not rated yet" is a link to the tray, which may
+        be out of sight under the grid."""
+        parts = summary_parts(open_plan(self.document.design))
+        self._summary_plain = " · ".join(text for _kind, text in parts)
+        self._summary.setText(
+            " · ".join(
+                f"<a href='#tray'>{html_escape(text)}</a>"
+                if kind == "waiting"
+                else html_escape(text)
+                for kind, text in parts
+            )
+        )
+        self._summary.setAccessibleName(self._summary_plain)
         self._place_hint()
         muted = f"color: {muted_text(self.palette()).name()}"
         self._summary.setStyleSheet(muted)
         self._hint.setStyleSheet(muted)
+
+    def _follow_link(self, _link: str) -> None:
+        self.show_tray()
+
+    def show_tray(self) -> None:
+        """Scroll the tray of cues not rated yet into sight."""
+        rect = self.scene().spot_rect(TRAY)
+        if not rect.isEmpty():
+            self._canvas.ensureVisible(rect, 8, 8)
 
     # -- selection -------------------------------------------------------------------------
 

@@ -36,7 +36,8 @@ GAP = 8.0  # between tiles
 CELL_PAD = 8.0  # inside a tile
 CHIP_GAP = 6.0
 MIN_CHIP = 130.0  # a chip narrower than this no longer says what the cue is
-MIN_WIDTH = 520.0  # the narrowest layout; a narrower view shows it scaled down
+MIN_WIDTH = 460.0  # the narrowest layout; a narrower view shows it scaled down
+COMPACT_BELOW = 700.0  # narrower than this, margins shrink and the row words turn upright
 BESIDE_FROM = 840.0  # from this width the tray stands beside the grid, not under it
 PICTURE_WIDTH = 960.0  # a saved picture: the tray beside the grid, chips at reading size
 
@@ -46,9 +47,9 @@ def spot_of(cue: Cue) -> Spot:
     return (cue.impact, cue.effort) if rated(cue) else TRAY
 
 
-def _columns(width: float) -> tuple[int, float]:
+def _columns(width: float, pad: float) -> tuple[int, float]:
     """How many chips a tile of `width` holds side by side, and how wide each is."""
-    inner = width - 2 * CELL_PAD
+    inner = width - 2 * pad
     n = max(1, int((inner + CHIP_GAP) // (MIN_CHIP + CHIP_GAP)))
     return n, (inner - CHIP_GAP * (n - 1)) / n
 
@@ -62,6 +63,7 @@ class PriorityScene(QGraphicsScene):
         self.chips: dict[str, ChipItem] = {}
         self.beside = False  # the tray stands beside the grid (else under it)
         self.layout_width = 0.0
+        self._pad = CELL_PAD
 
     # -- queries ---------------------------------------------------------------------
 
@@ -111,26 +113,31 @@ class PriorityScene(QGraphicsScene):
         show_tray = interactive or bool(waiting)
         self.beside = show_tray and width >= BESIDE_FROM
 
+        # Narrow, every pixel goes to the chips' words: thinner margins, and the row words
+        # run up the side like the axis's title unless they are short (Chinese).
+        compact = width < COMPACT_BELOW
+        margin, pad, gap = (8.0, 5.0, 6.0) if compact else (MARGIN, CELL_PAD, GAP)
         heading = style.line(style.heading)
         bold = QFontMetricsF(style.bold)
         axis_w = heading + 6
-        label_w = max(48.0, max(bold.horizontalAdvance(w) for w in words.levels.values()) + 16)
-        left = MARGIN + axis_w + label_w
+        widest = max(bold.horizontalAdvance(w) for w in words.levels.values())
+        rows_upright = not compact or widest <= 30
+        label_w = max(40.0, widest + 16) if rows_upright else bold.lineSpacing() + 8
+        left = margin + axis_w + label_w
         tray_w = min(300.0, max(210.0, width * 0.24)) if self.beside else 0.0
-        grid_w = width - left - MARGIN - (tray_w + 2 * GAP if self.beside else 0.0)
-        cell_w = (grid_w - 2 * GAP) / 3
+        grid_w = width - left - margin - (tray_w + 2 * gap if self.beside else 0.0)
+        cell_w = (grid_w - 2 * gap) / 3
         chip_h = style.chip_height()
-        per_row, chip_w = _columns(cell_w)
+        per_row, chip_w = _columns(cell_w, pad)
         title_h = title_height(style)
+        self._pad = pad
 
         def content_height(count: int, titled: bool, across: int) -> float:
             rows = max(1, math.ceil(count / across))
-            return (
-                (title_h if titled else 0.0) + 2 * CELL_PAD + rows * (chip_h + CHIP_GAP) - CHIP_GAP
-            )
+            return (title_h if titled else 0.0) + 2 * pad + rows * (chip_h + CHIP_GAP) - CHIP_GAP
 
         # The header: the effort axis over the column words.
-        top = MARGIN
+        top = margin
         self.addItem(
             LabelItem(
                 f"{words.effort}  →",
@@ -146,7 +153,7 @@ class PriorityScene(QGraphicsScene):
             self.addItem(
                 LabelItem(
                     words.levels[effort],
-                    QRectF(left + column * (cell_w + GAP), top, cell_w, level_h),
+                    QRectF(left + column * (cell_w + gap), top, cell_w, level_h),
                     style.bold,
                     style.muted,
                     Qt.AlignmentFlag.AlignHCenter,
@@ -164,23 +171,24 @@ class PriorityScene(QGraphicsScene):
             self.addItem(
                 LabelItem(
                     words.levels[impact],
-                    QRectF(MARGIN + axis_w, y, label_w - 10, height),
+                    QRectF(margin + axis_w, y, label_w - 8, height),
                     style.bold,
                     style.muted,
-                    Qt.AlignmentFlag.AlignRight,
+                    Qt.AlignmentFlag.AlignRight if rows_upright else Qt.AlignmentFlag.AlignHCenter,
+                    upright=rows_upright,
                 )
             )
             for column, effort in enumerate(LEVELS):
                 spot: Spot = (impact, effort)
-                rect = QRectF(left + column * (cell_w + GAP), y, cell_w, height)
+                rect = QRectF(left + column * (cell_w + gap), y, cell_w, height)
                 tile = self._tile(spot, rect, words, style)
                 self._chips(placed.get(spot, []), tile, per_row, chip_w, style)
-            y += height + GAP
-        grid_bottom = y - GAP
+            y += height + gap
+        grid_bottom = y - gap
         self.addItem(
             LabelItem(
                 f"{words.impact}  →",
-                QRectF(MARGIN, grid_top, axis_w, grid_bottom - grid_top),
+                QRectF(margin, grid_top, axis_w, grid_bottom - grid_top),
                 style.heading,
                 style.ink,
                 Qt.AlignmentFlag.AlignHCenter,
@@ -190,11 +198,11 @@ class PriorityScene(QGraphicsScene):
 
         # The tray of cues not rated yet.
         if self.beside:
-            across, tray_chip = _columns(tray_w)
-            tray = QRectF(width - MARGIN - tray_w, grid_top, tray_w, 0.0)
+            across, tray_chip = _columns(tray_w, pad)
+            tray = QRectF(width - margin - tray_w, grid_top, tray_w, 0.0)
         else:
-            across, tray_chip = _columns(grid_w)
-            tray = QRectF(left, grid_bottom + 2 * GAP, grid_w, 0.0)
+            across, tray_chip = _columns(grid_w, pad)
+            tray = QRectF(left, grid_bottom + 2 * gap, grid_w, 0.0)
         needed = content_height(len(waiting), True, across)
         tray.setHeight(max(needed, grid_bottom - grid_top if self.beside else 0.0))
         if show_tray:
@@ -208,7 +216,7 @@ class PriorityScene(QGraphicsScene):
         bottom = max(grid_bottom, tray.bottom())
         legend.setPos(left, bottom + 12)
         self.addItem(legend)
-        total = bottom + 12 + legend.boundingRect().height() + MARGIN
+        total = bottom + 12 + legend.boundingRect().height() + margin
         self.setSceneRect(QRectF(0, 0, width, total))
 
     def _tile(
@@ -252,7 +260,7 @@ class PriorityScene(QGraphicsScene):
         style: MatrixStyle,
     ) -> None:
         """The cards of one tile, in plan order, left to right and then down."""
-        rect, title_h = tile.rect, tile.title_height()
+        rect, title_h, pad = tile.rect, tile.title_height(), self._pad
         chip_h = style.chip_height()
         for index, card in enumerate(cards):
             row, column = divmod(index, across)
@@ -269,8 +277,8 @@ class PriorityScene(QGraphicsScene):
             )
             chip.setToolTip(card.tooltip)
             chip.setPos(
-                rect.left() + CELL_PAD + column * (chip_w + CHIP_GAP),
-                rect.top() + title_h + CELL_PAD + row * (chip_h + CHIP_GAP),
+                rect.left() + pad + column * (chip_w + CHIP_GAP),
+                rect.top() + title_h + pad + row * (chip_h + CHIP_GAP),
             )
             self.addItem(chip)
             self.chips[card.cue.id] = chip

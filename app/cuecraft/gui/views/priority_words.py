@@ -141,29 +141,32 @@ def empty_text(any_negative: bool) -> str:
 
 
 def hint_text() -> str:
-    return _("Drag a cue to its cell, or select it and use the arrow keys.")
+    return _("Drag a cue to rate it, or use the arrow keys.")
 
 
 def keys_text() -> str:
     return _("Arrow keys move the selected cue one cell; Page Up and Page Down select another.")
 
 
-def summary_text(plan: list[Cue]) -> str:
-    """ "6 open negative cues · 2 not rated yet · 1 without an owner"."""
+def summary_parts(plan: list[Cue]) -> list[tuple[str, str]]:
+    """The summary's parts, each with what it counts ("open", "waiting", "ownerless"):
+    "6 open negative cues", "2 not rated yet", "1 without an owner"."""
     waiting = sum(1 for cue in plan if not rated(cue))
     ownerless = sum(1 for cue in plan if not has_owner(cue))
-    parts = [
-        # TRANSLATORS: the priority matrix's summary: the cues still to eliminate
-        ngettext("{n} open negative cue", "{n} open negative cues", len(plan)).format(
-            n=count_text(len(plan))
-        )
-    ]
+    # TRANSLATORS: the priority matrix's summary: the cues still to eliminate
+    opened = ngettext("{n} open negative cue", "{n} open negative cues", len(plan))
+    parts = [("open", opened.format(n=count_text(len(plan))))]
     if waiting:
         # TRANSLATORS: the priority matrix's summary: cues without an impact or an effort
         not_rated = ngettext("{n} not rated yet", "{n} not rated yet", waiting)
-        parts.append(not_rated.format(n=count_text(waiting)))
+        parts.append(("waiting", not_rated.format(n=count_text(waiting))))
     if ownerless:
         # TRANSLATORS: the priority matrix's summary: cues nobody answers for
         no_owner = ngettext("{n} without an owner", "{n} without an owner", ownerless)
-        parts.append(no_owner.format(n=count_text(ownerless)))
-    return " · ".join(parts)
+        parts.append(("ownerless", no_owner.format(n=count_text(ownerless))))
+    return parts
+
+
+def summary_text(plan: list[Cue]) -> str:
+    """ "6 open negative cues · 2 not rated yet · 1 without an owner"."""
+    return " · ".join(text for _kind, text in summary_parts(plan))
