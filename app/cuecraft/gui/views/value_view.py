@@ -192,7 +192,8 @@ class ValueView(QWidget):
 
     def _arrange(self) -> None:
         """Side by side or one over the other, whichever draws them larger; never below
-        READABLE: then one over the other, as wide as the room allows, and scrolled."""
+        READABLE: then one over the other, the staircase as large as the room shows it
+        whole (at most its own size), and scrolled."""
         one, two = self._staircase.rect_of_scene(), self._realms.rect_of_scene()
         if one.isEmpty() or two.isEmpty():
             return
@@ -208,7 +209,9 @@ class ValueView(QWidget):
         scale = max(beside, over)
         if scale < READABLE:
             self._side_by_side = False
-            scale = max(READABLE, min(1.0, width / max(one.width(), two.width())))
+            # The staircase whole in the first screen when it can be; the realms under it.
+            fits = min(1.0, width / max(one.width(), two.width()), height / one.height())
+            scale = max(READABLE, fits)
         scale = self._scale = min(scale, LARGEST)
         if self._side_by_side:
             page_w = (one.width() + two.width()) * scale + GAP
