@@ -32,6 +32,7 @@ from cuecraft.core.edits import Batch, SetField
 from cuecraft.core.i18n import _
 from cuecraft.core.plan import LEVELS, elimination_plan, open_plan
 from cuecraft.gui.document import Document
+from cuecraft.gui.picture import light_palette, picture_font
 
 from ._style import empty_state, html_escape, muted_text, retranslate_empty_state
 from .priority_canvas import MatrixCanvas
@@ -121,7 +122,10 @@ class PriorityMatrixView(QWidget):
     def picture_scene(self) -> QGraphicsScene:
         """The matrix as View ▸ Save view as image… writes it: this tab's drawing of the
         design now, dark ink on white, without the selection or the tray's hint."""
-        return priority_scene(self.document.design, self.document.result.findings)
+        document = self.document
+        return priority_scene(
+            document.design, document.result.findings, light_palette(), picture_font()
+        )
 
     def canvas(self) -> QGraphicsView:
         return self._canvas

@@ -39,7 +39,7 @@ MIN_CHIP = 130.0  # a chip narrower than this no longer says what the cue is
 MIN_WIDTH = 460.0  # the narrowest layout; a narrower view shows it scaled down
 COMPACT_BELOW = 700.0  # narrower than this, margins shrink and the row words run up the side
 BESIDE_FROM = 840.0  # from this width the tray stands beside the grid, not under it
-PICTURE_WIDTH = 960.0  # a saved picture: the tray beside the grid, chips at reading size
+PICTURE_WIDTH = 1100.0  # a saved picture: the tray beside the grid, chips at reading size
 
 
 def spot_of(cue: Cue) -> Spot:
