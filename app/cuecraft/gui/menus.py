@@ -32,6 +32,7 @@ class WindowMenus:
     act_preferences: QAction
     act_close: QAction
     act_workshop: QAction
+    act_save_view: QAction
     act_delete: QAction
     act_duplicate: QAction
     add_actions: dict[str, QAction]
@@ -113,6 +114,12 @@ class WindowMenus:
             "F5",
             N_("Full screen on the projector, keyboard capture"),
         )
+        self.act_save_view = self._action(
+            N_("Save view as &image…"),
+            self._save_view_as_image,
+            None,
+            N_("The view shown, as an SVG or PNG file"),
+        )
         # Only the Delete key: the platform's other Delete bindings (Ctrl+D on Linux)
         # delete a character in a text field, not a whole item.
         self.act_delete = self._action(N_("&Delete"), window.delete_selected, "Del")
@@ -156,6 +163,18 @@ class WindowMenus:
             *self.add_actions.values(),
         ]
 
+    def _save_view_as_image(self) -> None:
+        from cuecraft.gui.save_view import save_view_as_image
+
+        save_view_as_image(self._menus_window())
+
+    def _update_save_view(self) -> None:
+        from cuecraft.gui.save_view import can_save_view
+
+        window = self._menus_window()
+        has_document = getattr(window, "document", None) is not None
+        self.act_save_view.setEnabled(has_document and can_save_view(window))
+
     def _build_menus(self) -> None:
         window = self._menus_window()
         self.file_menu = file_menu = self._menu(N_("&File"))
@@ -180,6 +199,9 @@ class WindowMenus:
         self.edit_menu.addAction(self.act_preferences)
         self.view_menu = self._menu(N_("&View"))
         self.view_menu.addAction(self.act_workshop)
+        self.view_menu.addAction(self.act_save_view)
+        # Enabled while the tab shown has a picture: checked as the menu opens.
+        self.view_menu.aboutToShow.connect(self._update_save_view)
         self.view_menu.addSeparator()
         toolbar = window.addToolBar("")
         toolbar.setObjectName("main-toolbar")
