@@ -110,6 +110,19 @@ class Value:
             or any(getattr(self, step) is not None for step in VALUE_STEPS)
         )
 
+    def premium(self) -> tuple[str, Amount] | None:
+        """The experience's premium over the dearest step priced below it: (that step,
+        experience − its price), which is 0 or less when there is no premium; on equal
+        prices the step nearer the experience. None when the experience or every step
+        below it is unpriced: nothing to compare."""
+        if self.experience is None:
+            return None
+        below = [(step, price) for step, price in self.prices().items() if step != "experience"]
+        if not below:
+            return None
+        step, price = max(reversed(below), key=lambda pair: pair[1])
+        return step, self.experience - price
+
     def prices(self) -> dict[str, Amount]:
         """The steps priced, lowest step first: {"goods": 50, "experience": 100}."""
         out: dict[str, Amount] = {}

@@ -17,13 +17,10 @@ from cuecraft.core.words import value_step_word
 
 def check(graph: DesignGraph) -> list[Finding]:
     value = graph.design.value
-    prices = value.prices()
-    experience = prices.pop("experience", None)
-    if experience is None or not prices:
-        return []  # nothing to compare: the rule reads only what the design prices
-    step, highest = max(prices.items(), key=lambda pair: pair[1])
-    if experience > highest:
-        return []
+    premium = value.premium()  # the one reading of the premium: views and brief use it too
+    if premium is None or premium[1] > 0 or value.experience is None:
+        return []  # nothing to compare, or guests pay for the experience
+    step, _over = premium
     where = value.where.get("experience") or graph.design.where.get("value")
     return [
         finding(
@@ -33,8 +30,8 @@ def check(graph: DesignGraph) -> list[Finding]:
                 "no premium for the experience: it costs {experience}, no more than the {step} "
                 "({price})"
             ).format(
-                experience=format_money(experience, value.currency),
-                price=format_money(highest, value.currency),
+                experience=format_money(value.experience, value.currency),
+                price=format_money(getattr(value, step), value.currency),
                 step=value_step_word(step).lower(),
             ),
             (),

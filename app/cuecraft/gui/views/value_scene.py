@@ -81,13 +81,14 @@ def premium_sentence(value: Value, currency: str | None = None) -> str:
 
 
 def _reference(value: Value) -> tuple[str, Amount] | None:
-    """The step below the experience with the highest price (the higher step on a tie)."""
-    best: tuple[str, Amount] | None = None
-    for step in VALUE_STEPS[:-1]:
-        price = getattr(value, step)
-        if price is not None and (best is None or price >= best[1]):
-            best = (step, price)
-    return best
+    """The step the experience's premium is measured over, and its price (the core's
+    `Value.premium`, which VAL001 and the brief read too)."""
+    premium = value.premium()
+    if premium is None:
+        return None
+    step = premium[0]
+    price: Amount = getattr(value, step)
+    return step, price
 
 
 def value_scene(
