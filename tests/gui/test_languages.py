@@ -99,7 +99,7 @@ def test_the_workbench_started_in_a_language_shows_its_menus_in_it(qtbot, data_d
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     if lang == "en":
         assert [d.windowTitle() for d in docks] == ["Outline", "Inspector", "Findings"]
-        assert tabs == ["Journey", "Blueprint", "Sensory map", "Graph"]
+        assert tabs == ["Journey", "Blueprint", "Sensory map", "Graph", "Value", "Priorities"]
         return
     english = {w for texts in FILE_MENU["en"][1:] for w in texts} | {"&File", "&Edit", "&View"}
     assert not words(window) & english
@@ -109,7 +109,7 @@ def test_the_workbench_started_in_a_language_shows_its_menus_in_it(qtbot, data_d
     apply_language(lang)
     assert not words(window) & english_words, words(window) & english_words
     assert not {d.windowTitle() for d in docks} & {"Outline", "Inspector", "Findings"}
-    assert not set(tabs) & {"Journey", "Blueprint", "Sensory map", "Graph"}
+    assert not set(tabs) & {"Journey", "Blueprint", "Sensory map", "Graph", "Value", "Priorities"}
 
 
 def test_the_system_language_is_the_default(qtbot, data_dir, monkeypatch):

@@ -26,7 +26,7 @@ from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.itemfields import REFERENCE_FIELDS
 from cuecraft.core.model import Cue, Design, Item, kind_of
 from cuecraft.core.names import Names, short
-from cuecraft.core.words import kind_word
+from cuecraft.core.words import kind_word, value_step_word
 from cuecraft.gui.finding_subject import finding_subject
 from cuecraft.gui.inspector_fields import TEXTS, choice_label
 from cuecraft.gui.views.journey_items import emotion_text
@@ -260,6 +260,10 @@ def _design_row(change: FieldChange, named: _Namer) -> Row:
     elif path.startswith("theme."):
         label = _label("theme", path.removeprefix("theme."))
         kind = "theme"
+    elif path.startswith("value."):  # the value is edited with the theme
+        name = path.removeprefix("value.")
+        label = _value_label(name)
+        kind = "theme"
     else:
         label = _label("design", path)
         kind = "design"
@@ -291,6 +295,15 @@ def _change_text(label: str, kind: str, change: FieldChange, named: _Namer) -> s
         old=named.value(name, change.old, refs, new=False),
         new=named.value(name, change.new, refs, new=True),
     )
+
+
+def _value_label(name: str) -> str:
+    """A field of the design's value: “Goods”, “Currency”; an `x-` key as written."""
+    if name == "currency":
+        return pgettext("economic value", "Currency")
+    if name.startswith("x-"):
+        return name
+    return value_step_word(name)
 
 
 def _label(kind: str, name: str) -> str:

@@ -164,13 +164,17 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         from cuecraft.gui.views.blueprint_view import BlueprintView
         from cuecraft.gui.views.graph_view import GraphView
         from cuecraft.gui.views.journey import JourneyView
+        from cuecraft.gui.views.priority_matrix import PriorityMatrixView
         from cuecraft.gui.views.sensory_map import SensoryMapView
+        from cuecraft.gui.views.value_view import ValueView
 
         return [
             (N_("Journey"), JourneyView(document)),
             (N_("Blueprint"), BlueprintView(document)),
             (N_("Sensory map"), SensoryMapView(document)),
             (N_("Graph"), GraphView(document)),
+            (N_("Value"), ValueView(document)),
+            (N_("Priorities"), PriorityMatrixView(document)),
         ]
 
     def _install_undo_actions(self) -> None:
