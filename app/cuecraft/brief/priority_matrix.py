@@ -91,7 +91,7 @@ class PriorityMatrix(Flowable):  # type: ignore[misc]
             text.draw(canvas, x + self.PAD, top - 6, name, 7, fonts.BOLD)
             top -= 3.5 * UNIT
         room = top - y - self.PAD
-        for most in (2, 1):  # each name on two lines if they all fit so, else on one
+        for most in (3, 2, 1):  # each name on as many lines as all of them fit on
             labels = [self._label(p, most) for p in here]
             if sum(len(lines) for lines in labels) * self.LEADING + len(here) * GAP <= room:
                 self._named(x, top, here, labels)
