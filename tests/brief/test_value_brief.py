@@ -185,6 +185,11 @@ def test_owners_and_ratings_are_printed_with_their_cue(export: Callable[..., Bri
     assert squash("Owner: store manager") in quick
     assert squash("Impact high · effort low") in quick
     assert squash("Owner: R&D <kitchen> lead") in table  # as typed, never as markup
+    # A high-severity open cue nobody answers for (ELI004) says so in red; a medium one
+    # without an owner is not flagged.
+    unowned = table[table.index("Yankeecue") : table.index("Tangocue")]
+    assert squash("No owner yet") in unowned
+    assert squash("No owner yet") not in table[table.index("Tangocue") :]
     effort_only = table[table.index("Romeocue") : table.index("Uniformcue")]
     assert squash("Effort low") in effort_only and "Impact" not in effort_only
 
