@@ -89,7 +89,7 @@ def rendered(path: Path, view: str, out: Path) -> QImage:
     return image(out)
 
 
-@pytest.mark.parametrize("view", ["journey", "blueprint", "senses", "graph"])
+@pytest.mark.parametrize("view", ["journey", "blueprint", "senses", "graph", "value"])
 def test_each_tab_draws_the_picture_render_writes(qtbot, answered, tmp_path, view):
     """One drawing code per view: the tab's picture and `cuecraft render`'s are the same
     pixels (same scene code, same palette and font, same encoding)."""
@@ -101,6 +101,26 @@ def test_each_tab_draws_the_picture_render_writes(qtbot, answered, tmp_path, vie
     theirs = rendered(path, view, tmp_path / f"{view}.png")
     assert image(ours).size() == theirs.size()
     assert image(ours) == theirs
+
+
+def test_the_journey_picture_follows_the_persona_the_tab_follows(qtbot, answered, tmp_path):
+    """The tab's picture is what the tab shows now: following one persona, their journey
+    (the skip's cross named in the legend), which `render` (every guest) does not draw."""
+    path = example_copy(tmp_path / "design")
+    window = open_window(qtbot, path)
+    tab = tab_of(window, "journey")
+    assert isinstance(tab, JourneyView)
+    tab.personas().switch.choose("family")
+    words = svg_words(encode(Picture(tab.picture_scene(), "journey", "t"), ".svg"))
+    assert "Family with toddlers" in words and "touchpoint they skip" in words
+    out = tmp_path / "journey.svg"
+    assert main(["render", str(path), "--view", "journey", "-o", str(out), "--lang", "en"]) == 0
+    assert "touchpoint they skip" not in svg_words(out.read_bytes())
+
+
+def svg_words(data: bytes) -> str:
+    root = ET.fromstring(data)
+    return " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
 
 
 def test_the_journey_tab_on_screen_is_the_picture(qtbot, tmp_path):

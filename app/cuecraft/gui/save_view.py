@@ -98,6 +98,7 @@ def save_view_as_image(window: MainWindow) -> Path | None:
     if tab is None:
         return None
     document = window.document
+    document.flush()  # an edit still waiting for its check is in the picture too
     picture = Picture(tab.picture_scene(), tab.picture_view, document.design.title)
     folder = document.path.parent if document.path is not None else Path.cwd()
     stem = document.path.stem if document.path is not None else "design"
