@@ -18,14 +18,17 @@ from cuecraft.core.diff import FieldChange
 from cuecraft.core.findings import quote, quote_list
 from cuecraft.core.i18n import format_number, format_percent, pgettext
 from cuecraft.core.itemfields import REFERENCE_FIELDS, last_name
+from cuecraft.core.model import VALUE_STEPS
 from cuecraft.core.names import short, width
 from cuecraft.core.words import (
     lane_word,
+    level_word,
     phase_word,
     polarity_word,
     sense_word,
     severity_word,
     status_word,
+    value_step_word,
 )
 
 SHORT_TEXT = 60  # a text wider than this (in Latin characters) is said to be reworded
@@ -41,6 +44,13 @@ def field_word(path: str) -> str:
     name = last_name(path)
     if path.startswith("theme.realms."):
         return words.realm(name)
+    if path.startswith("value.") and name in VALUE_STEPS:
+        # TRANSLATORS: a step of the progression of economic value, as a price that changed
+        return pgettext("design field", "price of the {step}").format(
+            step=value_step_word(name).lower()
+        )
+    if path == "value.currency":
+        return pgettext("design field", "currency")
     if path == "theme.name":
         return pgettext("design field", "theme")
     said = _FIELD_WORDS.get(name)
@@ -84,6 +94,10 @@ _FIELD_WORDS: dict[str, Callable[[], str]] = {
     "recovery": lambda: pgettext("design field", "recovery"),
     "needs": lambda: pgettext("design field", "depends on"),
     "share": lambda: pgettext("design field", "share of guests"),
+    "effort": lambda: pgettext("design field", "effort"),
+    "impact": lambda: pgettext("design field", "impact"),
+    "price": lambda: pgettext("design field", "price"),
+    "plain_price": lambda: pgettext("design field", "price of the plain object"),
     "skips": lambda: pgettext("design field", "skips"),
 }
 
@@ -125,6 +139,10 @@ def value_text(path: str, value: Any, named: Mapping[str, str]) -> str:
         return emotion_text(value)
     if isinstance(value, int) and name == "share":
         return format_percent(value / 100)
+    if isinstance(value, int) and name in ("effort", "impact"):
+        return level_word(value)
+    if isinstance(value, float) and not value.is_integer():
+        return format_number(value, 2)  # a price: 9.5 is 9.50, never rounded to 10
     if isinstance(value, int | float):
         return format_number(value)
     if isinstance(value, list):

@@ -35,14 +35,9 @@ class Premium:
 
 def premium(value: Value) -> Premium | None:
     """The experience's premium, or None when the experience or every step below it is
-    unpriced (VAL001 compares the same two prices)."""
-    prices = value.prices()
-    experience = prices.pop("experience", None)
-    if experience is None or not prices:
-        return None
-    # The highest price below the experience; of equal prices the higher step names it.
-    base = max(reversed(list(prices)), key=lambda step: prices[step])
-    return Premium(base, experience - prices[base])
+    unpriced: the core's `Value.premium`, which VAL001 and the Value view read too."""
+    found = value.premium()
+    return None if found is None else Premium(*found)
 
 
 class ValueStaircase(Flowable):  # type: ignore[misc]
