@@ -203,6 +203,19 @@ def test_svg_words_are_as_large_as_the_drawing_laid_them_out(design, tmp_path):
     )
 
 
+def test_a_narrow_svg_keeps_every_word(design, tmp_path):
+    """--width sets the SVG's size; its drawing stays at its own size inside, so the
+    graph's labels, which the tab hides while zoomed far out, are all there to zoom to."""
+    full, narrow = tmp_path / "full.svg", tmp_path / "narrow.svg"
+    render(design, "graph", full)
+    render(design, "graph", narrow, "--width", "200")
+    root = ET.parse(narrow).getroot()
+    assert float(root.get("width", "").removesuffix("mm")) == pytest.approx(200 / 96 * 25.4)
+    assert root.get("viewBox") == ET.parse(full).getroot().get("viewBox")
+    assert svg_text(narrow) == svg_text(full)
+    assert "Arrive at the arch" in svg_text(narrow)
+
+
 def test_png_dpi_makes_the_same_picture_larger(design, tmp_path):
     """192 dpi is the 96-dpi drawing twice as large, words included: the very pixels of
     the same drawing asked for at twice the width."""

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -182,13 +182,17 @@ def svg_bytes(scene: QGraphicsScene, width: int | None, title: str, about: str) 
     # the SVG as in the scene (at the generator's default 72 dpi it is a quarter smaller
     # than the box laid out for it), and the file's size in mm is its size on screen.
     generator.setResolution(_drawing_dpi())
+    # The drawing at its own size in the viewBox, shown `width` wide: a reader scales it,
+    # and every word the scene draws at its own size stays (the graph hides the labels
+    # that would overlap when zoomed out: an SVG can always be zoomed in).
+    drawing = QRectF(0, 0, source.width(), source.height())
     generator.setSize(QSize(w, h))
-    generator.setViewBox(QRect(0, 0, w, h))
+    generator.setViewBox(drawing)
     generator.setTitle(title)
     generator.setDescription(about)
     painter = QPainter(generator)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, w, h), source)
+    scene.render(painter, drawing, source)
     painter.end()
     buffer.close()
     return bytes(data.data())
