@@ -281,3 +281,18 @@ def test_the_new_words_are_in_the_brief_language(export: Callable[..., Brief], l
         assert squash(word) in text, word
     for english in ("Commodity", "Guests pay", "QUICK WINS", "Owner:", "not priced"):
         assert squash(english) not in text, english
+
+
+def test_souvenir_prices_stand_under_their_names(export: Callable[..., Brief]) -> None:
+    """MEM004's two prices, where the client reads the memorabilia: the price, and the plain
+    object's beside it; an unpriced souvenir has no price line."""
+    brief = export("souvenir-prices", CAFE, language="en")
+    memorabilia = section_text(brief, "memorabilia")
+    frog = next(s for s in CAFE.souvenirs if s.id == "plush-frog")
+    assert frog.price is not None and frog.plain_price is not None
+    price = format_money(frog.price, CAFE.value.currency, "en")
+    plain = format_money(frog.plain_price, CAFE.value.currency, "en")
+    assert squash(f"Price: {price} (the plain object: {plain})") in memorabilia
+    unpriced = [s for s in CAFE.souvenirs if s.price is None]
+    assert unpriced  # the passport is a gift: no price line for it
+    assert memorabilia.count(squash("Price:")) == len(CAFE.souvenirs) - len(unpriced)

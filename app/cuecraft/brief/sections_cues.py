@@ -16,8 +16,8 @@ from cuecraft.brief.styles import (
     UNIT,
     mix,
 )
-from cuecraft.core.i18n import _, format_number, ngettext, pgettext
-from cuecraft.core.model import SENSES, Cue
+from cuecraft.core.i18n import _, format_money, format_number, ngettext, pgettext
+from cuecraft.core.model import SENSES, Cue, Souvenir
 from cuecraft.core.rules.senses import OVERLOAD, is_overload
 
 PLAIN_CELL_CHARS = 18  # a list of short ASCII words can go in a table as plain strings
@@ -249,9 +249,13 @@ def memorabilia(ctx: BriefContext) -> list[Flowable]:
             if evoked
             else text.fixed(no_cue, st.cell_small)
         )
+        named: Any = text.para(souvenir.name or souvenir.id, st.cell_bold)
+        priced = _souvenir_price(souvenir, design.value.currency)
+        if priced:
+            named = [named, text.para(priced, st.cell_small)]
         rows.append(
             [
-                text.para(souvenir.name or souvenir.id, st.cell_bold),
+                named,
                 text.para(where, st.cell_small) if where else "",
                 evokes,
                 word_list(souvenir.motifs, ctx, widths[3]),
@@ -259,3 +263,18 @@ def memorabilia(ctx: BriefContext) -> list[Flowable]:
         )
     out.append(blocks.data_table(head, rows, widths, st))
     return out
+
+
+def _souvenir_price(souvenir: Souvenir, currency: str | None) -> str:
+    """What guests pay for a souvenir and, when known, what the plain object costs (MEM004
+    compares the two); "" when it is not priced."""
+    if souvenir.price is None:
+        return ""
+    price = format_money(souvenir.price, currency)
+    if souvenir.plain_price is None:
+        # TRANSLATORS: under a souvenir's name in the brief: what guests pay for it
+        return _("Price: {price}").format(price=price)
+    # TRANSLATORS: under a souvenir's name: its price, and the same object's price elsewhere
+    return _("Price: {price} (the plain object: {plain})").format(
+        price=price, plain=format_money(souvenir.plain_price, currency)
+    )
