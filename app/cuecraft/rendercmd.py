@@ -34,7 +34,6 @@ EXIT_OK, EXIT_UNREADABLE = 0, 2
 FORMATS = (".svg", ".png")
 SCREEN_DPI = 96  # a scene unit is a pixel at 96 dpi
 MAX_SIDE = 32_000  # pixels: larger pictures are refused, not half-drawn out of memory
-ALL_VIEWS = ("journey", "senses", "graph", "blueprint", "realms", "value")
 
 
 def _journey(source: Source) -> QGraphicsScene:
@@ -135,12 +134,8 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Run `cuecraft render` with parsed arguments; return the exit code."""
     if args.view not in VIEWS:
-        known = ", ".join(VIEWS)
-        if args.view in ALL_VIEWS:
-            message = _("the view “{view}” cannot be rendered yet; this build renders: {known}")
-        else:
-            message = _("there is no view “{view}”; this build renders: {known}")
-        return _fail(message.format(view=args.view, known=known))
+        message = _("there is no view “{view}”; this build renders: {known}")
+        return _fail(message.format(view=args.view, known=", ".join(VIEWS)))
     out = Path(args.output)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:

@@ -263,6 +263,15 @@ def test_an_unknown_view_is_refused_naming_every_view(design, tmp_path, capsys):
     assert not out.exists()
 
 
+def test_unreadable_feedback_is_left_out_with_a_warning(design, tmp_path, capsys):
+    """As the workbench opens such a design: drawn without the feedback, which is named."""
+    design.with_name("cafe.feedback.yaml").write_text("responses: [oops\n", encoding="utf-8")
+    out = tmp_path / "journey.svg"
+    render(design, "journey", out)
+    assert "cafe.feedback.yaml" in capsys.readouterr().err
+    assert "Dine under the storm" in svg_text(out) and "NPS" not in svg_text(out)
+
+
 def test_a_bad_file_gives_its_location_and_exit_2(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text(
