@@ -11,7 +11,6 @@ sideways. `retranslate()` redraws every word; it runs by itself on LanguageChang
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -22,7 +21,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QResizeEvent,
-    QShortcut,
     QShowEvent,
     QWheelEvent,
 )
@@ -45,6 +43,7 @@ from cuecraft.gui.picture import light_palette, picture_font
 from ._style import count_text, muted_text, with_shortcut
 from .blueprint_items import BlueprintStyle, CardItem
 from .blueprint_scene import BlueprintScene
+from .zoom_keys import add_zoom_keys
 
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 READABLE = 0.85  # the first view never starts smaller than this: a person reads it at once
@@ -151,25 +150,7 @@ class BlueprintView(QWidget):
         column.addWidget(self._canvas, 1)
         self._name_widgets()
 
-        zoom_keys: list[tuple[list[str | QKeySequence.StandardKey], Callable[[], None]]] = [
-            (["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn], lambda: self.zoom_by(1.25)),
-            (["Ctrl+-", QKeySequence.StandardKey.ZoomOut], lambda: self.zoom_by(1 / 1.25)),
-            (["Ctrl+0"], self.fit),
-        ]
-        for keys, slot in zoom_keys:
-            # One shortcut per sequence: two with one key make Qt fire neither.
-            sequences: dict[str, QKeySequence] = {}
-            for key in keys:
-                for sequence in (
-                    QKeySequence.keyBindings(key)
-                    if isinstance(key, QKeySequence.StandardKey)
-                    else [QKeySequence(key)]
-                ):
-                    sequences.setdefault(sequence.toString(), sequence)
-            for sequence in sequences.values():
-                shortcut = QShortcut(sequence, self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+        add_zoom_keys(self, lambda: self.zoom_by(1.25), lambda: self.zoom_by(1 / 1.25), self.fit)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 

@@ -14,13 +14,10 @@ when asked for); `retranslate()` redraws the bar, the legend and the summary.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import (
-    QKeySequence,
     QPainterPath,
-    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -53,6 +50,7 @@ from .graph_items import NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_infos
 from .graph_legend import GraphLegend
 from .graph_scene import graph_picture, lay_out
+from .zoom_keys import add_zoom_keys
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
@@ -139,27 +137,7 @@ class GraphView(QWidget):
         self._stack.addWidget(self._empty)
         self._name_widgets()
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        zoom_keys: list[tuple[list[str | QKeySequence.StandardKey], Callable[[], None]]] = [
-            (["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn], lambda: self.zoom_by(1.25)),
-            (["Ctrl+-", QKeySequence.StandardKey.ZoomOut], lambda: self.zoom_by(1 / 1.25)),
-            (["Ctrl+0"], self.fit),
-        ]
-        for keys, slot in zoom_keys:
-            # The platform's zoom keys often repeat ours: one shortcut per sequence, or
-            # Qt calls the pair ambiguous and neither fires.
-            sequences: dict[str, QKeySequence] = {}
-            for key in keys:
-                for sequence in (
-                    QKeySequence.keyBindings(key)
-                    if isinstance(key, QKeySequence.StandardKey)
-                    else [QKeySequence(key)]
-                ):
-                    sequences.setdefault(sequence.toString(), sequence)
-            for sequence in sequences.values():
-                shortcut = QShortcut(sequence, self)
-                shortcut.setContext(context)
-                shortcut.activated.connect(slot)
+        add_zoom_keys(self, lambda: self.zoom_by(1.25), lambda: self.zoom_by(1 / 1.25), self.fit)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 
