@@ -181,6 +181,17 @@ def test_every_view_speaks_lang(design, tmp_path, view):
     assert english is None or english not in words
 
 
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_design_with_nothing_yet_still_draws_every_view(tmp_path, view):
+    """A new design is drawn, not refused: empty lanes, an empty map's header, a legend."""
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("cuecraft: 1\ntitle: Empty\ntheme: {name: Nothing yet}\n", encoding="utf-8")
+    out = tmp_path / f"{view}.png"
+    render(empty, view, out)
+    width, height = png_size(out)
+    assert width > 100 and height > 50
+
+
 def test_the_design_language_is_the_default(design, tmp_path):
     polish = design.with_name("pl.yaml")
     polish.write_text(design.read_text(encoding="utf-8") + "language: pl\n", encoding="utf-8")
