@@ -214,6 +214,24 @@ def test_the_name_s_suffix_chooses_svg(qtbot, answered, tmp_path, monkeypatch):
     assert root.findtext(f"{SVG}title") == window.document.design.title
 
 
+def test_the_priorities_tab_saves_its_matrix(qtbot, answered, tmp_path, monkeypatch):
+    """The impact × effort matrix is a picture too: its cues' words as SVG text, the file
+    named after the tab."""
+    path = example_copy(tmp_path / "design")
+    window = open_window(qtbot, path)
+    tab_of(window, "priorities")
+    out = tmp_path / "matrix.svg"
+    started = choose(monkeypatch, out)
+    window.view_menu.aboutToShow.emit()
+    assert window.act_save_view.isEnabled()
+    window.act_save_view.trigger()
+    assert started == [path.parent / "rainforest-cafe-priorities.svg"]
+    root = ET.parse(out).getroot()
+    words = " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "Quick wins" in words and "general manager" in words
+    assert root.findtext(f"{SVG}desc") == "An impact × effort matrix drawn by Cuecraft"
+
+
 def test_asks_before_replacing_a_file(qtbot, answered, tmp_path, monkeypatch):
     window = open_window(qtbot, example_copy(tmp_path / "design"))
     tab_of(window, "graph")

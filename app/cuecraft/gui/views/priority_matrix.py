@@ -54,6 +54,8 @@ MIDDLE = LEVELS[len(LEVELS) // 2]  # where the arrow keys first put a cue from t
 class PriorityMatrixView(QWidget):
     """The open negative cues of the document's design by impact and effort."""
 
+    picture_view = "priorities"  # gui/picture.PictureTab: names the file Save view as image… offers
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document

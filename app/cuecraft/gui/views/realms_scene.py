@@ -21,7 +21,7 @@ from cuecraft.core.model import Design
 from cuecraft.core.words import realm_word
 
 from ._style import mix
-from .value_parts import BLUE, PictureStyle, add_words
+from .value_parts import BLUE, PictureStyle, add_words, fitting
 
 # realm, column (0 passive, 1 active), row (0 absorption, 1 immersion)
 QUADRANTS = (
@@ -82,10 +82,12 @@ def realms_scene(
         name = capital(realm_word(realm))
         middle = rect.center().y()
         words_h = QFontMetricsF(style.big).lineSpacing()
+        # A long realm name ("Entertainment", "Rozrywka") steps down a size before it is
+        # shortened: the four names are the picture's point.
         add_words(
             scene,
             name,
-            style.big,
+            fitting(name, (style.big, style.bold, style.text), HALF - 16),
             ink,
             rect.center().x(),
             middle - words_h - 4,

@@ -121,6 +121,14 @@ def add_words(
     return item
 
 
+def fitting(text: str, fonts: tuple[QFont, ...], width: float) -> QFont:
+    """The first of `fonts` (largest first) in which `text` fits `width`, else the last."""
+    for font in fonts:
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font
+    return fonts[-1]
+
+
 def words_in(scene: QGraphicsScene) -> list[str]:
     """Every text the picture shows, top to bottom (tests, accessibility)."""
     found = [i for i in scene.items() if isinstance(i, Words)]

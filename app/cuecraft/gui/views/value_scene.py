@@ -23,7 +23,7 @@ from cuecraft.core.model import VALUE_STEPS, Amount, Design, Value
 from cuecraft.core.words import value_step_word
 
 from ._style import mix
-from .value_parts import BLUE, GREEN, PictureStyle, add_words
+from .value_parts import BLUE, GREEN, PictureStyle, add_words, fitting
 
 STEP = 124.0  # a step's width
 RISE = 190.0  # the tallest block's height
@@ -178,14 +178,6 @@ def _stairs(scene: QGraphicsScene, value: Value, style: PictureStyle, top: float
         lines=2,
     )
     return sentence.sceneBoundingRect().bottom()
-
-
-def fitting(text: str, fonts: tuple[QFont, ...], width: float) -> QFont:
-    """The first of `fonts` (largest first) in which `text` fits `width`, else the last."""
-    for font in fonts:
-        if QFontMetricsF(font).horizontalAdvance(text) <= width:
-            return font
-    return fonts[-1]
 
 
 def _premium(
