@@ -11,7 +11,7 @@ from cuecraft.core.check import check
 from cuecraft.core.edits import EditError, SetField
 from cuecraft.core.fileformat import DesignLoadError, load_design, parse_design
 from cuecraft.core.model import Cue, Design, Theme
-from cuecraft.core.plan import elimination_plan, open_plan, rated
+from cuecraft.core.plan import elimination_plan, is_quick_win, open_plan, rated
 from cuecraft.core.writer import dump_design
 
 DESIGNS = Path(__file__).resolve().parents[2] / "designs"
@@ -257,3 +257,10 @@ def test_the_examples_carry_values_owners_and_ratings():
                 assert cue.owner and rated(cue), (path.name, cue.id)
         codes = {f.code for f in check(design).findings}
         assert not codes & {"VAL001", "MEM004", "ELI004"}, path.name
+
+
+def test_quick_wins_are_open_cues_of_high_impact_for_low_effort():
+    assert is_quick_win(_cue("a", "low", 3, 1))
+    assert not is_quick_win(_cue("b", "high", 3, 2))
+    assert not is_quick_win(_cue("c", "high", 2, 1))
+    assert not is_quick_win(_cue("d", "high", 3, 1, status="eliminated"))

@@ -21,7 +21,7 @@ from cuecraft.brief.styles import GOOD, IMPACT_COLOURS, INK, MUTED, RULE, UNIT, 
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.model import Cue
 from cuecraft.core.names import full_name, label_lines, short_name
-from cuecraft.core.plan import LEVELS, rated
+from cuecraft.core.plan import LEVELS, QUICK_WIN, is_quick_win, rated
 from cuecraft.core.words import level_word
 
 LISTED = 12  # cues named in a sentence under the grid; the rest are counted
@@ -79,7 +79,7 @@ class PriorityMatrix(Flowable):  # type: ignore[misc]
     def _cell(self, impact: int, effort: int, here: list[Placed]) -> None:
         canvas = self.canv
         x, y = self._origin(impact, effort)
-        quick = impact == LEVELS[-1] and effort == LEVELS[0]
+        quick = (impact, effort) == QUICK_WIN
         canvas.setFillColor(mix(GOOD, white, 0.12) if quick else white)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
@@ -226,7 +226,7 @@ def priority_matrix(ctx: BriefContext, plan: list[Cue]) -> list[Flowable]:
             st.small,
         ),
     ]
-    quick = [(n, cue) for n, cue in opened if cue.impact == LEVELS[-1] and cue.effort == LEVELS[0]]
+    quick = [(n, cue) for n, cue in opened if is_quick_win(cue)]
     if quick:
         sentence = ngettext(
             "{n} quick win, high impact for low effort: {cues}",

@@ -38,6 +38,15 @@ def open_plan(design: Design) -> list[Cue]:
     return [cue for cue in elimination_plan(design) if cue.is_active]
 
 
+QUICK_WIN = (max(LEVELS), min(LEVELS))
+"""(impact, effort) of the quick wins: the matrix's cell of high impact for low effort."""
+
+
+def is_quick_win(cue: Cue) -> bool:
+    """Whether an active negative cue sits in the quick wins' cell (high impact, low effort)."""
+    return cue.is_active and (cue.impact, cue.effort) == QUICK_WIN
+
+
 def rated(cue: Cue) -> bool:
     """Whether the cue has both an impact and an effort: a place in the priority matrix."""
     return cue.impact is not None and cue.effort is not None

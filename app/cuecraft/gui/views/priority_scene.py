@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from cuecraft.core.findings import Finding
 from cuecraft.core.model import Cue, Design
-from cuecraft.core.plan import LEVELS, rated
+from cuecraft.core.plan import LEVELS, QUICK_WIN, rated
 
 from ._style import mix
 from .priority_items import ChipItem, MatrixStyle, TileItem, title_height
@@ -29,7 +29,7 @@ from .priority_words import ChipWords, MatrixWords, matrix_cards
 Spot = tuple[int | None, int | None]
 """Where a cue sits: (impact, effort); the tray of cues not rated yet is (None, None)."""
 TRAY: Spot = (None, None)
-QUICK_WINS: Spot = (max(LEVELS), min(LEVELS))  # high impact, low effort: act on these first
+QUICK_WINS: Spot = QUICK_WIN  # high impact, low effort: act on these first (core/plan.py)
 
 MARGIN = 14.0
 GAP = 8.0  # between tiles
