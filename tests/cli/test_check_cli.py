@@ -102,7 +102,7 @@ WITH_ERRORS = variant(
     ("at: [farewell]", "at: [shop, farewel]"),
     (
         "    at: [shop]\n    severity: medium\n    remedy: Plant a hedge\n",
-        "    at: [garden, shop]\n    severity: high\n",
+        "    at: [garden, shop]\n    severity: high\n    owner: garden team\n",
     ),
 )
 

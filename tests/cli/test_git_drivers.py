@@ -8,6 +8,7 @@ drift from what is tested.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shlex
@@ -184,7 +185,7 @@ def test_clean_merge_of_neighbouring_edits_keeps_both_and_the_comments(repo):
     # The file's comments, the header and the one added on our branch, are all kept.
     assert "  # the booking flow is being redesigned\n  - id: book\n" in merged
     original = (ROOT / DESIGN).read_text(encoding="utf-8")
-    header = [line for line in original.splitlines() if line.startswith("#")]
+    header = list(itertools.takewhile(lambda line: line.startswith("#"), original.splitlines()))
     assert merged.splitlines()[: len(header)] == header
     comments = [line.strip() for line in original.splitlines() if "#" in line]
     assert all(comment in merged for comment in comments)

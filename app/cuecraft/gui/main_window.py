@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from cuecraft.core.i18n import N_, _
+from cuecraft.core.i18n import _, pgettext
 from cuecraft.gui.compare_window import CompareActions
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
@@ -148,7 +148,7 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
                 widget.deleteLater()
         self._view_titles = []
         for title, view in self._views(document):
-            self.tabs.addTab(view, _(title))
+            self.tabs.addTab(view, tab_title(title))
             self._view_titles.append(title)
         self.tabs.setCurrentIndex(max(0, current))
         self._install_undo_actions()
@@ -169,12 +169,12 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         from cuecraft.gui.views.value_view import ValueView
 
         return [
-            (N_("Journey"), JourneyView(document)),
-            (N_("Blueprint"), BlueprintView(document)),
-            (N_("Sensory map"), SensoryMapView(document)),
-            (N_("Graph"), GraphView(document)),
-            (N_("Value"), ValueView(document)),
-            (N_("Priorities"), PriorityMatrixView(document)),
+            ("Journey", JourneyView(document)),
+            ("Blueprint", BlueprintView(document)),
+            ("Sensory map", SensoryMapView(document)),
+            ("Graph", GraphView(document)),
+            ("Value", ValueView(document)),
+            ("Priorities", PriorityMatrixView(document)),
         ]
 
     def _install_undo_actions(self) -> None:
@@ -222,7 +222,7 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
             return
         self._retranslate_docks()
         for index, title in enumerate(self._view_titles):
-            self.tabs.setTabText(index, _(title))
+            self.tabs.setTabText(index, tab_title(title))
         self.document.retranslate()  # first: the undo actions read its steps' names
         self._install_undo_actions()
         self._update_title()
@@ -355,3 +355,20 @@ def _handles_language_change(widget: QWidget) -> bool:
         for cls in type(widget).__mro__
         if cls.__module__.startswith("cuecraft.")
     )
+
+
+# The tabs' own words, short enough that six tabs fit a 1024-pixel window in every
+# language (context "view tab": Polish "Ścieżka" in the tab, "Ścieżka gościa" elsewhere).
+_TAB_TITLES = {
+    "Journey": lambda: pgettext("view tab", "Journey"),
+    "Blueprint": lambda: pgettext("view tab", "Blueprint"),
+    "Sensory map": lambda: pgettext("view tab", "Sensory map"),
+    "Graph": lambda: pgettext("view tab", "Graph"),
+    "Value": lambda: pgettext("view tab", "Value"),
+    "Priorities": lambda: pgettext("view tab", "Priorities"),
+}
+
+
+def tab_title(view: str) -> str:
+    """A view's tab title in the current language."""
+    return _TAB_TITLES[view]()
