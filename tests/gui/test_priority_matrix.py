@@ -202,6 +202,27 @@ def test_a_chip_let_go_over_nothing_goes_back(qtbot, doc):
     assert doc.undo_stack.count() == 0
 
 
+def test_a_half_rated_chip_dropped_back_on_the_tray_keeps_its_impact(qtbot, doc):
+    view = shown(qtbot, PriorityMatrixView(doc))
+    port = view.canvas().viewport()
+    start = view.chip_point("flicker")  # impact 3, no effort: in the tray
+    moved = start + QPoint(12, 9)  # past the drag distance, still over the tray
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(port, start + QPoint(6, 4))
+    QTest.mouseMove(port, moved)
+    assert view.canvas().dragging
+    assert view.scene().tiles[TRAY].hot
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, moved)
+    flicker = cue(doc, "flicker")
+    assert (flicker.impact, flicker.effort) == (3, None)
+    assert doc.undo_stack.count() == 0
+    assert spot_of_chip(view, "flicker") == TRAY
+    # A rated chip dropped on the tray still has both cleared: that is what the tray means.
+    assert view.drop("queue", TRAY)
+    queue = cue(doc, "queue")
+    assert (queue.impact, queue.effort) == (None, None)
+
+
 def test_arrow_keys_move_the_selected_chip_one_cell_each_an_undo_step(qtbot, doc):
     view = shown(qtbot, PriorityMatrixView(doc))
     canvas = view.canvas()

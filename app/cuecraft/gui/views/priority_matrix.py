@@ -37,7 +37,7 @@ from cuecraft.gui.picture import light_palette, picture_font
 from ._style import empty_state, html_escape, muted_text, retranslate_empty_state
 from .priority_canvas import MatrixCanvas
 from .priority_items import MatrixStyle
-from .priority_scene import MIN_WIDTH, TRAY, PriorityScene, Spot, priority_scene
+from .priority_scene import MIN_WIDTH, TRAY, PriorityScene, Spot, priority_scene, spot_of
 from .priority_words import (
     MatrixWords,
     empty_text,
@@ -159,9 +159,14 @@ class PriorityMatrixView(QWidget):
 
     def drop(self, cue_id: str, spot: Spot | None) -> bool:
         """A chip let go over `spot` (a cell, the tray, or None: nowhere): set the cue's
-        impact and effort to the cell's, as one undo step. Whether anything changed."""
+        impact and effort to the cell's, as one undo step. Whether anything changed.
+
+        A chip let go where it already sits changes nothing: a half-rated cue (an impact,
+        no effort) dropped back on the tray keeps its impact; only a rated one moved to
+        the tray has both cleared."""
         changed = False
-        if spot is not None:
+        cue = next((c for c in self.document.design.cues if c.id == cue_id), None)
+        if spot is not None and cue is not None and spot != spot_of(cue):
             changed = self.set_rating(cue_id, *spot)
         if not changed:
             self.redraw()  # the chip goes back where it was
