@@ -10,10 +10,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from cuecraft.core.fileformat import load_design, save_design
+from cuecraft.core.i18n import set_language
 from cuecraft.gui.document import Document
 from cuecraft.gui.inspector import Inspector
 
@@ -38,9 +41,11 @@ souvenirs:
 PRIORITY_FIELDS = ("impact", "effort", "owner")
 
 
-def open_design(qtbot, tmp_path: Path, selected: str) -> tuple[Document, Inspector, Path]:
+def open_design(
+    qtbot, tmp_path: Path, selected: str, text: str = DESIGN
+) -> tuple[Document, Inspector, Path]:
     path = tmp_path / "cafe.yaml"
-    path.write_text(textwrap.dedent(DESIGN), encoding="utf-8")
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
     document = Document(load_design(path), path)
     inspector = Inspector(document)
     qtbot.addWidget(inspector)
@@ -181,3 +186,62 @@ def test_the_theme_edits_the_designs_prices_and_currency(qtbot, tmp_path):
     assert "Service (PLN)" in labels(inspector)
     document.undo_stack.undo()
     assert "Service (CNY)" in labels(inspector) and currency.text() == "CNY"
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "."), ("pl", ",")])
+def test_a_price_shows_exactly_what_the_file_holds(qtbot, tmp_path, language, mark):
+    """Neither rounded ("999999999999.98999") nor cut short ("0." for 0.0000001): the
+    field's text is the price, and typing what it shows gives the same price."""
+    design = DESIGN.replace(
+        "evokes: [drums]}", "evokes: [drums], price: 999999999999.99, plain_price: 0.0000001}"
+    )
+    set_language(language)
+    try:
+        document, inspector, _path = open_design(qtbot, tmp_path, "frog", design)
+        souvenir = document.design.souvenirs[0]
+        assert (souvenir.price, souvenir.plain_price) == (999999999999.99, 1e-7)
+        price, plain = inspector.editors["price"], inspector.editors["plain_price"]
+        assert isinstance(price, QLineEdit) and isinstance(plain, QLineEdit)
+        assert price.text() == f"999999999999{mark}99"
+        assert plain.text() == f"0{mark}0000001"
+        # Passing through the fields changes nothing.
+        for line in (price, plain):
+            line.setFocus()
+            qtbot.keyClick(line, Qt.Key.Key_Tab)
+        assert document.undo_stack.count() == 0
+        # What they show can be typed again, and gives the same prices.
+        for line in (price, plain):
+            assert line.hasAcceptableInput()
+            retype(qtbot, line, line.text())
+        assert (souvenir.price, souvenir.plain_price) == (999999999999.99, 1e-7)
+        assert price.text() == f"999999999999{mark}99"
+        assert plain.text() == f"0{mark}0000001"
+    finally:
+        set_language("en")
+
+
+def test_the_designers_words_in_labels_and_tips_show_as_typed(qtbot, tmp_path):
+    """A currency or a zone name that looks like markup is shown as it is, not in bold."""
+    design = DESIGN.replace("currency: CNY", "currency: '<b>x</b>'").replace(
+        "{id: hall, name: Dining hall}", "{id: hall, name: '<b>Dining</b> hall'}"
+    )
+    design += "touchpoints:\n  - {id: seat, name: Take a seat, phase: during, zone: hall}\n"
+    document, inspector, _path = open_design(qtbot, tmp_path, "frog", design)
+    assert document.design.value.currency == "<b>x</b>"
+    assert "Price (<b>x</b>)" in labels(inspector)
+    for label in inspector.findChildren(QLabel):
+        if "<b>" in label.text():
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+    document.select("theme")
+    goods = [
+        label for label in inspector.findChildren(QLabel) if label.text() == "Goods (<b>x</b>)"
+    ]
+    assert goods and goods[0].textFormat() == Qt.TextFormat.PlainText
+    # A zone's tip in a touchpoint's list of zones reads as the name is written.
+    document.select("seat")
+    zones = inspector.editors["zone"]
+    assert isinstance(zones, QComboBox) and zones.currentData() == "hall"
+    tip = str(zones.itemData(zones.findData("hall"), Qt.ItemDataRole.ToolTipRole))
+    page = QTextDocument()
+    page.setHtml(tip)
+    assert page.toPlainText() == "hall — <b>Dining</b> hall"

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from PySide6 import QtGui
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from cuecraft.core.i18n import _, cldr_locale
 from cuecraft.core.model import Action, Amount, Cue, Design, Item
+from cuecraft.core.writer import amount_text as file_amount_text
 from cuecraft.gui.inspector_fields import (
     Field,
     choice_label,
@@ -32,9 +34,12 @@ from cuecraft.gui.widgets import FieldLine, FieldNote, RefPicker, SensesToggle, 
 
 TYPED = ("text", "optional", "longtext", "optional_long", "words")  # applied at each keystroke
 ON_FINISH = ("id", "language", "currency")  # applied when editing ends
+DECIMAL_MARKS = (".", ",")  # a price's decimal mark, whatever the language
 # Digits with at most one decimal mark, "." or "," whatever the language: a price typed
-# as a person writes it ("9.50", "9,50"); a minus sign or a letter cannot be typed.
-AMOUNT_PATTERN = r"\s*\d{0,13}(?:[.,]\d{0,6})?\s*"
+# as a person writes it ("9.50", "9,50"); a minus sign or a letter cannot be typed. Any
+# number of decimals: the field shows a stored price exactly (amount_text), and what it
+# shows can be typed again.
+AMOUNT_PATTERN = r"\s*\d{0,13}(?:[.,]\d*)?\s*"
 
 
 class FormHost(Protocol):
@@ -92,14 +97,17 @@ def parse_amount(text: str) -> Amount | None:
 
 
 def amount_text(value: Amount | None) -> str:
-    """A price as the field shows it: no grouping, the language's decimal mark ("9,5")."""
-    if value is None:
+    """A price as the field shows it: the exact number the model holds, as the file
+    writes it (`core.writer.amount_text`: 999999999999.99, 0.0000001, never rounded or
+    with an exponent), no grouping, the language's decimal mark ("9,5")."""
+    text = file_amount_text(value)
+    if text is None:
         return ""
-    if float(value).is_integer():
-        return str(int(value))
     from babel.numbers import get_decimal_symbol
 
-    return f"{value:.6f}".rstrip("0").replace(".", get_decimal_symbol(cldr_locale()))
+    mark = get_decimal_symbol(cldr_locale())
+    # Only a mark the field reads back (AMOUNT_PATTERN, parse_amount) replaces the point.
+    return text.replace(".", mark) if mark in DECIMAL_MARKS else text
 
 
 class AmountLine(FieldLine):
@@ -282,7 +290,9 @@ def show_zone(combo: QComboBox, value: str | None, design: Design) -> None:
         combo.clear()
         for text, zone_id in entries:
             combo.addItem(text, zone_id)
-            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            # The zone's name is the designer's: a tip shows it as typed, never as markup.
+            tip = QtGui.Qt.convertFromPlainText(text)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(max(0, combo.findData(value or "")))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from cuecraft.core.edits import RenameId, SetField
@@ -70,6 +71,7 @@ class FormRows:
             )
             self.editors[f"realms.{realm}"] = spin
             label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)  # as every field's label
             label.setBuddy(spin)
             self._text(partial(_name_realm, realm, label, spin))
             form.addRow(label, spin)
@@ -89,6 +91,9 @@ class FormRows:
         note = FieldNote()
         self.notes[spec.name] = note
         label = QLabel()
+        # Plain text: a price's label names the designer's currency, which is theirs to
+        # spell ("<b>x</b>" is shown as typed, not in bold).
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setSizePolicy(wrapping_policy())
         label.setBuddy(editor)
