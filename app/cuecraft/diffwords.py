@@ -11,6 +11,7 @@ from cuecraft.core.i18n import _
 from cuecraft.core.itemfields import one_line
 from cuecraft.core.model import kind_of
 from cuecraft.core.words import kind_word
+from cuecraft.core.writer import amount_text
 
 
 def shown(value: Any) -> str:
@@ -21,6 +22,8 @@ def shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):  # a price, as the file writes it
+        return amount_text(value) or "0"
     if isinstance(value, list | dict):
         return one_line(value)
     return f"“{one_line(value)}”"

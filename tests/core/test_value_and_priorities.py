@@ -3,16 +3,21 @@ VAL001, MEM004 and ELI004, the scorecard's reading of them, and the elimination 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from cuecraft.core.check import check
+from cuecraft.core.conflicts import recorded_conflicts, resolve
+from cuecraft.core.diff import diff_designs
 from cuecraft.core.edits import EditError, SetField
 from cuecraft.core.fileformat import DesignLoadError, load_design, parse_design
+from cuecraft.core.i18n import format_money
+from cuecraft.core.merge import merge_designs
 from cuecraft.core.model import Cue, Design, Theme
-from cuecraft.core.plan import elimination_plan, is_quick_win, open_plan, rated
-from cuecraft.core.writer import dump_design
+from cuecraft.core.plan import elimination_plan, has_owner, is_quick_win, open_plan, rated
+from cuecraft.core.writer import dump_design, saved_text
 
 DESIGNS = Path(__file__).resolve().parents[2] / "designs"
 
@@ -264,3 +269,58 @@ def test_quick_wins_are_open_cues_of_high_impact_for_low_effort():
     assert not is_quick_win(_cue("b", "high", 3, 2))
     assert not is_quick_win(_cue("c", "high", 2, 1))
     assert not is_quick_win(_cue("d", "high", 3, 1, status="eliminated"))
+
+
+def test_has_owner_means_a_non_blank_owner():
+    assert has_owner(_cue("a", "high", 1, 1, owner="kitchen"))
+    assert not has_owner(_cue("b", "high", 1, 1, owner="   "))
+    assert not has_owner(_cue("c", "high", 1, 1))
+
+
+# -- prices through merge, diff, empty values and on screen ------------------------------
+
+
+def test_both_sides_changing_a_price_record_it_and_take_theirs_puts_it_back_exactly():
+    base = parse_design(PRICED)
+    for theirs_price in (0.0000001, 12.25, 999999999999.5):
+        ours, theirs = parse_design(PRICED), parse_design(PRICED)
+        ours.value.goods, theirs.value.goods = 9.5, theirs_price
+        merged = parse_design(saved_text(merge_designs(base, ours, theirs).design))
+        (entry,) = recorded_conflicts(merged)
+        assert (entry.id, entry.field) == ("", "value.goods")
+        assert merged.value.goods == 9.5
+        assert not re.search(r"\de-\d", saved_text(merged))  # never an exponent (1e-07)
+        resolve(merged, entry, take_theirs=True).apply(merged)
+        assert merged.value.goods == theirs_price
+        assert parse_design(saved_text(merged)).value.goods == theirs_price
+
+
+def test_a_price_change_is_a_diff_and_comments_in_value_are_not():
+    old = parse_design(PRICED)
+    new = parse_design(PRICED.replace("goods: 50        # to cook at home", "goods: 50"))
+    assert diff_designs(old, new).same
+    new.value.goods = 9.5
+    (change,) = diff_designs(old, new).design
+    assert (change.field, change.old, change.new) == ("value.goods", 50, 9.5)
+
+
+def test_an_emptied_value_keeps_its_comments_and_saves_to_itself():
+    design = parse_design(PRICED)
+    for name in ("currency", "goods", "experience"):
+        SetField("value", name, None).apply(design)
+    saved = dump_design(design)
+    assert "# to cook at home" in saved and "# per guest" in saved
+    assert dump_design(parse_design(saved)) == saved
+
+
+def test_prices_show_every_decimal_they_hold_and_zero_is_never_negative():
+    for lang in ("en", "pl", "zh"):
+        assert "001" in format_money(10.001, "CNY", lang)  # never rounded to 10.00
+        assert "0000001" in format_money(0.0000001, "PLN", lang)
+        assert "-" not in format_money(-0.0, "CNY", lang)
+        whole = format_money(50, "CNY", lang)
+        assert "50" in whole and not any(mark in whole for mark in ".,")
+    assert (
+        parse_design("cuecraft: 1\ntitle: T\ntheme: {name: N}\nvalue: {goods: -0.0}\n").value.goods
+        == 0
+    )

@@ -16,7 +16,7 @@ from cuecraft.brief import words
 from cuecraft.brief.curve_layout import minus
 from cuecraft.core.diff import FieldChange
 from cuecraft.core.findings import quote, quote_list
-from cuecraft.core.i18n import format_number, format_percent, pgettext
+from cuecraft.core.i18n import format_money, format_number, format_percent, pgettext
 from cuecraft.core.itemfields import REFERENCE_FIELDS, last_name
 from cuecraft.core.model import VALUE_STEPS
 from cuecraft.core.names import short, width
@@ -141,8 +141,8 @@ def value_text(path: str, value: Any, named: Mapping[str, str]) -> str:
         return format_percent(value / 100)
     if isinstance(value, int) and name in ("effort", "impact"):
         return level_word(value)
-    if isinstance(value, float) and not value.is_integer():
-        return format_number(value, 2)  # a price: 9.5 is 9.50, never rounded to 10
+    if isinstance(value, float):
+        return format_money(value)  # a price: 9.5 is 9.50, never rounded to 10
     if isinstance(value, int | float):
         return format_number(value)
     if isinstance(value, list):

@@ -18,7 +18,7 @@ from cuecraft.brief.priority_matrix import priority_matrix
 from cuecraft.brief.styles import IMPACT_COLOURS, STATUS_COLOURS, UNIT
 from cuecraft.core.i18n import _, format_number, ngettext, pgettext
 from cuecraft.core.model import SEVERITIES, STATUSES, Cue
-from cuecraft.core.plan import elimination_plan
+from cuecraft.core.plan import elimination_plan, has_owner
 from cuecraft.core.words import level_word
 
 RED = '<font color="#B4372B">{}</font>'
@@ -142,7 +142,7 @@ def _cue_cell(ctx: BriefContext, cue: Cue, on_path: bool, no_owner: bool) -> lis
         cell.append(text.para(_("at {places}").format(places=places), st.cell_small))
     if on_path:
         cell.append(text.fixed(RED.format(words.bold(_("On the guest path"))), st.cell_small))
-    if cue.owner:
+    if cue.owner and has_owner(cue):
         # TRANSLATORS: who answers for eliminating a negative cue (a team or a role)
         owner = words.rich(_("Owner: {owner}"), small, owner=words.bold(cue.owner))
         cell.append(text.fixed(owner, st.cell_small))

@@ -37,6 +37,7 @@ from cuecraft.core.itemfields import CONFLICTS_KEY
 from cuecraft.core.model import Design, kind_of
 from cuecraft.core.schema_reader import AMOUNT
 from cuecraft.core.validate import FIELDS
+from cuecraft.core.writer import amount_text
 from cuecraft.core.yamltree import Plain
 
 _NULLS = ("null", "Null", "NULL", "~", "")
@@ -74,6 +75,8 @@ def _encode(value: Any) -> Any:
         return Plain("true" if value else "false")
     if isinstance(value, int):
         return Plain(str(value))
+    if isinstance(value, float):  # a price, as the file writes it (never 1e-07)
+        return Plain(amount_text(value) or "0")
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if isinstance(value, dict):

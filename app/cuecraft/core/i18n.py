@@ -259,23 +259,30 @@ def format_money(amount: float, currency: str | None = None, lang: str | None = 
     """A price in the language's CLDR form: "CN¥50", "50 zł", "¥9.50".
 
     An ISO 4217 code (`CNY`, `PLN`, `USD`) is written with the locale's symbol and
-    placement; a whole amount drops the decimals (a menu says ¥100, not ¥100.00). Any other
-    currency text (`zł`, `pts`) follows the number as typed; none gives the number alone.
+    placement; a whole amount drops the decimals (a menu says ¥100, not ¥100.00), another
+    shows at least two and every decimal the design holds (10.001 is never shown as 10.00).
+    Any other currency text (`zł`, `pts`) follows the number as typed; none gives the
+    number alone. Zero is never negative (-0.0 is 0).
     """
+    from decimal import Decimal
+
     from babel.core import Locale
     from babel.numbers import format_currency
 
-    whole = float(amount).is_integer()
+    exact = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+    if exact == 0:
+        exact = Decimal(0)
+    places = -int(exact.normalize().as_tuple().exponent)
+    decimals = 0 if exact == exact.to_integral_value() else max(2, places)
     if currency and len(currency) == 3 and currency.isascii() and currency.isupper():
         pattern = Locale.parse(cldr_locale(lang)).currency_formats["standard"].pattern
-        if whole:
-            pattern = pattern.replace(".00", "")
+        pattern = pattern.replace(".00", "." + "0" * decimals if decimals else "")
         return str(
             format_currency(
-                amount, currency, format=pattern, locale=cldr_locale(lang), currency_digits=False
+                exact, currency, format=pattern, locale=cldr_locale(lang), currency_digits=False
             )
         )
-    number = format_number(amount, 0 if whole else 2, lang)
+    number = format_number(exact, decimals, lang)  # type: ignore[arg-type]
     return f"{number}\u00a0{currency}" if currency else number
 
 

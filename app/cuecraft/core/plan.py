@@ -47,6 +47,11 @@ def is_quick_win(cue: Cue) -> bool:
     return cue.is_active and (cue.impact, cue.effort) == QUICK_WIN
 
 
+def has_owner(cue: Cue) -> bool:
+    """Whether someone answers for eliminating the cue (a blank owner is none; ELI004)."""
+    return bool((cue.owner or "").strip())
+
+
 def rated(cue: Cue) -> bool:
     """Whether the cue has both an impact and an effort: a place in the priority matrix."""
     return cue.impact is not None and cue.effort is not None

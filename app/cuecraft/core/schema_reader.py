@@ -150,6 +150,7 @@ class Reader:
         if node.kind == "scalar" and AMOUNT.match(node.value):
             text = node.value.lstrip("+")
             number = float(text) if "." in text else int(text)
+            number = number if number else 0  # -0.0 and -0 are a price of 0
         problem = amount_problem(key, number)
         if problem:
             self.problem(node, problem, key)

@@ -224,7 +224,9 @@ def dump_design(design: Design) -> str:
         for step in VALUE_STEPS:
             out.raw("  ", step, amount_text(getattr(value, step)))
         out.extra("  ", value.extra)
-        out.end("  ", inner)
+        # An emptied `value: {}` has no keys to hold its comments: they stand at the top
+        # level after it, where a reload finds them again (above the next key).
+        out.end("  " if value else "", inner)
     _section(out, design, "zones", design.zones, _zone)
     _section(out, design, "touchpoints", design.touchpoints, _touchpoint)
     _section(out, design, "cues", design.cues, _cue)

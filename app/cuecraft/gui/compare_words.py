@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from cuecraft.core.diff import DesignDiff, FieldChange, ItemChange, Rename
 from cuecraft.core.findings import Finding, principle_title
-from cuecraft.core.i18n import _, format_number, ngettext, pgettext
+from cuecraft.core.i18n import _, format_money, format_number, ngettext, pgettext
 from cuecraft.core.itemfields import REFERENCE_FIELDS
 from cuecraft.core.model import Cue, Design, Item, kind_of
 from cuecraft.core.names import Names, short
@@ -347,6 +347,8 @@ class _Namer:
             return emotion_text(value)
         if isinstance(value, int):
             return format_number(value)
+        if isinstance(value, float):  # a price: every decimal it holds, in the locale's form
+            return format_money(value)
         if isinstance(value, Mapping):
             return ", ".join(f"{k}: {self.value(name, v, False, new)}" for k, v in value.items())
         return f"“{short(str(value), VALUE_CHARS)}”"

@@ -18,7 +18,7 @@ from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import N_, _, format_number, ngettext, pgettext
 from cuecraft.core.model import PHASES, SENSES, Cue, Design, Souvenir, Touchpoint
 from cuecraft.core.names import Names, short
-from cuecraft.core.plan import open_plan
+from cuecraft.core.plan import has_owner, open_plan
 from cuecraft.gui.document import Document
 from cuecraft.gui.findings_panel import group_title
 from cuecraft.gui.inspector_fields import choice_label, sense_label
@@ -202,7 +202,7 @@ def plan_lines(design: Design) -> list[str]:
             severity=choice_label("severity", cue.effective_severity),
             status=choice_label("status", cue.effective_status),
         )
-        if cue.owner and cue.owner.strip():
+        if cue.owner and has_owner(cue):
             said += "\u00a0·\u00a0" + unbroken(short(cue.owner, PLAN_OWNER_LIMIT))
         lines.append(escape(said))
     if len(plan) > PLAN_HEAD:

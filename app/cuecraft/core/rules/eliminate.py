@@ -5,6 +5,7 @@ from __future__ import annotations
 from cuecraft.core.findings import Finding, finding, quote_join, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, ngettext
+from cuecraft.core.plan import has_owner
 
 
 def check(graph: DesignGraph) -> list[Finding]:
@@ -25,7 +26,7 @@ def check(graph: DesignGraph) -> list[Finding]:
                     ("remedy",),
                 )
             )
-        if cue.effective_severity == "high" and not (cue.owner or "").strip():
+        if cue.effective_severity == "high" and not has_owner(cue):
             out.append(
                 finding(
                     "ELI004",
