@@ -135,6 +135,15 @@ def test_owners_show_and_a_missing_one_is_marked(qtbot, doc):
     assert "On Saturdays the queue spills" in chip(view, "queue").lines[0]
 
 
+def test_a_blank_owner_is_none_on_the_chip_in_the_summary_and_for_eli004(qtbot, tmp_path):
+    doc = open_design(tmp_path, CAFE.replace("owner: store manager", "owner: '   '"))
+    view = shown(qtbot, PriorityMatrixView(doc))
+    queue = chip(view, "queue")
+    assert queue.meta == "no owner" and not queue.owned
+    assert queue.warned  # ELI004 reads a blank owner as none too
+    assert view.summary() == "6 open negative cues · 2 not rated yet · 4 without an owner"
+
+
 def test_dragging_a_chip_sets_impact_and_effort_in_one_undo_step(qtbot, doc):
     view = shown(qtbot, PriorityMatrixView(doc))
     port = view.canvas().viewport()

@@ -2,8 +2,9 @@
 legend, each chip's owner line and tooltip, the tab's summary and empty state.
 
 Nothing here sorts or judges cues: the order and the numbers are the elimination
-plan's (`core.plan.open_plan`), and a chip warns about a missing owner only when a
-finding (ELI004) says so.
+plan's (`core.plan.open_plan`), whether a cue has an owner is `core.plan.has_owner`
+(as ELI004 decides it), and a chip warns about a missing owner only when a finding
+(ELI004) says so.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import _, ngettext, pgettext
 from cuecraft.core.model import Cue, Design
 from cuecraft.core.names import full_name
-from cuecraft.core.plan import LEVELS, open_plan, rated
+from cuecraft.core.plan import LEVELS, has_owner, open_plan, rated
 from cuecraft.core.words import level_word, severity_word, status_word
 
 from ._style import count_text, empty_html, html_escape
@@ -74,10 +75,6 @@ class ChipWords:
     owned: bool
     warned: bool  # a finding says it needs an owner (ELI004)
     tooltip: str
-
-
-def has_owner(cue: Cue) -> bool:
-    return bool(cue.owner and cue.owner.strip())
 
 
 def _level(value: int | None) -> str:
