@@ -10,20 +10,20 @@ One table of a design as CSV, for a spreadsheet or a script (docs/table.md):
   terminal or pipe set to another encoding never breaks a Chinese text.
 - One header row in the command's language (`--lang`, else the system's, as `check`);
   the columns and their order never change with the language.
-- Ids, references and the file's codes (`negative`, `high`, `frontstage`) as the file
-  writes them, so a table joins back to the design and filters the same in every
-  language; numbers as plain numbers; an empty cell for a value not given. A negative
-  cue's severity and status are those it has (the file's defaults when not written).
-  Words the design's author wrote stay as written; a finding's message and hint are in
-  the command's language, as `check` prints them. Lists are joined with "; ".
-- Rows in the order every view shows: cues and actions in file order, touchpoints in the
-  journey order (`DesignGraph.journey_order`, with the step), the plan in
-  `elimination_plan` order, findings in `check`'s order.
+- The cells as tablerows.py gives them (ids and the file's codes as written, numbers as
+  numbers, an empty cell for a value not given; lists joined with "; "; words the
+  design's author wrote as written; a finding's message and hint in the command's
+  language, as `check` prints them); rows in the order every view shows.
+- A cell of text that a spreadsheet would take for a formula gets a `'` in front (see
+  `FORMULA`): Excel and LibreOffice evaluate `=HYPERLINK(…)`, `@SUM(A1)` or a remedy
+  "- replace the speakers" on opening the file (OWASP "CSV injection"); the quote makes
+  them text. Numbers are never touched (an emotion of -2 stays a number).
 
 Exit codes: 0 the table was written; 2 the design (or, for findings, its feedback file)
 could not be read — `FILE:LINE:COL: message` on stderr and nothing written — or the
-output could not be written. A table is an export: error findings do not change the
-exit code (that is `check`'s job).
+output could not be written, or `-o` names the design itself or a .yaml/.yml file (a
+table over a design would destroy it; refused before anything is read or written).
+A table is an export: error findings do not change the exit code (that is `check`'s job).
 """
 
 from __future__ import annotations
@@ -32,23 +32,25 @@ import argparse
 import csv
 import io
 import os
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cuecraft.core.i18n import _, pgettext
-
-if TYPE_CHECKING:  # the core (networkx) is imported only when the command runs
-    from cuecraft.core.model import Design
+from cuecraft.tablerows import COLUMNS, ROWS, Cell, Rows, finding_rows
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 TABLES = ("cues", "touchpoints", "actions", "plan", "findings")
 BOM = "\ufeff"
-LIST_SEPARATOR = "; "
 
-Cell = str | int | float | None
-Rows = list[list[Cell]]
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""A text a spreadsheet would evaluate: one starting with = + - @, a tab or a carriage
+return (OWASP's list) — or with quotes and then one of those, so that taking one `'` off
+every cell this matches gives back the exact text (a text that began with `'=` too),
+while an ordinary text with a leading quote ("'tis") is left alone."""
+DESIGN_SUFFIXES = (".yaml", ".yml")
 
 
 def column_title(key: str) -> str:
@@ -110,175 +112,50 @@ def column_title(key: str) -> str:
     return titles[key]
 
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "cues": (
-        "id",
-        "text",
-        "polarity",
-        "senses",
-        "motifs",
-        "at",
-        "unique",
-        "conflicts",
-        "severity",
-        "status",
-        "remedy",
-        "owner",
-        "effort",
-        "impact",
-    ),
-    "touchpoints": ("step", "id", "name", "phase", "zone", "next", "emotion", "wait"),
-    "actions": (
-        "id",
-        "text",
-        "lane",
-        "at",
-        "zone",
-        "owner",
-        "minutes",
-        "tolerance",
-        "fail",
-        "recovery",
-        "needs",
-    ),
-    "plan": (
-        "rank",
-        "id",
-        "text",
-        "severity",
-        "impact",
-        "effort",
-        "status",
-        "owner",
-        "remedy",
-        "places",
-    ),
-    "findings": ("code", "severity", "principle", "message", "ids", "line", "column", "hint"),
-}
-"""Every table's columns in their one order (docs/table.md lists them)."""
-
-
-def joined(values: Iterable[str]) -> str:
-    return LIST_SEPARATOR.join(values)
-
-
-def cue_rows(design: Design) -> Rows:
-    rows: Rows = []
-    for cue in design.cues:
-        negative = cue.is_negative
-        rows.append(
-            [
-                cue.id,
-                cue.text,
-                cue.polarity,
-                joined(cue.senses),
-                joined(cue.motifs),
-                joined(cue.at),
-                "true" if cue.unique else "false",
-                joined(cue.conflicts),
-                cue.effective_severity if negative else cue.severity,
-                cue.effective_status if negative else cue.status,
-                cue.remedy,
-                cue.owner,
-                cue.effort,
-                cue.impact,
-            ]
-        )
-    return rows
-
-
-def touchpoint_rows(design: Design) -> Rows:
-    from cuecraft.core.graph import DesignGraph
-
-    graph = DesignGraph(design)
-    rows: Rows = []
-    for step, tid in enumerate(graph.journey_order, start=1):
-        tp = graph.touchpoints[tid]
-        rows.append([step, tp.id, tp.name, tp.phase, tp.zone, joined(tp.next), tp.emotion, tp.wait])
-    return rows
-
-
-def action_rows(design: Design) -> Rows:
-    return [
-        [
-            a.id,
-            a.text,
-            a.lane,
-            joined(a.at),
-            a.zone,
-            a.owner,
-            a.minutes,
-            a.tolerance,
-            a.fail,
-            a.recovery,
-            joined(a.needs),
-        ]
-        for a in design.actions
-    ]
-
-
-def plan_rows(design: Design) -> Rows:
-    from cuecraft.core.names import full_name
-    from cuecraft.core.plan import elimination_plan
-
-    index = design.index()
-    rows: Rows = []
-    for rank, cue in enumerate(elimination_plan(design), start=1):
-        # Where it is, by the names people know the places by (the cues table has the ids).
-        places = [full_name(index[p]) if p in index else p for p in cue.at]
-        rows.append(
-            [
-                rank,
-                cue.id,
-                cue.text,
-                cue.effective_severity,
-                cue.impact,
-                cue.effort,
-                cue.effective_status,
-                cue.owner,
-                cue.remedy,
-                joined(places),
-            ]
-        )
-    return rows
-
-
-ROWS: dict[str, Callable[[Design], Rows]] = {
-    "cues": cue_rows,
-    "touchpoints": touchpoint_rows,
-    "actions": action_rows,
-    "plan": plan_rows,
-}
-
-
-def finding_rows(design: Design, feedback: Any) -> Rows:
-    """The findings as `cuecraft check` lists them (feedback rules included)."""
-    from cuecraft.core.check import check
-
-    return [
-        [
-            f.code,
-            f.severity,
-            f.principle,
-            f.message,
-            joined(f.ids),
-            f.line,
-            f.column,
-            f.designer_hint,
-        ]
-        for f in check(design, feedback=feedback).findings
-    ]
+def spreadsheet_cell(cell: Cell) -> Cell:
+    """A cell as a spreadsheet should show it: a text it would take for a formula with a
+    `'` in front, None as empty, numbers as they are (-2 is an emotion, not a formula)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and FORMULA.match(cell):
+        return "'" + cell
+    return cell
 
 
 def csv_bytes(table: str, rows: Rows) -> bytes:
     """The table as the bytes of a CSV file: the byte-order mark, the header row in the
-    current language, then the rows (None as an empty cell)."""
+    current language, then the rows.
+
+    Every text cell is guarded, not only the free-text columns: a reference the file
+    holds but the design lacks (`next: [=HYPERLINK(…)]`, REF001) loads as written and
+    lands in `next`, `at` or a finding's `ids`. Ids and codes never start so."""
     out = io.StringIO()
     writer = csv.writer(out)  # RFC 4180: quotes what needs it, CRLF between rows
     writer.writerow([column_title(key) for key in COLUMNS[table]])
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return (BOM + out.getvalue()).encode("utf-8")
+
+
+def output_problem(design: str, output: str, table: str) -> str | None:
+    """Why the table must not be written to `output`, or None. A CSV written over the
+    design (or any .yaml/.yml name: a design's, a feedback file's) would destroy it."""
+    out = Path(output)
+    try:
+        same = os.path.samefile(design, output)  # a link or another spelling counts too
+    except OSError:  # one of them does not exist (yet): compare the names
+        same = Path(design).resolve() == out.resolve()
+    if same:
+        return _(
+            "cuecraft table: {output}: that is the design itself, and the table would "
+            "overwrite it. Nothing was written; choose another name, such as {example}"
+        ).format(output=output, example=out.with_name(f"{out.stem}-{table}.csv"))
+    if out.suffix.lower() in DESIGN_SUFFIXES:
+        return _(
+            "cuecraft table: {output}: a table is CSV, and a name ending in {suffix} is "
+            "a design's. Nothing was written; choose a name ending in .csv, such as {example}"
+        ).format(output=output, suffix=out.suffix, example=out.with_suffix(".csv"))
+    return None
 
 
 def add_parser(
@@ -311,6 +188,11 @@ def run(args: argparse.Namespace) -> int:
     """Run `cuecraft table` with parsed arguments; return the exit code."""
     from cuecraft.core.fileformat import DesignLoadError, load_design
 
+    if args.output is not None:  # before anything is read: a refusal costs nothing
+        refusal = output_problem(args.file, args.output, args.table)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return EXIT_UNREADABLE
     try:
         design = load_design(args.file)
     except DesignLoadError as error:

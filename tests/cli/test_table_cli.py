@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -356,3 +357,135 @@ def test_an_unknown_table_is_refused(design, capsys):
         main(["table", str(design), "souvenirs"])
     assert stopped.value.code == 2
     assert "souvenirs" in capsys.readouterr().err
+
+
+# A spreadsheet evaluates a cell that starts with one of these (OWASP "CSV injection").
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def formula_design(tmp_path: Path, start: str) -> tuple[Path, dict[str, str]]:
+    """A design whose every free text starts with `start`; the texts by what they are."""
+    texts = {
+        "zone": f"{start}Banyan arch",
+        "name": f"{start}Settle the bill",
+        "text": f"{start}SUM(A1) beeps",
+        "motif": f"{start}storm",
+        "remedy": f"{start} replace the speakers",
+        "owner": f"{start}30 min crew",
+        "action": f'{start}HYPERLINK("http://x","y")',
+        "fail": f"{start}2+3",
+        "recovery": f"{start}1+1",
+    }
+    q = {key: json.dumps(value) for key, value in texts.items()}  # YAML reads JSON strings
+    path = tmp_path / f"formula-{ord(start)}.yaml"
+    path.write_text(
+        "cuecraft: 1\ntitle: T\ntheme: {name: N}\n"
+        f"zones:\n  - {{id: arch, name: {q['zone']}}}\n"
+        "touchpoints:\n"
+        f"  - {{id: pay, name: {q['name']}, phase: after, zone: arch, emotion: -2, wait: 5}}\n"
+        "cues:\n"
+        f"  - {{id: beep, text: {q['text']}, polarity: negative, motifs: [{q['motif']}],\n"
+        f"     at: [arch], remedy: {q['remedy']}, owner: {q['owner']}, impact: 3}}\n"
+        "  - {id: calm, text: Mall pop playlist, at: [pay]}\n"
+        "actions:\n"
+        f"  - {{id: till, text: {q['action']}, lane: frontstage, at: [pay],\n"
+        f"     owner: {q['owner']}, fail: {q['fail']}, recovery: {q['recovery']}, minutes: 2}}\n",
+        encoding="utf-8",
+    )
+    return path, texts
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+def test_a_text_a_spreadsheet_would_evaluate_gets_a_quote_in_front(tmp_path, start):
+    design, texts = formula_design(tmp_path, start)
+    cues = table(design, "cues", tmp_path)
+    beep, calm = cues
+    assert (beep["text"], beep["motifs"], beep["remedy"], beep["owner"]) == (
+        "'" + texts["text"],
+        "'" + texts["motif"],
+        "'" + texts["remedy"],
+        "'" + texts["owner"],
+    )
+    assert calm["text"] == "Mall pop playlist"  # an ordinary text is untouched
+    assert beep["impact"] == "3"
+    (pay,) = table(design, "touchpoints", tmp_path)
+    assert pay["name"] == "'" + texts["name"]
+    assert (pay["emotion"], pay["wait"]) == ("-2", "5")  # a negative number stays a number
+    (till,) = table(design, "actions", tmp_path)
+    assert [till[key] for key in ("text", "owner", "fail", "recovery")] == [
+        "'" + texts[key] for key in ("action", "owner", "fail", "recovery")
+    ]
+    assert till["minutes"] == "2"
+    (step,) = table(design, "plan", tmp_path)
+    assert (step["rank"], step["text"], step["owner"], step["remedy"]) == (
+        "1",
+        "'" + texts["text"],
+        "'" + texts["owner"],
+        "'" + texts["remedy"],
+    )
+    # The places are names on one line: a leading tab or line break is gone, nothing to guard.
+    flat = texts["zone"].strip()
+    assert step["places"] == (flat if start.isspace() else "'" + flat)
+
+
+def test_a_reference_the_design_lacks_is_guarded_too(design, tmp_path):
+    """A dangling reference loads as written (REF001), so even `next` can hold a formula."""
+    design.write_text(
+        design.read_text(encoding="utf-8").replace("next: [pay]", 'next: ["=HYPERLINK(1)"]'),
+        encoding="utf-8",
+    )
+    rows = {r["id"]: r for r in table(design, "touchpoints", tmp_path)}
+    assert rows["dine"]["next"] == "'=HYPERLINK(1)"
+    assert rows["check-in"]["next"] == "dine"  # an id is never touched
+
+
+def test_taking_one_quote_off_a_guarded_cell_gives_the_exact_text(tmp_path):
+    """docs/table.md: a cell that starts with ' followed by = + - @ ' tab or CR had one
+    added; a text that itself began with ' is told apart, and "'tis" is left alone."""
+    texts = ["=1+1", "'=1+1", "''-2", "'tis", "''tis", "'", "plain", "a=b"]
+    design = tmp_path / "quotes.yaml"
+    cues = "".join(f"  - {{id: c{n}, text: {json.dumps(text)}}}\n" for n, text in enumerate(texts))
+    design.write_text(f"cuecraft: 1\ntitle: T\ntheme: {{name: N}}\ncues:\n{cues}", "utf-8")
+    cells = [r["text"] for r in table(design, "cues", tmp_path)]
+    assert cells == ["'=1+1", "''=1+1", "'''-2", "'tis", "''tis", "'", "plain", "a=b"]
+
+    def raw(cell: str) -> str:  # the rule docs/table.md gives a script
+        guarded = cell.startswith("'") and cell.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r")
+        return cell[1:] if guarded else cell
+
+    assert [raw(cell) for cell in cells] == texts
+
+
+def test_a_table_over_the_design_is_refused_and_the_design_kept(design, tmp_path, capsys):
+    before = design.read_bytes()
+    files = sorted(tmp_path.iterdir())
+    (tmp_path / "sub").mkdir()
+    spellings = [str(design), str(tmp_path / "sub" / ".." / design.name)]
+    try:  # another name for the same file, even one ending in .csv
+        os.link(design, tmp_path / "cafe-link.csv")
+        spellings.append(str(tmp_path / "cafe-link.csv"))
+    except OSError:
+        pass
+    for output in spellings:
+        assert main(["table", str(design), "cues", "-o", output]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert output in captured.err
+        assert "-cues.csv" in captured.err  # it names a name that would do
+        assert design.read_bytes() == before
+    assert sorted(p for p in tmp_path.iterdir() if p.name not in ("sub", "cafe-link.csv")) == files
+
+
+@pytest.mark.parametrize("name", ["plan.yaml", "plan.yml", "Plan.YML", "cafe.feedback.yaml"])
+def test_a_table_to_a_yaml_name_is_refused_and_nothing_written(design, tmp_path, capsys, name):
+    output = tmp_path / name
+    assert main(["table", str(design), "plan", "-o", str(output)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert str(output) in captured.err
+    assert str(output.with_suffix(".csv")) in captured.err  # the name to use instead
+    assert not output.exists()
+    existing = tmp_path / "old.yaml"
+    existing.write_bytes(b"title: kept\n")
+    assert main(["table", str(design), "plan", "-o", str(existing)]) == 2
+    assert existing.read_bytes() == b"title: kept\n"
