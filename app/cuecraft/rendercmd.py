@@ -10,7 +10,8 @@ offscreen when there is no display, so the command works on a server or in CI.
 
 Exit codes: 0 the picture was written (its path is printed); 2 the design could
 not be read (`FILE:LINE:COL: message` on stderr), the view or an option is
-unusable, or the picture could not be written (nothing is left half-written).
+unusable, or the picture could not be drawn or written (nothing is left half-written;
+no empty file).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ EXIT_OK, EXIT_UNREADABLE = 0, 2
 FORMATS = (".svg", ".png")
 SCREEN_DPI = 96  # a scene unit is a pixel at 96 dpi
 MAX_SIDE = 32_000  # pixels: larger pictures are refused, not half-drawn out of memory
+# And a PNG's pixels in all (4 bytes each while drawn: 400 MB): 32,000 a side would be 4 GB.
+MAX_PIXELS = 100_000_000
 
 
 def _journey(source: Source) -> QGraphicsScene:
@@ -79,6 +82,15 @@ def _value(source: Source) -> QGraphicsScene:
     return value_scene(source.design, light_palette(), picture_font())
 
 
+def _priorities(source: Source) -> QGraphicsScene:
+    from cuecraft.gui.picture import light_palette, picture_font
+    from cuecraft.gui.views.priority_scene import priority_scene
+
+    # The findings mark the cues ELI004 asks an owner for, as on the Priorities tab.
+    findings = source.result.findings
+    return priority_scene(source.design, findings, light_palette(), picture_font())
+
+
 # The views this build can render: name -> the function that draws its scene.
 VIEWS: dict[str, Callable[[Source], QGraphicsScene]] = {
     "journey": _journey,
@@ -87,6 +99,7 @@ VIEWS: dict[str, Callable[[Source], QGraphicsScene]] = {
     "blueprint": _blueprint,
     "realms": _realms,
     "value": _value,
+    "priorities": _priorities,
 }
 
 
@@ -99,6 +112,10 @@ def add_parser(
         help=_("draw one view of a design as SVG or PNG"),
         description=_(
             "Draw one view of a design, as the workbench shows it, into an SVG or PNG file."
+        ),
+        epilog=_(
+            "The picture’s words are in the design’s language (its “language:”) unless "
+            "--lang says otherwise; a design without one is drawn in the system’s language."
         ),
         parents=list(parents),
     )
@@ -168,11 +185,15 @@ def run(args: argparse.Namespace) -> int:
         try:
             data = encode(picture, suffix, args.width, args.dpi)
         except TooLarge as error:
-            return _fail(
-                _(
+            if args.width is None and suffix == ".png" and args.dpi > SCREEN_DPI:  # --dpi did
+                message = _(
+                    "the picture would be {width} × {height} pixels; choose a smaller --dpi"
+                )
+            else:
+                message = _(
                     "the picture would be {width} × {height} pixels; choose a smaller --width"
-                ).format(width=error.width, height=error.height)
-            )
+                )
+            return _fail(message.format(width=error.width, height=error.height))
     try:
         write_whole(out, data)
     except OSError as error:

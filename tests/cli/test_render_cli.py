@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cuecraft.cli import main
+from cuecraft.core.i18n import format_money
 
 DESIGN = """\
 cuecraft: 1
@@ -30,6 +31,10 @@ cues:
   - {id: mist, text: Fine mist drifts over the tables, motifs: [rain], senses: [touch],
      at: [hall]}
   - {id: drums, text: Rain drums, motifs: [rain], senses: [sound], at: [hall]}
+  - {id: queue, text: Queue in the corridor, polarity: negative, senses: [sight], at: [hall],
+     severity: high, status: open, impact: 3, effort: 1}
+  - {id: noise, text: Mall noise, polarity: negative, senses: [sound], at: [hall],
+     severity: medium, status: open, owner: mall operations, impact: 2, effort: 2}
 actions:
   - id: host
     text: Host greets the party
@@ -49,7 +54,7 @@ actions:
     lane: support
 """
 SVG = "{http://www.w3.org/2000/svg}"
-VIEWS = ["journey", "senses", "graph", "blueprint", "realms", "value"]
+VIEWS = ["journey", "senses", "graph", "blueprint", "realms", "value", "priorities"]
 # The design's own words each view shows, and the view's own words (English).
 TEXTS = {
     "journey": [
@@ -64,7 +69,15 @@ TEXTS = {
     "graph": ["Dining hall", "Arrive at the arch", "Dine under the storm", "rain", "Touchpoint"],
     "blueprint": ["Arrive at the arch", "Host greets the party", "Line of interaction"],
     "realms": ["Esthetic", "Educational", "Escapist"],
-    "value": ["PLN12", "PLN60", "Goods", "Experience"],
+    "value": [format_money(12, "PLN", "en"), format_money(60, "PLN", "en"), "Goods", "Experience"],
+    "priorities": [
+        "Queue in the corridor",
+        "Mall noise",
+        "mall operations",
+        "no owner",
+        "Quick wins",
+        "Impact on guests",
+    ],
 }
 # Polish words of each view (the design's own words stay as written).
 POLISH = {
@@ -73,7 +86,8 @@ POLISH = {
     "graph": ["Motyw", "Punkt styku", "Dining hall"],
     "blueprint": ["Linia interakcji", "Host greets the party"],
     "realms": ["Rozrywka"],
-    "value": ["12\u00a0zł", "60\u00a0zł"],  # CLDR: a no-break space before the currency
+    "value": [format_money(12, "PLN", "pl"), format_money(60, "PLN", "pl")],
+    "priorities": ["Szybkie korzyści", "Wpływ na gości", "Mall noise"],
 }
 DESCRIPTIONS = {
     "journey": "A customer journey drawn by Cuecraft",
@@ -82,6 +96,7 @@ DESCRIPTIONS = {
     "blueprint": "A service blueprint drawn by Cuecraft",
     "realms": "The four realms of experience drawn by Cuecraft",
     "value": "The progression of economic value drawn by Cuecraft",
+    "priorities": "An impact × effort matrix drawn by Cuecraft",
 }
 
 
@@ -192,6 +207,17 @@ def test_a_design_with_nothing_yet_still_draws_every_view(tmp_path, view):
     assert width > 100 and height > 50
 
 
+def test_the_priorities_mark_the_cue_that_needs_an_owner(design, tmp_path):
+    """As on the Priorities tab, the check's ELI004 finding marks the high-severity cue
+    nobody owns: its "no owner" stands out from an owner's name."""
+    out = tmp_path / "priorities.svg"
+    render(design, "priorities", out)
+    fills = {
+        "".join(t.itertext()): t.get("fill") for t in ET.parse(out).getroot().iter(f"{SVG}text")
+    }
+    assert fills["no owner"] != fills["mall operations"]
+
+
 def test_the_design_language_is_the_default(design, tmp_path):
     polish = design.with_name("pl.yaml")
     polish.write_text(design.read_text(encoding="utf-8") + "language: pl\n", encoding="utf-8")
@@ -262,6 +288,78 @@ def test_the_words_follow_lang(design, tmp_path):
     assert main(["render", str(design), "--view", "blueprint", "-o", str(out), "--lang", "pl"]) == 0
     words = svg_text(out)
     assert "Host greets the party" in words  # the design's own words stay as written
+
+
+def test_a_huge_width_is_refused_and_nothing_is_written(design, tmp_path, capsys):
+    """32,000 pixels a side is allowed, but not 32,000 × 18,000 in all (2 GB to draw)."""
+    out = tmp_path / "big.png"
+    assert main(["render", str(design), "--view", "value", "-o", str(out), "--width", "32000"]) == 2
+    err = capsys.readouterr().err
+    assert "--width" in err and "32000" in err
+    assert not out.exists()
+
+
+def test_a_huge_dpi_is_refused_naming_dpi(design, tmp_path, capsys):
+    out = tmp_path / "big.png"
+    assert main(["render", str(design), "--view", "journey", "-o", str(out), "--dpi", "2400"]) == 2
+    err = capsys.readouterr().err
+    assert "--dpi" in err and "--width" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("failure", ["not allocated", "not encoded"])
+def test_a_picture_there_is_no_memory_for_is_refused_not_written_empty(
+    design, tmp_path, capsys, monkeypatch, failure
+):
+    """Qt says it could not hold or encode the pixels with a null image or a failed save,
+    not an exception: that is exit 2 and no file, never a 0-byte PNG and exit 0."""
+    from PySide6.QtGui import QImage
+
+    from cuecraft.gui import picture
+
+    class NoMemory(QImage):
+        def __init__(self, *args: object) -> None:
+            if failure == "not allocated":
+                super().__init__()  # what QImage(w, h, format) gives when malloc fails
+            else:
+                super().__init__(*args)
+
+        def save(self, *args: object) -> bool:
+            return False
+
+    monkeypatch.setattr(picture, "QImage", NoMemory)
+    out = tmp_path / "x.png"
+    assert main(["render", str(design), "--view", "value", "-o", str(out)]) == 2
+    assert "pixels" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_control_characters_in_the_design_leave_the_svg_well_formed(tmp_path, view):
+    """YAML escapes ("\\a", "\\x1b") load; XML 1.0 forbids those characters, so they
+    are left out of the SVG and the rest of each text stays."""
+    text = (
+        DESIGN.replace("title: Storm café", 'title: "Storm\\a café"')
+        .replace("text: Rain drums,", 'text: "Rain\\x1b drums",')
+        .replace("name: Dining hall}", 'name: "Dining\\a hall"}')
+        .replace("name: Arrive at the arch,", 'name: "Arrive\\a at the arch",')
+        .replace("text: Mall noise,", 'text: "Mall\\a noise",')
+        .replace("text: Host greets the party", 'text: "Host\\a greets the party"')
+    )
+    path = tmp_path / "controls.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / f"{view}.svg"
+    render(path, view, out)
+    root = ET.parse(out).getroot()  # raises on a character XML forbids
+    assert root.findtext(f"{SVG}title") == "Storm café"
+    shown = {
+        "journey": "Arrive at the arch",
+        "senses": "Rain drums",
+        "graph": "Dining hall",
+        "blueprint": "Host greets the party",
+        "priorities": "Mall noise",
+    }.get(view)
+    assert shown is None or shown in svg_text(out)
 
 
 def test_an_unknown_view_is_refused_naming_every_view(design, tmp_path, capsys):

@@ -16,8 +16,9 @@ does not implement it leaves the menu entry disabled):
     picture_view: str
         The view's name in `cuecraft render --view` words: "journey", "blueprint",
         "senses", "graph", "realms", "value", or "priorities" (a class attribute is
-        enough). It names the suggested file ("cafe-journey.svg") and picks the SVG's
-        <desc> (`description()`).
+        enough; the Value tab's is a property, as it saves one of its two pictures).
+        It names the suggested file ("cafe-journey.svg") and picks the SVG's <desc>
+        (`description()`).
 
     def has_picture(self) -> bool
         Whether the tab has anything to draw now (False while it shows its empty
@@ -32,6 +33,11 @@ does not implement it leaves the menu entry disabled):
         the drawing is its background brush (a PNG is white where nothing is drawn).
 
 The SVG's <title> is the design's title.
+
+Failures are raised, never written: `TooLarge` when the picture would be more pixels
+than `MAX_SIDE` a side or, for a PNG, `MAX_PIXELS` in all, and also when the image
+could not be drawn or encoded at its size (Qt then gives a null image or a failed
+save, not an exception: out of memory, a 0-byte file would follow).
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from cuecraft.core.i18n import _
 
 # The formats and limits `cuecraft render` states in its options (that module imports no Qt).
-from cuecraft.rendercmd import FORMATS, MAX_SIDE, SCREEN_DPI
+from cuecraft.rendercmd import FORMATS, MAX_PIXELS, MAX_SIDE, SCREEN_DPI
 
 if TYPE_CHECKING:
     from cuecraft.core.check import CheckResult
@@ -57,6 +63,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "MAX_PIXELS",
     "MAX_SIDE",
     "SCREEN_DPI",
     "Picture",
@@ -72,7 +79,8 @@ __all__ = [
 
 
 class TooLarge(ValueError):
-    """The picture asked for is too many pixels to draw (`width` × `height`)."""
+    """The picture asked for is too many pixels to draw (`width` × `height`): more than
+    the limits allow, or more than this machine could draw."""
 
     def __init__(self, width: int, height: int) -> None:
         super().__init__(f"{width} × {height} pixels")
@@ -103,7 +111,8 @@ class Picture:
 class PictureTab(Protocol):
     """A tab View ▸ Save view as image… can save (the module's docstring says how)."""
 
-    picture_view: str
+    @property
+    def picture_view(self) -> str: ...
 
     def has_picture(self) -> bool: ...
 
@@ -156,11 +165,29 @@ def encode(picture: Picture, suffix: str, width: int | None = None, dpi: int = S
     return png_bytes(picture.scene, width, dpi)
 
 
-def _size(source: QRectF, scale: float) -> tuple[int, int]:
+def _size(source: QRectF, scale: float, pixels: bool = False) -> tuple[int, int]:
+    """The picture's size at `scale`; TooLarge beyond MAX_SIDE a side or, when its
+    `pixels` are to be held in memory (a PNG), beyond MAX_PIXELS in all."""
     w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
-    if w > MAX_SIDE or h > MAX_SIDE:
+    if w > MAX_SIDE or h > MAX_SIDE or (pixels and w * h > MAX_PIXELS):
         raise TooLarge(w, h)
     return w, h
+
+
+# Characters XML 1.0 forbids anywhere, even as &#…; references: the C0 controls but
+# tab, line feed and carriage return. A design may hold them (YAML's "\u0007", "\x1b"
+# load) and QSvgGenerator writes its texts raw, so they are taken out of the file: in
+# UTF-8 these bytes never occur inside another character's encoding.
+_NOT_XML = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+_NOT_XML_CHARACTERS = ("\ufffe".encode(), "\uffff".encode())
+
+
+def xml_safe(data: bytes) -> bytes:
+    """UTF-8 XML `data` without the characters XML 1.0 forbids (the rest unchanged)."""
+    data = data.translate(None, _NOT_XML)
+    for character in _NOT_XML_CHARACTERS:
+        data = data.replace(character, b"")
+    return data
 
 
 def _drawing_dpi() -> int:
@@ -195,16 +222,21 @@ def svg_bytes(scene: QGraphicsScene, width: int | None, title: str, about: str) 
     scene.render(painter, drawing, source)
     painter.end()
     buffer.close()
-    return bytes(data.data())
+    return xml_safe(bytes(data.data()))
 
 
 def render_image(scene: QGraphicsScene, width: int | None, dpi: int = SCREEN_DPI) -> QImage:
-    """The scene painted on white, `width` pixels wide (default: its own size at `dpi`)."""
+    """The scene painted on white, `width` pixels wide (default: its own size at `dpi`).
+    Raises TooLarge, also when there is not the memory to hold it."""
     source = scene.sceneRect()
-    w, h = _size(source, (width / source.width()) if width else dpi / SCREEN_DPI)
+    w, h = _size(source, (width / source.width()) if width else dpi / SCREEN_DPI, pixels=True)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():  # not allocated: painting it would leave it empty
+        raise TooLarge(w, h)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
+    if not painter.isActive():
+        raise TooLarge(w, h)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, w, h), source)
     painter.end()
@@ -221,8 +253,10 @@ def png_bytes(scene: QGraphicsScene, width: int | None, dpi: int = SCREEN_DPI) -
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; Qt a str
+    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
     buffer.close()
+    if not saved or data.isEmpty():  # the encoder ran out of memory: no file, not an empty one
+        raise TooLarge(image.width(), image.height())
     return bytes(data.data())
 
 
