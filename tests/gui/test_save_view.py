@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 
 from cuecraft.cli import main
@@ -27,6 +27,7 @@ from cuecraft.gui.document import Document
 from cuecraft.gui.main_window import MainWindow
 from cuecraft.gui.picture import Picture, PictureTab, encode, light_palette, picture_font
 from cuecraft.gui.views.journey import JourneyView
+from cuecraft.gui.views.value_view import ValueView
 from cuecraft.resources import example_designs
 
 EXAMPLE = next(p for p in example_designs() if p.stem == "rainforest-cafe")
@@ -72,6 +73,18 @@ def tab_of(window: MainWindow, view: str) -> PictureTab:
     raise AssertionError(f"no {view} tab")
 
 
+def picture_tab(qtbot, window: MainWindow, view: str) -> PictureTab:
+    """The tab that saves `view`'s picture, shown; the realms are the Value tab's second
+    picture, which it saves once clicked."""
+    if view != "realms":
+        return tab_of(window, view)
+    tab = tab_of(window, "value")
+    assert isinstance(tab, ValueView)
+    qtbot.mouseClick(tab.realms().viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert tab.picture_view == "realms"
+    return tab
+
+
 def image(data: bytes | Path) -> QImage:
     loaded = QImage(str(data)) if isinstance(data, Path) else QImage.fromData(data)
     assert not loaded.isNull()
@@ -89,13 +102,15 @@ def rendered(path: Path, view: str, out: Path) -> QImage:
     return image(out)
 
 
-@pytest.mark.parametrize("view", ["journey", "blueprint", "senses", "graph", "value"])
+@pytest.mark.parametrize(
+    "view", ["journey", "blueprint", "senses", "graph", "value", "realms", "priorities"]
+)
 def test_each_tab_draws_the_picture_render_writes(qtbot, answered, tmp_path, view):
     """One drawing code per view: the tab's picture and `cuecraft render`'s are the same
     pixels (same scene code, same palette and font, same encoding)."""
     path = example_copy(tmp_path / "design")
     window = open_window(qtbot, path)
-    tab = tab_of(window, view)
+    tab = picture_tab(qtbot, window, view)
     assert tab.has_picture()
     ours = encode(Picture(tab.picture_scene(), view, window.document.design.title), ".png")
     theirs = rendered(path, view, tmp_path / f"{view}.png")
@@ -232,6 +247,49 @@ def test_the_priorities_tab_saves_its_matrix(qtbot, answered, tmp_path, monkeypa
     assert root.findtext(f"{SVG}desc") == "An impact × effort matrix drawn by Cuecraft"
 
 
+def test_the_value_tab_saves_the_realms_once_clicked(qtbot, answered, tmp_path, monkeypatch):
+    path = example_copy(tmp_path / "design")
+    window = open_window(qtbot, path)
+    picture_tab(qtbot, window, "realms")
+    out = tmp_path / "realms.svg"
+    started = choose(monkeypatch, out)
+    window.view_menu.aboutToShow.emit()
+    assert window.act_save_view.isEnabled()
+    window.act_save_view.trigger()
+    assert started == [path.parent / "rainforest-cafe-realms.svg"]
+    root = ET.parse(out).getroot()
+    assert root.findtext(f"{SVG}desc") == "The four realms of experience drawn by Cuecraft"
+    assert "Escapist" in " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+@pytest.mark.parametrize("failure", ["not allocated", "not encoded"])
+def test_a_picture_there_is_no_memory_for_is_said_and_not_written(
+    qtbot, answered, tmp_path, monkeypatch, failure
+):
+    """Qt gives a null image or a failed save, not an exception: the reason is shown and
+    no empty file is left."""
+    from cuecraft.gui import picture
+
+    class NoMemory(QImage):
+        def __init__(self, *args: object) -> None:
+            if failure == "not allocated":
+                super().__init__()  # what QImage(w, h, format) gives when malloc fails
+            else:
+                super().__init__(*args)
+
+        def save(self, *args: object) -> bool:
+            return False
+
+    window = open_window(qtbot, example_copy(tmp_path / "design"))
+    tab_of(window, "journey")
+    out = tmp_path / "journey.png"
+    choose(monkeypatch, out)
+    monkeypatch.setattr(picture, "QImage", NoMemory)
+    window.act_save_view.trigger()
+    assert len(answered) == 1 and "pixels" in answered[0]
+    assert not out.exists()
+
+
 def test_asks_before_replacing_a_file(qtbot, answered, tmp_path, monkeypatch):
     window = open_window(qtbot, example_copy(tmp_path / "design"))
     tab_of(window, "graph")
@@ -269,6 +327,8 @@ def test_disabled_while_the_tab_has_nothing_to_draw(qtbot, answered, tmp_path, m
         ("senses", False),
         ("graph", False),
         ("blueprint", True),
+        ("value", False),  # no price, no realm: both pictures only say what to add
+        ("priorities", False),
     ):
         tab_of(window, view)
         window.view_menu.aboutToShow.emit()

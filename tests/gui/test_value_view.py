@@ -23,8 +23,8 @@ from cuecraft.gui.document import Document
 from cuecraft.gui.inspector import Inspector
 from cuecraft.gui.views.realms_scene import PART as REALM_PART
 from cuecraft.gui.views.realms_scene import realms_scene
-from cuecraft.gui.views.value_parts import words_in
-from cuecraft.gui.views.value_scene import PART, PREMIUM, PRICED, UNPRICED, value_scene
+from cuecraft.gui.views.value_parts import Words, words_in
+from cuecraft.gui.views.value_scene import PART, PREMIUM, PRICED, STEP, UNPRICED, value_scene
 from cuecraft.gui.views.value_view import READABLE, ValueView
 
 HOTPOT = """\
@@ -113,6 +113,42 @@ def test_no_premium_is_said_plainly(qapp, tmp_path):
     assert ("experience", PREMIUM) not in blocks(scene)
     unpriced = value_scene(design_from(tmp_path, with_value("value: {goods: 5}")))
     assert "No premium to show: the experience is not priced." in words_in(unpriced)
+
+
+@pytest.mark.parametrize("currency", ["Polish złoty coins", "💰💰💰 tokens"])
+def test_prices_in_a_long_currency_never_run_into_each_other(qapp, tmp_path, currency):
+    """A currency written out ("Polish złoty coins") is too wide for a step even in the
+    smallest size: the price takes two lines, shortened past them, and keeps its number."""
+    text = with_value(
+        f"value: {{currency: '{currency}', commodity: 10, goods: 50, service: 80,"
+        " experience: 1000.25}"
+    )
+    design = design_from(tmp_path, text)
+    scene = value_scene(design)
+    found = blocks(scene)
+    labels = {}
+    for step, price in design.value.prices().items():
+        (label,) = [
+            i
+            for i in scene.items()
+            if isinstance(i, Words) and i.text == format_money(price, currency)
+        ]
+        labels[step] = label
+        rect = label.sceneBoundingRect()
+        column = found[(step, PRICED)].rect()
+        assert column.left() <= rect.left() and rect.right() <= column.left() + STEP, step
+        assert rect.bottom() <= column.top(), step  # over its own block
+        assert label.lines[0].startswith(format_money(price, None)), label.lines
+    rects = [label.sceneBoundingRect() for label in labels.values()]
+    for i, one in enumerate(rects):
+        for other in rects[i + 1 :]:
+            assert not one.intersects(other)
+    title = next(
+        i
+        for i in scene.items()
+        if isinstance(i, Words) and i.text == "The progression of economic value"
+    )
+    assert all(r.top() >= title.sceneBoundingRect().bottom() for r in rects)
 
 
 def test_a_design_without_a_value_says_what_to_add(qapp, tmp_path):
@@ -259,5 +295,32 @@ def test_the_saved_picture_is_the_rendered_one_whatever_the_window_palette(qtbot
     assert words_in(scene) == words_in(rendered)
     assert scene.sceneRect() == rendered.sceneRect()
     assert scene.backgroundBrush().color() == rendered.backgroundBrush().color()
-    document.design.value = type(document.design.value)()  # no value: nothing to save
+
+
+def test_the_realms_are_saved_once_clicked_or_when_there_is_no_value(qtbot, tmp_path):
+    """The tab shows two pictures; Save view as image… saves the one last clicked (or
+    given the keyboard focus), the staircase at first, and never a picture that shows
+    only its hint while the other has something to show."""
+    from cuecraft.gui.picture import light_palette, picture_font
+
+    document = Document(design_from(tmp_path, HOTPOT))
+    view = shown(qtbot, ValueView(document))
+    assert view.picture_view == "value"
+    qtbot.mouseClick(view.realms().viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert view.picture_view == "realms" and document.selected == "theme"
+    rendered = realms_scene(document.design, light_palette(), picture_font())
+    assert words_in(view.picture_scene()) == words_in(rendered)
+    assert view.picture_scene().sceneRect() == rendered.sceneRect()
+    qtbot.mouseClick(view.staircase().viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert view.picture_view == "value"
+    view.realms().setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: view.picture_view == "realms")
+    view.staircase().setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: view.picture_view == "value")
+    # No value: the realms are what there is to save, whichever was clicked.
+    document.design.value = type(document.design.value)()
+    assert view.has_picture() and view.picture_view == "realms"
+    assert realm_word("escapist").capitalize() in words_in(view.picture_scene())
+    # Neither: nothing to save (both pictures only say what to add).
+    document.design.theme.realms = type(document.design.theme.realms)()
     assert not view.has_picture()

@@ -8,14 +8,19 @@ shows them larger. Where even that would make the words too small to read (a
 other, and the tab scrolls. They are drawn again after each edit, only while the
 tab is shown. The prices
 and the realms are edited in the theme's inspector: the button above the pictures,
-or a click on either, selects the theme. `retranslate()` redraws every word; it runs
+or a click on either, selects the theme.
+
+View ▸ Save view as image… saves one of the two, as `render --view value` or
+`--view realms` would: the one last clicked or given the keyboard focus, else the
+staircase; a picture that shows only its hint (no price, no realm set) is not
+saved, so then the other one is. `retranslate()` redraws every word; it runs
 by itself on LanguageChange.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsScene,
@@ -30,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from cuecraft.core.edits import Change
 from cuecraft.core.i18n import _
-from cuecraft.core.model import VALUE_STEPS
+from cuecraft.core.model import VALUE_STEPS, Design
 from cuecraft.gui.document import Document
 
 from ._style import count_text, muted_text
@@ -45,9 +50,10 @@ GAP = 12  # between the two pictures
 class _Picture(QGraphicsView):
     """One picture, always whole at the scale it is given (`show_at`), never scrolled."""
 
-    def __init__(self, view: ValueView, parent: QWidget) -> None:
+    def __init__(self, view: ValueView, parent: QWidget, name: str) -> None:
         super().__init__(parent)
         self.view = view
+        self.name = name  # its `cuecraft render --view` name: "value" or "realms"
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -68,8 +74,13 @@ class _Picture(QGraphicsView):
         self.scale(scale, scale)
         self.centerOn(rect.center())
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.view.choose_picture(self.name)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            self.view.choose_picture(self.name)
             self.view.edit_prices()
             event.accept()
             return
@@ -91,8 +102,9 @@ class ValueView(QWidget):
         # The page is the pictures' own paper: the gaps round them are not the window's grey.
         self._page.setBackgroundRole(QPalette.ColorRole.Base)
         self._page.setAutoFillBackground(True)
-        self._staircase = _Picture(self, self._page)
-        self._realms = _Picture(self, self._page)
+        self._staircase = _Picture(self, self._page, "value")
+        self._realms = _Picture(self, self._page, "realms")
+        self._chosen = "value"  # the picture Save view as image… saves (when it can)
         self._scenes: list[QGraphicsScene] = []
         self._dirty = True
         self._side_by_side = True
@@ -152,18 +164,33 @@ class ValueView(QWidget):
 
     # -- View ▸ Save view as image… (cuecraft.gui.picture.PictureTab) --------------------
 
-    picture_view = "value"
+    @property
+    def picture_view(self) -> str:
+        """ "value" (the staircase) or "realms": the picture last clicked or focused when
+        it has something to show, else the one that has."""
+        design = self.document.design
+        if self._chosen == "realms" and _staged(design):
+            return "realms"
+        return "value" if design.value or not _staged(design) else "realms"
 
     def has_picture(self) -> bool:
-        """Whether there is a staircase to save: the design says what guests pay."""
-        return bool(self.document.design.value)
+        """Whether there is a picture to save: the design says what guests pay, or how
+        strongly it stages a realm."""
+        design = self.document.design
+        return bool(design.value) or _staged(design)
 
     def picture_scene(self) -> QGraphicsScene:
-        """The staircase as View ▸ Save view as image… writes it: the very picture
-        `cuecraft render --view value` draws (dark ink on white), of the design now."""
+        """The picture (`picture_view`) as View ▸ Save view as image… writes it: the very
+        one `cuecraft render --view value|realms` draws (dark ink on white), of the design
+        now."""
         from cuecraft.gui.picture import light_palette, picture_font
 
-        return value_scene(self.document.design, light_palette(), picture_font())
+        draw = realms_scene if self.picture_view == "realms" else value_scene
+        return draw(self.document.design, light_palette(), picture_font())
+
+    def choose_picture(self, name: str) -> None:
+        """Save view as image… saves this picture ("value" or "realms") from now on."""
+        self._chosen = name
 
     # -- gestures ------------------------------------------------------------------------
 
@@ -266,3 +293,8 @@ class ValueView(QWidget):
         self._summary.setText(text)
         self._summary.setStyleSheet(f"color: {muted_text(self.palette()).name()}")
         self._staircase.setAccessibleDescription(described)
+
+
+def _staged(design: Design) -> bool:
+    """Whether the design says how strongly it stages any of the four realms."""
+    return any(design.theme.realms.as_dict().values())
