@@ -11,6 +11,7 @@ import time: every view can redraw its texts in another language
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
@@ -142,15 +143,26 @@ def findings_tooltip(findings: Iterable[Finding], limit: int = 6) -> str:
     return "<br>".join(lines)
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break space: it holds "48 zł" together
+
+
 def wrap_elide(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     """`text` broken into at most `max_lines` lines of `width`, the last one elided.
 
     Uses Qt's own line breaking, so words, Chinese text and very long words all
-    break where a reader expects.
+    break where a reader expects. Runs of spaces and line breaks become one space; a
+    no-break space stays (“48 zł” never splits). Qt counts in UTF-16 units, so an emoji
+    (two units) is cut by those counts, never in half.
     """
-    text = " ".join(text.split())
+    text = _SPACES.sub(" ", text).strip(" ")
     if not text or max_lines < 1:
         return []
+    units = text.encode("utf-16-le")
+
+    def part(start: int, length: int | None = None) -> str:
+        end = None if length is None else 2 * (start + length)
+        return units[2 * start : end].decode("utf-16-le", errors="replace")
+
     metrics = QFontMetricsF(font)
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -165,10 +177,10 @@ def wrap_elide(text: str, font: QFont, width: float, max_lines: int) -> list[str
         line.setLineWidth(width)
         start, length = line.textStart(), line.textLength()
         if len(lines) == max_lines - 1:
-            rest = text[start:]
+            rest = part(start)
             lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
             break
-        lines.append(text[start : start + length].rstrip())
+        lines.append(part(start, length).rstrip(" "))
     layout.endLayout()
     return lines
 
