@@ -51,6 +51,25 @@ def with_alpha(color: QColor, alpha: float) -> QColor:
     return out
 
 
+class PaletteInks:
+    """The ground, the ink and the muted ink a picture's style reads from its palette
+    (mixed into each view's style dataclass, which holds `palette`)."""
+
+    palette: QPalette
+
+    @property
+    def base(self) -> QColor:
+        return self.palette.color(QPalette.ColorRole.Base)
+
+    @property
+    def ink(self) -> QColor:
+        return self.palette.color(QPalette.ColorRole.Text)
+
+    @property
+    def muted(self) -> QColor:
+        return muted_text(self.palette)
+
+
 def accent(palette: QPalette, light_hex: str) -> QColor:
     """An accent hue readable on this palette's base (lifted on dark bases)."""
     color = QColor(light_hex)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ._style import accent, mix, muted_text, scaled_font, severity_color
+from ._style import PaletteInks, accent, mix, scaled_font, severity_color
 
 ROW_HUES = {
     "evidence": "#2a9b78",
@@ -31,7 +31,7 @@ _LINES: dict[str, float] = {}
 
 
 @dataclass(frozen=True)
-class BlueprintStyle:
+class BlueprintStyle(PaletteInks):
     """The palette and fonts one drawing is made with."""
 
     palette: QPalette
@@ -57,18 +57,6 @@ class BlueprintStyle:
         if found is None:
             found = _LINES[key] = QFontMetricsF(font).lineSpacing()
         return found
-
-    @property
-    def base(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Base)
-
-    @property
-    def ink(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Text)
-
-    @property
-    def muted(self) -> QColor:
-        return muted_text(self.palette)
 
     def hue(self, row: str) -> QColor:
         return accent(self.palette, ROW_HUES.get(row, ROW_HUES["support"]))

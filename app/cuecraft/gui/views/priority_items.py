@@ -24,7 +24,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ._style import ERROR, INFO, WARNING, accent, mix, muted_text, scaled_font, severity_color
+from ._style import (
+    ERROR,
+    INFO,
+    WARNING,
+    PaletteInks,
+    accent,
+    mix,
+    scaled_font,
+    severity_color,
+)
 
 QUICK_WIN_HUE = "#2a9b78"
 PAD = 7.0  # inside a chip
@@ -37,7 +46,7 @@ _SEVERITY_HUE = {"high": ERROR, "medium": WARNING, "low": INFO}
 
 
 @dataclass(frozen=True)
-class MatrixStyle:
+class MatrixStyle(PaletteInks):
     """The palette and fonts one matrix is drawn with."""
 
     palette: QPalette
@@ -63,18 +72,6 @@ class MatrixStyle:
     @staticmethod
     def line(font: QFont) -> float:
         return QFontMetricsF(font).lineSpacing()
-
-    @property
-    def base(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Base)
-
-    @property
-    def ink(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Text)
-
-    @property
-    def muted(self) -> QColor:
-        return muted_text(self.palette)
 
     @property
     def quick_win(self) -> QColor:

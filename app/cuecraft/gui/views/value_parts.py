@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from ._style import accent, muted_text, scaled_font, wrap_elide
+from ._style import PaletteInks, accent, scaled_font, wrap_elide
 from .blueprint_scene import light_palette
 
 BLUE = "#3f7fc6"  # the steps and the realms (the blueprint's customer hue)
@@ -22,7 +22,7 @@ GREEN = "#2a9b78"  # the experience premium: value the staging adds
 
 
 @dataclass(frozen=True)
-class PictureStyle:
+class PictureStyle(PaletteInks):
     """The palette and fonts one picture is drawn with."""
 
     palette: QPalette
@@ -45,18 +45,6 @@ class PictureStyle:
             scaled_font(font, 1.35, bold=True),
             scaled_font(font, 1.5, bold=True),
         )
-
-    @property
-    def base(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Base)
-
-    @property
-    def ink(self) -> QColor:
-        return self.palette.color(QPalette.ColorRole.Text)
-
-    @property
-    def muted(self) -> QColor:
-        return muted_text(self.palette)
 
     def hue(self, light_hex: str) -> QColor:
         return accent(self.palette, light_hex)
