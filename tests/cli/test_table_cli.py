@@ -489,3 +489,13 @@ def test_a_table_to_a_yaml_name_is_refused_and_nothing_written(design, tmp_path,
     existing.write_bytes(b"title: kept\n")
     assert main(["table", str(design), "plan", "-o", str(existing)]) == 2
     assert existing.read_bytes() == b"title: kept\n"
+
+
+def test_the_cue_and_action_columns_are_every_key_of_the_format():
+    """A field added to the format is a column too (the columns are spelled out in
+    tablerows.py so `cuecraft` starts without reading the schema module)."""
+    from cuecraft.core.schema import ACTION_KEYS, CUE_KEYS
+    from cuecraft.tablerows import COLUMNS
+
+    assert COLUMNS["cues"] == CUE_KEYS
+    assert COLUMNS["actions"] == ACTION_KEYS
