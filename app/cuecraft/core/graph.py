@@ -3,12 +3,13 @@
 `DesignGraph` resolves every reference once (remembering the broken ones for
 REF001), makes `sees` and `conflicts` symmetric, and derives presence: which
 active cues, layers and souvenirs are present in each zone and at each
-touchpoint. The journey (`next` without return edges) is a small networkx
-DiGraph. The whole design as one networkx MultiDiGraph — motifs, zones,
-touchpoints, cues, layers and souvenirs with typed edges — is built on first
-use by `.network`, for the graph view and the brief; the rules read the
-derived indexes, which is what lets a full check of a 1,000-cue design run on
-every keystroke.
+touchpoint. The journey (`next` without return edges) is a small directed graph
+of our own (`JourneyLinks`), so a check never imports networkx. The whole design
+as one networkx MultiDiGraph — motifs, zones, touchpoints, cues, layers and
+souvenirs with typed edges — is built on first use by `.network`, for the graph
+view and the brief (networkx is imported only then); the rules read the derived
+indexes, which is what lets a full check of a 1,000-cue design run on every
+keystroke.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from cuecraft.core.journey_links import JourneyLinks
 from cuecraft.core.journey_order import order_journey
 from cuecraft.core.journey_paths import Tree, search, shorten
 from cuecraft.core.model import (
@@ -36,6 +36,9 @@ from cuecraft.core.model import (
     Zone,
 )
 from cuecraft.core.personas import PersonaJourney, persona_journey
+
+if TYPE_CHECKING:  # networkx (140 ms) is imported only when `.network` is built
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -252,8 +255,7 @@ class DesignGraph:
     # -- the journey ---------------------------------------------------------------
 
     def _build_journey(self) -> None:
-        journey: nx.DiGraph = nx.DiGraph()
-        journey.add_nodes_from(self.touchpoints)
+        journey = JourneyLinks(self.touchpoints)
         self.return_edges: list[tuple[str, str]] = []
         for tp in self.design.touchpoints:
             for i, nxt in enumerate(tp.next):
@@ -262,7 +264,7 @@ class DesignGraph:
                 if tp.phase == "after" and self.touchpoints[nxt].phase == "before":
                     self.return_edges.append((tp.id, nxt))
                 else:
-                    journey.add_edge(tp.id, nxt)
+                    journey.add_link(tp.id, nxt)
         self.journey = journey
         befores = [t for t in self.touchpoints if self.touchpoints[t].phase == "before"]
         candidates = befores or list(self.touchpoints)
