@@ -156,7 +156,8 @@ def _forward_where_acyclic(graph: DesignGraph) -> None:
     assert sorted(order) == sorted(graph.touchpoints)  # each once
     position = {t: i for i, t in enumerate(order)}
     reached = graph.reachable
-    acyclic = nx.is_directed_acyclic_graph(graph.journey.subgraph(reached))
+    links_among_reached = [(a, b) for a, b in graph.journey.edges if a in reached and b in reached]
+    acyclic = nx.is_directed_acyclic_graph(nx.DiGraph(links_among_reached))
     for src, dst in graph.journey.edges:
         if src in reached and acyclic:
             assert position[src] < position[dst], (src, dst)
