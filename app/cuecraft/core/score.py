@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from cuecraft.core.findings import PRINCIPLES, STAGING, Finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import Action
+from cuecraft.core.reads import JOURNEY, PRESENCE, Reads, fields
 from cuecraft.core.rules.senses import engaged_senses
 
 ERROR_FACTOR = 0.5  # each error finding halves its principle's score
@@ -27,6 +28,15 @@ LOW_END_FACTOR = 0.9  # per JRN004 and per PER002
 STUCK_PERSONA_FACTOR = 0.8  # per PER001: a persona who cannot get through
 EMPTY_WAIT_FACTOR = 0.9  # per BLU004
 UNREADY_CODES = ("BLU002", "BLU003")  # an action with one of these is not ready to stage
+
+READS: Reads = (
+    PRESENCE
+    | JOURNEY
+    | fields("theme", "motifs")
+    | fields("cues", "polarity", "motifs", "senses", "status", "severity")
+    | fields("layers", "motifs", "sense")
+)
+"""The fields the scorecard reads besides the findings (`cuecraft.core.recheck`)."""
 
 
 @dataclass(frozen=True)
@@ -66,9 +76,10 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
     raw: dict[str, float] = {}
 
     motifs = set(design.theme.motifs)
-    themed = [c.motifs for c in design.cues if not c.is_negative]
+    # `not c.is_negative` spelled out: these loops run over every cue of a 10,000-cue design.
+    themed = [c.motifs for c in design.cues if c.polarity != "negative"]
     themed += [layer.motifs for layer in design.layers]
-    raw["theme"] = _share(sum(1 for m in themed if motifs.intersection(m)), len(themed))
+    raw["theme"] = _share(sum(1 for m in themed if not motifs.isdisjoint(m)), len(themed))
     raw["theme"] *= ERROR_FACTOR ** codes.get("THM002", 0)
 
     tps = list(graph.touchpoints)
@@ -81,7 +92,7 @@ def scorecard(graph: DesignGraph, findings: list[Finding]) -> Scorecard:
     else:
         penalty = 0.0
         for cue in design.cues:
-            if cue.is_negative and cue.is_active:
+            if cue.polarity == "negative" and cue.is_active:
                 weight = OPEN_PENALTY[cue.effective_severity]
                 penalty += weight if cue.effective_status == "open" else weight / 2
         penalty += 5 * (codes.get("ELI001", 0) + codes.get("ELI003", 0) + codes.get("ELI004", 0))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.model import Design
+from cuecraft.core.reads import Reads
 from cuecraft.core.rules import (
     blueprint,
     eliminate,
@@ -21,19 +22,25 @@ from cuecraft.core.rules import (
     value,
 )
 
-RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = (
-    merges.check,
-    references.check,
-    theme.check,
-    harmonize.check,
-    eliminate.check,
-    memorabilia.check,
-    senses.check,
-    journey.check,
-    personas.check,
-    blueprint.check,
-    value.check,
+_MODULES = (
+    merges,
+    references,
+    theme,
+    harmonize,
+    eliminate,
+    memorabilia,
+    senses,
+    journey,
+    personas,
+    blueprint,
+    value,
 )
+
+RULES: tuple[Callable[[DesignGraph], list[Finding]], ...] = tuple(m.check for m in _MODULES)
+
+RULE_READS: tuple[Reads, ...] = tuple(m.READS for m in _MODULES)
+"""What each of `RULES` reads (the module's `READS`), in the same order: the incremental
+re-check (`cuecraft.core.recheck`) runs again only the rules that read an edited field."""
 
 CODES = (
     "MRG001",
@@ -74,14 +81,21 @@ CODES = (
 )
 
 
+def run_rule(index: int, graph: DesignGraph) -> list[Finding]:
+    """The findings of one of `RULES`, by code, then by place in the file."""
+    found = RULES[index](graph)
+    found.sort(key=lambda f: (f.code, f.line, f.column))
+    return found
+
+
+def check_rules(graph: DesignGraph) -> list[list[Finding]]:
+    """The findings of each of `RULES`, in principle order (`run_rule`)."""
+    return [run_rule(index, graph) for index in range(len(RULES))]
+
+
 def check_graph(graph: DesignGraph) -> list[Finding]:
     """Every finding, in principle order, then by code, then by place in the file."""
-    out: list[Finding] = []
-    for rule in RULES:
-        found = rule(graph)
-        found.sort(key=lambda f: (f.code, f.line, f.column))
-        out.extend(found)
-    return out
+    return [f for found in check_rules(graph) for f in found]
 
 
 def check_design(design: Design) -> tuple[DesignGraph, list[Finding]]:

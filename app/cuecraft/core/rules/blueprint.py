@@ -11,10 +11,19 @@ from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.core.model import Action
+from cuecraft.core.reads import PRESENCE, Reads, fields
 from cuecraft.core.words import lane_word
 
 LONG_WAIT = 10  # minutes: a wait this long or longer is a wait point that must be filled (BLU004)
 FILLED_WAIT = 2  # positive cues present that fill a long wait (BLU004)
+
+
+READS: Reads = (
+    PRESENCE
+    | fields("actions", "lane", "zone", "fail", "recovery", "owner", "minutes")
+    | fields("touchpoints", "wait")
+    | fields("zones", "sees")
+)
 
 
 def check(graph: DesignGraph) -> list[Finding]:

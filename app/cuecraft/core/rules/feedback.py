@@ -18,12 +18,18 @@ from cuecraft.core.feedback.nps import Nps, describe, signed
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, format_number, format_percent, ngettext
+from cuecraft.core.reads import PRESENCE, Reads, fields
 
-__all__ = ["MIN_RESPONSES", "check_feedback"]
+__all__ = ["MIN_RESPONSES", "READS", "check_feedback"]
 
 BLIND_SPOT_NPS = -20.0  # FBK002: NPS below this ...
 BLIND_SPOT_DETRACTORS = 40.0  # ... or at least this share (%) of detractors
 GOOD_NPS = 50.0  # FBK003: guests are happy from here on
+
+READS: Reads = PRESENCE | fields("touchpoints", "name")
+"""What the FBK rules read of the design when there is feedback (without it, nothing):
+where negative cues are present, and the touchpoints' names, by which FBK004 tells that
+the feedback names a touchpoint by its name instead of its id."""
 
 
 def check_feedback(graph: DesignGraph, feedback: Feedback | None) -> list[Finding]:

@@ -7,6 +7,7 @@ from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
 from cuecraft.core.model import PHASES
 from cuecraft.core.personas import is_low_end
+from cuecraft.core.reads import JOURNEY, Reads, fields
 
 
 def _missing_phase(phase: str) -> tuple[str, str]:
@@ -25,6 +26,9 @@ def _missing_phase(phase: str) -> tuple[str, str]:
         _("the journey has no touchpoint in the “after” phase"),
         _("design what happens after the purchase: follow-up, memories"),
     )
+
+
+READS: Reads = JOURNEY | fields("touchpoints", "emotion")
 
 
 def check(graph: DesignGraph) -> list[Finding]:

@@ -8,6 +8,15 @@ from __future__ import annotations
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, format_money
+from cuecraft.core.reads import PRESENCE, Reads, fields
+
+READS: Reads = (
+    PRESENCE
+    | fields("theme", "motifs")
+    | fields("souvenirs", "motifs", "evokes", "price", "plain_price")
+    | fields("touchpoints", "phase")
+    | fields("value", "currency")
+)
 
 
 def check(graph: DesignGraph) -> list[Finding]:

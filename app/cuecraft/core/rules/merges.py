@@ -15,7 +15,12 @@ from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
 from cuecraft.core.itemfields import CONFLICTS_KEY, one_line
 from cuecraft.core.model import Location
+from cuecraft.core.reads import Reads
 from cuecraft.core.yamltree import Plain
+
+READS: Reads = frozenset({("design", CONFLICTS_KEY)})
+"""The recorded conflicts (`x-merge-conflicts`): only SetExtra and DropConflict change
+them, and every edit but SetField is a full check (`cuecraft.core.recheck`)."""
 
 
 def check(graph: DesignGraph) -> list[Finding]:

@@ -13,8 +13,14 @@ from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
 from cuecraft.core.model import Location, Persona
 from cuecraft.core.personas import is_low_end
+from cuecraft.core.reads import JOURNEY, Reads, fields
 
 ALL_GUESTS = 100  # percent: the personas' shares add up to at most this (PER003)
+
+
+READS: Reads = (
+    JOURNEY | fields("touchpoints", "emotion") | fields("personas", "skips", "emotion", "share")
+)
 
 
 def check(graph: DesignGraph) -> list[Finding]:

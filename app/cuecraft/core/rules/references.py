@@ -7,6 +7,10 @@ import difflib
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, pgettext
+from cuecraft.core.reads import REFERENCES, Reads
+
+READS: Reads = REFERENCES
+"""Every reference field (`DesignGraph.broken`), and the ids, which no SetField changes."""
 
 
 def check(graph: DesignGraph) -> list[Finding]:

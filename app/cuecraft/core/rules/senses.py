@@ -6,15 +6,23 @@ from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.core.model import SENSES
+from cuecraft.core.reads import PRESENCE, Reads, fields
 from cuecraft.core.words import sense_word
 
 OVERLOAD = 3  # a sense's layers in one zone may add up to this intensity, no more (SEN003)
 
 
+READS: Reads = PRESENCE | fields("cues", "senses") | fields("layers", "sense", "intensity")
+
+
 def engaged_senses(graph: DesignGraph) -> set[str]:
     """Senses engaged by the positive cues and the layers of the design."""
-    engaged = {s for c in graph.design.cues if not c.is_negative for s in c.senses}
-    engaged.update(layer.sense for layer in graph.design.layers)
+    engaged = {layer.sense for layer in graph.design.layers}
+    for cue in graph.design.cues:
+        if cue.senses and cue.polarity != "negative":  # `not cue.is_negative`, ×10,000 cues
+            engaged.update(cue.senses)
+            if engaged.issuperset(SENSES):
+                break  # all five: the other cues cannot add one (a big design gets here early)
     return engaged
 
 
@@ -23,6 +31,14 @@ def senses_at(graph: DesignGraph, place: str) -> set[str]:
     found = {s for c in graph.cues_at.get(place, ()) if not c.is_negative for s in c.senses}
     found.update(layer.sense for layer in graph.layers_at.get(place, ()))
     return found
+
+
+def engages_any(graph: DesignGraph, place: str) -> bool:
+    """Whether some sense is engaged at one place (`senses_at` is not empty), found without
+    collecting them all: SEN002 asks this of every touchpoint."""
+    if graph.layers_at.get(place):
+        return True
+    return any(c.senses and not c.is_negative for c in graph.cues_at.get(place, ()))
 
 
 def is_overload(intensity: int) -> bool:
@@ -54,7 +70,7 @@ def check(graph: DesignGraph) -> list[Finding]:
             )
         )
     for tp in design.touchpoints:
-        if not senses_at(graph, tp.id):
+        if not engages_any(graph, tp.id):
             out.append(
                 finding(
                     "SEN002",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
-from cuecraft.core.model import Item
+from cuecraft.core.model import Cue, Layer, Souvenir
+from cuecraft.core.reads import Reads, fields
 
 
 def _no_motif(kind: str) -> str:
@@ -24,41 +25,47 @@ def _avoided(kind: str) -> str:
     return _("the positive cue “{item}” carries {motifs}, which the theme avoids")
 
 
+READS: Reads = (
+    fields("theme", "motifs", "avoid")
+    | fields("cues", "polarity", "motifs")
+    | fields("layers", "motifs")
+    | fields("souvenirs", "motifs")
+)
+
+
 def check(graph: DesignGraph) -> list[Finding]:
     design = graph.design
     motifs = set(design.theme.motifs)
     avoid = set(design.theme.avoid)
     out: list[Finding] = []
-    themed: list[tuple[Item, str, list[str]]] = []
-    for cue in design.cues:
-        if not cue.is_negative:
-            themed.append((cue, "positive cue", cue.motifs))
-    for layer in design.layers:
-        themed.append((layer, "layer", layer.motifs))
+    # `not cue.is_negative` spelled out: this runs over every cue of a 10,000-cue design.
+    themed: list[tuple[Cue | Layer | Souvenir, str]] = [
+        (cue, "positive cue") for cue in design.cues if cue.polarity != "negative"
+    ]
+    themed.extend((layer, "layer") for layer in design.layers)
 
     # With no theme motifs at all, THM003 says it once instead of THM001 for every item.
     if motifs:
         hint = ""
-        for item, kind, item_motifs in themed:
-            if not motifs.intersection(item_motifs):
+        said: dict[str, str] = {}  # THM001's message by kind, looked up once per check
+        for item, kind in themed:
+            if motifs.isdisjoint(item.motifs):
                 if not hint:  # words only when there is a finding to say them in
                     hint = _(
                         "tag it with one of {motifs}, or rethink whether it belongs to this theme"
                     ).format(motifs=quote_list(design.theme.motifs[:4], alternatives=True))
+                message = said.get(kind) or said.setdefault(kind, _no_motif(kind))
                 out.append(
                     finding(
-                        "THM001",
-                        "warning",
-                        _no_motif(kind).format(item=item.id),
-                        (item.id,),
-                        item,
-                        hint,
+                        "THM001", "warning", message.format(item=item.id), (item.id,), item, hint
                     )
                 )
-    souvenirs = [(s, "souvenir", s.motifs) for s in design.souvenirs]
-    for item, kind, item_motifs in [*themed, *souvenirs]:
-        clash = [m for m in item_motifs if m in avoid]
-        if clash:
+    if avoid:
+        for item, kind in [*themed, *((s, "souvenir") for s in design.souvenirs)]:
+            item_motifs = item.motifs
+            if avoid.isdisjoint(item_motifs):
+                continue
+            clash = [m for m in item_motifs if m in avoid]
             out.append(
                 finding(
                     "THM002",

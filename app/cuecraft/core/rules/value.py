@@ -12,7 +12,10 @@ from __future__ import annotations
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _, format_money
+from cuecraft.core.reads import Reads, fields
 from cuecraft.core.words import value_step_word
+
+READS: Reads = fields("value", "currency", "commodity", "goods", "service", "experience")
 
 
 def check(graph: DesignGraph) -> list[Finding]:

@@ -1,0 +1,137 @@
+"""The incremental re-check: after a few edits, run again only what they can change.
+
+Typing in the inspector makes one `SetField` per keystroke; a full check of a
+10,000-cue design takes longer than a keystroke may wait. `recheck` starts from
+the previous result and the edits made since, and gives what `check` would give
+(the same findings in the same order, the same scorecard):
+
+- An edit of a field the design's graph reads (`cuecraft.core.reads.GRAPH_READS`:
+  references, presence, the journey, emotions, layers' senses and intensities,
+  personas' skips and emotions), or any edit that is not a `SetField` (adding,
+  removing or renaming an item, resolving a merge conflict, a `Batch` holding one
+  of those), is a full check.
+- Otherwise the graph is kept and only the rules that read an edited field run
+  again (each rule module's `READS`; the feedback rules' only with feedback); the
+  others' findings are kept as they were, the very same objects. The scorecard is
+  scored again only when a rule's findings changed or the edit was of a field it
+  reads (`cuecraft.core.score.READS`).
+- When nothing the result shows changed — always for the fields no rule reads
+  (`cuecraft.core.reads.UNREAD`: the design's title, client, venue and language;
+  the theme's name, tagline and storyline; the realms; every item's name; a cue's
+  text, effort and impact; an action's text and tolerance; a touchpoint's name when
+  there is no feedback), and also when the rules that ran again found what they
+  found before — `previous` itself comes back, so a view can skip refreshing.
+
+What the edits do not say the caller must say with a full `check`: a design
+re-read from its file or its lines relocated (`cuecraft.core.locations.relocate`:
+the findings' lines), or anything else changed without an edit. A change of
+language is noticed (the messages are in the language of the moment) and checked in
+full, as is feedback imported again (a new `Feedback` object: its rules run again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cuecraft.core.check import CheckResult, RuleFindings, assemble, check
+from cuecraft.core.edits import OWN_FIELDS, Batch, Edit, SetField
+from cuecraft.core.feedback.model import Feedback
+from cuecraft.core.findings import Finding
+from cuecraft.core.graph import DesignGraph
+from cuecraft.core.i18n import current_language
+from cuecraft.core.model import SECTIONS, Design
+from cuecraft.core.reads import GRAPH_READS, Field, Reads
+from cuecraft.core.rules import RULE_READS, run_rule
+from cuecraft.core.rules.feedback import READS as FEEDBACK_READS
+from cuecraft.core.rules.feedback import check_feedback
+from cuecraft.core.score import READS as SCORE_READS
+from cuecraft.core.validate import FIELDS
+
+_KIND_OF_SECTION = {
+    "zones": "zone",
+    "touchpoints": "touchpoint",
+    "cues": "cue",
+    "layers": "layer",
+    "souvenirs": "souvenir",
+    "actions": "action",
+    "personas": "persona",
+}
+
+
+def recheck(
+    previous: CheckResult,
+    design: Design,
+    edits: Sequence[Edit],
+    feedback: Feedback | None = None,
+) -> CheckResult:
+    """The result of `check(design, feedback=feedback)`, from `previous` (a result of this
+    design) and the `edits` applied to or reverted on it since, in any order.
+
+    Codes selected or ignored when `previous` was checked stay selected or ignored."""
+    made = previous.rule_findings
+    if made is None or previous.graph.design is not design or made.language != current_language():
+        return _full(design, made, feedback)
+    graph = previous.graph
+    edited = edited_fields(edits, graph)
+    if edited is None or not edited.isdisjoint(GRAPH_READS):
+        return _full(design, made, feedback)
+    if edited:
+        # The graph stays, but the network the views draw shows names and motifs.
+        vars(graph).pop("network", None)
+
+    by_rule = list(made.by_rule)
+    changed = False
+    for index, reads in enumerate(RULE_READS):
+        if not reads.isdisjoint(edited):
+            changed |= _run_again(by_rule, index, run_rule(index, graph))
+    feedback_reads = FEEDBACK_READS if feedback is not None else frozenset()
+    if feedback is not made.feedback or not feedback_reads.isdisjoint(edited):
+        changed |= _run_again(by_rule, len(RULE_READS), check_feedback(graph, feedback))
+
+    scored = not SCORE_READS.isdisjoint(edited)
+    if not changed and not scored and feedback is made.feedback:
+        return previous
+    now = RuleFindings(tuple(by_rule), feedback, made.select, made.ignore, made.language)
+    return assemble(graph, now, None if changed or scored else previous.scorecard)
+
+
+def edited_fields(edits: Sequence[Edit], graph: DesignGraph) -> Reads | None:
+    """The fields the edits set, as (section, name); None when an edit is anything but a
+    `SetField` of a field of the format (then everything is checked again). Item owners
+    are looked up in the graph: until an edit other than SetField, its ids are the design's."""
+    out: set[Field] = set()
+    waiting = list(edits)
+    while waiting:
+        edit = waiting.pop()
+        if type(edit) is Batch:
+            waiting.extend(edit.edits)
+            continue
+        if type(edit) is not SetField:
+            return None
+        owner = edit.owner
+        if owner in OWN_FIELDS:
+            places = [(owner, owner)]
+        else:
+            places = [(s, _KIND_OF_SECTION[s]) for s in SECTIONS if owner in getattr(graph, s)]
+        if not places:
+            return None
+        for section, kind in places:
+            if edit.name not in FIELDS[kind] or edit.name == "id":
+                return None
+            out.add((section, edit.name))
+    return frozenset(out)
+
+
+def _run_again(by_rule: list[tuple[Finding, ...]], index: int, found: list[Finding]) -> bool:
+    """Keep a rule's new findings if they differ from its old ones; say whether they did.
+    Equal findings stay the old objects, so the views can tell nothing moved."""
+    if tuple(found) == by_rule[index]:
+        return False
+    by_rule[index] = tuple(found)
+    return True
+
+
+def _full(design: Design, made: RuleFindings | None, feedback: Feedback | None) -> CheckResult:
+    select = list(made.select) if made is not None and made.select else None
+    ignore = list(made.ignore) if made is not None and made.ignore else None
+    return check(design, select=select, ignore=ignore, feedback=feedback)
