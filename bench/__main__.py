@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import brief, core, diffmerge, gui
+from bench import brief, core, diffmerge, gui, keystrokes, startup
 from bench import feedback as feedback_bench
 from bench.table import render
 
@@ -21,6 +21,8 @@ def main() -> int:
             core.bench_open,
             core.bench_check_process,
             diffmerge.bench_diffmerge,
+            startup.bench_startup,
+            keystrokes.bench_typing,
             gui.bench_gui,
             brief.bench_export,
         )
