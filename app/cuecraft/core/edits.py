@@ -67,9 +67,15 @@ class Change:
 
     sections: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
+    # The fields set, when the edit set fields and did nothing else (None: items were
+    # added, removed, renamed or moved, or it is not known): a view refreshes just those.
+    fields: frozenset[str] | None = None
 
     def __or__(self, other: Change) -> Change:
-        return Change(self.sections | other.sections, self.ids | other.ids)
+        fields = None
+        if self.fields is not None and other.fields is not None:
+            fields = self.fields | other.fields
+        return Change(self.sections | other.sections, self.ids | other.ids, fields)
 
 
 def section_of(design: Design, item_id: str) -> tuple[str, int]:
@@ -175,7 +181,7 @@ class SetField(Edit):
     def _change(self, design: Design) -> Change:
         section = _section_name(design, self.owner)
         ids = frozenset() if self.owner in OWN_FIELDS else {self.owner}
-        return Change(frozenset({section}), frozenset(ids))
+        return Change(frozenset({section}), frozenset(ids), frozenset({self.name}))
 
 
 @dataclass
