@@ -14,7 +14,9 @@ import pytest
 
 from cuecraft.core import i18n
 from cuecraft.core.i18n import (
+    LANGUAGES,
     _,
+    cldr_locale,
     current_language,
     format_date,
     format_number,
@@ -142,3 +144,14 @@ def test_an_untranslated_plural_entry_does_not_hide_another_domains_translation(
     assert compiled.gettext("kept") == "zachowane"
     assert "{n} finding" not in compiled._catalog  # type: ignore[attr-defined]
     assert ("{n} finding", 0) not in compiled._catalog  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_small_counts_are_written_as_cldr_writes_them(lang: str) -> None:
+    # Counts under 1,000 skip the locale data (the workbench's first frame shows them):
+    # they must read exactly as CLDR's own formatting of them.
+    from babel.numbers import format_decimal
+
+    for n in (*range(0, 1000, 7), 999, 1000, 1234, 10_000):
+        expected = str(format_decimal(n, format="#,##0", locale=cldr_locale(lang)))
+        assert format_number(n, lang=lang) == expected

@@ -249,6 +249,10 @@ def format_date(day: dt.date, lang: str | None = None) -> str:
 
 def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
     """A number in the language's CLDR form, with exactly `decimals` decimals ("1,5")."""
+    if not decimals and type(value) is int and 0 <= value < 1000:
+        # CLDR writes these as the digits alone in every language here (Latin digits, no
+        # group to separate): the counts of the workbench's first frame need no locale data.
+        return str(value)
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
