@@ -7,14 +7,17 @@ imported only by the commands that need them.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cuecraft import __version__
 from cuecraft.core.i18n import LANGUAGES, _, set_language
+
+if TYPE_CHECKING:  # the parsers are built for commands only: `cuecraft FILE` starts without
+    import argparse
 
 COMMANDS = (
     "check",
@@ -33,6 +36,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 def language_option() -> argparse.ArgumentParser:
     """The `--lang` option every command takes (a parent parser)."""
+    import argparse
+
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--lang",
@@ -69,6 +74,8 @@ def _without_language(args: Sequence[str]) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     lang = language_option()
     parser = argparse.ArgumentParser(
         prog="cuecraft",

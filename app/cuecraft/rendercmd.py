@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cuecraft.core.i18n import LANGUAGES, _, language
+from cuecraft.picture_sizes import FORMATS, MAX_SIDE, SCREEN_DPI
 
 if TYPE_CHECKING:  # Qt is imported only when a picture is drawn
     from PySide6.QtWidgets import QGraphicsScene
@@ -32,11 +33,6 @@ if TYPE_CHECKING:  # Qt is imported only when a picture is drawn
     from cuecraft.gui.picture import Source
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
-FORMATS = (".svg", ".png")
-SCREEN_DPI = 96  # a scene unit is a pixel at 96 dpi
-MAX_SIDE = 32_000  # pixels: larger pictures are refused, not half-drawn out of memory
-# And a PNG's pixels in all (4 bytes each while drawn: 400 MB): 32,000 a side would be 4 GB.
-MAX_PIXELS = 100_000_000
 
 
 def _journey(source: Source) -> QGraphicsScene:

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from cuecraft.core.i18n import _
 
 # The formats and limits `cuecraft render` states in its options (that module imports no Qt).
-from cuecraft.rendercmd import FORMATS, MAX_PIXELS, MAX_SIDE, SCREEN_DPI
+from cuecraft.picture_sizes import FORMATS, MAX_PIXELS, MAX_SIDE, SCREEN_DPI
 
 if TYPE_CHECKING:
     from cuecraft.core.check import CheckResult

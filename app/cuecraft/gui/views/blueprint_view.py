@@ -11,6 +11,7 @@ sideways. `retranslate()` redraws every word; it runs by itself on LanguageChang
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
@@ -44,6 +44,9 @@ from ._style import count_text, muted_text, with_shortcut
 from .blueprint_items import BlueprintStyle, CardItem
 from .blueprint_scene import BlueprintScene
 from .zoom_keys import add_zoom_keys
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 READABLE = 0.85  # the first view never starts smaller than this: a person reads it at once

@@ -10,15 +10,18 @@ from __future__ import annotations
 import importlib
 import math
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.graph import DesignGraph
 
 from ._style import findings_by_id
 from .graph_items import KINDS, NodeInfo, NodeItem
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 ROW_GAP = 30.0  # pixels between the closest nodes of a column
 Edge = tuple[str, str, str]  # source, target, style kind ("return" for return edges)

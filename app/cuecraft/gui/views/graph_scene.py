@@ -10,16 +10,19 @@ shows under its canvas drawn under the graph (graph_legend.LegendItem).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
-
-from cuecraft.core.check import CheckResult
 
 from .graph_canvas import draw_edges
 from .graph_items import LABEL_LINES, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, edge_list, node_infos, positions, scene_size
 from .graph_legend import NARROWEST_USUAL, LegendItem, legend_height
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
 

@@ -14,6 +14,7 @@ when asked for); `retranslate()` redraws the bar, the legend and the summary.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import (
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
@@ -51,6 +51,9 @@ from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_infos
 from .graph_legend import GraphLegend
 from .graph_scene import graph_picture, lay_out
 from .zoom_keys import add_zoom_keys
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size

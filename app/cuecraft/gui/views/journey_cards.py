@@ -6,7 +6,8 @@ makes them again when the language changes (`JourneyView.retranslate`).
 
 from __future__ import annotations
 
-from cuecraft.core.check import CheckResult
+from typing import TYPE_CHECKING
+
 from cuecraft.core.feedback import describe
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import _, ngettext, pgettext
@@ -15,6 +16,9 @@ from ._style import findings_tooltip, html_escape, join_names
 from .journey_answers import Answers
 from .journey_items import CardInfo, emotion_text, phase_title
 from .journey_nps_chip import NpsChip, nps_chip, unknown_who
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 
 def card_infos(result: CheckResult, answers: Answers | None) -> list[CardInfo]:

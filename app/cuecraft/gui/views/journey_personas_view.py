@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback import Feedback
 from cuecraft.core.model import Design
 
@@ -37,6 +37,9 @@ from .journey_personas import (
     what_they_skip,
 )
 from .journey_personas_chart import PersonaCurves, PersonaLegend, legend_lines, legend_of
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 
 class Personas:

@@ -13,12 +13,12 @@ font, with the pinned parts and the backdrop as items over the whole scene.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.feedback.model import Feedback
 from cuecraft.core.i18n import current_language
 from cuecraft.core.model import PHASES, Design
@@ -34,6 +34,9 @@ from .journey_nps_chip import NpsChipItem
 from .journey_personas import Guest
 from .journey_personas_view import Personas
 from .journey_pinned import BackdropItem, Frame, Pinned, PinnedItem
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 
 class JourneyDrawing:

@@ -9,6 +9,7 @@ tooltips and spoken texts are written in the current language when asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,11 +19,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import _, ngettext, pgettext
 from cuecraft.core.model import SENSES
 
 from ._style import html_escape, join_names
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 2  # the zone id of the row

@@ -14,6 +14,7 @@ as a blueprint picture leaves out its "add the first action" hint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.check import CheckResult
 from cuecraft.core.i18n import pgettext
 
 from ._style import accent, html_escape, mix, muted_text, severity_color
 from .sensory_delegate import HEAT_HUE, CellDelegate
 from .sensory_model import SensoryModel, build_rows
+
+if TYPE_CHECKING:  # a type only: the checks load after the first frame
+    from cuecraft.core.check import CheckResult
 
 PICTURE_WIDTH = 1200  # px: a picture's own width, before `--width` scales it
 
