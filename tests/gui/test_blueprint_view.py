@@ -332,7 +332,7 @@ def test_the_window_has_a_blueprint_tab_after_the_journey(qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: window.tabs.count() >= 4, timeout=5000)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["Journey", "Blueprint"]
-    assert isinstance(window.tabs.widget(1), BlueprintView)
+    assert isinstance(window.view_at(1), BlueprintView)
 
 
 def test_a_language_change_redraws_the_words(qtbot, doc):

@@ -66,7 +66,7 @@ def open_window(qtbot, path: Path) -> MainWindow:
 
 def tab_of(window: MainWindow, view: str) -> PictureTab:
     for index in range(window.tabs.count()):
-        tab = window.tabs.widget(index)
+        tab = window.view_at(index)  # built when first shown, or asked for
         if isinstance(tab, PictureTab) and tab.picture_view == view:
             window.tabs.setCurrentIndex(index)
             return tab

@@ -472,8 +472,15 @@ def export_escape(design: str) -> Report:
     return report
 
 
+def first_frame(design: str) -> Report:
+    from frame_scenarios import first_frame as scenario  # beside this script
+
+    return scenario(design, wait_until, _run)
+
+
 SCENARIOS: dict[str, Callable[[str], Report]] = {
     "first_start": first_start,
+    "first_frame": first_frame,
     "redo_key": redo_key,
     "save_as_key": save_as_key,
     "export_key_in_field": export_key_in_field,

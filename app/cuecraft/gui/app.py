@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from cuecraft import __version__
 from cuecraft.core.i18n import _, current_language
 from cuecraft.gui import dialogs
+from cuecraft.gui.first_paint import AfterFirstPaint, painted
 from cuecraft.gui.main_window import MainWindow
 from cuecraft.gui.recovery import (
     Recovered,
@@ -52,6 +52,7 @@ def create_window(path: str | None) -> MainWindow:
     language now set (a start sets it first: `start_language`)."""
     window = MainWindow(None)
     open_start_document(window, path)
+    window.document.check_first()
     return window
 
 
@@ -81,7 +82,9 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
     if path and window.open_path(Path(path), confirmed=True):
         return
     # The blank design in the workbench's language.
-    window.install_document(Document(templates.load("blank", current_language())))
+    window.install_document(
+        Document(templates.load("blank", current_language()), check_now=painted(window))
+    )
 
 
 def install_recovered(window: MainWindow, recovered: Recovered, document: Document) -> bool:
@@ -161,30 +164,24 @@ class _LockNotice(QObject):
         )
 
 
-class _AfterFirstPaint(QObject):
-    """Runs `then` once, right after the watched window has painted for the first time."""
-
-    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)
-        return False
-
-
 def start_window(path: str | None, lang: str | None = None) -> MainWindow:
-    """The window as a start shows it: painted at once, the design opened right after."""
+    """The window as a start shows it: the design in its first painted frame.
+
+    The window is put on screen first, and the design is read and laid out while the
+    window system maps it: the first frame it paints holds the title, the outline and
+    the journey. The checks run right after that frame (`MainWindow.install_document`).
+    Autosaved work to recover is asked about over a window already painted instead."""
     from cuecraft.gui.main_window import settings
     from cuecraft.gui.preferences import apply_appearance
 
     start_language(lang)
     apply_appearance(application(), settings())
     window = MainWindow(None)
-    _AfterFirstPaint(window, lambda: open_start_document(window, path))
+    if orphaned_recoveries():
+        AfterFirstPaint(window, lambda: open_start_document(window, path))
+        return window
+    window.show()
+    open_start_document(window, path)
     return window
 
 

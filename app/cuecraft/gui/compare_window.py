@@ -153,9 +153,9 @@ class CompareActions:
     def _journey_view(self) -> JourneyView | None:
         from cuecraft.gui.views.journey import JourneyView
 
-        tabs = self._compare_window().tabs
-        for index in range(tabs.count()):
-            view = tabs.widget(index)
+        window = self._compare_window()
+        for index in range(window.tabs.count()):
+            view = window.view_at(index)  # built now if its tab was not shown yet
             if isinstance(view, JourneyView):
                 return view
         return None

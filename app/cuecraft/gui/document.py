@@ -19,14 +19,15 @@ from cuecraft.core.edits import AddItem, Change, Edit, EditError, RemoveItem, Re
 from cuecraft.core.i18n import N_, _
 from cuecraft.core.model import Design
 
-if TYPE_CHECKING:  # the checks pull in networkx: imported when a document first opens
+if TYPE_CHECKING:  # the checks load after the design is on screen
     from cuecraft.core.check import CheckResult
     from cuecraft.core.disk import DiskState
     from cuecraft.core.feedback import Feedback
+    from cuecraft.gui.check_worker import BackgroundCheck
 
 MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
 BIG_DESIGN = 2000  # cues; above this, checks wait for a pause in typing
-BIG_DESIGN_DELAY_MS = 150
+BIG_DESIGN_DELAY_MS = 60
 
 # The undo step's name of an item added with the core's own description, by section.
 ADDED = {
@@ -40,6 +41,17 @@ ADDED = {
     "actions": N_("Add action “{item}”"),
     "personas": N_("Add persona “{item}”"),
 }
+
+
+def unchecked(design: Design) -> CheckResult:
+    """The result of a design not checked yet: its graph (what the views draw from), no
+    findings, and a scorecard of no findings that nothing shows (`findings_ready`)."""
+    from cuecraft.core.check import CheckResult
+    from cuecraft.core.graph import DesignGraph
+    from cuecraft.core.score import scorecard
+
+    graph = DesignGraph(design)
+    return CheckResult(graph, [], scorecard(graph, []))
 
 
 def undo_text(edit: Edit) -> str:
@@ -104,10 +116,10 @@ class EditCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self.document._changed(self.edit.apply(self.document.design))
+        self.document._changed(self.edit.apply(self.document.design), self.edit)
 
     def undo(self) -> None:
-        self.document._changed(self.edit.revert(self.document.design))
+        self.document._changed(self.edit.revert(self.document.design), self.edit)
 
     def id(self) -> int:
         return MERGE_ID if isinstance(self.edit, SetField) and self.edit.merge else -1
@@ -147,8 +159,14 @@ class Document(QObject):
     path_changed = Signal()
 
     def __init__(
-        self, design: Design, path: Path | None = None, parent: QObject | None = None
+        self,
+        design: Design,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        check_now: bool = True,
     ) -> None:
+        """`check_now=False`: the first check waits for `check_first` (a start shows the
+        design before its findings)."""
         super().__init__(parent)
         self.design = design
         self.path = path
@@ -165,13 +183,25 @@ class Document(QObject):
         self.selected = ""
         self.feedback: Feedback | None = None
         self.feedback_problem = ""
-        self._load_feedback()
-        from cuecraft.core.check import check
-
-        self.result: CheckResult = check(design, feedback=self.feedback)
+        # Until the first check is in, the result holds the design's derived facts (the
+        # journey order, presence) and no findings: the views can draw the design at once,
+        # and `findings_ready` tells the panels that findings are still to come. The
+        # feedback file is read with the first check (`check_first`).
+        self.findings_ready = False
+        self._feedback_read = False
+        self.result: CheckResult = unchecked(design)
+        # Every change of the design is a new generation; `result` is of `_checked`. The
+        # edits since that result let a re-check run only what they touched (None: check
+        # everything again).
+        self._generation = 0
+        self._checked = -1
+        self._edits_since: list[Edit] | None = None
+        self._background: BackgroundCheck | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.recheck)
+        if check_now:
+            self.recheck(wait=True)
 
     # -- editing -----------------------------------------------------------------
 
@@ -185,7 +215,7 @@ class Document(QObject):
         except EditError as error:
             return str(error)
         self.undo_stack.push(EditCommand(self, edit, applied=True, describe=describe))
-        self._changed(change)
+        self._changed(change, edit)
         return None
 
     def seal_typing(self) -> None:
@@ -196,23 +226,107 @@ class Document(QObject):
             if isinstance(command, EditCommand):
                 command.sealed = True
 
-    def _changed(self, change: Change) -> None:
+    def _changed(self, change: Change, edit: Edit | None = None) -> None:
+        """The design changed (by `edit`, applied or reverted; None: in some other way)."""
+        self._generation += 1
+        if edit is None or self._edits_since is None:
+            self._edits_since = None
+        else:
+            self._edits_since.append(edit)
         self.changed.emit(change)
-        delay = BIG_DESIGN_DELAY_MS if len(self.design.cues) > BIG_DESIGN else 0
+        delay = BIG_DESIGN_DELAY_MS if self.is_big else 0
         self._timer.start(delay)
 
-    def recheck(self) -> None:
-        """Run every rule now and tell the views."""
-        self._timer.stop()
-        from cuecraft.core.check import check
+    @property
+    def is_big(self) -> bool:
+        """Whether a full check takes long enough to be done off the window's thread."""
+        return len(self.design.cues) > BIG_DESIGN
 
+    @property
+    def checking(self) -> bool:
+        """Whether findings of the design as it is now are still to come."""
+        return self._checked != self._generation or self._timer.isActive()
+
+    def check_first(self) -> None:
+        """The first check of the design (with its feedback file), if it has not run yet:
+        the window calls it right after the design is on screen."""
+        if not self.findings_ready:
+            self.recheck()
+
+    def recheck(self, wait: bool = False) -> None:
+        """Check the design as it is now and tell the views (`checked`).
+
+        Only what the edits since the last result touched runs again
+        (`cuecraft.core.recheck`). A full check of a large design runs off the window's
+        thread unless `wait`; its result is taken only if the design did not change
+        meanwhile (otherwise the newest state is checked again)."""
+        self._timer.stop()
+        if not self._feedback_read:
+            self._load_feedback()
         if self._lines_stale and self.undo_stack.isClean():
             from cuecraft.core.locations import relocate
 
             self._lines_readable = relocate(self.design)
             self._lines_stale = False
+            self._generation += 1
+            self._edits_since = None  # every finding's line may have moved
+        if self._checked == self._generation and self.findings_ready:
+            return
+        since = self._edits_since if self.findings_ready else None
+        if since is not None and not self._runs_in_full(since):
+            from cuecraft.core.recheck import recheck
 
-        self.result = check(self.design, feedback=self.feedback)
+            self._take(self._generation, recheck(self.result, self.design, since, self.feedback))
+            return
+        if self.is_big and not wait:
+            self._check_in_background()
+            return
+        from cuecraft.gui.check_worker import full_check
+
+        self._take(self._generation, full_check(self.design, self.feedback))
+
+    def _runs_in_full(self, since: list[Edit]) -> bool:
+        from cuecraft.core.i18n import current_language
+        from cuecraft.core.reads import GRAPH_READS
+        from cuecraft.core.recheck import edited_fields
+
+        made = self.result.rule_findings
+        if made is None or self.result.graph.design is not self.design:
+            return True
+        if made.language != current_language() or made.feedback is not self.feedback:
+            return True
+        edited = edited_fields(since, self.result.graph)
+        return edited is None or not edited.isdisjoint(GRAPH_READS)
+
+    def _check_in_background(self) -> None:
+        from cuecraft.gui.check_worker import BackgroundCheck
+
+        if self._background is None:
+            self._background = BackgroundCheck(self)
+            self._background.done.connect(self._checked_in_background)
+        if self._background.running is None:  # else: it checks again when that one is in
+            self._background.start(self._generation, self.design, self.feedback)
+
+    def _checked_in_background(self, generation: int, result: CheckResult | None) -> None:
+        assert self._background is not None
+        self._background.running = None
+        if generation != self._generation:  # edited meanwhile: check the newest state
+            if self._checked != self._generation and not self._timer.isActive():
+                self._timer.start(0)
+            return
+        if self._checked == generation:  # checked meanwhile on this thread (`flush`)
+            return
+        if result is None:  # failed on a design that did not change: say why here
+            self.recheck(wait=True)
+            return
+        self._take(generation, result)
+
+    def _take(self, generation: int, result: CheckResult) -> None:
+        """`result` is of the design at `generation` (now): show it."""
+        self.result = result
+        self._checked = generation
+        self._edits_since = []
+        self.findings_ready = True
         self.checked.emit()
 
     def retranslate(self) -> None:
@@ -220,6 +334,7 @@ class Document(QObject):
         feedback file) again, in the language now set."""
         if self.feedback_problem:
             self._load_feedback()
+        self._changed_otherwise()  # the findings' words
         # The undo steps' names (those the core named, and those named with `describe`).
         for index in range(self.undo_stack.count()):
             command = self.undo_stack.command(index)
@@ -228,9 +343,10 @@ class Document(QObject):
         self.recheck()
 
     def flush(self) -> None:
-        """Run a pending check at once (before saving, exporting, tests)."""
-        if self._timer.isActive():
-            self.recheck()
+        """Findings of the design as it is now, at once (before saving, exporting, tests):
+        a check still waiting or running off the window's thread is done here instead."""
+        if self.checking or not self.findings_ready:
+            self.recheck(wait=True)
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:  # an undo or redo back to the saved state brings back objects of any age
@@ -238,6 +354,7 @@ class Document(QObject):
 
     def _relocate_soon(self) -> None:
         self._lines_stale = True
+        self._generation += 1  # the findings' lines change even if nothing else does
         self._timer.start(0)
 
     @property
@@ -276,9 +393,17 @@ class Document(QObject):
         self.path_changed.emit()
         self.recheck()
 
+    def _changed_otherwise(self) -> None:
+        """Something the findings depend on changed without an edit (the feedback, the
+        language): the next check checks everything."""
+        self._generation += 1
+        self._edits_since = None
+
     def _load_feedback(self) -> None:
         """Guest feedback from the side file next to the design (`cafe.feedback.yaml`)."""
+        self._changed_otherwise()
         self.feedback, self.feedback_problem = None, ""
+        self._feedback_read = True
         if self.path is None:
             return
         from cuecraft.core.feedback import FeedbackLoadError, feedback_for_design

@@ -92,6 +92,11 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.document.findings_ready:
+            # TRANSLATORS: the findings panel for the moment between a design showing and
+            # its first check (at start-up); its findings follow
+            self.score.setText(_("Checking the design…"))
+            return
         result = self.document.result
         card = result.scorecard
         # A line breaks between two scores, never inside one (nor inside a Chinese name).
@@ -108,7 +113,10 @@ class FindingsPanel(QWidget):
         overall = unbroken(_("Score {overall}/100").format(overall=format_number(card.overall)))
         self.score.setText(f"{overall}    {parts}")
         lines = self.document.lines_on_disk
-        if self._shown == (result.findings, lines):
+        if self._shown is not None and self._shown[0] == result.findings:
+            if self._shown[1] != lines:  # saved, or the first edit since: only lines move
+                self._shown = (self._shown[0], lines)
+                self._show_lines(lines)
             self._offer_choices()  # the same findings, maybe in new words
             return  # typing rarely changes the findings: keep the tree (and its scroll)
         self._shown = (list(result.findings), lines)
@@ -160,6 +168,15 @@ class FindingsPanel(QWidget):
             self.tree.setCurrentItem(rows[min(at, len(rows) - 1)])
         self.tree.setUpdatesEnabled(True)
         self._offer_choices()
+
+    def _show_lines(self, lines: bool) -> None:
+        """Each finding's line in the saved file, or blank while it no longer says so."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount() if group is not None else 0):
+                row = group.child(j) if group is not None else None
+                if isinstance(row, FindingRow):
+                    row.setText(2, str(row.finding.line) if lines else "")
 
     def rows_for(self, findings: int) -> int:
         """Rows the tree takes to show its first `findings` findings with the headings of

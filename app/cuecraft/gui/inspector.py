@@ -22,7 +22,14 @@ from cuecraft.core.i18n import N_, _, pgettext
 from cuecraft.core.model import Cue, kind_of
 from cuecraft.gui.document import Document
 from cuecraft.gui.inspector_fields import Field, amount_problem, edit_label
-from cuecraft.gui.inspector_forms import TYPED, line_ends, parse_amount, show_value, typed_text
+from cuecraft.gui.inspector_forms import (
+    TYPED,
+    line_ends,
+    lists_items,
+    parse_amount,
+    show_value,
+    typed_text,
+)
 from cuecraft.gui.inspector_persona import journey_touchpoints, with_override
 from cuecraft.gui.inspector_rows import FormRows
 from cuecraft.gui.inspector_section import heading_label, is_section, section_page
@@ -179,8 +186,10 @@ class Inspector(FormRows, QScrollArea):
             return design.theme
         return find(design, self._owner)
 
-    def refresh(self) -> None:
-        """Put the model's values into the editors without causing edits."""
+    def refresh(self, only: frozenset[str] | None = None) -> None:
+        """Put the model's values into the editors without causing edits. With `only`,
+        the item's own fields changed and nothing else: the lists of other items (every
+        zone or touchpoint of a large design) stay as they are, except in those fields."""
         if self._kind == "section":
             return
         target = self._target()
@@ -188,6 +197,8 @@ class Inspector(FormRows, QScrollArea):
         negative = isinstance(target, Cue) and target.is_negative
         for spec in self._specs:
             editor = self.editors[spec.name]
+            if only is not None and spec.name not in only and lists_items(spec, editor):
+                continue
             value = self._value_of(spec.name)
             if spec.negative_only:  # a positive cue has no severity, owner, remedy, …
                 self._show_row(spec.name, negative)
@@ -367,4 +378,11 @@ class Inspector(FormRows, QScrollArea):
                     self.document.selected if self.document.selected != owner else "design"
                 )
                 return
+        # Typing into one field of the item shown: the other editors (lists of every zone
+        # or touchpoint, in a large design) show what they showed.
+        fields = change.fields
+        own = owner not in ("design", "theme") and change.ids == {owner}
+        if own and fields is not None and "polarity" not in fields:
+            self.refresh(only=fields)
+            return
         self.refresh()

@@ -277,6 +277,12 @@ def show_value(
         editor.setValue(value)
 
 
+def lists_items(spec: Field, editor: QWidget) -> bool:
+    """Whether the editor lists other items of the design to choose from (its options
+    change only when those items do, not with the item's own other fields)."""
+    return isinstance(editor, RefPicker) or (isinstance(editor, QComboBox) and spec.kind == "zone")
+
+
 def show_zone(combo: QComboBox, value: str | None, design: Design) -> None:
     """Zones as every other list shows them, "id — name"; a missing zone stays visible."""
     entries = [(none_label(), "")]

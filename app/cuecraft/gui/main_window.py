@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,13 +11,15 @@ from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from cuecraft.core.i18n import _, pgettext
+from cuecraft.core.i18n import _
 from cuecraft.gui.compare_window import CompareActions
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
+from cuecraft.gui.first_paint import AfterFirstPaint
 from cuecraft.gui.item_actions import ItemActions
 from cuecraft.gui.menus import WindowMenus
 from cuecraft.gui.recovery import Autosave, data_dir
+from cuecraft.gui.view_tabs import VIEWS, tab_title
 from cuecraft.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
@@ -56,6 +60,8 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         self._build_menus()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self._tabs_to_build: dict[int, Callable[[Document], QWidget]] = {}
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self._place_on_screen()
         self._docks_built = False
@@ -146,11 +152,28 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
             self.tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        # The tab on show is built now; the others when first shown (`view_at`), so a
+        # start draws the journey without waiting for the views it does not show.
         self._view_titles = []
-        for title, view in self._views(document):
+        self._tabs_to_build = {}
+        shown = max(0, current)
+        self.tabs.blockSignals(True)
+        for index, (title, build) in enumerate(VIEWS):
+            if index == shown:
+                view: QWidget = build(document)
+            else:
+                view = QWidget()
+                self._tabs_to_build[index] = build
             self.tabs.addTab(view, tab_title(title))
             self._view_titles.append(title)
-        self.tabs.setCurrentIndex(max(0, current))
+        self.tabs.setCurrentIndex(shown)
+        self.tabs.blockSignals(False)
+        if not document.findings_ready:
+            AfterFirstPaint(self, document.check_first)
+        # The design and the window live as long as they are shown: out of the garbage
+        # collector's sight, whose full passes over a 10,000-cue design (a third of a
+        # second) would otherwise freeze the window now and then while someone types.
+        gc.freeze()
         self._install_undo_actions()
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.changed.connect(self._autosave_soon)
@@ -160,22 +183,25 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         if first:
             self.first_layout()
 
-    def _views(self, document: Document) -> list[tuple[str, QWidget]]:
-        from cuecraft.gui.views.blueprint_view import BlueprintView
-        from cuecraft.gui.views.graph_view import GraphView
-        from cuecraft.gui.views.journey import JourneyView
-        from cuecraft.gui.views.priority_matrix import PriorityMatrixView
-        from cuecraft.gui.views.sensory_map import SensoryMapView
-        from cuecraft.gui.views.value_view import ValueView
+    def view_at(self, index: int) -> QWidget | None:
+        """The view of a tab, built now if it has not been shown yet."""
+        build = self._tabs_to_build.pop(index, None)
+        if build is not None:
+            view = build(self.document)
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, tab_title(self._view_titles[index]))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self.tabs.widget(index)
 
-        return [
-            ("Journey", JourneyView(document)),
-            ("Blueprint", BlueprintView(document)),
-            ("Sensory map", SensoryMapView(document)),
-            ("Graph", GraphView(document)),
-            ("Value", ValueView(document)),
-            ("Priorities", PriorityMatrixView(document)),
-        ]
+    def _tab_shown(self, index: int) -> None:
+        if index in self._tabs_to_build:
+            self.view_at(index)
 
     def _install_undo_actions(self) -> None:
         from cuecraft.gui.undo_actions import install_undo_actions
@@ -355,20 +381,3 @@ def _handles_language_change(widget: QWidget) -> bool:
         for cls in type(widget).__mro__
         if cls.__module__.startswith("cuecraft.")
     )
-
-
-# The tabs' own words, short enough that six tabs fit a 1024-pixel window in every
-# language (context "view tab": Polish "Ścieżka" in the tab, "Ścieżka gościa" elsewhere).
-_TAB_TITLES = {
-    "Journey": lambda: pgettext("view tab", "Journey"),
-    "Blueprint": lambda: pgettext("view tab", "Blueprint"),
-    "Sensory map": lambda: pgettext("view tab", "Sensory map"),
-    "Graph": lambda: pgettext("view tab", "Graph"),
-    "Value": lambda: pgettext("view tab", "Value"),
-    "Priorities": lambda: pgettext("view tab", "Priorities"),
-}
-
-
-def tab_title(view: str) -> str:
-    """A view's tab title in the current language."""
-    return _TAB_TITLES[view]()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from cuecraft.core.edits import Change
+from cuecraft.core.edits import Change, EditError, find
 from cuecraft.core.i18n import N_, _, format_number, format_percent, ngettext
 from cuecraft.core.model import Action, Cue, Design, Item, Persona
 from cuecraft.core.words import lane_word
@@ -226,8 +226,11 @@ class Outline(QTreeWidget):
 
     def _on_changed(self, change: Change) -> None:
         # Typing into a field changes one label; only adding, removing, renaming or
-        # moving items (or flipping a cue's polarity) needs the whole tree again.
-        if self._structure() != self._built:
+        # moving items (or flipping a cue's polarity) needs the whole tree again. A change
+        # of fields other than the polarity cannot move anything: no need to compare the
+        # whole design's shape on every keystroke of a large one.
+        fields_only = change.fields is not None and "polarity" not in change.fields
+        if not fields_only and self._structure() != self._built:
             self.rebuild()
             return
         design = self.document.design
@@ -240,7 +243,17 @@ class Outline(QTreeWidget):
 
     def _relabel(self, ids: Iterable[str]) -> None:
         """Write the labels of these items again."""
-        index = self.document.design.index()
+        ids = list(ids)
+        if not ids:
+            return
+        design = self.document.design
+        if len(ids) == 1:  # a keystroke's item: found without indexing every item
+            try:
+                index: dict[str, Item] = {ids[0]: find(design, ids[0])}
+            except EditError:
+                return
+        else:
+            index = design.index()
         for item_id in ids:
             entry, item = self._entries.get(item_id), index.get(item_id)
             if entry is not None and item is not None:

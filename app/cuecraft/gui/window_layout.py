@@ -90,6 +90,14 @@ class WindowLayout:
             window.resizeDocks(
                 [window.inspector_dock], [inspector_minimum], Qt.Orientation.Horizontal
             )
+        self._size_findings()
+
+    def _size_findings(self) -> None:
+        """The findings dock's height: a group and five findings, and the scorecard."""
+        from PySide6.QtCore import Qt
+
+        window = self._layout_window()
+        inspector_minimum = window.inspector_dock.minimumSizeHint().width()
         tree = window.findings.tree
         row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 4)
         # The scorecard line wraps (seven scores with a blueprint): its height at the width
@@ -109,9 +117,20 @@ class WindowLayout:
             + 2 * tree.frameWidth()
             + 12
         )
-        rows = window.findings.rows_for(window_fit.FIRST_FINDINGS)
+        if window.document.findings_ready:
+            rows = window.findings.rows_for(window_fit.FIRST_FINDINGS)
+        else:  # sized again once they are in (a start checks after the first frame)
+            rows = window_fit.FIRST_FINDINGS + 1
+            window.document.checked.connect(self._findings_in)
         height = window_fit.findings_height(row, chrome, window.height(), rows)
         window.resizeDocks([window.findings_dock], [height], Qt.Orientation.Vertical)
+
+    def _findings_in(self) -> None:
+        """The first findings of a start are in (a moment after the first frame): the dock
+        fits them as a first layout does."""
+        window = self._layout_window()
+        window.document.checked.disconnect(self._findings_in)
+        self._size_findings()
 
     def _keep_central_wide(self) -> None:
         """After the window got narrower (or a layout from a wider screen came back):

@@ -1,0 +1,63 @@
+"""A start shows the design at once and its findings just after (issue 19).
+
+`start_window` reads the design and lays it out before the window's first paint: the
+outline and the Journey tab hold the design before any event is handled; the checks run
+once the window has painted, and the findings panel says they are coming meanwhile (no
+empty "no findings" that is not true). The other tabs are built when first shown."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cuecraft.core.check import check
+from cuecraft.gui.app import start_window
+from cuecraft.gui.views.blueprint_view import BlueprintView
+from cuecraft.gui.views.journey import JourneyView
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def design(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CUECRAFT_DATA_DIR", str(tmp_path / "data"))
+    for name in ("rainforest-cafe.yaml", "rainforest-cafe.feedback.yaml"):
+        shutil.copyfile(ROOT / "designs" / name, tmp_path / name)
+    return tmp_path / "rainforest-cafe.yaml"
+
+
+def test_the_design_is_laid_out_before_the_first_paint_and_checked_after(
+    qtbot: Any, design: Path
+) -> None:
+    window = start_window(str(design))
+    qtbot.addWidget(window)
+    # No event handled yet: nothing painted.
+    document = window.document
+    assert window.windowTitle().startswith("rainforest-cafe.yaml")
+    assert "Rainforest" in window.outline.topLevelItem(0).text(0)
+    assert isinstance(window.tabs.currentWidget(), JourneyView)
+    assert not document.findings_ready
+    assert window.findings.score.text() == "Checking the design…"
+    assert window.findings.tree.topLevelItemCount() == 0  # not "No findings"
+
+    qtbot.waitUntil(lambda: document.findings_ready, timeout=10_000)
+    truth = check(document.design, feedback=document.feedback)
+    assert [f.code for f in document.result.findings] == [f.code for f in truth.findings]
+    assert window.findings.score.text().replace("\u2060", "").startswith("Score")
+    assert window.findings.tree.topLevelItemCount() > 0
+    assert document.feedback is not None  # the side file, read with the first check
+
+
+def test_other_tabs_are_built_when_first_shown(qtbot: Any, design: Path) -> None:
+    window = start_window(str(design))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.document.findings_ready, timeout=10_000)
+    assert not isinstance(window.tabs.widget(1), BlueprintView)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(1)
+    assert isinstance(window.tabs.widget(1), BlueprintView)
+    assert window.tabs.currentIndex() == 1
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == titles
