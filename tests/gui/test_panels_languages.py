@@ -435,7 +435,9 @@ def test_the_findings_panel_groups_are_translated(qtbot, lang):
     assert score.startswith({"pl": "Wynik 0/100", "zh": "得分 0/100"}[lang])
     assert {"pl": "Eliminacja 0", "zh": "消除负面线索 0"}[lang] in score
     row = panel.tree.topLevelItem(0).child(0)
-    assert {"pl": "Podpowiedź: ", "zh": "建议："}[lang] in row.toolTip(0)
+    assert {"pl": "Podpowiedź: ", "zh": "建议："}[
+        lang
+    ] in row.tip()  # its tip, as shown when the pointer rests on it
 
 
 # -- a change of language while open -------------------------------------------------------

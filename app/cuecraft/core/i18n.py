@@ -64,6 +64,7 @@ DOMAINS = {
         "gui/inspector_fields.py",
         "gui/outline.py",
         "gui/findings_panel.py",
+        "gui/findings_rows.py",
         "gui/widgets.py",
     ),
 }

@@ -3,37 +3,36 @@ for a selected merge conflict (MRG001), "Take theirs" and "Keep ours" (conflict_
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cuecraft.core.conflicts import Recorded
-from cuecraft.core.explain import SENTENCE_NAME_LIMIT, ClientFinding, for_client
+from cuecraft.core.explain import SENTENCE_NAME_LIMIT
 from cuecraft.core.findings import (
-    GROUPS,
     Finding,
-    principle_title,
-    severity_title,
 )
-from cuecraft.core.i18n import _, format_number, ngettext
+from cuecraft.core.i18n import _, format_number
 from cuecraft.core.names import Names
 from cuecraft.gui import conflict_actions, dialogs
 from cuecraft.gui.document import Document
 from cuecraft.gui.finding_subject import finding_subject
+from cuecraft.gui.findings_rows import (
+    LISTED,
+    ROLE_FINDING,
+    FindingRow,
+    finding_keys,
+    group_text,
+    group_title,
+    grouped,
+    more_text,
+    severity_label,
+)
 from cuecraft.gui.widgets import unbroken
 
-ROLE_FINDING = Qt.ItemDataRole.UserRole
-GROUP_ORDER = GROUPS  # the groups, in the order shown
-
-
-def group_title(principle: str) -> str:
-    """The name of a group of findings (a principle, references or guest feedback)."""
-    return principle_title(principle)
-
-
-def severity_label(severity: str) -> str:
-    """The word for a finding's severity ("error" → "błąd")."""
-    return severity_title(severity)
+__all__ = ["ROLE_FINDING", "FindingRow", "FindingsPanel", "group_title", "severity_label"]
 
 
 class FindingsPanel(QWidget):
@@ -53,8 +52,10 @@ class FindingsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        # Code and line: as wide as their longest possible text, set once (`_fit_columns`),
+        # not measured from every row whenever a row changes (a thousand rows per key).
+        header.setSectionResizeMode(1, header.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, header.ResizeMode.Fixed)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         self.tree.currentItemChanged.connect(self._offer_choices)
@@ -75,12 +76,15 @@ class FindingsPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
 
     def retranslate(self) -> None:
         """Redraw every word in the current language."""
         self.score.setAccessibleName(_("scorecard"))
         self.tree.setAccessibleName(_("findings"))
         self.tree.setHeaderLabels([_("Finding"), _("Code"), _("Line")])
+        self._fit_columns()
         self.tree.headerItem().setToolTip(
             2,
             _(
@@ -119,64 +123,118 @@ class FindingsPanel(QWidget):
                 self._show_lines(lines)
             self._offer_choices()  # the same findings, maybe in new words
             return  # typing rarely changes the findings: keep the tree (and its scroll)
+        before = self._shown
         self._shown = (list(result.findings), lines)
         # The conflict selected (or the one after a resolved one) stays selected, so the
         # designer goes through the conflicts one choice after another.
         current = self.tree.currentItem()
         rows = self.conflict_rows()
         at = rows.index(current) if current in rows else None
+        if before is not None and before[1] == lines and self._patch(before[0], result.findings):
+            self._select_conflict(at)
+            return
+        icons = self._icons()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        named = Names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
+        if not result.findings:
+            QTreeWidgetItem(self.tree, [_("No findings: every check passes.")])
+        for principle, members in grouped(result.findings).items():
+            group = QTreeWidgetItem(self.tree, [group_text(principle, members)])
+            group.setFirstColumnSpanned(True)
+            for finding in members[:LISTED]:
+                line = str(finding.line) if lines else ""
+                row = FindingRow(group, finding, named, line)
+                row.setIcon(0, icons[finding.severity])
+            if len(members) > LISTED:
+                QTreeWidgetItem(group, [more_text(len(members) - LISTED)])
+            group.setExpanded(True)
+        self._select_conflict(at)
+        self.tree.setUpdatesEnabled(True)
+
+    def _select_conflict(self, at: int | None) -> None:
+        """The `at`-th merge conflict listed (the last if fewer), and its choices."""
+        rows = self.conflict_rows()
+        if at is not None and rows:
+            self.tree.setCurrentItem(rows[min(at, len(rows) - 1)])
+        self._offer_choices()
+
+    def _patch(self, old: list[Finding], new: list[Finding]) -> bool:
+        """Change only the rows that differ (a keystroke adds or settles a finding or two
+        among a thousand); False, changing nothing, where the tree must be built again
+        (a group comes or goes)."""
+        before, after = grouped(old), grouped(new)
+        if not new or list(before) != list(after):
+            return False
+        named: Names | None = None
+        lines = self.document.lines_on_disk
+        icons = self._icons()
+        for index, principle in enumerate(after):
+            was, now = before[principle], after[principle]
+            group = self.tree.topLevelItem(index)
+            if was == now or group is None:
+                continue
+            # The rows listed (the first LISTED), from the last difference back so the
+            # earlier rows keep their places; then the count of the rest.
+            listed = SequenceMatcher(
+                None, finding_keys(was[:LISTED]), finding_keys(now[:LISTED]), autojunk=False
+            ).get_opcodes()
+            for tag, i1, i2, j1, j2 in reversed(listed):
+                if tag == "equal":
+                    continue
+                for _gone in range(i2 - i1):
+                    group.takeChild(i1)
+                named = named or Names(self.document.design, SENTENCE_NAME_LIMIT)
+                for offset, finding in enumerate(now[j1:j2]):
+                    row = FindingRow(None, finding, named, str(finding.line) if lines else "")
+                    row.setIcon(0, icons[finding.severity])
+                    group.insertChild(i1 + offset, row)
+            if len(was) > LISTED:
+                group.takeChild(min(len(now), LISTED))
+            if len(now) > LISTED:
+                group.addChild(QTreeWidgetItem([more_text(len(now) - LISTED)]))
+            group.setText(0, group_text(principle, now))
+        return True
+
+    def _fit_columns(self) -> None:
+        """The Code and Line columns wide enough for any code ("MRG001"), any line of a
+        file (up to 999,999) and their headings."""
+        header = self.tree.header()
+        digits = self.tree.fontMetrics()
+        heading = header.fontMetrics()
+        room = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 12
+        for column, widest in ((1, "MRG000"), (2, "000000")):
+            title = self.tree.headerItem().text(column)
+            width = max(digits.horizontalAdvance(widest), heading.horizontalAdvance(title))
+            header.resizeSection(column, width + room)
+
+    def _icons(self) -> dict[str, QIcon]:
         style = self.style()
-        icons = {
+        return {
             "error": style.standardIcon(style.StandardPixmap.SP_MessageBoxCritical),
             "warning": style.standardIcon(style.StandardPixmap.SP_MessageBoxWarning),
             "info": style.standardIcon(style.StandardPixmap.SP_MessageBoxInformation),
         }
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        named = Names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
-        groups: dict[str, list[Finding]] = {}
-        for finding in result.findings:
-            groups.setdefault(finding.principle, []).append(finding)
-        if not result.findings:
-            QTreeWidgetItem(self.tree, [_("No findings: every check passes.")])
-        # A principle the order does not know yet is listed last, never left out.
-        for principle in [*GROUP_ORDER, *(p for p in groups if p not in GROUP_ORDER)]:
-            members = groups.get(principle, [])
-            if not members:
-                continue
-            group = QTreeWidgetItem(self.tree, [_group_text(principle, members)])
-            group.setFirstColumnSpanned(True)
-            for finding in members[:500]:
-                line = str(finding.line) if lines else ""
-                row = FindingRow(group, finding, named, line)
-                row.setIcon(0, icons[finding.severity])
-            if len(members) > 500:
-                more = len(members) - 500
-                QTreeWidgetItem(
-                    group,
-                    [
-                        ngettext(
-                            "… and {n} more (see cuecraft check)",
-                            "… and {n} more (see cuecraft check)",
-                            more,
-                        ).format(n=format_number(more))
-                    ],
-                )
-            group.setExpanded(True)
-        rows = self.conflict_rows()
-        if at is not None and rows:
-            self.tree.setCurrentItem(rows[min(at, len(rows) - 1)])
-        self.tree.setUpdatesEnabled(True)
-        self._offer_choices()
 
     def _show_lines(self, lines: bool) -> None:
-        """Each finding's line in the saved file, or blank while it no longer says so."""
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount() if group is not None else 0):
-                row = group.child(j) if group is not None else None
-                if isinstance(row, FindingRow):
-                    row.setText(2, str(row.finding.line) if lines else "")
+        """Each finding's line in the saved file, or blank while it no longer says so.
+
+        The model tells the view once, not per row: each row's change would have the
+        view measure every row again for the column's width (a thousand findings: a
+        million questions)."""
+        model = self.tree.model()
+        model.layoutAboutToBeChanged.emit()
+        model.blockSignals(True)
+        try:
+            for i in range(self.tree.topLevelItemCount()):
+                group = self.tree.topLevelItem(i)
+                for j in range(group.childCount() if group is not None else 0):
+                    row = group.child(j) if group is not None else None
+                    if isinstance(row, FindingRow):
+                        row.setText(2, str(row.finding.line) if lines else "")
+        finally:
+            model.blockSignals(False)
+        model.layoutChanged.emit()
 
     def rows_for(self, findings: int) -> int:
         """Rows the tree takes to show its first `findings` findings with the headings of
@@ -275,22 +333,6 @@ class FindingsPanel(QWidget):
         self.document.select(finding_subject(finding, self.document.design.index()))
 
 
-def _group_text(principle: str, members: list[Finding]) -> str:
-    """ "Theme — 3 findings, 1 error": a group's name and what it holds."""
-    count = ngettext("{n} finding", "{n} findings", len(members)).format(
-        n=format_number(len(members))
-    )
-    errors = sum(1 for f in members if f.severity == "error")
-    if not errors:
-        # TRANSLATORS: a group of findings: "Theme — 3 findings"
-        return _("{group} — {findings}").format(group=group_title(principle), findings=count)
-    error_count = ngettext("{n} error", "{n} errors", errors).format(n=format_number(errors))
-    # TRANSLATORS: a group of findings: "Theme — 3 findings, 1 error"
-    return _("{group} — {findings}, {errors}").format(
-        group=group_title(principle), findings=count, errors=error_count
-    )
-
-
 class FindingsTree(QTreeWidget):
     """The list of findings; a right-click (or the Menu key) on a merge conflict offers
     its choices."""
@@ -298,6 +340,13 @@ class FindingsTree(QTreeWidget):
     def __init__(self, panel: FindingsPanel) -> None:
         super().__init__(panel)
         self._panel = panel
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = self.itemAt(event.pos())
+            if isinstance(row, FindingRow):
+                row.tip()  # worked out now, for the row under the pointer only
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Shift+F10 opens a context menu in most desktops; Qt only maps the Menu key.
@@ -326,31 +375,3 @@ class FindingsTree(QTreeWidget):
         self.setCurrentItem(row)  # the choices act on the current row
         self._panel.popup(menu, at)
         menu.deleteLater()
-
-
-class FindingRow(QTreeWidgetItem):
-    """A finding in the tree: its message, code and line for the design team; its tip
-    in the brief's words, worked out only when Qt asks for it (a hover), not for each of
-    a thousand findings on every re-check while someone types."""
-
-    def __init__(self, group: QTreeWidgetItem, finding: Finding, named: Names, line: str) -> None:
-        super().__init__(group, [finding.message, finding.code, line])
-        self.finding = finding
-        self._named = named
-        self.setData(0, ROLE_FINDING, finding)
-
-    def data(self, column: int, role: int) -> object:
-        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
-            return _row_tip(for_client(self.finding, self._named))
-        return super().data(column, role)
-
-
-def _row_tip(said: ClientFinding) -> str:
-    """A finding's tip in the brief's words (names, not ids; core/explain.py): its
-    severity and message, then the hint."""
-    # TRANSLATORS: the tip of a finding: "Warning: the cue … \n\nHint: add …"
-    return _("{severity}: {message}\n\nHint: {hint}").format(
-        severity=severity_label(said.severity).capitalize(),
-        message=said.message,
-        hint=said.hint,
-    )
