@@ -21,6 +21,8 @@ makes the scene again in the language now set.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.edits import Change
+from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import _
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
@@ -39,12 +43,21 @@ from cuecraft.gui.picture import light_palette, picture_font
 from ._style import empty_html, empty_state, retranslate_empty_state
 from .journey_arrows import EdgeItem
 from .journey_canvas import JourneyCanvas
+from .journey_cards import touchpoint_findings
 from .journey_compare import AsIs
 from .journey_items import CardItem
 from .journey_nps import nps_y
 from .journey_nps_chip import NpsChipItem
 from .journey_personas_view import PersonaPart
 from .journey_scene import JourneyDrawing, journey_picture
+
+if TYPE_CHECKING:
+    from cuecraft.core.check import CheckResult
+
+# The sections whose own fields the journey shows (touchpoints' names, phases, feelings
+# and zones, the zones' names, the personas, the design's own); the rest reaches it only
+# through the checks' result (presence, findings), which a new result brings.
+JOURNEY_SECTIONS = frozenset({"touchpoints", "zones", "personas", "design"})
 
 
 def empty_text() -> str:
@@ -93,7 +106,13 @@ class JourneyView(QWidget):
         self._personas.relayout.connect(self._on_checked)  # their legend fits the width
         self._canvas.clicked.connect(self._select)
         self._canvas.step.connect(self._step)
-        document.checked.connect(self._on_checked)
+        # What the last drawing was made from: a re-check that kept the result, after
+        # edits of nothing the journey shows (a cue's text, an owner), draws nothing new.
+        self._drawn: CheckResult | None = None
+        self._concerns: dict[str, list[Finding]] = {}
+        self._shown_edited = True
+        document.changed.connect(self._note_change)
+        document.checked.connect(self._on_document_checked)
         document.selection_changed.connect(self._on_selection)
         self._name_widgets()
 
@@ -235,6 +254,22 @@ class JourneyView(QWidget):
         super().showEvent(event)
         self._ensure_fresh()
 
+    def _note_change(self, change: Change) -> None:
+        if change.fields is None or not change.sections.isdisjoint(JOURNEY_SECTIONS):
+            self._shown_edited = True
+
+    def _on_document_checked(self) -> None:
+        result, drawn = self.document.result, self._drawn
+        if drawn is not None and not self._shown_edited:
+            if result is drawn:
+                return  # typing in a field the journey does not show: nothing to draw again
+            # The same graph (a re-check of rules only): the journey draws nothing else
+            # of a result than the findings that concern touchpoints (its badges).
+            if result.graph is drawn.graph and touchpoint_findings(result) == self._concerns:
+                self._drawn = result
+                return
+        self._on_checked()
+
     def _on_checked(self) -> None:
         self._dirty = True
         if self.isVisible():
@@ -249,6 +284,8 @@ class JourneyView(QWidget):
         drawing, canvas = self._drawing, self._canvas
         document = self.document
         result, feedback = document.result, document.feedback
+        self._drawn, self._shown_edited = result, False
+        self._concerns = touchpoint_findings(result)
         drawing.build(document.design, result, feedback, self.palette(), self.font(), self._as_is)
         canvas.geo = drawing.geo
         canvas.lane_counts = drawing.lane_counts
