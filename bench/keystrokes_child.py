@@ -202,13 +202,20 @@ def main(argv: list[str]) -> int:
     last = [time.monotonic()]
     window.document.checked.connect(lambda: last.__setitem__(0, time.monotonic()))
     pump(lambda: time.monotonic() - last[0] > 0.5, 30, "the checks to settle")
-    recorder.start()
     sent: list[float] = []
-    if mode == "x":
-        recorder.from_keys = True
-        print("READY", flush=True)
-    else:
-        sent = type_keys(recorder, editor, text)
+
+    def ready() -> None:
+        # From inside the event loop, a moment after it started: what waits for the loop
+        # itself (widgets deleted later, as the inspector's form of the design selected
+        # before the cue) is done by then, as it would be long before anyone typed.
+        recorder.start()
+        if mode == "x":
+            recorder.from_keys = True
+            print("READY", flush=True)
+        else:
+            sent.extend(type_keys(recorder, editor, text))
+
+    QTimer.singleShot(500, ready)
     # Keys that never came (lost, or typed elsewhere) end the run instead of hanging it.
     QTimer.singleShot(round((len(text) * INTERVAL + GIVE_UP + 20) * 1000), lambda: app.exit(3))
     status = app.exec()
