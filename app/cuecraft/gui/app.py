@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from cuecraft import __version__
 from cuecraft.core.i18n import _, current_language
-from cuecraft.gui import dialogs
 from cuecraft.gui.first_paint import AfterFirstPaint, painted
 from cuecraft.gui.main_window import MainWindow
 from cuecraft.gui.recovery import (
@@ -65,6 +64,7 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
 
     register_bundled_fonts()
     _LockNotice(window)
+    from cuecraft.gui import dialogs  # asked only when there is work to recover
 
     for recovered in orphaned_recoveries():
         if not dialogs.ask_recover(window, recovered.describe()):
@@ -90,6 +90,8 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
 def install_recovered(window: MainWindow, recovered: Recovered, document: Document) -> bool:
     """Show recovered work as unsaved changes to its file, holding the file's lock; False
     (the recovery kept for later) if the file is open elsewhere and the user cancels."""
+    from cuecraft.gui import dialogs
+
     original = recovered.original
     if original is not None:
         holder = lock_holder(original)

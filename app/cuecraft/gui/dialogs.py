@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+# The dialogs' classes are reached through the module (`QtWidgets.QMessageBox`) when a
+# question is asked: naming them at import would build their enums (10 ms) before the
+# workbench's first frame, which asks nothing.
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
 
 from cuecraft.core.i18n import _, ngettext
 
@@ -30,11 +25,11 @@ def show_load_error(parent: QWidget | None, error: DesignLoadError) -> None:
         lines.append(
             ngettext("… and {n} more problem", "… and {n} more problems", more).format(n=more)
         )
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Warning,
         _("Cannot open the design"),
         _("{file} could not be opened:").format(file=error.filename),
-        QMessageBox.StandardButton.Ok,
+        QtWidgets.QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setInformativeText("\n".join(lines))
@@ -42,34 +37,34 @@ def show_load_error(parent: QWidget | None, error: DesignLoadError) -> None:
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    QtWidgets.QMessageBox.warning(parent, title, message)
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    answer = QMessageBox.question(
+    answer = QtWidgets.QMessageBox.question(
         parent,
         _("Unsaved changes"),
         _("Save the changes to {name} before closing?").format(name=name),
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save,
+        QtWidgets.QMessageBox.StandardButton.Save
+        | QtWidgets.QMessageBox.StandardButton.Discard
+        | QtWidgets.QMessageBox.StandardButton.Cancel,
+        QtWidgets.QMessageBox.StandardButton.Save,
     )
     return {
-        QMessageBox.StandardButton.Save: "save",
-        QMessageBox.StandardButton.Discard: "discard",
+        QtWidgets.QMessageBox.StandardButton.Save: "save",
+        QtWidgets.QMessageBox.StandardButton.Discard: "discard",
     }.get(answer, "cancel")
 
 
 def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
     """The file is open elsewhere: 'read-only', 'take-over' or 'cancel'."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Question,
         _("Design already open"),
         # TRANSLATORS: {holder} is e.g. "another Cuecraft (process 123 on laptop)"
         _("{name} is already open in {holder}.").format(name=name, holder=holder),
-        QMessageBox.StandardButton.NoButton,
+        QtWidgets.QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
@@ -78,9 +73,9 @@ def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
             "save over your changes without asking)?"
         )
     )
-    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-    take = box.addButton(_("Take over"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    read_only = box.addButton(_("Open read-only"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    take = box.addButton(_("Take over"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
     return "read-only" if clicked is read_only else "take-over" if clicked is take else "cancel"
@@ -89,38 +84,40 @@ def ask_lock_choice(parent: QWidget | None, name: str, holder: str) -> str:
 def ask_recover(parent: QWidget | None, description: str) -> bool:
     """Offer work a crash left unsaved; `description` says whose and when, and whether
     the file on disk is newer (gui/recovery.py Recovered.describe)."""
-    answer = QMessageBox.question(
+    answer = QtWidgets.QMessageBox.question(
         parent,
         _("Recover unsaved work?"),
         _(
             "Cuecraft closed unexpectedly with unsaved work:\n{description}\n\n"
             "Recover it? It opens as unsaved changes; nothing is written until you save."
         ).format(description=description),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.Yes,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def ask_lock_taken(parent: QWidget | None, name: str, holder: str) -> str:
     """Another Cuecraft took this file over since it was opened here: what should Save
     do? 'save-as', 'overwrite' or 'cancel'."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Warning,
         _("The design was taken over"),
         _("{name} was taken over by {holder}, which may have saved changes to it.").format(
             name=name, holder=holder
         ),
-        QMessageBox.StandardButton.NoButton,
+        QtWidgets.QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
         _("Save your version under another name, or write it over theirs anyway?")
     )
     # TRANSLATORS: a button
-    save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(_("Overwrite anyway"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    save_as = box.addButton(_("Save as…"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(
+        _("Overwrite anyway"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
     clicked = box.clickedButton()
@@ -136,15 +133,15 @@ def ask_delete(parent: QWidget | None, item_id: str, references: int) -> bool:
             "{n} references to it will be removed too.",
             references,
         ).format(n=references)
-    answer = QMessageBox.question(
+    answer = QtWidgets.QMessageBox.question(
         parent,
         # TRANSLATORS: the title of the question before deleting an item
         _("Delete"),
         question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def choose_template(parent: QWidget | None, names: list[str]) -> str | None:
@@ -155,14 +152,14 @@ def choose_template(parent: QWidget | None, names: list[str]) -> str | None:
     # The templates in the workbench's language (English where one has no translation).
     infos = {info.name: info for info in catalogue(current_language())}
     picker = TemplatePicker([infos[n] for n in names if n in infos], parent)
-    return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+    return picker.chosen() if picker.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class TemplatePicker(QDialog):
+class TemplatePicker(QtWidgets.QDialog):
     """Templates by their description; the theme and tagline of the highlighted one."""
 
     def __init__(self, infos: list[TemplateInfo], parent: QWidget | None = None) -> None:
@@ -172,27 +169,28 @@ class TemplatePicker(QDialog):
         super().__init__(parent)
         self._infos = list(infos)
         self.setWindowTitle(_("New design"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Start from the template:")))
-        self.list = QListWidget(self)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(QtWidgets.QLabel(_("Start from the template:")))
+        self.list = QtWidgets.QListWidget(self)
         # TRANSLATORS: accessible name of the list of templates
         self.list.setAccessibleName(_("templates"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         for info in infos:
             # The description names the kind of place already ("Retail store, from …").
-            item = QListWidgetItem(_sentence(info.description or info.title))
+            item = QtWidgets.QListWidgetItem(_sentence(info.description or info.title))
             item.setData(Qt.ItemDataRole.UserRole, info)
             item.setToolTip(self._details(info))
             self.list.addItem(item)
-        self.details = QLabel(self)
+        self.details = QtWidgets.QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         # TRANSLATORS: accessible name of the theme and tagline of the chosen template
         self.details.setAccessibleName(_("template details"))
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -210,11 +208,11 @@ class TemplatePicker(QDialog):
             return _("Theme: {theme} — “{tagline}”").format(theme=info.theme, tagline=info.tagline)
         return _("Theme: {theme}").format(theme=info.theme)
 
-    def _info(self, item: QListWidgetItem | None) -> TemplateInfo | None:
+    def _info(self, item: QtWidgets.QListWidgetItem | None) -> TemplateInfo | None:
         row = self.list.row(item) if item is not None else -1
         return self._infos[row] if 0 <= row < len(self._infos) else None
 
-    def _show_details(self, item: QListWidgetItem | None) -> None:
+    def _show_details(self, item: QtWidgets.QListWidgetItem | None) -> None:
         info = self._info(item)
         self.details.setText(self._details(info) if info is not None else "")
 

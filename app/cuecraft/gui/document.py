@@ -247,11 +247,18 @@ class Document(QObject):
         """Whether findings of the design as it is now are still to come."""
         return self._checked != self._generation or self._timer.isActive()
 
-    def check_first(self) -> None:
-        """The first check of the design (with its feedback file), if it has not run yet:
-        the window calls it right after the design is on screen."""
-        if not self.findings_ready:
-            self.recheck()
+    def check_first(self, background: bool = False) -> None:
+        """The first check of the design (with its feedback file), if it has not run yet.
+        `background`: off the window's thread, so the window paints the design meanwhile
+        (a start: the findings follow the first frame)."""
+        if self.findings_ready:
+            return
+        if background and self._checked != self._generation:
+            if not self._feedback_read:
+                self._load_feedback()
+            self._check_in_background()
+            return
+        self.recheck()
 
     def recheck(self, wait: bool = False) -> None:
         """Check the design as it is now and tell the views (`checked`).

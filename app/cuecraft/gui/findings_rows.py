@@ -3,13 +3,17 @@ heading and the rows that stand for findings (their tips in the brief's words)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from cuecraft.core.explain import ClientFinding, for_client
 from cuecraft.core.findings import GROUPS, Finding, principle_title, severity_title
 from cuecraft.core.i18n import _, format_number, ngettext
 from cuecraft.core.names import Names
+
+if TYPE_CHECKING:
+    from cuecraft.core.explain import ClientFinding
 
 ROLE_FINDING = Qt.ItemDataRole.UserRole
 GROUP_ORDER = GROUPS  # the groups, in the order shown
@@ -86,6 +90,8 @@ class FindingRow(QTreeWidgetItem):
 
     def tip(self) -> str:
         """The tip shown over the row, in the brief's words (set on the row when asked)."""
+        from cuecraft.core.explain import for_client  # the brief's words: on a hover only
+
         text = _row_tip(for_client(self.finding, self._named))
         if self.toolTip(0) != text:
             self.setToolTip(0, text)

@@ -15,7 +15,6 @@ from cuecraft.core.i18n import _
 from cuecraft.gui.compare_window import CompareActions
 from cuecraft.gui.file_actions import FileActions
 from cuecraft.gui.file_guard import FileGuard
-from cuecraft.gui.first_paint import AfterFirstPaint
 from cuecraft.gui.item_actions import ItemActions
 from cuecraft.gui.menus import WindowMenus
 from cuecraft.gui.recovery import Autosave, data_dir
@@ -169,7 +168,8 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         self.tabs.setCurrentIndex(shown)
         self.tabs.blockSignals(False)
         if not document.findings_ready:
-            AfterFirstPaint(self, document.check_first)
+            # While the window paints the design, off its thread: the findings follow.
+            document.check_first(background=True)
         # The design and the window live as long as they are shown: out of the garbage
         # collector's sight, whose full passes over a 10,000-cue design (a third of a
         # second) would otherwise freeze the window now and then while someone types.

@@ -38,7 +38,6 @@ from cuecraft.core.edits import Change
 from cuecraft.core.findings import Finding
 from cuecraft.core.i18n import _
 from cuecraft.gui.document import Document
-from cuecraft.gui.picture import light_palette, picture_font
 
 from ._style import empty_html, empty_state, retranslate_empty_state
 from .journey_arrows import EdgeItem
@@ -307,6 +306,8 @@ class JourneyView(QWidget):
     def picture_scene(self) -> QGraphicsScene:
         """The journey as this tab shows it (the persona it follows, the design it compares
         with), drawn for a file as `cuecraft render --view journey` draws it."""
+        from cuecraft.gui.picture import light_palette, picture_font  # saving a picture only
+
         document = self.document
         return journey_picture(
             document.design,
