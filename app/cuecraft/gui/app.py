@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from cuecraft import __version__
 from cuecraft.core.i18n import _, current_language
-from cuecraft.gui.first_paint import AfterFirstPaint, painted
+from cuecraft.gui.first_paint import AfterFirstPaint
 from cuecraft.gui.main_window import MainWindow
 from cuecraft.gui.recovery import (
     Recovered,
@@ -83,7 +83,7 @@ def open_start_document(window: MainWindow, path: str | None) -> None:
         return
     # The blank design in the workbench's language.
     window.install_document(
-        Document(templates.load("blank", current_language()), check_now=painted(window))
+        Document(templates.load("blank", current_language()), check_now=window.shows_a_design)
     )
 
 

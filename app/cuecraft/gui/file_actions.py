@@ -62,7 +62,6 @@ class FileActions:
         (read-only or not, the lock held or lost) and asks nothing about the lock."""
         from cuecraft.core.fileformat import DesignLoadError, load_design
         from cuecraft.gui.document import Document
-        from cuecraft.gui.first_paint import painted
 
         window = self._window()
         if not confirmed and not self.confirm_discard():
@@ -86,8 +85,9 @@ class FileActions:
             read_only = choice == "read-only"
         if not reload:
             self.release_file()
-        # The checks of a design opened at start-up wait until it is on screen.
-        document = Document(design, path.resolve(), check_now=painted(window))
+        # The checks of the design a start opens run while it is painted (install_document);
+        # a design opened in a window already showing one is checked at once.
+        document = Document(design, path.resolve(), check_now=window.shows_a_design)
         document.read_only = read_only
         if not read_only and not reload:
             take_lock(document.path)  # type: ignore[arg-type]

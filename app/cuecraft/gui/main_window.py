@@ -319,6 +319,11 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         else:
             self.autosave.clear()
 
+    @property
+    def shows_a_design(self) -> bool:
+        """Whether a design is open here already (else the window is being started)."""
+        return self._has_document()
+
     def _has_document(self) -> bool:
         return getattr(self, "document", None) is not None
 
