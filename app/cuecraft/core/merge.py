@@ -223,6 +223,13 @@ def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]
     for item_id, (_section, item) in our_items.items():
         was = base_items.get(item_id)
         other = their_items.get(item_id)
+        if was is not None and other is not None and was[1] == item == other[1]:
+            # Untouched on both sides (most of a large design): no field to merge, only
+            # the comments, which dataclass equality leaves out.
+            notes = merge_comments(was[1].comments, item.comments, other[1].comments)
+            if notes is not item.comments:
+                _own_copy(result, places[item_id], item).comments = notes
+            continue
         ours_same = was is not None and _same_item(was[1], item)
         if other is None:
             if ours_same:

@@ -241,25 +241,49 @@ def _build(loader: Any, spans: list[Span]) -> Node | None:
             parent.key_nodes[key.value] = key
         parent.size += node.size
 
+    scalar_event = yaml.ScalarEvent
     while True:
         event = get_event()
         if event is None:
             break
         events += 1
         cls = type(event)
-        if cls is yaml.ScalarEvent:
+        if cls is scalar_event:
+            # The most frequent event by far (a quarter million in a 10,000-cue design):
+            # a plain scalar in a mapping or a list is attached here without a call.
             mark = event.start_mark
-            node = Node("scalar", event.value, mark.line + 1, mark.column + 1)
-            node.plain = bool(event.implicit[0])
+            value = event.value
+            implicit = event.implicit
+            node = Node("scalar", value, mark.line + 1, mark.column + 1)
+            plain = node.plain = bool(implicit[0])
             # Cheap for the common case: only quoted, block or folded scalars are noted.
-            if not node.plain or "\n" in event.value:
+            if not plain or "\n" in value:
                 end = event.end_mark
                 spans.append((mark.line, mark.column, end.line, end.column, event.style or ""))
-            node.tag = _check_tag(event.tag, node, plain_ok=event.implicit[0] or event.implicit[1])
-            if event.anchor:
-                anchors[event.anchor] = node
-            attach(node)
+            if event.tag is not None:
+                node.tag = _check_tag(event.tag, node, plain_ok=plain or implicit[1])
             expanded += 1
+            if event.anchor or not stack:
+                if event.anchor:
+                    anchors[event.anchor] = node
+                attach(node)
+                continue
+            top = stack[-1]
+            parent = top.node
+            if parent.kind == "seq":
+                parent.value.append(node)
+                parent.size += 1
+            elif top.pending_key is None:
+                top.pending_key = node
+                parent.size += 1
+            elif top.pending_key.value in parent.value:
+                attach(node)  # says which key is given twice
+            else:
+                key = top.pending_key
+                top.pending_key = None
+                parent.value[key.value] = node
+                parent.key_nodes[key.value] = key  # type: ignore[index]
+                parent.size += 1
         elif cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
