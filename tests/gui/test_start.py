@@ -61,3 +61,24 @@ def test_other_tabs_are_built_when_first_shown(qtbot: Any, design: Path) -> None
     assert isinstance(window.tabs.widget(1), BlueprintView)
     assert window.tabs.currentIndex() == 1
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == titles
+
+
+def test_a_design_replaced_by_another_is_freed(qtbot: Any, design: Path) -> None:
+    # The window keeps its design out of the garbage collector's full passes (they froze
+    # typing at 10,000 cues); opening another design must still free the first one.
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from cuecraft.gui.app import create_window
+
+    window = create_window(str(design))
+    qtbot.addWidget(window)
+    first = weakref.ref(window.document.design)
+    other = design.with_name("haidilao-hotpot.yaml")
+    shutil.copyfile(ROOT / "designs" / "haidilao-hotpot.yaml", other)
+    assert window.open_path(other)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: first() is None, timeout=5_000)
+    assert gc.get_freeze_count() > 0  # and the design now open is kept out of sight again

@@ -173,7 +173,13 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         # The design and the window live as long as they are shown: out of the garbage
         # collector's sight, whose full passes over a 10,000-cue design (a third of a
         # second) would otherwise freeze the window now and then while someone types.
-        gc.freeze()
+        # A design replaced by another is handed back to it, and collected once the old
+        # panels are gone (a moment after the open, not while anyone types).
+        if old is not None and old is not document:
+            gc.unfreeze()
+            QTimer.singleShot(1000, _collect_then_freeze)
+        else:
+            gc.freeze()
         self._install_undo_actions()
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.changed.connect(self._autosave_soon)
@@ -369,6 +375,12 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         if urls and urls[0].isLocalFile():
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
+
+
+def _collect_then_freeze() -> None:
+    """Free what the design that was replaced left in cycles, then keep the rest frozen."""
+    gc.collect()
+    gc.freeze()
 
 
 def _plain(text: str) -> str:
