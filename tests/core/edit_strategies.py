@@ -88,9 +88,10 @@ def set_field(
 ) -> Edit | None:
     """A SetField of any field of the format (or one `among` some), of an owner that has it.
 
-    Half the time the owner is one of `focus` (the items edited lately: a designer fills
-    in one item field after field, a fail point then its recovery) or a negative cue (the
-    few cues most rules of elimination are about)."""
+    Half the time the owner is one of `focus` — the items edited lately (a designer fills
+    in one item field after field, a fail point then its recovery) and those the findings
+    name (a designer fixes what the check says) — or a negative cue (the few cues the
+    rules of elimination are about)."""
     section, name = draw(st.sampled_from(among))
     if section in OWN:
         owner, kind = section, section
@@ -98,7 +99,8 @@ def set_field(
         items = getattr(design, section)
         if not items:
             return None
-        near = [i for i in items if i.id in (focus or ())]
+        wanted = set(focus or ())
+        near = [i for i in items if i.id in wanted]
         near += [i for i in items if getattr(i, "polarity", "") == "negative"]
         if draw(st.booleans()) and near:
             items = near
@@ -120,13 +122,15 @@ def new_item(draw: st.DrawFn, design: Design, extra: list[str]) -> Edit:
 
 
 @st.composite
-def an_edit(draw: st.DrawFn, design: Design, extra: list[str]) -> Edit | None:
+def an_edit(
+    draw: st.DrawFn, design: Design, extra: list[str], focus: list[str] | None = None
+) -> Edit | None:
     """Mostly typing (SetField), sometimes adding, removing or renaming an item, or a
     batch of a few of them."""
     ids = [item.id for item in design.items()]
     kind = draw(st.sampled_from(["set"] * 8 + ["add", "remove", "rename", "batch"]))
     if kind == "set":
-        edit: Edit | None = draw(set_field(design, extra))
+        edit: Edit | None = draw(set_field(design, extra, focus=focus))
         return edit
     if kind == "add":
         return draw(new_item(design, extra))
@@ -134,7 +138,7 @@ def an_edit(draw: st.DrawFn, design: Design, extra: list[str]) -> Edit | None:
         return RemoveItem(draw(st.sampled_from(ids)), unlink=draw(st.booleans()))
     if kind == "rename" and ids:
         return RenameId(draw(st.sampled_from(ids)), draw(fresh_id))
-    parts = draw(st.lists(set_field(design, extra), min_size=1, max_size=3))
+    parts = draw(st.lists(set_field(design, extra, focus=focus), min_size=1, max_size=3))
     if draw(st.booleans()):
         parts.append(draw(new_item(design, extra)))
     return Batch([p for p in parts if p is not None])
