@@ -110,7 +110,12 @@ def test_flush_gives_the_findings_of_now_while_a_check_runs(
     flushed = codes(document.result.findings)
     assert flushed == truth(document)
     held["go"].set()
-    qtbot.wait(200)  # the background result comes back: it changes nothing
+    # The background result comes back: it changes nothing.
+    qtbot.waitUntil(
+        lambda: document._background is not None and document._background.running is None,
+        timeout=10_000,
+    )
+    qtbot.wait(50)
     assert codes(document.result.findings) == flushed
 
 

@@ -8,12 +8,14 @@ it) and, before anything else runs, grabs the outline and the journey as painted
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QTreeWidget, QWidget
 
+from cuecraft.gui import check_worker
 from cuecraft.gui.main_window import MainWindow
 
 Report = dict[str, Any]
@@ -24,6 +26,19 @@ def first_frame(design: str, wait_until: Any, run: Any) -> Report:
 
     app = application()
     seen: Report = {}
+    # The first check runs off the window's thread from before the first paint; held
+    # until the grab, its findings cannot reach the widgets between the frame and the grab
+    # (the frame itself never waits for it).
+    grabbed = threading.Event()
+    real = check_worker.full_check
+
+    def held(design: Any, feedback: Any) -> Any:
+        result = real(design, feedback)
+        if threading.current_thread() is not threading.main_thread():
+            grabbed.wait(30)
+        return result
+
+    check_worker.full_check = held
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -31,7 +46,7 @@ def first_frame(design: str, wait_until: Any, run: Any) -> Report:
                 seen["painted"] = _state(watched, run)
                 # After this paint's frame is flushed, before the timers of the start (the
                 # checks) run: they were set after this one.
-                QTimer.singleShot(0, lambda: seen.update(frame=_frame(watched)))
+                QTimer.singleShot(0, lambda: (seen.update(frame=_frame(watched)), grabbed.set()))
             return False
 
     spy = FirstPaint()
@@ -65,10 +80,10 @@ def _state(window: MainWindow, run: Any) -> Report:
 
 def _frame(window: MainWindow) -> Report:
     """The outline and the journey of the first frame: rendered from the widgets right
-    after that frame was painted, before any other event changed them (the checks' timers
-    were set after this one). A window's first frame can reach the backing store before
-    the window manager has made the window viewable, so the X server may not hold its
-    pixels yet: what Qt painted is what is grabbed."""
+    after that frame was painted (`findings_ready` says whether the first check's result
+    had come in by then: the grab would then show more than the first frame). A window's
+    first frame can reach the backing store before the window manager has made the window
+    viewable, so the X server may not hold its pixels yet: what Qt painted is grabbed."""
     out: Report = {}
     outline = getattr(window, "outline", None)
     view = window.tabs.currentWidget()
@@ -80,6 +95,9 @@ def _frame(window: MainWindow) -> Report:
         target = widget.viewport() if hasattr(widget, "viewport") else widget
         image = target.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         out[name] = {"size": [image.width(), image.height()], "inked": _share_inked(image)}
+    # Nothing the first check brings had reached the widgets yet: what was grabbed is what
+    # the first frame held.
+    out["findings_ready"] = bool(getattr(window.document, "findings_ready", True))
     return out
 
 

@@ -19,6 +19,11 @@ def first(run_scenario: Any) -> dict[str, Any]:
     return report
 
 
+def test_the_grab_is_of_the_first_frame(first: dict[str, Any]) -> None:
+    # Taken before the first check's findings came in: the widgets were as first painted.
+    assert first["frame"]["findings_ready"] is False, first["frame"]
+
+
 def test_the_first_frame_has_the_design_title(first: dict[str, Any]) -> None:
     painted = first["painted"]
     assert painted["title"].startswith("rainforest-cafe.yaml"), painted

@@ -171,7 +171,8 @@ def start_window(path: str | None, lang: str | None = None) -> MainWindow:
 
     The window is put on screen first, and the design is read and laid out while the
     window system maps it: the first frame it paints holds the title, the outline and
-    the journey. The checks run right after that frame (`MainWindow.install_document`).
+    the journey. The first check runs off the window's thread meanwhile, and its
+    findings follow that frame (`MainWindow.install_document`).
     Autosaved work to recover is asked about over a window already painted instead."""
     from cuecraft.gui.main_window import settings
     from cuecraft.gui.preferences import apply_appearance

@@ -249,8 +249,8 @@ class Document(QObject):
 
     def check_first(self, background: bool = False) -> None:
         """The first check of the design (with its feedback file), if it has not run yet.
-        `background`: off the window's thread, so the window paints the design meanwhile
-        (a start: the findings follow the first frame)."""
+        `background`: off the window's thread, started before the window's first paint,
+        so the window paints the design meanwhile and the findings follow."""
         if self.findings_ready:
             return
         if background and self._checked != self._generation:
@@ -309,7 +309,10 @@ class Document(QObject):
         from cuecraft.gui.check_worker import BackgroundCheck
 
         if self._background is None:
-            self._background = BackgroundCheck(self)
+            # Not a child of the document: closing the document while a check runs must
+            # not delete the object the worker is reporting through (the connection goes
+            # with the document instead).
+            self._background = BackgroundCheck()
             self._background.done.connect(self._checked_in_background)
         if self._background.running is None:  # else: it checks again when that one is in
             self._background.start(self._generation, self.design, self.feedback)

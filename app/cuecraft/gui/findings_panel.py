@@ -65,6 +65,8 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.choices)
         self._shown: tuple[list[Finding], bool] | None = None
+        self._names: Names | None = None
+        document.changed.connect(self._forget_names)
         document.checked.connect(self.refresh)
         # An edit, an undo back to the saved state or a save changes whether lines are true.
         document.undo_stack.cleanChanged.connect(self.refresh)
@@ -136,7 +138,7 @@ class FindingsPanel(QWidget):
         icons = self._icons()
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        named = Names(self.document.design, SENTENCE_NAME_LIMIT)  # as the brief names them
+        named = self.names
         if not result.findings:
             QTreeWidgetItem(self.tree, [_("No findings: every check passes.")])
         for principle, members in grouped(result.findings).items():
@@ -161,14 +163,13 @@ class FindingsPanel(QWidget):
 
     def _patch(self, old: list[Finding], new: list[Finding]) -> bool:
         """Change only the rows that differ (a keystroke adds or settles a finding or two
-        among a thousand); False, changing nothing, where the tree must be built again
-        (a group comes or goes)."""
+        among a thousand); False, changing nothing, where building the tree again is
+        better (a group comes or goes, or most rows change, as after a language switch)."""
         before, after = grouped(old), grouped(new)
         if not new or list(before) != list(after):
             return False
-        named: Names | None = None
-        lines = self.document.lines_on_disk
-        icons = self._icons()
+        plans = []
+        moved = 0
         for index, principle in enumerate(after):
             was, now = before[principle], after[principle]
             group = self.tree.topLevelItem(index)
@@ -176,17 +177,24 @@ class FindingsPanel(QWidget):
                 continue
             # The rows listed (the first LISTED), from the last difference back so the
             # earlier rows keep their places; then the count of the rest.
-            listed = SequenceMatcher(
+            steps = SequenceMatcher(
                 None, finding_keys(was[:LISTED]), finding_keys(now[:LISTED]), autojunk=False
             ).get_opcodes()
-            for tag, i1, i2, j1, j2 in reversed(listed):
+            moved += sum(i2 - i1 + j2 - j1 for tag, i1, i2, j1, j2 in steps if tag != "equal")
+            plans.append((group, principle, was, now, steps))
+        if moved > min(len(old), LISTED * len(after)):
+            return False
+        lines = self.document.lines_on_disk
+        icons = self._icons()
+        self.tree.setUpdatesEnabled(False)
+        for group, principle, was, now, steps in plans:
+            for tag, i1, i2, j1, j2 in reversed(steps):
                 if tag == "equal":
                     continue
                 for _gone in range(i2 - i1):
                     group.takeChild(i1)
-                named = named or Names(self.document.design, SENTENCE_NAME_LIMIT)
                 for offset, finding in enumerate(now[j1:j2]):
-                    row = FindingRow(None, finding, named, str(finding.line) if lines else "")
+                    row = FindingRow(None, finding, self.names, str(finding.line) if lines else "")
                     row.setIcon(0, icons[finding.severity])
                     group.insertChild(i1 + offset, row)
             if len(was) > LISTED:
@@ -194,6 +202,7 @@ class FindingsPanel(QWidget):
             if len(now) > LISTED:
                 group.addChild(QTreeWidgetItem([more_text(len(now) - LISTED)]))
             group.setText(0, group_text(principle, now))
+        self.tree.setUpdatesEnabled(True)
         return True
 
     def _fit_columns(self) -> None:
@@ -207,6 +216,16 @@ class FindingsPanel(QWidget):
             title = self.tree.headerItem().text(column)
             width = max(digits.horizontalAdvance(widest), heading.horizontalAdvance(title))
             header.resizeSection(column, width + room)
+
+    def names(self) -> Names:
+        """The design's items as the brief names them, for the rows' tips: made when a tip
+        is first asked for, and again after the design changes (a renamed item)."""
+        if self._names is None:
+            self._names = Names(self.document.design, SENTENCE_NAME_LIMIT)
+        return self._names
+
+    def _forget_names(self, _change: object = None) -> None:
+        self._names = None
 
     def _icons(self) -> dict[str, QIcon]:
         style = self.style()

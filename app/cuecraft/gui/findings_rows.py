@@ -3,6 +3,7 @@ heading and the rows that stand for findings (their tips in the brief's words)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -78,7 +79,11 @@ class FindingRow(QTreeWidgetItem):
     rows out, and each answer from Python costs.)"""
 
     def __init__(
-        self, group: QTreeWidgetItem | None, finding: Finding, named: Names, line: str
+        self,
+        group: QTreeWidgetItem | None,
+        finding: Finding,
+        named: Callable[[], Names],
+        line: str,
     ) -> None:
         if group is None:  # inserted by the caller
             super().__init__([finding.message, finding.code, line])
@@ -92,7 +97,7 @@ class FindingRow(QTreeWidgetItem):
         """The tip shown over the row, in the brief's words (set on the row when asked)."""
         from cuecraft.core.explain import for_client  # the brief's words: on a hover only
 
-        text = _row_tip(for_client(self.finding, self._named))
+        text = _row_tip(for_client(self.finding, self._named()))
         if self.toolTip(0) != text:
             self.setToolTip(0, text)
         return text

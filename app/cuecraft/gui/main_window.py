@@ -146,11 +146,16 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         self.inspector_dock.setWidget(self.inspector)
         self.findings_dock.setWidget(self.findings)
         current = self.tabs.currentIndex()
+        # Quietly: a removal moves the current tab, which would build a view to be thrown
+        # away (with the new document) for a tab not shown yet.
+        self._tabs_to_build = {}
+        self.tabs.blockSignals(True)
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        self.tabs.blockSignals(False)
         # The tab on show is built now; the others when first shown (`view_at`), so a
         # start draws the journey without waiting for the views it does not show.
         self._view_titles = []

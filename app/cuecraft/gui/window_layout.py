@@ -121,15 +121,14 @@ class WindowLayout:
             rows = window.findings.rows_for(window_fit.FIRST_FINDINGS)
         else:  # sized again once they are in (a start checks after the first frame)
             rows = window_fit.FIRST_FINDINGS + 1
-            window.document.checked.connect(self._findings_in)
+            document = window.document
+            document.checked.connect(self._findings_in, Qt.ConnectionType.SingleShotConnection)
         height = window_fit.findings_height(row, chrome, window.height(), rows)
         window.resizeDocks([window.findings_dock], [height], Qt.Orientation.Vertical)
 
     def _findings_in(self) -> None:
         """The first findings of a start are in (a moment after the first frame): the dock
         fits them as a first layout does."""
-        window = self._layout_window()
-        window.document.checked.disconnect(self._findings_in)
         self._size_findings()
 
     def _keep_central_wide(self) -> None:

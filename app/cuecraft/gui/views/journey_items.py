@@ -223,11 +223,23 @@ class CardItem(QGraphicsItem):
         self._meta_font = scaled_font(font, 0.88)
         self.selected = False
         self._dim()
+        self._wrap()
+
+    def _wrap(self) -> None:
+        info, width = self.info, self._rect.width()
         pad = _pad(self._name_font)
         badge_room = 22.0 if info.badge else 0.0
-        self._lines = wrap_elide(info.name, self._name_font, rect.width() - pad * 2 - badge_room, 2)
+        self._lines = wrap_elide(info.name, self._name_font, width - pad * 2 - badge_room, 2)
         chip = QFontMetricsF(self._meta_font).horizontalAdvance("+3") + 16
-        self._zone = wrap_elide(info.zone, self._meta_font, rect.width() - pad * 2 - chip, 1)
+        self._zone = wrap_elide(info.zone, self._meta_font, width - pad * 2 - chip, 1)
+
+    def reword(self, info: CardInfo) -> None:
+        """New words on the card (its touchpoint or zone renamed), nothing else: drawn
+        in place, without laying out the journey again."""
+        self.info = info
+        self.setToolTip(info.tooltip)
+        self._wrap()
+        self.update()
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
