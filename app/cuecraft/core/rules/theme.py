@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
@@ -39,43 +41,47 @@ def check(graph: DesignGraph) -> list[Finding]:
     avoid = set(design.theme.avoid)
     out: list[Finding] = []
     # `not cue.is_negative` spelled out: this runs over every cue of a 10,000-cue design.
-    themed: list[tuple[Cue | Layer | Souvenir, str]] = [
-        (cue, "positive cue") for cue in design.cues if cue.polarity != "negative"
+    positive = [cue for cue in design.cues if cue.polarity != "negative"]
+    themed: list[tuple[Sequence[Cue | Layer | Souvenir], str]] = [
+        (positive, "positive cue"),
+        (design.layers, "layer"),
     ]
-    themed.extend((layer, "layer") for layer in design.layers)
 
     # With no theme motifs at all, THM003 says it once instead of THM001 for every item.
     if motifs:
         hint = ""
-        said: dict[str, str] = {}  # THM001's message by kind, looked up once per check
-        for item, kind in themed:
-            if motifs.isdisjoint(item.motifs):
-                if not hint:  # words only when there is a finding to say them in
-                    hint = _(
-                        "tag it with one of {motifs}, or rethink whether it belongs to this theme"
-                    ).format(motifs=quote_list(design.theme.motifs[:4], alternatives=True))
-                message = said.get(kind) or said.setdefault(kind, _no_motif(kind))
+        for items, kind in themed:
+            unthemed = [item for item in items if motifs.isdisjoint(item.motifs)]
+            if not unthemed:
+                continue
+            if not hint:  # words only when there is a finding to say them in
+                hint = _(
+                    "tag it with one of {motifs}, or rethink whether it belongs to this theme"
+                ).format(motifs=quote_list(design.theme.motifs[:4], alternatives=True))
+            message = _no_motif(kind)
+            out.extend(
+                finding("THM001", "warning", message.format(item=item.id), (item.id,), item, hint)
+                for item in unthemed
+            )
+    if avoid:
+        for items, kind in [*themed, (design.souvenirs, "souvenir")]:
+            for item in items:
+                if avoid.isdisjoint(item.motifs):
+                    continue
+                clash = [m for m in item.motifs if m in avoid]
                 out.append(
                     finding(
-                        "THM001", "warning", message.format(item=item.id), (item.id,), item, hint
+                        "THM002",
+                        "error",
+                        _avoided(kind).format(item=item.id, motifs=quote_list(clash)),
+                        (item.id,),
+                        item,
+                        _(
+                            "change the item so it no longer contradicts the theme, or drop the "
+                            "motif"
+                        ),
                     )
                 )
-    if avoid:
-        for item, kind in [*themed, *((s, "souvenir") for s in design.souvenirs)]:
-            item_motifs = item.motifs
-            if avoid.isdisjoint(item_motifs):
-                continue
-            clash = [m for m in item_motifs if m in avoid]
-            out.append(
-                finding(
-                    "THM002",
-                    "error",
-                    _avoided(kind).format(item=item.id, motifs=quote_list(clash)),
-                    (item.id,),
-                    item,
-                    _("change the item so it no longer contradicts the theme, or drop the motif"),
-                )
-            )
     if not motifs:
         out.append(
             finding(
