@@ -41,10 +41,11 @@ from bench.xdisplay import Keyboard, Screen, forget_lock, screen
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "the duty manager on the late front shift"  # 40 keys: letters and spaces
 RUNS = 2
-# (field, polarity of the cue, what the rows call it, whether the bars apply)
+# (field, polarity of the cue or "touchpoint", what the rows call it, whether the bars apply)
 FIELDS = (
     ("owner", "negative", "a negative cue's owner", True),
     ("text", "positive", "a positive cue's text", True),
+    ("name", "touchpoint", "a touchpoint's name", True),
 )
 
 

@@ -122,11 +122,15 @@ class Recorder(QObject):
 
 
 def focus_field(window: Any, field: str, polarity: str, x_server: bool) -> QWidget:
-    """Select the first cue of `polarity` and put the keyboard focus at the end of its
-    `field` in the inspector, the window active."""
+    """Select the first cue of `polarity` (or, for "touchpoint", the second touchpoint)
+    and put the keyboard focus at the end of its `field` in the inspector, the window
+    active."""
     design = window.document.design
-    cue = next(c for c in design.cues if c.is_negative == (polarity == "negative"))
-    window.document.select(cue.id)
+    if polarity == "touchpoint":  # a touchpoint's field: its name shows on the journey
+        item_id = design.touchpoints[1].id
+    else:
+        item_id = next(c for c in design.cues if c.is_negative == (polarity == "negative")).id
+    window.document.select(item_id)
     pump(lambda: field in window.inspector.editors, 10, f"the inspector's {field} field")
     editor: QWidget = window.inspector.editors[field]
     window.activateWindow()

@@ -108,6 +108,9 @@ class EmotionChart(QGraphicsItem):
         self._font = scaled_font(font, 0.92, bold=True)
         self._rect = QRectF(geo.gutter, geo.chart_top, width - geo.gutter, geo.chart_h)
         self.setZValue(2)
+        # The part to repaint comes in `option.exposedRect`: a card renamed, or a scroll,
+        # repaints the columns in sight, not the 2,000 of a 10,000-cue design.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_selected_x(self, x: float | None) -> None:
         if x != self.selected_x:
@@ -137,8 +140,11 @@ class EmotionChart(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(with_alpha(pal.color(QPalette.ColorRole.Highlight), 0.12))
             painter.drawRoundedRect(band, 8, 8)
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else rect
+        left, right = exposed.left() - geo.col_w, exposed.right() + geo.col_w
         known = [p for p in self.points if p.emotion is not None]
-        on_journey = [p for p in known if not p.unreachable]
+        on_journey = in_sight([p for p in known if not p.unreachable], left, right)
+        known = [p for p in known if left <= p.x <= right]
         if self.reference:
             paint_reference(painter, geo, on_journey, pal)
         elif len(on_journey) > 1:
@@ -173,6 +179,20 @@ class EmotionChart(QGraphicsItem):
     def _paint_curve(self, painter: QPainter, known: list[CurvePoint], color: QColor) -> None:
         pts = [QPointF(p.x, self.geo.emotion_y(p.emotion or 0)) for p in known]
         paint_curve(painter, pts, self.geo.emotion_y(0), QPen(color, 2.2), 0.10)
+
+
+def in_sight(points: list[CurvePoint], left: float, right: float) -> list[CurvePoint]:
+    """The points of a curve (left to right) between `left` and `right`, with the one
+    just outside on each side: each stretch of the curve depends on its two ends only, so
+    these draw what the whole curve draws there."""
+    inside = [i for i, p in enumerate(points) if left <= p.x <= right]
+    if not inside:
+        before = [i for i, p in enumerate(points) if p.x < left]
+        after = [i for i, p in enumerate(points) if p.x > right]
+        if before and after:  # a stretch crosses the part in sight
+            return [points[before[-1]], points[after[0]]]
+        return []
+    return points[max(0, inside[0] - 1) : inside[-1] + 2]
 
 
 def paint_marker_labels(
