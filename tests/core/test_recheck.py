@@ -3,17 +3,16 @@
 Random sequences of edits — every field of the format (`validate.FIELDS`) set to
 values it accepts, items added, removed and renamed, batches, undo and redo —
 on every example design (the rainforest café with its guest feedback, switched
-off and on), and after each step `recheck` must equal `check`: the same findings
-in the same order, the same scorecard. A field left out of a rule's `READS` makes
-that rule's findings stale after an edit of it, and this test fails.
+off and on) and the rule tests' tea house, and after each step `recheck` must
+equal `check`: the same findings in the same order, the same scorecard. A field
+left out of a rule's `READS` makes that rule's findings stale once an edit of it
+moves them, and these tests fail when their edits get there;
+`test_recheck_reads.py` sets every field on every item, so there it fails always.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -21,8 +20,7 @@ from hypothesis import strategies as st
 
 from cuecraft.core.check import CheckResult, check
 from cuecraft.core.edits import Edit, EditError, SetField
-from cuecraft.core.feedback import Feedback, feedback_for_design
-from cuecraft.core.fileformat import load_design, parse_design
+from cuecraft.core.feedback import Feedback
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.itemfields import CONFLICTS_KEY
 from cuecraft.core.model import Design, Item
@@ -31,29 +29,14 @@ from cuecraft.core.recheck import recheck
 from cuecraft.core.rules import RULE_READS
 from cuecraft.core.rules.feedback import READS as FEEDBACK_READS
 from cuecraft.core.score import READS as SCORE_READS
-from tests.core.conftest import BASELINE_YAML
 from tests.core.edit_strategies import EVERY_FIELD, an_edit, set_field
-
-DESIGNS = Path(__file__).resolve().parents[2] / "designs"
-EXAMPLES = sorted(p for p in DESIGNS.glob("*.yaml") if not p.name.endswith(".feedback.yaml"))
-WITH_FEEDBACK = [p for p in EXAMPLES if feedback_for_design(p) is not None]
-TEA_HOUSE = Path("tea-house")
-"""The rule tests' baseline (`tests/core/conftest.py`): no findings, and one change makes
-a rule speak, where the rich examples often need two."""
-STARTS = [*EXAMPLES, TEA_HOUSE]
-
-
-@functools.cache
-def _loaded(path: Path) -> tuple[Design, Feedback | None]:
-    if path == TEA_HOUSE:
-        return parse_design(BASELINE_YAML), None
-    return load_design(path), feedback_for_design(path)
-
-
-def example(path: Path) -> tuple[Design, Feedback | None]:
-    """A fresh copy of an example design (the test edits it) and its feedback."""
-    design, feedback = _loaded(path)
-    return copy.deepcopy(design), feedback
+from tests.core.recheck_designs import (
+    EXAMPLES,
+    STARTS,
+    STARTS_WITH_FEEDBACK,
+    WITH_FEEDBACK,
+    start,
+)
 
 
 def assert_as_full(result: CheckResult, design: Design, feedback: Feedback | None) -> None:
@@ -64,7 +47,7 @@ def assert_as_full(result: CheckResult, design: Design, feedback: Feedback | Non
 
 def test_there_are_examples_with_and_without_feedback() -> None:
     assert len(EXAMPLES) >= 5
-    assert WITH_FEEDBACK and set(WITH_FEEDBACK) != set(EXAMPLES)
+    assert WITH_FEEDBACK and len(WITH_FEEDBACK) < len(EXAMPLES)
 
 
 def named(result: CheckResult) -> list[str]:
@@ -87,8 +70,8 @@ def _apply(edit: Edit, design: Design) -> bool:
 )
 @given(data=st.data())
 def test_a_recheck_after_any_edits_and_undos_equals_a_full_check(data: Any) -> None:
-    path = data.draw(st.sampled_from([*STARTS, *WITH_FEEDBACK, *WITH_FEEDBACK]), label="design")
-    design, its_feedback = example(path)
+    name = data.draw(st.sampled_from([*STARTS, *STARTS_WITH_FEEDBACK]), label="design")
+    design, its_feedback = start(name)
     feedback = its_feedback
     names = [key for key in its_feedback.touchpoints] if its_feedback else []
     result = check(design, feedback=feedback)
@@ -134,8 +117,8 @@ TYPING = tuple(f for f in EVERY_FIELD if f not in GRAPH_READS)
 def test_a_recheck_after_typing_equals_a_full_check(data: Any) -> None:
     """Typing alone, field after field, often on the same few items: no step is a full
     check, so a field a rule reads but does not declare in its `READS` shows at once."""
-    path = data.draw(st.sampled_from([*STARTS, *WITH_FEEDBACK]), label="design")
-    design, feedback = example(path)
+    name = data.draw(st.sampled_from([*STARTS, *STARTS_WITH_FEEDBACK]), label="design")
+    design, feedback = start(name)
     names = [key for key in feedback.touchpoints] if feedback else []
     # A different start each time: a few edits of any field before the first check.
     for _ in range(data.draw(st.integers(0, 8), label="before")):
@@ -201,7 +184,7 @@ OUTSIDE_GRAPH = tuple(f for f in EVERY_FIELD if f not in GRAPH_READS)
 @given(data=st.data())
 def test_the_graph_reads_no_field_outside_graph_reads(data: Any) -> None:
     """What lets the re-check keep the graph: edits of other fields leave it as it was."""
-    design, _feedback = example(data.draw(st.sampled_from(STARTS)))
+    design, _feedback = start(data.draw(st.sampled_from(STARTS)))
     before = graph_facts(DesignGraph(design))
     for _ in range(data.draw(st.integers(1, 8))):
         edit = data.draw(set_field(design, [], among=OUTSIDE_GRAPH))

@@ -26,9 +26,9 @@ from cuecraft.core.rules import eliminate
 from cuecraft.core.rules.feedback import check_feedback
 from cuecraft.core.validate import FIELDS
 from tests.core.edit_strategies import KIND_OF_SECTION
-from tests.core.test_recheck import EXAMPLES, WITH_FEEDBACK, assert_as_full, example
+from tests.core.recheck_designs import EXAMPLES, RAINFOREST, WITH_FEEDBACK, start
+from tests.core.test_recheck import assert_as_full
 
-RAINFOREST = next(p for p in EXAMPLES if p.name == "rainforest-cafe.yaml")
 OWN = ("design", "theme", "realms", "value")
 
 
@@ -78,7 +78,7 @@ def other_value(design: Design, owner: str, section: str, name: str) -> Any:
 
 
 def test_typing_a_cues_text_hands_back_the_previous_result() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design)
     cue = design.cues[0]
     for typed in ("A", "Ab", "Abc"):
@@ -91,8 +91,8 @@ def test_typing_a_cues_text_hands_back_the_previous_result() -> None:
 @pytest.mark.parametrize("field", sorted(UNREAD))
 def test_an_edit_no_rule_reads_hands_back_the_previous_result(field: tuple[str, str]) -> None:
     section, name = field
-    path = next(p for p in EXAMPLES if section in OWN or getattr(example(p)[0], section))
-    design, feedback = example(path)
+    chosen = next(p.name for p in EXAMPLES if section in OWN or getattr(start(p.name)[0], section))
+    design, feedback = start(chosen)
     result = check(design, feedback=feedback)
     owner = owner_of(design, section)
     edit = SetField(owner, name, other_value(design, owner, section, name))
@@ -121,7 +121,7 @@ def _spied(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_negative_cues_owner_runs_only_the_eliminate_rule(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    design, feedback = example(RAINFOREST)
+    design, feedback = start(RAINFOREST)
     assert feedback is not None
     result = check(design, feedback=feedback)
     cue = design.index()["saturday-queue"]
@@ -144,7 +144,7 @@ def test_a_negative_cues_owner_runs_only_the_eliminate_rule(
 
 def test_the_same_findings_again_hand_back_the_previous_result() -> None:
     """Typing on in an owner that is written already changes no finding."""
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design)
     edit = SetField("saturday-queue", "owner", "general managers", merge=True)
     edit.apply(design)
@@ -154,8 +154,8 @@ def test_the_same_findings_again_hand_back_the_previous_result() -> None:
 @pytest.mark.parametrize("field", sorted(GRAPH_READS))
 def test_an_edit_of_a_field_the_graph_reads_checks_everything(field: tuple[str, str]) -> None:
     section, name = field
-    path = next(p for p in EXAMPLES if getattr(example(p)[0], section))
-    design, feedback = example(path)
+    chosen = next(p.name for p in EXAMPLES if getattr(start(p.name)[0], section))
+    design, feedback = start(chosen)
     result = check(design, feedback=feedback)
     owner = owner_of(design, section)
     edit = SetField(owner, name, other_value(design, owner, section, name))
@@ -166,7 +166,7 @@ def test_an_edit_of_a_field_the_graph_reads_checks_everything(field: tuple[str, 
 
 
 def test_an_edit_that_is_not_a_set_field_checks_everything() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design)
     typed = SetField(design.cues[0].id, "text", "typed")
     added = AddItem("cues", Cue("new-cue", "A new cue"))
@@ -187,16 +187,16 @@ def test_an_edit_that_is_not_a_set_field_checks_everything() -> None:
 
 
 def test_a_result_made_elsewhere_or_of_another_design_checks_everything() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     bare = CheckResult(check(design).graph, [], check(design).scorecard)
     assert recheck(bare, design, []).findings == check(design).findings
-    other, _ = example(RAINFOREST)
+    other, _ = start(RAINFOREST)
     result = check(other)
     assert recheck(result, design, []).graph.design is design
 
 
 def test_a_language_switch_checks_everything() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design)
     with language("pl"):
         new = recheck(result, design, [])
@@ -206,7 +206,7 @@ def test_a_language_switch_checks_everything() -> None:
 
 
 def test_feedback_switched_on_and_off_runs_the_feedback_rules() -> None:
-    design, feedback = example(WITH_FEEDBACK[0])
+    design, feedback = start(WITH_FEEDBACK[0])
     result = check(design)
     on = recheck(result, design, [], feedback)
     assert on.graph is result.graph
@@ -218,7 +218,7 @@ def test_feedback_switched_on_and_off_runs_the_feedback_rules() -> None:
 
 
 def test_a_touchpoints_name_is_read_with_feedback_only() -> None:
-    design, feedback = example(RAINFOREST)
+    design, feedback = start(RAINFOREST)
     renamed = RenameId("storm", "thunder")  # the feedback still says "storm" (FBK004)
     renamed.apply(design)
     without, with_feedback = check(design), check(design, feedback=feedback)
@@ -232,7 +232,7 @@ def test_a_touchpoints_name_is_read_with_feedback_only() -> None:
 
 
 def test_selected_codes_stay_selected() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design, select=["ELI"], ignore=["ELI001"])
     edit = SetField("saturday-queue", "owner", "")
     edit.apply(design)
@@ -243,7 +243,7 @@ def test_selected_codes_stay_selected() -> None:
 
 
 def test_the_network_shows_a_text_typed_after_it_was_drawn() -> None:
-    design, _feedback = example(RAINFOREST)
+    design, _feedback = start(RAINFOREST)
     result = check(design)
     cue = design.cues[0]
     assert result.graph.network.nodes[cue.id]["label"] != "Typed just now"

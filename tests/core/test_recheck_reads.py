@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from cuecraft.core.edits import EditError, RenameId, SetField
+from cuecraft.core.edits import EditError, SetField
 from cuecraft.core.feedback import Feedback
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
@@ -29,7 +29,8 @@ from cuecraft.core.score import READS as SCORE_READS
 from cuecraft.core.score import Scorecard, scorecard
 from cuecraft.core.validate import FIELDS, Rule
 from tests.core.edit_strategies import KIND_OF_SECTION, OWN
-from tests.core.test_recheck import EXAMPLES, STARTS, TEA_HOUSE, TYPING, example
+from tests.core.recheck_designs import STARTS, start
+from tests.core.test_recheck import TYPING
 
 NAMES = [rule.__module__.rsplit(".", 1)[-1] for rule in RULES]
 
@@ -95,36 +96,9 @@ def undeclared(design: Design, feedback: Feedback | None) -> list[str]:
     return sorted(missing)
 
 
-def priced_tea_house() -> tuple[Design, Feedback | None]:
-    """The tea house with prices that VAL001 and MEM004 speak of (in its currency)."""
-    design, _ = example(TEA_HOUSE)
-    for owner, name, value in (
-        ("value", "currency", "EUR"),
-        ("value", "goods", 10),
-        ("value", "experience", 5),
-        ("tea-tin", "price", 5),
-        ("tea-tin", "plain_price", 10),
-    ):
-        SetField(owner, name, value).apply(design)
-    return design, None
-
-
-def renamed_rainforest() -> tuple[Design, Feedback | None]:
-    """The rainforest café with a touchpoint its feedback names renamed (FBK004)."""
-    design, feedback = example(next(p for p in EXAMPLES if p.name == "rainforest-cafe.yaml"))
-    RenameId("storm", "thunder").apply(design)
-    return design, feedback
-
-
-VARIANTS = {"priced tea house": priced_tea_house, "renamed rainforest": renamed_rainforest}
-
-
-@pytest.mark.parametrize("name", [*(p.name for p in STARTS), *VARIANTS])
+@pytest.mark.parametrize("name", STARTS)
 def test_every_rule_declares_the_fields_that_change_its_findings(name: str) -> None:
-    if name in VARIANTS:
-        design, feedback = VARIANTS[name]()
-    else:
-        design, feedback = example(next(p for p in STARTS if p.name == name))
+    design, feedback = start(name)
     assert undeclared(design, feedback) == []
     if feedback is not None:
         assert undeclared(design, None) == []
