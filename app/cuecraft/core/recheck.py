@@ -40,6 +40,7 @@ from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import current_language
 from cuecraft.core.model import SECTIONS, Design
+from cuecraft.core.names import full_name
 from cuecraft.core.reads import GRAPH_READS, Field, Reads
 from cuecraft.core.rules import RULE_READS, run_rule
 from cuecraft.core.rules.feedback import READS as FEEDBACK_READS
@@ -77,7 +78,7 @@ def recheck(
         return _full(design, made, feedback)
     if edited:
         # The graph stays, but the network the views draw shows names and motifs.
-        vars(graph).pop("network", None)
+        _refresh_network(graph, edits, edited)
 
     by_rule = list(made.by_rule)
     changed = False
@@ -93,6 +94,39 @@ def recheck(
         return previous
     now = RuleFindings(tuple(by_rule), feedback, made.select, made.ignore, made.language)
     return assemble(graph, now, None if changed or scored else previous.scorecard)
+
+
+# The fields that are only the labels of the network's nodes (`core.names.full_name`).
+LABELS = frozenset(
+    {("cues", "text"), ("actions", "text")}
+    | {(section, "name") for section in ("zones", "touchpoints", "layers", "souvenirs")}
+)
+
+
+def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -> None:
+    """The network (built on first use for the graph view and the brief) after edits of
+    fields the graph does not read: its labels set again where only labels changed (a
+    name typed into a 10,000-cue design: building the network again takes a second),
+    else dropped, to be built again when next used (motifs are edges of it)."""
+    network = vars(graph).get("network")
+    if network is None:
+        return
+    if not edited <= LABELS:
+        del vars(graph)["network"]
+        return
+    owners: set[str] = set()
+    waiting = list(edits)
+    while waiting:
+        edit = waiting.pop()
+        if type(edit) is Batch:
+            waiting.extend(edit.edits)
+        elif type(edit) is SetField:
+            owners.add(edit.owner)
+    tables = (graph.zones, graph.touchpoints, graph.cues, graph.layers, graph.souvenirs)
+    for owner in owners:
+        item = next((t[owner] for t in (*tables, graph.actions) if owner in t), None)
+        if item is not None and owner in network:
+            network.nodes[owner]["label"] = full_name(item)
 
 
 def edited_fields(edits: Sequence[Edit], graph: DesignGraph) -> Reads | None:

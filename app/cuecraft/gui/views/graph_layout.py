@@ -20,8 +20,9 @@ from cuecraft.core.graph import DesignGraph
 from ._style import findings_by_id
 from .graph_items import KINDS, NodeInfo, NodeItem
 
-if TYPE_CHECKING:  # a type only: the checks load after the first frame
+if TYPE_CHECKING:
     from cuecraft.core.check import CheckResult
+    from cuecraft.core.findings import Finding  # a type only: the checks load after the first frame
 
 ROW_GAP = 30.0  # pixels between the closest nodes of a column
 Edge = tuple[str, str, str]  # source, target, style kind ("return" for return edges)
@@ -29,25 +30,28 @@ Edge = tuple[str, str, str]  # source, target, style kind ("return" for return e
 
 def node_infos(result: CheckResult) -> dict[str, NodeInfo]:
     """What each network node looks like now: kind, label, polarity, findings."""
-    graph = result.graph
     concerns = findings_by_id(result.findings)
-    out = {}
-    for node, data in graph.network.nodes(data=True):
-        kind = data.get("kind", "")
-        cue = graph.cues.get(node) if kind == "cue" else None
-        action = graph.actions.get(node) if kind == "action" else None
-        found = () if kind == "motif" else tuple(concerns.get(node, ()))
-        out[node] = NodeInfo(
-            node,
-            kind,
-            str(data.get("label", node)),
-            cue is not None and cue.is_negative,
-            cue is not None and not cue.is_active,
-            found[0].severity if found else None,
-            found,
-            action.lane if action is not None else "",
-        )
-    return out
+    return {node: node_info(result, node, concerns) for node in result.graph.network}
+
+
+def node_info(result: CheckResult, node: str, concerns: dict[str, list[Finding]]) -> NodeInfo:
+    """What one network node looks like now (`concerns`: the findings by id)."""
+    graph = result.graph
+    data = graph.network.nodes[node]
+    kind = data.get("kind", "")
+    cue = graph.cues.get(node) if kind == "cue" else None
+    action = graph.actions.get(node) if kind == "action" else None
+    found = () if kind == "motif" else tuple(concerns.get(node, ()))
+    return NodeInfo(
+        node,
+        kind,
+        str(data.get("label", node)),
+        cue is not None and cue.is_negative,
+        cue is not None and not cue.is_active,
+        found[0].severity if found else None,
+        found,
+        action.lane if action is not None else "",
+    )
 
 
 def edge_list(result: CheckResult) -> list[Edge]:

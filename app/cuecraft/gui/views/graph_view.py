@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.edits import Change
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
@@ -41,13 +42,14 @@ from ._style import (
     count_text,
     empty_html,
     empty_state,
+    findings_by_id,
     muted_text,
     retranslate_empty_state,
     with_shortcut,
 )
 from .graph_canvas import GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
-from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_infos
+from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_info, node_infos
 from .graph_legend import GraphLegend
 from .graph_scene import graph_picture, lay_out
 from .zoom_keys import add_zoom_keys
@@ -141,6 +143,11 @@ class GraphView(QWidget):
         self._name_widgets()
 
         add_zoom_keys(self, lambda: self.zoom_by(1.25), lambda: self.zoom_by(1 / 1.25), self.fit)
+        # What the scene was last made from, and the items edited since (None: more than
+        # fields of items): typing a name relabels its node alone.
+        self._drawn: tuple[object, object] = (None, None)
+        self._edited: set[str] | None = None
+        document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 
@@ -292,6 +299,7 @@ class GraphView(QWidget):
             for item in self._nodes.values():
                 self._scene.removeItem(item)
             self._nodes, self._fonts, self._structure = {}, None, None
+            self._drawn = (None, None)
             self._on_checked()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -305,11 +313,27 @@ class GraphView(QWidget):
         if self.isVisible():
             self._ensure_fresh()
 
+    def _note_change(self, change: Change) -> None:
+        if change.fields is None or self._edited is None:
+            self._edited = None
+        else:
+            self._edited |= change.ids
+
     def _ensure_fresh(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
         result = self.document.result
+        edited, self._edited = self._edited, set()
+        if edited is not None and self._drawn == (result, result.graph.network):
+            # The same findings and network: only the items typed into may read anew.
+            concerns = findings_by_id(result.findings)
+            for node in edited & self._nodes.keys():
+                info = node_info(result, node, concerns)
+                if info != self._nodes[node].info:
+                    self._nodes[node].set_info(info)
+            return
+        self._drawn = (result, result.graph.network)
         infos = node_infos(result)
         edges = edge_list(result)
         structure = (tuple((n, i.kind) for n, i in infos.items()), tuple(edges))

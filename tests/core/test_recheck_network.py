@@ -1,0 +1,51 @@
+"""The network the graph view and the brief draw stays true through typing: a name or
+text typed relabels its node in place (building a 10,000-cue network again took a second
+per keystroke); a motif typed builds it again (motifs are its edges)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from cuecraft.core.check import check
+from cuecraft.core.edits import SetField
+from cuecraft.core.fileformat import load_design
+from cuecraft.core.network import build_network
+from cuecraft.core.recheck import recheck
+
+RAINFOREST = Path(__file__).resolve().parents[2] / "designs" / "rainforest-cafe.yaml"
+
+
+def same_network(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
+    nodes = lambda g: sorted((n, sorted(d.items())) for n, d in g.nodes(data=True))  # noqa: E731
+    edges = lambda g: sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))  # noqa: E731
+    return nodes(a) == nodes(b) and edges(a) == edges(b)
+
+
+def test_typed_names_and_texts_relabel_the_network_in_place() -> None:
+    design = load_design(RAINFOREST)
+    result = check(design)
+    network = result.graph.network
+    cue, zone = design.cues[0], design.zones[0]
+    for edit in (
+        SetField(cue.id, "text", "Thunder rolls every twenty minutes", merge=True),
+        SetField(zone.id, "name", "The mall front, renamed", merge=True),
+    ):
+        edit.apply(design)
+        result = recheck(result, design, [edit])
+        assert result.graph.network is network  # not built again
+        assert same_network(network, build_network(result.graph))
+
+
+def test_typed_motifs_build_the_network_again() -> None:
+    design = load_design(RAINFOREST)
+    result: Any = check(design)
+    network = result.graph.network
+    cue = next(c for c in design.cues if c.motifs)
+    edit = SetField(cue.id, "motifs", [])
+    edit.apply(design)
+    result = recheck(result, design, [edit])
+    assert result.graph.network is not network
+    assert same_network(result.graph.network, build_network(result.graph))
