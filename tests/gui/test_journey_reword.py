@@ -62,3 +62,19 @@ def test_a_changed_feeling_draws_the_journey_again(qtbot: Any) -> None:
     document.flush()
     assert cards(view)[touchpoint.id] is not before[touchpoint.id]
     assert shown(view) == shown(fresh(qtbot, document))
+
+
+def test_the_first_findings_badge_the_cards_in_place(qtbot: Any) -> None:
+    # A start draws the journey before its first check: the findings then badge the
+    # cards that were drawn, without drawing the journey again.
+    document = Document(load_design(RAINFOREST), check_now=False)
+    view = fresh(qtbot, document)
+    before = cards(view)
+    assert not any(card.info.badge for card in before.values())
+    document.flush()
+    now = cards(view)
+    assert all(now[t] is before[t] for t in before)
+    assert any(card.info.badge for card in now.values())
+    badges = {t: c.info.badge for t, c in cards(fresh(qtbot, document)).items()}
+    assert {t: c.info.badge for t, c in now.items()} == badges
+    assert shown(view) == shown(fresh(qtbot, document))

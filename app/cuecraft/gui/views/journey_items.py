@@ -234,8 +234,9 @@ class CardItem(QGraphicsItem):
         self._zone = wrap_elide(info.zone, self._meta_font, width - pad * 2 - chip, 1)
 
     def reword(self, info: CardInfo) -> None:
-        """New words on the card (its touchpoint or zone renamed), nothing else: drawn
-        in place, without laying out the journey again."""
+        """New words or findings badge on the card (its touchpoint or zone renamed, its
+        findings changed), nothing else: drawn in place, without laying out the journey
+        again."""
         self.info = info
         self.setToolTip(info.tooltip)
         self._wrap()
