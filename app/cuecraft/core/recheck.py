@@ -114,14 +114,7 @@ def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -
     if not edited <= LABELS:
         del vars(graph)["network"]
         return
-    owners: set[str] = set()
-    waiting = list(edits)
-    while waiting:
-        edit = waiting.pop()
-        if type(edit) is Batch:
-            waiting.extend(edit.edits)
-        elif type(edit) is SetField:
-            owners.add(edit.owner)
+    owners = {edit.owner for edit in _unbatched(edits) if type(edit) is SetField}
     tables = (graph.zones, graph.touchpoints, graph.cues, graph.layers, graph.souvenirs)
     for owner in owners:
         item = next((t[owner] for t in (*tables, graph.actions) if owner in t), None)
@@ -129,17 +122,25 @@ def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -
             network.nodes[owner]["label"] = full_name(item)
 
 
-def edited_fields(edits: Sequence[Edit], graph: DesignGraph) -> Reads | None:
-    """The fields the edits set, as (section, name); None when an edit is anything but a
-    `SetField` of a field of the format (then everything is checked again). Item owners
-    are looked up in the graph: until an edit other than SetField, its ids are the design's."""
-    out: set[Field] = set()
+def _unbatched(edits: Sequence[Edit]) -> list[Edit]:
+    """The edits with every `Batch` (at any depth) replaced by the edits it holds."""
+    out: list[Edit] = []
     waiting = list(edits)
     while waiting:
         edit = waiting.pop()
         if type(edit) is Batch:
             waiting.extend(edit.edits)
-            continue
+        else:
+            out.append(edit)
+    return out
+
+
+def edited_fields(edits: Sequence[Edit], graph: DesignGraph) -> Reads | None:
+    """The fields the edits set, as (section, name); None when an edit is anything but a
+    `SetField` of a field of the format (then everything is checked again). Item owners
+    are looked up in the graph: until an edit other than SetField, its ids are the design's."""
+    out: set[Field] = set()
+    for edit in _unbatched(edits):
         if type(edit) is not SetField:
             return None
         owner = edit.owner
