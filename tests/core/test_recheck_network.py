@@ -49,3 +49,17 @@ def test_typed_motifs_build_the_network_again() -> None:
     result = recheck(result, design, [edit])
     assert result.graph.network is not network
     assert same_network(result.graph.network, build_network(result.graph))
+
+
+def test_runs_in_full_says_what_recheck_will_do() -> None:
+    # The workbench moves full checks of large designs off its thread on this answer.
+    from cuecraft.core.edits import RemoveItem
+    from cuecraft.core.recheck import runs_in_full
+
+    design = load_design(RAINFOREST)
+    result = check(design)
+    cue, touchpoint = design.cues[0], design.touchpoints[1]
+    assert not runs_in_full(result, design, [SetField(cue.id, "text", "typed")])
+    assert runs_in_full(result, design, [SetField(touchpoint.id, "emotion", 2)])
+    assert runs_in_full(result, design, [RemoveItem(cue.id)])
+    assert runs_in_full(result, load_design(RAINFOREST), [])  # another design's result

@@ -70,12 +70,10 @@ def recheck(
 
     Codes selected or ignored when `previous` was checked stay selected or ignored."""
     made = previous.rule_findings
-    if made is None or previous.graph.design is not design or made.language != current_language():
+    edited = _partly(previous, design, edits)
+    if made is None or edited is None:
         return _full(design, made, feedback)
     graph = previous.graph
-    edited = edited_fields(edits, graph)
-    if edited is None or not edited.isdisjoint(GRAPH_READS):
-        return _full(design, made, feedback)
     if edited:
         # The graph stays, but the network the views draw shows names and motifs.
         _refresh_network(graph, edits, edited)
@@ -94,6 +92,25 @@ def recheck(
         return previous
     now = RuleFindings(tuple(by_rule), feedback, made.select, made.ignore, made.language)
     return assemble(graph, now, None if changed or scored else previous.scorecard)
+
+
+def runs_in_full(previous: CheckResult, design: Design, edits: Sequence[Edit]) -> bool:
+    """Whether `recheck` after these edits checks everything (the workbench does that off
+    its thread for a large design): anything but edits of fields the graph does not read,
+    a result made some other way, or a change of language."""
+    return _partly(previous, design, edits) is None
+
+
+def _partly(previous: CheckResult, design: Design, edits: Sequence[Edit]) -> Reads | None:
+    """The fields the edits set when only the rules that read them need to run again;
+    None when everything must be checked."""
+    made = previous.rule_findings
+    if made is None or previous.graph.design is not design or made.language != current_language():
+        return None
+    edited = edited_fields(edits, previous.graph)
+    if edited is None or not edited.isdisjoint(GRAPH_READS):
+        return None
+    return edited
 
 
 # The fields that are only the labels of the network's nodes (`core.names.full_name`).

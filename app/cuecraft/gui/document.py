@@ -280,30 +280,20 @@ class Document(QObject):
         if self._checked == self._generation and self.findings_ready:
             return
         since = self._edits_since if self.findings_ready else None
-        if since is not None and not self._runs_in_full(since):
-            from cuecraft.core.recheck import recheck
+        if since is not None:
+            from cuecraft.core.recheck import recheck, runs_in_full
 
-            self._take(self._generation, recheck(self.result, self.design, since, self.feedback))
-            return
+            if not runs_in_full(self.result, self.design, since):
+                self._take(
+                    self._generation, recheck(self.result, self.design, since, self.feedback)
+                )
+                return
         if self.is_big and not wait:
             self._check_in_background()
             return
         from cuecraft.gui.check_worker import full_check
 
         self._take(self._generation, full_check(self.design, self.feedback))
-
-    def _runs_in_full(self, since: list[Edit]) -> bool:
-        from cuecraft.core.i18n import current_language
-        from cuecraft.core.reads import GRAPH_READS
-        from cuecraft.core.recheck import edited_fields
-
-        made = self.result.rule_findings
-        if made is None or self.result.graph.design is not self.design:
-            return True
-        if made.language != current_language() or made.feedback is not self.feedback:
-            return True
-        edited = edited_fields(since, self.result.graph)
-        return edited is None or not edited.isdisjoint(GRAPH_READS)
 
     def _check_in_background(self) -> None:
         from cuecraft.gui.check_worker import BackgroundCheck
