@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cuecraft.core.feedback.model import Feedback
 from cuecraft.core.findings import Finding, matches
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import current_language
-from cuecraft.core.model import Design
-from cuecraft.core.rules import check_rules
-from cuecraft.core.rules.feedback import check_feedback
 from cuecraft.core.score import Scorecard, scorecard
+
+if TYPE_CHECKING:
+    from cuecraft.core.feedback.model import Feedback
+    from cuecraft.core.model import Design
+
+# The rules load with the first check, not with the result's type: the workbench makes
+# an unchecked result (the design's graph) for its first frame, and checks just after.
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ def check(
     The scorecard is always computed from all findings, so ignoring a code
     hides it from the list without flattering the score.
     """
+    from cuecraft.core.rules import check_rules
+    from cuecraft.core.rules.feedback import check_feedback
+
     graph = DesignGraph(design)
     found = [*check_rules(graph), check_feedback(graph, feedback)]  # FBK after JRN
     by_rule = tuple(tuple(rule) for rule in found)

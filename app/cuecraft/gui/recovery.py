@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -61,7 +60,19 @@ def _beacons_dir() -> Path:
 
 # -- who wrote it, and does it still run -----------------------------------------------------
 
-HOST = socket.gethostname()
+
+def _host_name() -> str:
+    """This machine's name, as `socket.gethostname()` says it (on POSIX without the socket
+    module, 3 ms of a start)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()
+
+
+HOST = _host_name()
 # This process, as its lock files name it (its number may be a dead process's too).
 _TOKEN = os.urandom(8).hex()
 
