@@ -1,0 +1,60 @@
+"""Typing with the Graph tab on screen repaints the node typed into, not the whole graph
+(issue 19: at 10,000 cues a repaint of the whole drawing took 0.35 s a key)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QPaintEvent
+
+from cuecraft.core.edits import SetField
+from cuecraft.core.fileformat import load_design
+from cuecraft.gui.document import Document
+from cuecraft.gui.views import GraphView
+
+DESIGNS = Path(__file__).resolve().parents[2] / "designs"
+
+
+class Painted(QObject):
+    """The rectangles a widget paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_typing_a_name_repaints_only_around_its_node(qtbot: Any) -> None:
+    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = GraphView(document)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    viewport = view.canvas().viewport()
+    painted = Painted()
+    viewport.installEventFilter(painted)
+    view.show()
+    qtbot.waitUntil(lambda: bool(painted.rects))  # the whole graph, once
+    qtbot.wait(100)
+    point = document.design.touchpoints[0]
+    node = view.node_item(point.id)
+    assert node is not None
+    shown_at = view.canvas().mapFromScene(node.sceneBoundingRect()).boundingRect()
+    assert viewport.rect().intersects(shown_at), "the node is on screen"
+
+    for typed in ("x", "xy", "xyz"):
+        painted.rects.clear()
+        assert document.push(SetField(point.id, "name", point.name + typed, merge=True)) is None
+        document.flush()
+        qtbot.waitUntil(lambda: bool(painted.rects))
+        assert node.label_text().replace("\n", " ").startswith(point.name.split()[0])
+        whole = viewport.rect()
+        for rect in painted.rects:
+            assert rect != whole
+            assert rect.width() * rect.height() < whole.width() * whole.height() / 4, rect
+            assert rect.intersects(shown_at)
