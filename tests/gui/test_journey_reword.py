@@ -149,3 +149,26 @@ def test_a_changed_feeling_with_one_persona_followed(qtbot: Any) -> None:
     again.personas().switch.choose("family")
     assert drawn(view) == drawn(again)
     assert view.personas().state.drawn()["family"][arrive.id] == -3
+
+
+def test_a_changed_feeling_while_comparing_with_another_design(qtbot: Any) -> None:
+    from cuecraft.core.graph import DesignGraph
+    from cuecraft.gui.views.journey_compare import AsIs
+
+    other = load_design(DESIGNS / "rainforest-cafe.yaml")
+    other.touchpoints[3].emotion = -2
+    as_is = AsIs("before.yaml", DesignGraph(other))
+    document = Document(load_design(RAINFOREST))
+    view = fresh(qtbot, document)
+    view.set_as_is(as_is)
+    before = cards(view)
+    touchpoint = document.design.touchpoints[3]
+    assert document.push(SetField(touchpoint.id, "emotion", 3)) is None
+    document.flush()
+    assert all(cards(view)[t] is before[t] for t in before)
+    again = fresh(qtbot, document)
+    again.set_as_is(as_is)
+    assert view.as_is_drawn() == again.as_is_drawn()
+    assert drawn(view) == drawn(again)
+    charts = [i for i in view._canvas.scene().items() if type(i).__name__ == "AsIsCurve"]
+    assert len(charts) == 1  # the old curve went with the new one drawn
