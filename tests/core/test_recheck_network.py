@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 
 from cuecraft.core.check import check
 from cuecraft.core.edits import SetField
@@ -63,3 +64,27 @@ def test_runs_in_full_says_what_recheck_will_do() -> None:
     assert runs_in_full(result, design, [SetField(touchpoint.id, "emotion", 2)])
     assert runs_in_full(result, design, [RemoveItem(cue.id)])
     assert runs_in_full(result, load_design(RAINFOREST), [])  # another design's result
+
+
+@pytest.mark.parametrize(
+    ("pick", "name", "value"),
+    [
+        (lambda d: next(c for c in d.cues if c.is_negative), "owner", "Night manager"),
+        (lambda d: next(c for c in d.cues if c.is_negative), "remedy", "Fix the queue"),
+        (lambda d: next(c for c in d.cues if c.is_negative), "severity", "low"),
+        (lambda d: next(c for c in d.cues if c.is_negative), "impact", 3),
+        (lambda d: d.actions[0], "tolerance", 10),
+        (lambda d: d.touchpoints[0], "wait", 7),
+    ],
+)
+def test_fields_the_network_does_not_hold_keep_it(pick: Any, name: str, value: Any) -> None:
+    # An owner typed into a 10,000-cue design built the network again on every key.
+    design = load_design(RAINFOREST)
+    result = check(design)
+    network = result.graph.network
+    item = pick(design)
+    edit = SetField(item.id, name, value, merge=True)
+    edit.apply(design)
+    result = recheck(result, design, [edit])
+    assert result.graph.network is network
+    assert same_network(network, build_network(result.graph))

@@ -58,3 +58,30 @@ def test_typing_a_name_repaints_only_around_its_node(qtbot: Any) -> None:
             assert rect != whole
             assert rect.width() * rect.height() < whole.width() * whole.height() / 4, rect
             assert rect.intersects(shown_at)
+
+
+def infos(view: GraphView) -> dict[str, object]:
+    return {node: view.node_item(node).info for node in view.node_ids()}  # type: ignore[union-attr]
+
+
+def test_typing_an_owner_keeps_the_network_and_updates_the_findings(qtbot: Any) -> None:
+    # At 10,000 cues the network was built again for every key typed into an owner.
+    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = GraphView(document)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    network = document.result.graph.network
+    items = {node: view.node_item(node) for node in view.node_ids()}
+    cue = next(c for c in document.design.cues if c.is_negative and c.owner)
+    for owner in ("", "Night manager", "Night manager on duty"):
+        assert document.push(SetField(cue.id, "owner", owner or None, merge=True)) is None
+        document.flush()
+        assert document.result.graph.network is network
+        assert {node: view.node_item(node) for node in view.node_ids()} == items
+        fresh = GraphView(document)
+        qtbot.addWidget(fresh)
+        assert infos(view) == infos(fresh)
+        codes = {f.code for f in items[cue.id].info.findings}  # type: ignore[union-attr]
+        assert ("ELI004" in codes) == (not owner)  # no owner named: a finding on its node

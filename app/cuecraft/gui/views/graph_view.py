@@ -56,6 +56,7 @@ from .zoom_keys import add_zoom_keys
 
 if TYPE_CHECKING:  # a type only: the checks load after the first frame
     from cuecraft.core.check import CheckResult
+    from cuecraft.core.findings import Finding
 
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
@@ -146,6 +147,7 @@ class GraphView(QWidget):
         # What the scene was last made from, and the items edited since (None: more than
         # fields of items): typing a name relabels its node alone.
         self._drawn: tuple[object, object] = (None, None)
+        self._concerns: dict[str, list[Finding]] = {}  # the findings drawn, by node
         self._edited: set[str] | None = None
         document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
@@ -325,15 +327,29 @@ class GraphView(QWidget):
         self._dirty = False
         result = self.document.result
         edited, self._edited = self._edited, set()
-        if edited is not None and self._drawn == (result, result.graph.network):
-            # The same findings and network: only the items typed into may read anew.
+        drawn_result, drawn_network = self._drawn
+        if edited is not None and drawn_network is result.graph.network:
+            # The same network (nodes, edges and labels): only the items typed into and
+            # those whose findings changed may look different.
             concerns = findings_by_id(result.findings)
-            for node in edited & self._nodes.keys():
+            touched = set(edited)
+            if result is not drawn_result:
+                before = self._concerns
+                touched |= {
+                    node
+                    for node in concerns.keys() | before.keys()
+                    if concerns.get(node) != before.get(node)
+                }
+            for node in touched & self._nodes.keys():
                 info = node_info(result, node, concerns)
                 if info != self._nodes[node].info:
                     self._nodes[node].set_info(info)
+            self._drawn, self._concerns = (result, drawn_network), concerns
+            if result is not drawn_result:
+                self._update_summary()
             return
         self._drawn = (result, result.graph.network)
+        self._concerns = findings_by_id(result.findings)
         infos = node_infos(result)
         edges = edge_list(result)
         structure = (tuple((n, i.kind) for n, i in infos.items()), tuple(edges))
