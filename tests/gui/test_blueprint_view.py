@@ -19,7 +19,7 @@ from cuecraft.core.edits import AddItem, SetField
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.model import Action
 from cuecraft.gui.document import Document
-from cuecraft.gui.views.blueprint_items import ColumnHead
+from cuecraft.gui.views.blueprint_items import ColumnHead, TextItem
 from cuecraft.gui.views.blueprint_view import BlueprintView
 
 CAFE = """\
@@ -363,3 +363,71 @@ def test_a_blank_design_draws_the_empty_grid(qtbot, tmp_path):
     assert scene.hint_item is not None
     assert scene.cards() == [] and scene.grid is not None and scene.grid.width == 0
     assert view.summary().startswith("0 steps")
+
+
+def drawn(view: BlueprintView) -> tuple[object, ...]:
+    """Everything the blueprint shows: each card's words, ring, tooltip and place, the
+    column heads, the "+N more" notes and their tooltips, the marks."""
+    scene = view.scene()
+    cards = sorted(
+        (
+            c.item_id,
+            c.row,
+            c.ghost,
+            tuple(c.lines),
+            c.meta,
+            c.severity,
+            c.toolTip(),
+            round(c.scenePos().x()),
+            round(c.scenePos().y()),
+            c.rect.height(),
+        )
+        for c in scene.cards()
+    )
+    items = scene.items()
+    heads = sorted(
+        (round(i.scenePos().x()), tuple(i.lines), i.sub) for i in items if isinstance(i, ColumnHead)
+    )
+    notes = sorted((tuple(i.lines), i.toolTip()) for i in items if isinstance(i, TextItem))
+    return cards, heads, notes, sorted(scene.marks())
+
+
+def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
+    # At 10,000 cues drawing the whole blueprint again took 0.6 s a key.
+    view = shown(qtbot, BlueprintView(doc))
+    before = view.scene().cards()
+    smell = "Wet earth after the rain, and moss"
+    for edit in (
+        SetField("mist", "text", "Fine mist drifts over every table", merge=True),
+        SetField("smell", "text", smell, merge=True),  # counted in "+2 more", named in its tip
+        SetField("arrive", "name", "Arrive at the gate", merge=True),
+        SetField("kitchen-zone", "name", "Open kitchen", merge=True),  # in action tooltips
+        SetField("host", "text", "Host greets the party, hands over a pager", merge=True),
+        SetField("host", "owner", "host team", merge=True),
+        SetField("host", "minutes", 3),
+        SetField("plan", "minutes", 4),  # beside its owner: the same line
+        SetField("host", "owner", None),  # BLU003: a ring and the finding in its tooltip
+        SetField("walk", "text", "Guide walks them to the table", merge=True),  # and its ghost
+    ):
+        assert doc.push(edit) is None
+        doc.flush()
+        assert view.scene().cards() == before, edit  # the same cards: nothing laid out again
+        assert drawn(view) == drawn(shown(qtbot, BlueprintView(doc))), edit
+    assert view.scene().card("host").severity == "warning"
+    assert "BLU003" in view.scene().card("host").toolTip()
+    assert any(smell in tip for _lines, tip in drawn(view)[2])
+
+
+def test_what_moves_on_the_grid_draws_it_again(qtbot, doc):
+    view = shown(qtbot, BlueprintView(doc))
+    for edit in (
+        SetField("bar", "wait", 5),  # its W mark
+        SetField("host", "fail", None),  # its F mark
+        SetField("arrive", "name", "Arrive at the arch under the banyan tree in the mist"),
+        SetField("walk", "owner", "guides"),  # a line under a card that had none: taller
+    ):
+        before = view.scene().cards()
+        assert doc.push(edit) is None
+        doc.flush()
+        assert drawn(view) == drawn(shown(qtbot, BlueprintView(doc))), edit
+        assert view.scene().cards() != before, edit

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from cuecraft.core.blueprint import CUSTOMER, EVIDENCE, LINES, ROWS, Blueprint, Card, blueprint
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
+from cuecraft.core.model import Action, Touchpoint
 from cuecraft.core.names import full_name, label_lines
 from cuecraft.core.words import phase_word
 
@@ -84,6 +85,16 @@ class BlueprintScene(QGraphicsScene):
         self.return_pairs: list[tuple[str, str]] = []
         self.needs_pairs: list[tuple[str, str]] = []  # (action, the action it needs)
         self.hint_item: TextItem | None = None
+        # What `refresh` needs to say new words in place: the graph and style drawn, every
+        # card of each item, the columns' heads, the "+3 more" of each column and the
+        # cues they list, each card's tooltip before its findings, the findings drawn.
+        self.graph: DesignGraph | None = None
+        self._style: BlueprintStyle | None = None
+        self._of: dict[str, list[CardItem]] = {}
+        self._head_of: dict[str, ColumnHead] = {}
+        self._more: list[tuple[TextItem, list[str]]] = []
+        self._tips: dict[int, str] = {}  # id(card) -> its own tooltip
+        self._found: dict[str, list[Finding]] = {}
 
     # -- read-only helpers (the view, tests) -------------------------------------------
 
@@ -110,6 +121,104 @@ class BlueprintScene(QGraphicsScene):
     def selected_ids(self) -> set[str]:
         return {c.item_id for c in self._all if c.selected}
 
+    # -- words in place ------------------------------------------------------------------
+
+    def refresh(self, graph: DesignGraph, ids: set[str], findings: Iterable[Finding]) -> bool:
+        """After edits that move nothing on the grid (the graph drawn is kept, `ids` were
+        typed into): their cards and the tooltips that name them say the new words, and
+        cards whose findings changed are ringed anew; nothing is laid out again (at
+        10,000 cues the whole blueprint takes most of a second to draw). False, and
+        nothing changed, when a card or a heading would need another number of lines."""
+        style = self._style
+        if graph is not self.graph or style is None:
+            return False
+        cards: dict[int, tuple[CardItem, list[str], str]] = {}  # id(card) -> lines, own tip
+        tips: dict[int, str] = {}  # tooltips alone, of cards that only name an edited item
+        heads: list[tuple[ColumnHead, list[str]]] = []
+        mores: list[TextItem] = []
+        metrics = QFontMetricsF(style.text)
+        for item_id in ids:
+            if item_id in graph.cues:
+                name = full_name(graph.cues[item_id])
+                line = _cue_line(name, metrics)
+                for card in self._of.get(item_id, []):
+                    cards[id(card)] = (card, [line], _tip(name))
+                mores += [more for more, listed in self._more if item_id in listed]
+            elif item_id in graph.touchpoints:
+                tp = graph.touchpoints[item_id]
+                head = self._head_of.get(item_id)
+                if head is not None:
+                    heads.append((head, _head_lines(tp, style)))
+                tip = words.touchpoint_tooltip(tp, full_name(tp))
+                for card in self._of.get(item_id, []):
+                    cards[id(card)] = (card, _step_lines(tp, style), tip)
+                serving = [a.id for a in graph.actions_at.get(item_id, ())]
+                tips.update(self._action_tips(graph, serving))
+            elif item_id in graph.zones:
+                served = [a for a, action in graph.actions.items() if action.zone == item_id]
+                tips.update(self._action_tips(graph, served))
+            elif item_id in graph.actions:
+                action = graph.actions[item_id]
+                tip = _action_tip(graph, item_id)
+                for card in self._of.get(item_id, []):
+                    if card.ghost:
+                        cards[id(card)] = (card, _ghost_lines(action, style), tip)
+                        continue
+                    width = card.rect.width() - 2 * PAD - 18
+                    lines = label_lines(full_name(action), _fits(style.text, width), TEXT_LINES)
+                    if bool(words.action_meta(action)) != bool(card.meta):
+                        return False
+                    cards[id(card)] = (card, lines, tip)
+        if any(len(lines) != len(card.lines) for card, lines, _tip_ in cards.values()):
+            return False
+        if any(len(lines) != len(head.lines) for head, lines in heads):
+            return False
+        for card, lines, tip in cards.values():
+            card.lines = lines
+            if card.row not in (EVIDENCE, CUSTOMER) and not card.ghost:
+                card.meta = words.action_meta(graph.actions[card.item_id])
+            self._tips[id(card)] = tip
+            card.update()
+        for key, tip in tips.items():
+            self._tips[key] = tip
+        for head, lines in heads:
+            head.lines = lines
+            head.update()
+        for more in mores:
+            more.setToolTip(_more_tip(graph, next(c for m, c in self._more if m is more)))
+        touched = {card.item_id for card, _lines, _tip_ in cards.values()}
+        touched |= {c.item_id for c in self._all if id(c) in tips}
+        self._flag(findings_by_id(findings), touched)
+        return True
+
+    def _action_tips(self, graph: DesignGraph, actions: Iterable[str]) -> dict[int, str]:
+        """The tooltips of these actions' cards (their steps' or zone's names changed)."""
+        out: dict[int, str] = {}
+        for action_id in dict.fromkeys(actions):
+            if action_id in graph.actions:
+                tip = _action_tip(graph, action_id)
+                out.update((id(card), tip) for card in self._of.get(action_id, []))
+        return out
+
+    def _flag(self, found: dict[str, list[Finding]], also: Iterable[str] = ()) -> None:
+        """Ring the cards the findings name (their worst severity) and add the findings to
+        their tooltips, where they changed since last drawn and for the items in `also`."""
+        before = self._found
+        changed = {i for i in found.keys() | before.keys() if found.get(i) != before.get(i)}
+        for item_id in changed | set(also):
+            mine = found.get(item_id, [])
+            for card in self._of.get(item_id, []):
+                tip = self._tips[id(card)]
+                if card.ghost:
+                    card.setToolTip(tip)
+                    continue
+                severity = severity_by_id(mine).get(item_id, "")
+                if severity != card.severity:
+                    card.severity = severity
+                    card.update()
+                card.setToolTip(f"{tip}<br>{findings_tooltip(mine)}" if mine else tip)
+        self._found = found
+
     # -- building ----------------------------------------------------------------------
 
     def build(
@@ -128,6 +237,7 @@ class BlueprintScene(QGraphicsScene):
         if style is None:
             style = BlueprintStyle.make(QGuiApplication.palette(), QGuiApplication.font())
         grid = self.grid = blueprint(graph)
+        self.graph, self._style = graph, style
         cells: Cells = {}
         for card in grid.cards:
             cells.setdefault((card.row, card.column), []).append(card)
@@ -173,22 +283,18 @@ class BlueprintScene(QGraphicsScene):
         self.addItem(self.band)
         self.setBackgroundBrush(style.base)
         self.setSceneRect(QRectF(0, 0, right + MARGIN, bottom))
-        severity = severity_by_id(f for f in findings if f.ids)
-        if severity:
-            found = findings_by_id(findings)
-            for each in self._all:
-                if each.item_id in severity and not each.ghost:
-                    each.severity = severity[each.item_id]
-                    tip = each.toolTip()
-                    each.setToolTip(f"{tip}<br>{findings_tooltip(found[each.item_id])}")
+        for each in self._all:
+            self._of.setdefault(each.item_id, []).append(each)
+            self._tips[id(each)] = each.toolTip()
+        self._flag(findings_by_id(findings))
 
     def _heads(self, graph: DesignGraph, grid: Blueprint, style: BlueprintStyle) -> float:
-        fits = _fits(style.bold, COLUMN - 34)
         tallest = 0.0
         for i, tp_id in enumerate(grid.columns):
             tp = graph.touchpoints[tp_id]
-            lines = label_lines(full_name(tp), fits, 2)
+            lines = _head_lines(tp, style)
             head = ColumnHead(count_text(i + 1), lines, phase_word(tp.phase), COLUMN, style)
+            self._head_of[tp_id] = head
             self._place(head, i, MARGIN)
             tallest = max(tallest, head.boundingRect().height())
         if grid.unplaced:
@@ -230,16 +336,16 @@ class BlueprintScene(QGraphicsScene):
                 name = full_name(cue)
                 line = elided.get(cue.id)
                 if line is None:
-                    line = elided[cue.id] = metrics.elidedText(
-                        name, Qt.TextElideMode.ElideRight, COLUMN - 2 * PAD
-                    )
+                    line = elided[cue.id] = _cue_line(name, metrics)
                 card = self._card(cue.id, EVIDENCE, COLUMN, [line], "", _tip(name), style)
                 self._place(card, i, y)
                 y += card.rect.height() + 4
             if len(cues) > EVIDENCE_SHOWN:
                 rest = cues[EVIDENCE_SHOWN:]
-                tip = "<br>".join(html_escape(full_name(c)) for c in rest[:12])
-                more = TextItem([words.more_text(len(rest))], style.text, style.muted, tip)
+                listed = [c.id for c in rest[:12]]
+                more = TextItem([words.more_text(len(rest))], style.text, style.muted, "")
+                more.setToolTip(_more_tip(graph, listed))
+                self._more.append((more, listed))
                 self._place(more, i, y + 1)
                 y += more.boundingRect().height() + 2
             bottom = max(bottom, y + ROW_PAD)
@@ -249,13 +355,11 @@ class BlueprintScene(QGraphicsScene):
     def _customer(
         self, graph: DesignGraph, grid: Blueprint, cells: Cells, style: BlueprintStyle, top: float
     ) -> float:
-        fits = _fits(style.bold, COLUMN - 2 * PAD)
         made: list[CardItem] = []
         for tp_id in grid.columns:
             tp = graph.touchpoints[tp_id]
-            name = full_name(tp)
-            tip = words.touchpoint_tooltip(tp, name)
-            card = self._card(tp_id, CUSTOMER, COLUMN, label_lines(name, fits, 2), "", tip, style)
+            tip = words.touchpoint_tooltip(tp, full_name(tp))
+            card = self._card(tp_id, CUSTOMER, COLUMN, _step_lines(tp, style), "", tip, style)
             self._cards[tp_id] = card
             made.append(card)
         height = max((c.rect.height() for c in made), default=LANE_MIN - 2 * ROW_PAD)
@@ -289,13 +393,15 @@ class BlueprintScene(QGraphicsScene):
                 span = cell.last - cell.column + 1
                 width = span * COLUMN + (span - 1) * GUTTER
                 fits = fits_cache.setdefault(span, _fits(style.text, width - 2 * PAD - 18))
-                text = full_name(action)
-                lines = label_lines(text, fits, TEXT_LINES)
-                served = [full_name(graph.touchpoints[t]) for t in graph.action_at[action.id]]
-                zone = graph.zones.get(action.zone or "")
-                tip = words.action_tooltip(action, text, full_name(zone) if zone else "", served)
+                lines = label_lines(full_name(action), fits, TEXT_LINES)
                 card = self._card(
-                    action.id, row, width, lines, words.action_meta(action), tip, style
+                    action.id,
+                    row,
+                    width,
+                    lines,
+                    words.action_meta(action),
+                    _action_tip(graph, action.id),
+                    style,
                 )
                 if action.has_fail_point:
                     card.add_mark("fail", words.fail_mark(), words.fail_tooltip(action))
@@ -306,11 +412,10 @@ class BlueprintScene(QGraphicsScene):
                     floor[c] = y + card.rect.height() + CARD_GAP
                 self._cards[action.id] = card
                 ghosts.extend((cell, other) for other in cell.also)
-        fits = _fits(style.text, COLUMN - 2 * PAD)
         for cell, column in ghosts:
             main = self._cards[cell.id]
             ghost = CardItem(cell.id, row, COLUMN, main.lines[:1], "", style, ghost=True)
-            ghost.lines = label_lines("↪ " + full_name(graph.actions[cell.id]), fits, 1)
+            ghost.lines = _ghost_lines(graph.actions[cell.id], style)
             ghost.setToolTip(main.toolTip())
             self._all.append(ghost)
             self._place(ghost, column, floor[column])
@@ -377,6 +482,39 @@ class BlueprintScene(QGraphicsScene):
         # Under the cards: a card's words stay readable where an arrow passes it.
         self.addPath(needs, QPen(ink, 1.3)).setZValue(1)
         self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(1)
+
+
+def _cue_line(name: str, metrics: QFontMetricsF) -> str:
+    """A cue's name on its evidence chip: one line, cut with "…"."""
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, COLUMN - 2 * PAD)
+
+
+def _head_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
+    """A step's name in its column's heading."""
+    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 34), 2)
+
+
+def _step_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
+    """A touchpoint's name on its card in the customer row."""
+    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 2 * PAD), 2)
+
+
+def _ghost_lines(action: Action, style: BlueprintStyle) -> list[str]:
+    """An action's name on the dashed card in a further column it serves."""
+    return label_lines("↪ " + full_name(action), _fits(style.text, COLUMN - 2 * PAD), 1)
+
+
+def _action_tip(graph: DesignGraph, action_id: str) -> str:
+    """An action card's tooltip: its words, lane, zone and the steps it serves."""
+    action = graph.actions[action_id]
+    served = [full_name(graph.touchpoints[t]) for t in graph.action_at[action_id]]
+    zone = graph.zones.get(action.zone or "")
+    return words.action_tooltip(action, full_name(action), full_name(zone) if zone else "", served)
+
+
+def _more_tip(graph: DesignGraph, listed: list[str]) -> str:
+    """The tooltip of a step's "+3 more": the names of the cues it counts (the first 12)."""
+    return "<br>".join(html_escape(full_name(graph.cues[c])) for c in listed)
 
 
 def _fits(font: QFont, width: float) -> Callable[[str], bool]:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuecraft.core.edits import Change
 from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
@@ -51,6 +52,16 @@ if TYPE_CHECKING:  # a type only: the checks load after the first frame
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 READABLE = 0.85  # the first view never starts smaller than this: a person reads it at once
 ADD_ACTION_KEY = "Ctrl+Shift+B"  # Edit ▸ Add ▸ Action (blueprint), main_window.py
+
+
+# Fields the graph does not read that move something on the grid when edited: a wait
+# point's mark, a fail point's, an action's lane, zone, steps or needs. Editing one draws
+# the blueprint again; the other fields it shows are words (names, an action's owner and
+# times), changed in place.
+MOVES = frozenset(
+    {("touchpoints", "wait")}
+    | {("actions", name) for name in ("lane", "at", "zone", "fail", "recovery", "needs")}
+)
 
 
 def hint_text() -> str:
@@ -154,15 +165,17 @@ class BlueprintView(QWidget):
         self._name_widgets()
 
         add_zoom_keys(self, lambda: self.zoom_by(1.25), lambda: self.zoom_by(1 / 1.25), self.fit)
+        # The items typed into since last drawn (None: draw it all again): where the graph
+        # stays, their words change in place (`BlueprintScene.refresh`).
+        self._edited: set[str] | None = None
+        document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 
     def retranslate(self) -> None:
         """Redraw every word in the current language (also run on LanguageChange)."""
         self._name_widgets()
-        self._dirty = True
-        if self.isVisible():
-            self._ensure_fresh()
+        self._redraw()
 
     def _name_widgets(self) -> None:
         self.setAccessibleName(_("Blueprint view"))
@@ -270,7 +283,7 @@ class BlueprintView(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_summary"):
             self.retranslate()
         elif event.type() in themed and hasattr(self, "_scene"):
-            self._on_checked()
+            self._redraw()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -283,11 +296,30 @@ class BlueprintView(QWidget):
         if self.isVisible():
             self._ensure_fresh()
 
+    def _redraw(self) -> None:
+        """Draw it all again when next shown (new words, fonts or colours everywhere)."""
+        self._edited = None
+        self._on_checked()
+
+    def _note_change(self, change: Change) -> None:
+        if self._edited is None:
+            return
+        if change.fields is None or any(
+            (section, name) in MOVES for section in change.sections for name in change.fields
+        ):
+            self._edited = None
+        else:
+            self._edited |= change.ids
+
     def _ensure_fresh(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
         result = self.document.result
+        edited, self._edited = self._edited, set()
+        if edited is not None and self._scene.refresh(result.graph, edited, result.findings):
+            self._update_summary()
+            return
         style = BlueprintStyle.make(self.palette(), self.font())
         self._scene.build(result.graph, style, result.findings, hint_text())
         self._canvas.setBackgroundBrush(self.palette().base())
