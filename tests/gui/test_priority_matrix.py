@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
+from cuecraft.core.edits import SetField
 from cuecraft.core.fileformat import load_design
 from cuecraft.core.plan import open_plan
 from cuecraft.gui.document import Document
@@ -340,3 +341,42 @@ def test_the_summary_links_to_a_tray_out_of_sight(qtbot, doc):
     )
     label.linkActivated.emit("#tray")
     assert tray_in_sight()
+
+
+def chips_drawn(view: PriorityMatrixView) -> list[tuple[object, ...]]:
+    """Each chip's number, words, owner line, warning, tooltip and cell."""
+    return sorted(
+        (
+            c.cue_id,
+            c.number,
+            tuple(c.lines),
+            c.meta,
+            c.owned,
+            c.warned,
+            c.toolTip(),
+            spot_of_chip(view, c.cue_id),
+        )
+        for c in view.scene().chips.values()
+    )
+
+
+def test_typing_words_changes_chips_in_place_and_a_move_draws_the_matrix_again(qtbot, doc):
+    # At 10,000 cues every key typed into a cue drew the matrix again (70 ms).
+    view = shown(qtbot, PriorityMatrixView(doc))
+    for edit, in_place in (
+        (SetField("mist", "text", "Fine mist drifts over every table"), True),  # not shown
+        (SetField("queue", "owner", None), True),  # ELI004 now: its chip warns, unowned
+        (SetField("queue", "owner", "duty manager"), True),
+        (SetField("fryer", "text", "Fryer smell drifts over the front tables at noon"), True),
+        (SetField("fryer", "remedy", "Move the extractor hood"), True),
+        (SetField("beep", "impact", 3), False),  # another cell
+        (SetField("mist", "polarity", "negative"), False),  # a cue joins the matrix
+        (SetField("floor", "status", "open"), False),  # an eliminated one comes back
+    ):
+        before = dict(view.scene().chips)
+        assert doc.push(edit) is None
+        doc.flush()
+        assert (view.scene().chips == before) == in_place, edit
+        assert chips_drawn(view) == chips_drawn(shown(qtbot, PriorityMatrixView(doc))), edit
+        assert view._summary.text() == shown(qtbot, PriorityMatrixView(doc))._summary.text()
+    assert {"mist", "floor"} <= view.scene().chips.keys()

@@ -188,15 +188,21 @@ class ChipItem(QGraphicsItem):
         self.selected = False
         self._rect = QRectF(0, 0, width, style.chip_height())
         self._badge = badge_rect(number, style.bold, STRIPE + PAD, PAD - 1)
-        self.lines = wrap_around(
-            text,
-            style.text,
-            width - self._badge.right() - 6 - PAD,
-            width - self.text_left() - PAD,
-            TEXT_LINES,
-        )
+        self.lines = self._wrap(text)
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def _wrap(self, text: str) -> list[str]:
+        width = self._rect.width()
+        first = width - self._badge.right() - 6 - PAD
+        return wrap_around(text, self.style.text, first, width - self.text_left() - PAD, TEXT_LINES)
+
+    def reword(self, text: str, meta: str, owned: bool, warned: bool) -> None:
+        """New words on the chip (its cue's text, owner, the finding that wants one); its
+        size and place stay: the chip has room for them however long they are."""
+        self.lines = self._wrap(text)
+        self.meta, self.owned, self.warned = meta, owned, warned
+        self.update()
 
     @property
     def rect(self) -> QRectF:

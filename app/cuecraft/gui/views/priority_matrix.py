@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.edits import Batch, SetField
+from cuecraft.core.edits import Batch, Change, SetField
 from cuecraft.core.i18n import _
 from cuecraft.core.plan import LEVELS, elimination_plan, open_plan
 from cuecraft.gui.document import Document
@@ -40,12 +40,19 @@ from .priority_items import MatrixStyle
 from .priority_scene import MIN_WIDTH, TRAY, PriorityScene, Spot, priority_scene, spot_of
 from .priority_words import (
     MatrixWords,
+    chip_words,
     empty_text,
     hint_text,
     keys_text,
     matrix_cards,
+    owner_warnings,
     summary_parts,
 )
+
+# The fields that make a cue one the matrix shows (a negative cue not eliminated), and
+# those of a cue it shows that change the words on its chip and nothing else.
+JOINS = frozenset({"polarity", "status"})
+WORDS = frozenset({"text", "owner", "remedy"})
 
 MIN_SCALE = 0.85  # a narrower view scrolls sideways rather than shrink the words further
 MIDDLE = LEVELS[len(LEVELS) // 2]  # where the arrow keys first put a cue from the tray
@@ -92,6 +99,13 @@ class PriorityMatrixView(QWidget):
         self._stack.addWidget(page)
         self._stack.addWidget(self._empty)
         self._name_widgets()
+        # What the matrix shows was drawn from (the chips' cues, the owner findings) and
+        # the edits since (None: anything may have changed): typing where it shows
+        # nothing (a positive cue, a touchpoint) draws nothing again.
+        self._shown: set[str] | None = None
+        self._warned: dict[str, str] = {}
+        self._edited: list[Change] | None = []
+        document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
 
@@ -265,8 +279,50 @@ class PriorityMatrixView(QWidget):
         if self.isVisible():
             self._ensure_fresh()
 
+    def _note_change(self, change: Change) -> None:
+        if self._edited is not None:
+            if change.fields is None:
+                self._edited = None
+            else:
+                self._edited.append(change)
+
     def _on_checked(self) -> None:
-        self.redraw()
+        edited, self._edited = self._edited, []
+        if edited is None or self._shown is None or self._dirty or not self._reword(edited):
+            self.redraw()
+
+    def _reword(self, edited: list[Change]) -> bool:
+        """After edits that move no chip (a cue's words, its owner, a finding that wants
+        one; anything of items the matrix does not show): the chips that say them anew,
+        in place (at 10,000 cues the whole matrix takes 70 ms to draw). False when the
+        order or the cells may have changed: the matrix is drawn again."""
+        shown = self._shown
+        assert shown is not None
+        ids: set[str] = set()
+        for change in edited:
+            fields = change.fields
+            assert fields is not None  # `_note_change` keeps only edits of fields
+            if fields.isdisjoint(JOINS) and change.ids.isdisjoint(shown):
+                continue  # nothing the matrix shows
+            if not fields <= WORDS:
+                return False
+            ids |= change.ids & shown
+        result = self.document.result
+        warned = owner_warnings(result.findings)
+        before = self._warned
+        ids |= {i for i in warned.keys() | before.keys() if warned.get(i) != before.get(i)} & shown
+        cues = result.graph.cues
+        for cue_id in ids:
+            chip = self._scene.chip(cue_id)
+            if chip is None or cue_id not in cues:
+                return False
+            words = chip_words(cues[cue_id], int(chip.number), warned.get(cue_id, ""))
+            chip.reword(words.cue.text or cue_id, words.meta, words.owned, words.warned)
+            chip.setToolTip(words.tooltip)
+        self._warned = warned
+        if ids:
+            self._update_summary()
+        return True
 
     def _layout(self) -> tuple[float, float]:
         """The width to lay the matrix out for, and the scale to show it at."""
@@ -284,6 +340,8 @@ class PriorityMatrixView(QWidget):
         self._dirty = False
         design = self.document.design
         plan = open_plan(design)
+        self._shown = {cue.id for cue in plan}
+        self._warned = owner_warnings(self.document.result.findings)
         if not plan:
             any_negative = bool(elimination_plan(design))
             retranslate_empty_state(self._empty, empty_text(any_negative))

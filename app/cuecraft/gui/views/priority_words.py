@@ -108,13 +108,19 @@ def chip_words(cue: Cue, number: int, warning: str) -> ChipWords:
     return ChipWords(cue, number, meta, owned, bool(warning), "<br>".join(lines))
 
 
-def matrix_cards(design: Design, findings: Iterable[Finding]) -> list[ChipWords]:
-    """A chip's words for each open negative cue, in plan order, numbered from 1."""
+def owner_warnings(findings: Iterable[Finding]) -> dict[str, str]:
+    """The findings the chips show (a cue nobody answers for): message by cue id."""
     warnings: dict[str, str] = {}
     for finding in findings:
         if finding.code == OWNER_RULE:
             for item_id in finding.ids:
                 warnings.setdefault(item_id, finding.message)
+    return warnings
+
+
+def matrix_cards(design: Design, findings: Iterable[Finding]) -> list[ChipWords]:
+    """A chip's words for each open negative cue, in plan order, numbered from 1."""
+    warnings = owner_warnings(findings)
     return [
         chip_words(cue, number, warnings.get(cue.id, ""))
         for number, cue in enumerate(open_plan(design), start=1)
