@@ -348,3 +348,28 @@ def test_views_paint_a_large_design(qtbot, cls):
     doc = Document(generate(1000, 200, 50))
     view = shown(qtbot, cls(doc))
     assert not view.grab().isNull()
+
+
+def test_sensory_map_typing_makes_the_rows_of_the_items_typed_into_again(qtbot):
+    # At 10,000 cues every key made all 500 zones' rows again (35 ms a key).
+    doc = document("rainforest-cafe.yaml")
+    view = shown(qtbot, SensoryMapView(doc))
+    rows = list(view.model.rows)
+    cue = next(c for c in doc.design.cues if c.id == "frog-chorus")  # in mall-front's sound
+    negative = next(c for c in doc.design.cues if c.is_negative and c.owner)
+    layer, zone = doc.design.layers[0], doc.design.zones[1]
+    for edit in (
+        SetField(cue.id, "text", "Tree frogs chirp all evening", merge=True),
+        SetField(negative.id, "owner", "night manager", merge=True),  # shown nowhere
+        SetField(layer.id, "name", "A louder soundscape", merge=True),
+        SetField(zone.id, "name", "The safari village", merge=True),
+        SetField(layer.id, "intensity", 3),  # the senses' intensities: all made again
+    ):
+        assert doc.push(edit) is None
+        doc.flush()
+        fresh = shown(qtbot, SensoryMapView(doc))
+        assert view.model.rows == fresh.model.rows, edit
+        if edit.name == "name" and edit.owner == zone.id:
+            kept = [a is b for a, b in zip(rows, view.model.rows, strict=True)]
+            assert any(kept) and not all(kept)  # only the rows typed into were made again
+    assert "Tree frogs chirp all evening" in str(view.model.rows)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,14 +38,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuecraft.core.edits import AddItem, new_id
+from cuecraft.core.edits import AddItem, Change, new_id
 from cuecraft.core.i18n import _
 from cuecraft.core.model import SENSES, Cue
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
 
 from ._style import empty_html, empty_state, retranslate_empty_state
-from .sensory_model import ZONE_ROLE, Cell, SensoryModel, build_rows
+from .sensory_model import (
+    ZONE_ROLE,
+    Cell,
+    SensoryModel,
+    build_rows,
+    row_places,
+    sense_overloads,
+    zone_row,
+)
+
+if TYPE_CHECKING:
+    from cuecraft.core.check import CheckResult
+
 from .sensory_table import (
     apply_metrics,
     lay_out_page,
@@ -159,6 +172,12 @@ class SensoryMapView(QWidget):
         self._stack.addWidget(page)
         self._stack.addWidget(self._empty)
         self._dirty = True
+        # What the rows were made from, where each item stands, and the items edited since
+        # (None: anything): typing in a cue or a zone makes its rows again, not all.
+        self._drawn: CheckResult | None = None
+        self._places: dict[str, set[int]] = {}
+        self._edited: set[str] | None = None
+        document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._on_selection)
         self._name_widgets()
@@ -274,6 +293,10 @@ class SensoryMapView(QWidget):
         if self.isVisible():
             self._ensure_fresh()
 
+    def _note_change(self, change: Change) -> None:
+        if self._edited is not None:
+            self._edited = None if change.fields is None else self._edited | change.ids
+
     def _ensure_fresh(self) -> None:
         if not self._dirty:
             return
@@ -281,7 +304,21 @@ class SensoryMapView(QWidget):
         current = self._table.currentIndex()
         zone = str(current.data(ZONE_ROLE) or "") if current.isValid() else ""
         column = current.column()
-        self.model.set_rows(build_rows(self.document.result))
+        result, drawn = self.document.result, self._drawn
+        edited, self._edited = self._edited, set()
+        self._drawn = result
+        if edited is not None and drawn is not None and result.graph is drawn.graph:
+            overloads = sense_overloads(result)
+            if result is drawn or overloads == sense_overloads(drawn):
+                # The same presence: only the rows of the items edited may read anew.
+                rows = list(self.model.rows)
+                for index in {i for item in edited for i in self._places.get(item, ())}:
+                    rows[index] = zone_row(result.graph, rows[index].zone_id, overloads)
+                self.model.set_rows(rows)
+                self._places = row_places(rows)
+                return
+        self.model.set_rows(build_rows(result))
+        self._places = row_places(self.model.rows)
         self.model.set_marked(self.document.selected)
         self._stack.setCurrentWidget(self._page if self.model.rows else self._empty)
         if zone and not self._table.currentIndex().isValid():
@@ -303,8 +340,8 @@ class SensoryMapView(QWidget):
         here = self.model.cell(current)
         if not item_id or (here is not None and item_id in here.ids):
             return
-        for r, zone_row in enumerate(self.model.rows):
-            for c, cell in enumerate(zone_row.cells):
+        for r, each in enumerate(self.model.rows):
+            for c, cell in enumerate(each.cells):
                 if item_id in cell.ids:
                     self._table.scrollTo(self.model.index(r, c + 1))
                     return

@@ -26,6 +26,7 @@ from ._style import html_escape, join_names
 
 if TYPE_CHECKING:  # a type only: the checks load after the first frame
     from cuecraft.core.check import CheckResult
+    from cuecraft.core.graph import DesignGraph
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 2  # the zone id of the row
@@ -146,29 +147,49 @@ class ZoneRow:
 
 def build_rows(result: CheckResult) -> list[ZoneRow]:
     """Every zone with its five sense cells, from the derived presence of the check."""
-    graph = result.graph
+    graph, overloads = result.graph, sense_overloads(result)
+    return [zone_row(graph, zone_id, overloads) for zone_id in graph.zones]
+
+
+def sense_overloads(result: CheckResult) -> dict[tuple[str, str], str]:
+    """The senses overloaded in each zone (SEN003): (zone, sense) -> the finding's message."""
     overloads: dict[tuple[str, str], str] = {}
     for f in result.findings:
         if f.code == "SEN003" and len(f.ids) >= 2:
             overloads[(f.ids[0], f.ids[1])] = f.message
-    rows = []
-    for zone_id, zone in graph.zones.items():
-        cells = {sense: Cell() for sense in SENSES}
-        for layer in graph.layers_at.get(zone_id, ()):
-            if layer.sense in cells:
-                cells[layer.sense].layers.append(
-                    (layer.id, layer.name or layer.id, layer.intensity)
-                )
-        for cue in graph.cues_at.get(zone_id, ()):
-            for sense in cue.senses:
-                if sense in cells:
-                    target = cells[sense].negative if cue.is_negative else cells[sense].positive
-                    target.append((cue.id, cue.text or cue.id))
-        for sense, cell in cells.items():
-            cell.overload = overloads.get((zone_id, sense), "")
-            cell.intensity = graph.intensity_in(zone_id, sense)
-        rows.append(ZoneRow(zone_id, zone.name or zone_id, [cells[s] for s in SENSES]))
-    return rows
+    return overloads
+
+
+def zone_row(graph: DesignGraph, zone_id: str, overloads: dict[tuple[str, str], str]) -> ZoneRow:
+    """One zone's row: what each sense meets there."""
+    zone = graph.zones[zone_id]
+    cells = {sense: Cell() for sense in SENSES}
+    for layer in graph.layers_at.get(zone_id, ()):
+        if layer.sense in cells:
+            cells[layer.sense].layers.append((layer.id, layer.name or layer.id, layer.intensity))
+    for cue in graph.cues_at.get(zone_id, ()):
+        for sense in cue.senses:
+            if sense in cells:
+                target = cells[sense].negative if cue.is_negative else cells[sense].positive
+                target.append((cue.id, cue.text or cue.id))
+    for sense, cell in cells.items():
+        cell.overload = overloads.get((zone_id, sense), "")
+        cell.intensity = graph.intensity_in(zone_id, sense)
+    return ZoneRow(zone_id, zone.name or zone_id, [cells[s] for s in SENSES])
+
+
+def row_places(rows: list[ZoneRow]) -> dict[str, set[int]]:
+    """The rows each zone, cue and layer stands in."""
+    places: dict[str, set[int]] = {}
+    for index, row in enumerate(rows):
+        places.setdefault(row.zone_id, set()).add(index)
+        for cell in row.cells:
+            ids = [layer[0] for layer in cell.layers] + [
+                c[0] for c in cell.positive + cell.negative
+            ]
+            for item_id in ids:
+                places.setdefault(item_id, set()).add(index)
+    return places
 
 
 class SensoryModel(QAbstractTableModel):
