@@ -401,6 +401,8 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
         SetField("mist", "text", "Fine mist drifts over every table", merge=True),
         SetField("smell", "text", smell, merge=True),  # counted in "+2 more", named in its tip
         SetField("arrive", "name", "Arrive at the gate", merge=True),
+        SetField("arrive", "name", "Arrive at the gate under the banyan tree in the mist"),
+        SetField("arrive", "name", "Arrive", merge=True),  # a name has room for two lines
         SetField("kitchen-zone", "name", "Open kitchen", merge=True),  # in action tooltips
         SetField("host", "text", "Host greets the party, hands over a pager", merge=True),
         SetField("host", "owner", "host team", merge=True),
@@ -423,7 +425,6 @@ def test_what_moves_on_the_grid_draws_it_again(qtbot, doc):
     for edit in (
         SetField("bar", "wait", 5),  # its W mark
         SetField("host", "fail", None),  # its F mark
-        SetField("arrive", "name", "Arrive at the arch under the banyan tree in the mist"),
         SetField("walk", "owner", "guides"),  # a line under a card that had none: taller
     ):
         before = view.scene().cards()

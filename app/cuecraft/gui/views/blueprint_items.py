@@ -277,6 +277,11 @@ class HeadingBand(QGraphicsItem):
             painter.drawLine(QPointF(0, y), QPointF(self._width + 6, y))
 
 
+NAME_LINES = 2
+"""A step's name takes at most two lines, in its column's heading and on its card; both
+always have room for two, so the blueprint does not move as someone types a name."""
+
+
 class ColumnHead(QGraphicsItem):
     """A column's heading: the step's number in a badge, its name, its phase."""
 
@@ -288,7 +293,7 @@ class ColumnHead(QGraphicsItem):
         self.lines = lines
         self.sub = sub
         self.style = style
-        height = len(lines) * style.line(style.bold) + style.line(style.small) + 4
+        height = NAME_LINES * style.line(style.bold) + style.line(style.small) + 4
         self._rect = QRectF(0, 0, width, height)
 
     def boundingRect(self) -> QRectF:

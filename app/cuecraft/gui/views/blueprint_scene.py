@@ -39,7 +39,15 @@ from cuecraft.core.words import phase_word
 
 from . import blueprint_words as words
 from ._style import count_text, findings_by_id, findings_tooltip, html_escape, mix, severity_by_id
-from .blueprint_items import PAD, BlueprintStyle, CardItem, ColumnHead, HeadingBand, TextItem
+from .blueprint_items import (
+    NAME_LINES,
+    PAD,
+    BlueprintStyle,
+    CardItem,
+    ColumnHead,
+    HeadingBand,
+    TextItem,
+)
 
 COLUMN = 190.0  # a column's width
 GUTTER = 18.0  # between columns
@@ -169,9 +177,12 @@ class BlueprintScene(QGraphicsScene):
                     if bool(words.action_meta(action)) != bool(card.meta):
                         return False
                     cards[id(card)] = (card, lines, tip)
-        if any(len(lines) != len(card.lines) for card, lines, _tip_ in cards.values()):
-            return False
-        if any(len(lines) != len(head.lines) for head, lines in heads):
+        # A step's name has room for two lines wherever it stands; other cards keep their
+        # height only with as many lines as before.
+        if any(
+            len(lines) != len(card.lines) and card.row != CUSTOMER
+            for card, lines, _tip_ in cards.values()
+        ):
             return False
         for card, lines, tip in cards.values():
             card.lines = lines
@@ -298,7 +309,7 @@ class BlueprintScene(QGraphicsScene):
             self._place(head, i, MARGIN)
             tallest = max(tallest, head.boundingRect().height())
         if grid.unplaced:
-            lines = label_lines(words.no_step_title(), _fits(style.bold, COLUMN), 2)
+            lines = label_lines(words.no_step_title(), _fits(style.bold, COLUMN), NAME_LINES)
             head = ColumnHead("", lines, "", COLUMN, style)
             self._place(head, len(grid.columns), MARGIN)
             tallest = max(tallest, head.boundingRect().height())
@@ -362,7 +373,8 @@ class BlueprintScene(QGraphicsScene):
             card = self._card(tp_id, CUSTOMER, COLUMN, _step_lines(tp, style), "", tip, style)
             self._cards[tp_id] = card
             made.append(card)
-        height = max((c.rect.height() for c in made), default=LANE_MIN - 2 * ROW_PAD)
+        # Room for two lines of every name (`NAME_LINES`): typing one never moves the rows.
+        height = 2 * PAD + NAME_LINES * style.line(style.bold) if made else LANE_MIN - 2 * ROW_PAD
         for i, card in enumerate(made):
             card.set_height(height)
             self._place(card, i, top + ROW_PAD + ARC)
@@ -491,12 +503,12 @@ def _cue_line(name: str, metrics: QFontMetricsF) -> str:
 
 def _head_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
     """A step's name in its column's heading."""
-    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 34), 2)
+    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 34), NAME_LINES)
 
 
 def _step_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
     """A touchpoint's name on its card in the customer row."""
-    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 2 * PAD), 2)
+    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 2 * PAD), NAME_LINES)
 
 
 def _ghost_lines(action: Action, style: BlueprintStyle) -> list[str]:
