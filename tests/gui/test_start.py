@@ -82,3 +82,23 @@ def test_a_design_replaced_by_another_is_freed(qtbot: Any, design: Path) -> None
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: first() is None, timeout=5_000)
     assert gc.get_freeze_count() > 0  # and the design now open is kept out of sight again
+
+
+def test_a_view_once_drawn_is_kept_out_of_the_collectors_sight(qtbot: Any, design: Path) -> None:
+    # A view of a 10,000-cue design is some 100,000 objects: the collector's full passes
+    # over them froze typing for up to 0.1 s now and then once the Graph tab was shown.
+    import gc
+
+    from cuecraft.gui.app import create_window
+    from cuecraft.gui.views.graph_view import GraphView
+
+    window = create_window(str(design))
+    qtbot.addWidget(window)
+    window.show()
+    graph = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Graph")
+    window.tabs.setCurrentIndex(graph)
+    view = window.tabs.widget(graph)
+    assert isinstance(view, GraphView)
+    node = view.node_item(view.node_ids()[0])
+    assert node is not None
+    qtbot.waitUntil(lambda: all(o is not node for o in gc.get_objects()))

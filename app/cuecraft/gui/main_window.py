@@ -199,6 +199,11 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         build = self._tabs_to_build.pop(index, None)
         if build is not None:
             view = build(self.document)
+            # A view of a 10,000-cue design is some 100,000 objects that live as long as
+            # it does: kept out of the collector's full passes like the design (each took
+            # up to 0.1 s, now and then, while someone typed). Once it has drawn: a tab
+            # draws when shown, right after this.
+            QTimer.singleShot(0, gc.freeze)
             current = self.tabs.currentIndex()
             placeholder = self.tabs.widget(index)
             self.tabs.blockSignals(True)
