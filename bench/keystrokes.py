@@ -41,11 +41,16 @@ from bench.xdisplay import Keyboard, Screen, forget_lock, screen
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "the duty manager on the late front shift"  # 40 keys: letters and spaces
 RUNS = 2
-# (field, polarity of the cue or "touchpoint", what the rows call it, whether the bars apply)
+# (field, polarity of the cue or "touchpoint", what the rows call it, whether the bars
+# apply, the view on show: its tab's English title, "" for the Journey, the first)
 FIELDS = (
-    ("owner", "negative", "a negative cue's owner", True),
-    ("text", "positive", "a positive cue's text", True),
-    ("name", "touchpoint", "a touchpoint's name", True),
+    ("owner", "negative", "a negative cue's owner", True, ""),
+    ("text", "positive", "a positive cue's text", True, ""),
+    ("name", "touchpoint", "a touchpoint's name", True, ""),
+    # The other views that draw every cue or touchpoint, each with what it shows of them.
+    ("text", "positive", "a positive cue's text, Blueprint tab", True, "Blueprint"),
+    ("owner", "negative", "a negative cue's owner, Graph tab", True, "Graph"),
+    ("owner", "negative", "a negative cue's owner, Priorities tab", True, "Priorities"),
 )
 
 
@@ -63,8 +68,8 @@ def bench_typing(paths: dict[int, Path]) -> list[Row]:
     design = paths[10_000]
     rows = []
     with screen(design.parent) as where:
-        for field, polarity, called, barred in FIELDS:
-            runs = [_run(where, design, field, polarity) for _ in range(RUNS)]
+        for field, polarity, called, barred, tab in FIELDS:
+            runs = [_run(where, design, field, polarity, tab) for _ in range(RUNS)]
             rows.extend(_rows(where, runs, called, barred))
     return rows
 
@@ -103,7 +108,7 @@ def _rows(where: Screen, runs: list[Typed], called: str, barred: bool) -> list[R
     ]
 
 
-def _run(where: Screen, design: Path, field: str, polarity: str) -> Typed:
+def _run(where: Screen, design: Path, field: str, polarity: str, tab: str = "") -> Typed:
     folder = Path(tempfile.mkdtemp(prefix="typing-", dir=design.parent))
     report, errors = folder / "report.json", folder / "stderr.txt"
     mode = "x" if where.display is not None else "qtest"
@@ -111,7 +116,7 @@ def _run(where: Screen, design: Path, field: str, polarity: str) -> Typed:
     command = [sys.executable, "-m", "bench.keystrokes_child", str(design), field, polarity]
     with errors.open("w") as stderr:
         child = subprocess.Popen(
-            [*command, TEXT, mode, str(report)],
+            [*command, TEXT, mode, str(report), *([tab] if tab else [])],
             env=where.env(folder),
             cwd=ROOT,
             stdout=subprocess.PIPE,

@@ -1,9 +1,10 @@
 """The child side of the typing bench (bench/keystrokes.py): the workbench on a design,
 keyboard focus in one field of the inspector, recording what each keystroke cost.
 
-    python -m bench.keystrokes_child DESIGN FIELD POLARITY TEXT MODE REPORT.json
+    python -m bench.keystrokes_child DESIGN FIELD POLARITY TEXT MODE REPORT.json [TAB]
 
-FIELD of the first cue of POLARITY ("negative" or "positive") gets the focus. MODE "x":
+FIELD of the first cue of POLARITY ("negative" or "positive") gets the focus, with the
+view TAB shown (its English title; the Journey, the first, by default). MODE "x":
 on an X server, the parent types TEXT through XTEST once this process prints READY;
 each key is seen arriving at the window (its KeyPress). MODE "qtest": offscreen, this
 process types the keys itself with QTest, one every INTERVAL, each "sent" at its planned
@@ -190,8 +191,15 @@ def findings_are_final(window: Any) -> bool:
     )
 
 
+def show_tab(window: Any, title: str) -> None:
+    """The view of this English title on show (drawn, as when someone picks its tab)."""
+    index = window._view_titles.index(title)
+    window.tabs.setCurrentIndex(index)
+    pump(lambda: window.tabs.currentIndex() == index, 10, f"the {title} tab")
+
+
 def main(argv: list[str]) -> int:
-    design, field, polarity, text, mode, report_path = argv
+    design, field, polarity, text, mode, report_path, *tab = argv
     from cuecraft.core.edits import find
     from cuecraft.gui.app import application, start_window
 
@@ -200,6 +208,8 @@ def main(argv: list[str]) -> int:
     window.show()
     pump(lambda: hasattr(window, "document"), 60, "the design to open")
     pump(lambda: getattr(window.document, "findings_ready", True), 60, "the first check")
+    if tab:
+        show_tab(window, tab[0])
     editor = focus_field(window, field, polarity, mode == "x")
     before = typed(editor)
     recorder = Recorder(window, len(text))
