@@ -22,6 +22,10 @@ from cuecraft.core import migrations, schema
 from cuecraft.core.comments import attach_comments
 from cuecraft.core.i18n import _
 from cuecraft.core.model import Design
+
+# Imported with the reader, not when first saving: a save must not depend on finding a
+# module later (a Python installation changed under a running workbench).
+from cuecraft.core.writer import saved_text, write_atomically
 from cuecraft.core.yamltree import MAX_BYTES, Span, YamlProblem, decode, read_tree, too_large
 
 
@@ -147,8 +151,6 @@ def save_design(design: Design, path: str | os.PathLike[str]) -> None:
     on failure a `DesignSaveError` says why. A symbolic link stays a link: the
     file it points to is written.
     """
-    from cuecraft.core.writer import saved_text, write_atomically  # not needed to read
-
     data = saved_text(design).encode("utf-8")
     try:
         write_atomically(Path(path), data)
