@@ -172,3 +172,30 @@ def test_a_changed_feeling_while_comparing_with_another_design(qtbot: Any) -> No
     assert drawn(view) == drawn(again)
     charts = [i for i in view._canvas.scene().items() if type(i).__name__ == "AsIsCurve"]
     assert len(charts) == 1  # the old curve went with the new one drawn
+
+
+def test_a_personas_own_feeling_redraws_their_curve(qtbot: Any) -> None:
+    # The cards show the design's feelings for all guests: a persona's own changed none.
+    document = Document(load_design(RAINFOREST), RAINFOREST)
+    view = fresh(qtbot, document)
+    before = cards(view)
+    own = {"storm": -3, "volcano": 3, "outpost": 3}
+    assert document.push(SetField("family", "emotion", own)) is None
+    document.flush()
+    assert all(cards(view)[t] is before[t] for t in before)
+    assert view.personas().state.drawn()["family"]["storm"] == -3
+    assert drawn(view) == drawn(fresh(qtbot, document))
+
+
+def test_a_feeling_the_persona_followed_skips_moves_the_designs_faint_curve(qtbot: Any) -> None:
+    document = Document(load_design(RAINFOREST), RAINFOREST)
+    view = fresh(qtbot, document)
+    view.personas().switch.choose("family")  # who skip the volcano bar
+    assert document.push(SetField("bar-wait", "emotion", -3)) is None
+    document.flush()
+    again = fresh(qtbot, document)
+    again.personas().switch.choose("family")
+    assert drawn(view) == drawn(again)
+    chart = view._drawing.chart
+    assert chart is not None
+    assert next(p.emotion for p in chart.points if p.tp_id == "bar-wait") == -3

@@ -85,6 +85,9 @@ class JourneyDrawing:
         signature = (
             tuple(cards),
             state,
+            # What the curves are drawn from besides the cards: the design's feelings (a
+            # persona followed shows its own on the cards, the design's curve faint).
+            tuple(graph.touchpoints[t].emotion for t in order),
             tuple(graph.journey.edges),
             tuple(graph.return_edges),
             tuple(graph.ends),
@@ -114,10 +117,11 @@ class JourneyDrawing:
         # start, an emotion set): those cards show them in place, and a new feeling
         # draws the curves again; nothing is laid out again — the whole journey of a
         # 10,000-cue design takes a third of a second to draw.
-        felt = [info for info in changed if info.emotion != self.cards[info.tp_id].info.emotion]
+        assert isinstance(before, tuple)  # a drawing's signature (`_changed_cards`)
+        felt = any(info.emotion != self.cards[info.tp_id].info.emotion for info in changed)
         for info in changed:
             self.cards[info.tp_id].reword(info)
-        if felt:
+        if felt or before[1:3] != signature[1:3]:  # a card's, a persona's, the design's
             self._redraw_curves(result, feedback, cards, palette, font, as_is)
         else:
             peak, ends, title = self._summed
@@ -128,9 +132,9 @@ class JourneyDrawing:
     ) -> list[CardInfo] | None:
         """The cards whose words, badge or feeling changed, when nothing else the drawing
         shows did; else None (the journey is drawn again)."""
-        if not isinstance(before, tuple) or len(before) != len(now) or len(now) < 2:
+        if not isinstance(before, tuple) or len(before) != len(now) or len(now) < 3:
             return None
-        if before[2:] != now[2:] or _unfelt(before[1]) != _unfelt(now[1]):
+        if before[3:] != now[3:] or _unfelt(before[1]) != _unfelt(now[1]):
             return None
         old = before[0]
         if not isinstance(old, tuple) or len(old) != len(cards):
