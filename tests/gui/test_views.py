@@ -363,6 +363,8 @@ def test_sensory_map_typing_makes_the_rows_of_the_items_typed_into_again(qtbot):
         SetField(negative.id, "owner", "night manager", merge=True),  # shown nowhere
         SetField(layer.id, "name", "A louder soundscape", merge=True),
         SetField(zone.id, "name", "The safari village", merge=True),
+        SetField(cue.id, "senses", []),  # in no cell now, yet present where it was
+        SetField(cue.id, "senses", ["sight", "sound"]),
         SetField(layer.id, "intensity", 3),  # the senses' intensities: all made again
     ):
         assert doc.push(edit) is None
@@ -373,3 +375,7 @@ def test_sensory_map_typing_makes_the_rows_of_the_items_typed_into_again(qtbot):
             kept = [a is b for a, b in zip(rows, view.model.rows, strict=True)]
             assert any(kept) and not all(kept)  # only the rows typed into were made again
     assert "Tree frogs chirp all evening" in str(view.model.rows)
+    for _ in range(3):  # the senses set, cleared and set again by undo
+        doc.undo_stack.undo()
+    doc.flush()
+    assert view.model.rows == shown(qtbot, SensoryMapView(doc)).model.rows

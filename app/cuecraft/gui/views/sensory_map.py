@@ -314,11 +314,10 @@ class SensoryMapView(QWidget):
                 rows = list(self.model.rows)
                 for index in {i for item in edited for i in self._places.get(item, ())}:
                     rows[index] = zone_row(result.graph, rows[index].zone_id, overloads)
-                self.model.set_rows(rows)
-                self._places = row_places(rows)
+                self.model.set_rows(rows)  # where each item is present is as it was
                 return
         self.model.set_rows(build_rows(result))
-        self._places = row_places(self.model.rows)
+        self._places = row_places(result.graph, self.model.rows)
         self.model.set_marked(self.document.selected)
         self._stack.setCurrentWidget(self._page if self.model.rows else self._empty)
         if zone and not self._table.currentIndex().isValid():

@@ -178,17 +178,14 @@ def zone_row(graph: DesignGraph, zone_id: str, overloads: dict[tuple[str, str], 
     return ZoneRow(zone_id, zone.name or zone_id, [cells[s] for s in SENSES])
 
 
-def row_places(rows: list[ZoneRow]) -> dict[str, set[int]]:
-    """The rows each zone, cue and layer stands in."""
+def row_places(graph: DesignGraph, rows: list[ZoneRow]) -> dict[str, set[int]]:
+    """The rows of each zone and of the zones where each cue and layer is present (a cue
+    without a sense yet is present, though no cell lists it)."""
     places: dict[str, set[int]] = {}
     for index, row in enumerate(rows):
         places.setdefault(row.zone_id, set()).add(index)
-        for cell in row.cells:
-            ids = [layer[0] for layer in cell.layers] + [
-                c[0] for c in cell.positive + cell.negative
-            ]
-            for item_id in ids:
-                places.setdefault(item_id, set()).add(index)
+        for item in (*graph.cues_at.get(row.zone_id, ()), *graph.layers_at.get(row.zone_id, ())):
+            places.setdefault(item.id, set()).add(index)
     return places
 
 
