@@ -88,3 +88,26 @@ def test_fields_the_network_does_not_hold_keep_it(pick: Any, name: str, value: A
     result = recheck(result, design, [edit])
     assert result.graph.network is network
     assert same_network(network, build_network(result.graph))
+
+
+def test_a_network_let_go_is_freed_without_the_garbage_collector() -> None:
+    # The workbench keeps views and designs out of the collector's sight (gc.freeze): a
+    # network dropped in a cycle of its own cached views would never be freed there.
+    import gc
+    import weakref
+
+    design = load_design(RAINFOREST)
+    result: Any = check(design)
+    network = result.graph.network
+    list(network.edges(data=True)), network.nodes, network.degree  # the views it caches
+    old = weakref.ref(network)
+    del network
+    cue = next(c for c in design.cues if c.motifs)
+    edit = SetField(cue.id, "motifs", [])
+    edit.apply(design)
+    gc.disable()
+    try:
+        result = recheck(result, design, [edit])
+        assert old() is None
+    finally:
+        gc.enable()

@@ -102,3 +102,37 @@ def test_a_view_once_drawn_is_kept_out_of_the_collectors_sight(qtbot: Any, desig
     node = view.node_item(view.node_ids()[0])
     assert node is not None
     qtbot.waitUntil(lambda: all(o is not node for o in gc.get_objects()))
+
+
+def test_networks_let_go_are_freed_though_frozen(qtbot: Any, design: Path) -> None:
+    # The network drawn when the Graph tab was first shown is frozen with the view; a
+    # motif typed drops it, a feeling set checks the design in full with a new graph.
+    import gc
+    import weakref
+
+    from cuecraft.core.edits import SetField
+    from cuecraft.gui.app import create_window
+
+    window = create_window(str(design))
+    qtbot.addWidget(window)
+    window.show()
+    graph = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Graph")
+    window.tabs.setCurrentIndex(graph)
+    document = window.document
+    try:
+        for edit in (
+            SetField(document.design.touchpoints[0].id, "emotion", -2),
+            SetField("theme", "motifs", [*document.design.theme.motifs, "monsoon"]),
+        ):
+            qtbot.wait(50)  # the view's freeze, after it has drawn
+            gc.freeze()  # as when the Graph tab was first shown, for the second one too
+            old = weakref.ref(document.result.graph.network)
+            assert document.push(edit) is None
+            document.flush()
+            window.tabs.setCurrentIndex(0)  # the journey lets go of the result it drew
+            window.tabs.setCurrentIndex(graph)
+            qtbot.wait(20)
+            gc.collect()
+            assert old() is None, edit
+    finally:
+        document.undo_stack.setClean()  # closing asks nothing

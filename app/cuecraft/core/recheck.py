@@ -135,7 +135,9 @@ def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -
     if network is None or edited.isdisjoint(NETWORK_READS):
         return
     if not edited.isdisjoint(NETWORK_READS - LABELS):
-        del vars(graph)["network"]
+        from cuecraft.core.network import let_go  # networkx is loaded: there is a network
+
+        let_go(vars(graph).pop("network"))
         return
     owners = {edit.owner for edit in _unbatched(edits) if type(edit) is SetField}
     tables = (graph.zones, graph.touchpoints, graph.cues, graph.layers, graph.souvenirs)

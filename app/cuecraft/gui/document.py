@@ -323,6 +323,11 @@ class Document(QObject):
 
     def _take(self, generation: int, result: CheckResult) -> None:
         """`result` is of the design at `generation` (now): show it."""
+        network = vars(self.result.graph).get("network")
+        if network is not None and result.graph is not self.result.graph:
+            from cuecraft.core.network import let_go
+
+            let_go(network)  # freed with the graph it was of, frozen or not
         self.result = result
         self._checked = generation
         self._edits_since = []
