@@ -26,7 +26,7 @@ from cuecraft.core.model import PHASES, Design
 
 from .journey_answers import series_of
 from .journey_arrows import add_arrows, add_unreachable_divider
-from .journey_cards import card_infos, journey_summary
+from .journey_cards import card_info, card_infos, journey_summary, touchpoint_findings
 from .journey_chart import CurvePoint, EmotionChart
 from .journey_compare import AsIs, AsIsCurve, as_is_label
 from .journey_items import CardInfo, CardItem, Geometry
@@ -126,6 +126,18 @@ class JourneyDrawing:
         else:
             peak, ends, title = self._summed
             self.summary = journey_summary(cards, peak, ends, self.hotspots, title)
+
+    def rename(self, result: CheckResult, feedback: Feedback | None, tp_ids: set[str]) -> None:
+        """The cards of these touchpoints say their names (and zones' names) anew: only
+        names were typed, and `result` is the one drawn (nothing else changed)."""
+        concerns = touchpoint_findings(result)
+        answers = self.personas.answers(feedback)
+        infos = [card_info(result, t, concerns, answers) for t in tp_ids if t in self.cards]
+        for info in self.personas.cards(infos):
+            self.cards[info.tp_id].reword(info)
+        peak, ends, title = self._summed
+        cards = [self.cards[t].info for t in self.order if t in self.cards]
+        self.summary = journey_summary(cards, peak, ends, self.hotspots, title)
 
     def _changed_cards(
         self, before: object, now: tuple[object, ...], cards: list[CardInfo]
