@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QGraphicsScene
 from cuecraft.core.blueprint import CUSTOMER, EVIDENCE, LINES, ROWS, Blueprint, Card, blueprint
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.model import Action
 from cuecraft.core.names import full_name, label_lines
 from cuecraft.core.words import phase_word
 
@@ -153,7 +152,6 @@ class BlueprintScene(QGraphicsScene):
         tips: dict[int, str] = {}  # tooltips alone, of cards that only name an edited item
         heads: list[tuple[ColumnHead, list[str]]] = []
         mores: list[TextItem] = []
-        marks: list[tuple[CardItem, str, str, object]] = []  # card, kind, text, of what
         metrics = QFontMetricsF(style.text)
         for item_id in ids:
             if item_id in graph.cues:
@@ -169,11 +167,7 @@ class BlueprintScene(QGraphicsScene):
                     heads.append((head, head_lines(tp, style)))
                 tip = words.touchpoint_tooltip(tp, full_name(tp))
                 for card in self._of.get(item_id, []):
-                    if (card.mark("wait") is not None) != bool(tp.wait):
-                        return False  # a wait point comes or goes
                     cards[id(card)] = (card, step_lines(tp, style), tip)
-                    if tp.wait:
-                        marks.append((card, "wait", words.wait_mark(tp.wait), tp.wait))
                 serving = [a.id for a in graph.actions_at.get(item_id, ())]
                 tips.update(self._action_tips(graph, serving))
             elif item_id in graph.zones:
@@ -190,11 +184,7 @@ class BlueprintScene(QGraphicsScene):
                     lines = label_lines(full_name(action), fitting(style.text, width), TEXT_LINES)
                     if bool(words.action_meta(action)) != bool(card.meta):
                         return False
-                    if (card.mark("fail") is not None) != action.has_fail_point:
-                        return False  # a fail point comes or goes
                     cards[id(card)] = (card, lines, tip)
-                    if action.has_fail_point:
-                        marks.append((card, "fail", words.fail_mark(), action))
         # A step's name has room for two lines wherever it stands; other cards keep their
         # height only with as many lines as before.
         if any(
@@ -213,11 +203,6 @@ class BlueprintScene(QGraphicsScene):
         for head, lines in heads:
             head.lines = lines
             head.update()
-        for card, kind, text, of in marks:
-            if isinstance(of, int):
-                card.reword_mark(kind, text, words.wait_tooltip(of))
-            elif isinstance(of, Action):
-                card.reword_mark(kind, text, words.fail_tooltip(of))
         for more in mores:
             more.setToolTip(more_tip(graph, next(c for m, c in self._more if m is more)))
         touched = {card.item_id for card, _lines, _tip_ in cards.values()}
