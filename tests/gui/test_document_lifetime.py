@@ -50,3 +50,43 @@ def test_a_dropped_document_and_its_undo_steps_are_freed_without_a_crash():
     assert done.returncode == 0, done.stderr[-2000:]
     # Freed by reference counting alone, not left for a later collection.
     assert done.stdout.split() == ["alive", "0"]
+
+
+# A document only the collector frees (here a cycle through itself; in the workbench a
+# replaced window's panels, or any design kept out of sight by gc.freeze), with its undo
+# steps ahead of it in the collector's list: the order in which the collector frees
+# garbage, which decides whether a step's wrapper goes before the stack that owns it.
+COLLECTED = textwrap.dedent(
+    """
+    import gc, os, weakref
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    from cuecraft.core.edits import SetField
+    from cuecraft.core.fileformat import load_design
+    from cuecraft.gui.document import Document
+
+    app = QApplication([])
+    design = load_design({path!r})
+    document = Document(design)
+    document.itself = document
+    gc.collect()
+    gc.freeze()  # the document and its stack, out of the lists for now
+    for n in range(3):
+        assert document.push(SetField(design.cues[0].id, "text", f"typed {{n}}")) is None
+    gc.collect()  # the steps into the oldest list
+    gc.unfreeze()  # the document and its stack after them
+    gone = weakref.ref(document)
+    del document
+    gc.collect()
+    print("alive", gone() is not None)
+    """
+)
+
+
+def test_a_document_freed_by_the_collector_takes_its_undo_steps_without_a_crash():
+    child = COLLECTED.format(path=str(ROOT / "designs" / "rainforest-cafe.yaml"))
+    done = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["alive", "False"]

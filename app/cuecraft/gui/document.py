@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -148,6 +149,16 @@ class SaveAwareUndoStack(QUndoStack):
     def setClean(self) -> None:
         super().setClean()
         self.marked_clean.emit()
+
+    def __del__(self) -> None:
+        # The steps go with their stack, while all of them are whole. Left among garbage
+        # (a document in a cycle, or a window's that was replaced), the collector may free
+        # a step's wrapper first: the wrapper then takes the step back from the stack and
+        # deletes it, and the stack deletes it again when it goes (a crash, at a random
+        # moment). The collector runs every finalizer before it frees anything.
+        if shiboken6.isValid(self):
+            self.blockSignals(True)
+            self.clear()
 
 
 class Document(QObject):
