@@ -381,6 +381,7 @@ def drawn(view: BlueprintView) -> tuple[object, ...]:
             round(c.scenePos().x()),
             round(c.scenePos().y()),
             c.rect.height(),
+            tuple((m.kind, m.text, m.toolTip(), round(m.pos().x())) for m in c.marks),
         )
         for c in scene.cards()
     )
@@ -408,6 +409,10 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
         SetField("host", "owner", "host team", merge=True),
         SetField("host", "minutes", 3),
         SetField("plan", "minutes", 4),  # beside its owner: the same line
+        SetField("bar", "wait", 5),  # its W mark says 5 min
+        SetField("bar", "wait", 45),
+        SetField("host", "fail", "The pager battery is flat again", merge=True),  # F's tip
+        SetField("host", "recovery", "Walk them to the table", merge=True),
         SetField("host", "owner", None),  # BLU003: a ring and the finding in its tooltip
         SetField("walk", "text", "Guide walks them to the table", merge=True),  # and its ghost
     ):
@@ -423,8 +428,8 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
 def test_what_moves_on_the_grid_draws_it_again(qtbot, doc):
     view = shown(qtbot, BlueprintView(doc))
     for edit in (
-        SetField("bar", "wait", 5),  # its W mark
-        SetField("host", "fail", None),  # its F mark
+        SetField("arrive", "wait", 10),  # a W mark comes
+        SetField("host", "fail", None),  # its F mark goes
         SetField("walk", "owner", "guides"),  # a line under a card that had none: taller
     ):
         before = view.scene().cards()

@@ -369,6 +369,8 @@ def test_typing_words_changes_chips_in_place_and_a_move_draws_the_matrix_again(q
         (SetField("queue", "owner", "duty manager"), True),
         (SetField("fryer", "text", "Fryer smell drifts over the front tables at noon"), True),
         (SetField("fryer", "remedy", "Move the extractor hood"), True),
+        (SetField("fryer", "motifs", ["rain"]), True),  # not on its chip
+        (SetField("fryer", "severity", "high"), False),  # its place in the plan
         (SetField("beep", "impact", 3), False),  # another cell
         (SetField("mist", "polarity", "negative"), False),  # a cue joins the matrix
         (SetField("floor", "status", "open"), False),  # an eliminated one comes back

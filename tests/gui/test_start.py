@@ -84,19 +84,26 @@ def test_a_design_replaced_by_another_is_freed(qtbot: Any, design: Path) -> None
     assert gc.get_freeze_count() > 0  # and the design now open is kept out of sight again
 
 
-def test_a_view_once_drawn_is_kept_out_of_the_collectors_sight(qtbot: Any, design: Path) -> None:
-    # A view of a 10,000-cue design is some 100,000 objects: the collector's full passes
-    # over them froze typing for up to 0.1 s now and then once the Graph tab was shown.
-    import gc
-
+def graph_shown(qtbot: Any, design: Path) -> tuple[Any, int]:
+    """A window on the design with its Graph tab shown, and that tab's index."""
     from cuecraft.gui.app import create_window
-    from cuecraft.gui.views.graph_view import GraphView
 
     window = create_window(str(design))
     qtbot.addWidget(window)
     window.show()
     graph = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Graph")
     window.tabs.setCurrentIndex(graph)
+    return window, graph
+
+
+def test_a_view_once_drawn_is_kept_out_of_the_collectors_sight(qtbot: Any, design: Path) -> None:
+    # A view of a 10,000-cue design is some 100,000 objects: the collector's full passes
+    # over them froze typing for up to 0.1 s now and then once the Graph tab was shown.
+    import gc
+
+    from cuecraft.gui.views.graph_view import GraphView
+
+    window, graph = graph_shown(qtbot, design)
     view = window.tabs.widget(graph)
     assert isinstance(view, GraphView)
     node = view.node_item(view.node_ids()[0])
@@ -111,13 +118,8 @@ def test_networks_let_go_are_freed_though_frozen(qtbot: Any, design: Path) -> No
     import weakref
 
     from cuecraft.core.edits import SetField
-    from cuecraft.gui.app import create_window
 
-    window = create_window(str(design))
-    qtbot.addWidget(window)
-    window.show()
-    graph = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Graph")
-    window.tabs.setCurrentIndex(graph)
+    window, graph = graph_shown(qtbot, design)
     document = window.document
     try:
         for edit in (

@@ -70,14 +70,20 @@ class MarkItem(QGraphicsItem):
     ) -> None:
         super().__init__(parent)
         self.kind = kind  # "fail" or "wait"
-        self.text = text
+        self.bottom = False  # on the card's bottom edge, else its top
         self.style = style
-        self.setToolTip(tooltip)
-        metrics = QFontMetricsF(style.bold)
-        height = metrics.height() + 2
-        width = max(height, metrics.horizontalAdvance(text) + 10)
-        self._rect = QRectF(0, 0, width, height)
+        self._rect = QRectF()
+        self.set_text(text, tooltip)
         self.setZValue(1)
+
+    def set_text(self, text: str, tooltip: str) -> None:
+        self.prepareGeometryChange()
+        self.text = text
+        self.setToolTip(tooltip)
+        metrics = QFontMetricsF(self.style.bold)
+        height = metrics.height() + 2
+        self._rect = QRectF(0, 0, max(height, metrics.horizontalAdvance(text) + 10), height)
+        self.update()
 
     @property
     def width(self) -> float:
@@ -152,11 +158,27 @@ class CardItem(QGraphicsItem):
         """An F or W mark on the top-right corner, or the bottom-right one (marks of one card
         side by side), clear of the card's words."""
         mark = MarkItem(kind, text, tooltip, self.style, self)
-        right = self._rect.right() - 4 - sum(m.width + 3 for m in self.marks)
-        height = mark.boundingRect().height()
-        mark.setPos(right - mark.width, self._rect.bottom() - 6 if bottom else 6 - height)
+        mark.bottom = bottom
         self.marks.append(mark)
+        self._place_marks()
         return mark
+
+    def mark(self, kind: str) -> MarkItem | None:
+        return next((m for m in self.marks if m.kind == kind), None)
+
+    def reword_mark(self, kind: str, text: str, tooltip: str) -> None:
+        """New words on a mark the card has (a wait point's minutes, a fail point's tip)."""
+        mark = self.mark(kind)
+        if mark is not None:
+            mark.set_text(text, tooltip)
+            self._place_marks()
+
+    def _place_marks(self) -> None:
+        right = self._rect.right() - 4
+        for mark in self.marks:
+            height = mark.boundingRect().height()
+            mark.setPos(right - mark.width, self._rect.bottom() - 6 if mark.bottom else 6 - height)
+            right -= mark.width + 3
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:

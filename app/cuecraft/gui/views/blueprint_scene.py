@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetricsF,
     QGuiApplication,
     QPainterPath,
@@ -33,12 +32,24 @@ from PySide6.QtWidgets import QGraphicsScene
 from cuecraft.core.blueprint import CUSTOMER, EVIDENCE, LINES, ROWS, Blueprint, Card, blueprint
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
-from cuecraft.core.model import Action, Touchpoint
+from cuecraft.core.model import Action
 from cuecraft.core.names import full_name, label_lines
 from cuecraft.core.words import phase_word
 
 from . import blueprint_words as words
-from ._style import count_text, findings_by_id, findings_tooltip, html_escape, mix, severity_by_id
+from ._style import count_text, findings_by_id, findings_tooltip, mix, severity_by_id
+from .blueprint_cards import (
+    COLUMN,
+    TEXT_LINES,
+    action_tip,
+    cue_line,
+    cue_tip,
+    fitting,
+    ghost_lines,
+    head_lines,
+    more_tip,
+    step_lines,
+)
 from .blueprint_items import (
     NAME_LINES,
     PAD,
@@ -49,7 +60,6 @@ from .blueprint_items import (
     TextItem,
 )
 
-COLUMN = 190.0  # a column's width
 GUTTER = 18.0  # between columns
 MARGIN = 16.0  # around the drawing and between the headings and the first column
 ROW_PAD = 10.0  # above and below the cards of a row
@@ -57,7 +67,6 @@ LINE_GAP = 26.0  # between two rows a line runs through
 CARD_GAP = 8.0  # between cards stacked in one cell
 ARC = 18.0  # room above the customer row for arrows that skip columns
 EVIDENCE_SHOWN = 3  # cues shown per step; the rest are counted
-TEXT_LINES = 3  # an action's text wraps to three lines before it is shortened
 LANE_MIN = 44.0  # an empty lane row still reads as a row
 HINT_WIDTH = 3 * COLUMN + 2 * GUTTER
 Cells = dict[tuple[str, int], list[Card]]  # the cards that start in each (row, column)
@@ -144,22 +153,27 @@ class BlueprintScene(QGraphicsScene):
         tips: dict[int, str] = {}  # tooltips alone, of cards that only name an edited item
         heads: list[tuple[ColumnHead, list[str]]] = []
         mores: list[TextItem] = []
+        marks: list[tuple[CardItem, str, str, object]] = []  # card, kind, text, of what
         metrics = QFontMetricsF(style.text)
         for item_id in ids:
             if item_id in graph.cues:
                 name = full_name(graph.cues[item_id])
-                line = _cue_line(name, metrics)
+                line = cue_line(name, metrics)
                 for card in self._of.get(item_id, []):
-                    cards[id(card)] = (card, [line], _tip(name))
+                    cards[id(card)] = (card, [line], cue_tip(name))
                 mores += [more for more, listed in self._more if item_id in listed]
             elif item_id in graph.touchpoints:
                 tp = graph.touchpoints[item_id]
                 head = self._head_of.get(item_id)
                 if head is not None:
-                    heads.append((head, _head_lines(tp, style)))
+                    heads.append((head, head_lines(tp, style)))
                 tip = words.touchpoint_tooltip(tp, full_name(tp))
                 for card in self._of.get(item_id, []):
-                    cards[id(card)] = (card, _step_lines(tp, style), tip)
+                    if (card.mark("wait") is not None) != bool(tp.wait):
+                        return False  # a wait point comes or goes
+                    cards[id(card)] = (card, step_lines(tp, style), tip)
+                    if tp.wait:
+                        marks.append((card, "wait", words.wait_mark(tp.wait), tp.wait))
                 serving = [a.id for a in graph.actions_at.get(item_id, ())]
                 tips.update(self._action_tips(graph, serving))
             elif item_id in graph.zones:
@@ -167,16 +181,20 @@ class BlueprintScene(QGraphicsScene):
                 tips.update(self._action_tips(graph, served))
             elif item_id in graph.actions:
                 action = graph.actions[item_id]
-                tip = _action_tip(graph, item_id)
+                tip = action_tip(graph, item_id)
                 for card in self._of.get(item_id, []):
                     if card.ghost:
-                        cards[id(card)] = (card, _ghost_lines(action, style), tip)
+                        cards[id(card)] = (card, ghost_lines(action, style), tip)
                         continue
                     width = card.rect.width() - 2 * PAD - 18
-                    lines = label_lines(full_name(action), _fits(style.text, width), TEXT_LINES)
+                    lines = label_lines(full_name(action), fitting(style.text, width), TEXT_LINES)
                     if bool(words.action_meta(action)) != bool(card.meta):
                         return False
+                    if (card.mark("fail") is not None) != action.has_fail_point:
+                        return False  # a fail point comes or goes
                     cards[id(card)] = (card, lines, tip)
+                    if action.has_fail_point:
+                        marks.append((card, "fail", words.fail_mark(), action))
         # A step's name has room for two lines wherever it stands; other cards keep their
         # height only with as many lines as before.
         if any(
@@ -195,8 +213,13 @@ class BlueprintScene(QGraphicsScene):
         for head, lines in heads:
             head.lines = lines
             head.update()
+        for card, kind, text, of in marks:
+            if isinstance(of, int):
+                card.reword_mark(kind, text, words.wait_tooltip(of))
+            elif isinstance(of, Action):
+                card.reword_mark(kind, text, words.fail_tooltip(of))
         for more in mores:
-            more.setToolTip(_more_tip(graph, next(c for m, c in self._more if m is more)))
+            more.setToolTip(more_tip(graph, next(c for m, c in self._more if m is more)))
         touched = {card.item_id for card, _lines, _tip_ in cards.values()}
         touched |= {c.item_id for c in self._all if id(c) in tips}
         self._flag(findings_by_id(findings), touched)
@@ -207,7 +230,7 @@ class BlueprintScene(QGraphicsScene):
         out: dict[int, str] = {}
         for action_id in dict.fromkeys(actions):
             if action_id in graph.actions:
-                tip = _action_tip(graph, action_id)
+                tip = action_tip(graph, action_id)
                 out.update((id(card), tip) for card in self._of.get(action_id, []))
         return out
 
@@ -286,7 +309,7 @@ class BlueprintScene(QGraphicsScene):
         for line_y in self.line_y.values():
             self.addLine(head_w, line_y, right + MARGIN, line_y, line_pen).setZValue(-1)
         heading_rows = [
-            (row, *self.rows[row], label_lines(titles[row], _fits(style.heading, head_w - 18), 2))
+            (row, *self.rows[row], label_lines(titles[row], fitting(style.heading, head_w - 18), 2))
             for row in ROWS
         ]
         lines = [(n, self.line_y[n], words.line_title(n)) for n, _a, _b in LINES]
@@ -303,13 +326,13 @@ class BlueprintScene(QGraphicsScene):
         tallest = 0.0
         for i, tp_id in enumerate(grid.columns):
             tp = graph.touchpoints[tp_id]
-            lines = _head_lines(tp, style)
+            lines = head_lines(tp, style)
             head = ColumnHead(count_text(i + 1), lines, phase_word(tp.phase), COLUMN, style)
             self._head_of[tp_id] = head
             self._place(head, i, MARGIN)
             tallest = max(tallest, head.boundingRect().height())
         if grid.unplaced:
-            lines = label_lines(words.no_step_title(), _fits(style.bold, COLUMN), NAME_LINES)
+            lines = label_lines(words.no_step_title(), fitting(style.bold, COLUMN), NAME_LINES)
             head = ColumnHead("", lines, "", COLUMN, style)
             self._place(head, len(grid.columns), MARGIN)
             tallest = max(tallest, head.boundingRect().height())
@@ -347,15 +370,15 @@ class BlueprintScene(QGraphicsScene):
                 name = full_name(cue)
                 line = elided.get(cue.id)
                 if line is None:
-                    line = elided[cue.id] = _cue_line(name, metrics)
-                card = self._card(cue.id, EVIDENCE, COLUMN, [line], "", _tip(name), style)
+                    line = elided[cue.id] = cue_line(name, metrics)
+                card = self._card(cue.id, EVIDENCE, COLUMN, [line], "", cue_tip(name), style)
                 self._place(card, i, y)
                 y += card.rect.height() + 4
             if len(cues) > EVIDENCE_SHOWN:
                 rest = cues[EVIDENCE_SHOWN:]
                 listed = [c.id for c in rest[:12]]
                 more = TextItem([words.more_text(len(rest))], style.text, style.muted, "")
-                more.setToolTip(_more_tip(graph, listed))
+                more.setToolTip(more_tip(graph, listed))
                 self._more.append((more, listed))
                 self._place(more, i, y + 1)
                 y += more.boundingRect().height() + 2
@@ -370,7 +393,7 @@ class BlueprintScene(QGraphicsScene):
         for tp_id in grid.columns:
             tp = graph.touchpoints[tp_id]
             tip = words.touchpoint_tooltip(tp, full_name(tp))
-            card = self._card(tp_id, CUSTOMER, COLUMN, _step_lines(tp, style), "", tip, style)
+            card = self._card(tp_id, CUSTOMER, COLUMN, step_lines(tp, style), "", tip, style)
             self._cards[tp_id] = card
             made.append(card)
         # Room for two lines of every name (`NAME_LINES`): typing one never moves the rows.
@@ -404,7 +427,7 @@ class BlueprintScene(QGraphicsScene):
                 action = graph.actions[cell.id]
                 span = cell.last - cell.column + 1
                 width = span * COLUMN + (span - 1) * GUTTER
-                fits = fits_cache.setdefault(span, _fits(style.text, width - 2 * PAD - 18))
+                fits = fits_cache.setdefault(span, fitting(style.text, width - 2 * PAD - 18))
                 lines = label_lines(full_name(action), fits, TEXT_LINES)
                 card = self._card(
                     action.id,
@@ -412,7 +435,7 @@ class BlueprintScene(QGraphicsScene):
                     width,
                     lines,
                     words.action_meta(action),
-                    _action_tip(graph, action.id),
+                    action_tip(graph, action.id),
                     style,
                 )
                 if action.has_fail_point:
@@ -427,7 +450,7 @@ class BlueprintScene(QGraphicsScene):
         for cell, column in ghosts:
             main = self._cards[cell.id]
             ghost = CardItem(cell.id, row, COLUMN, main.lines[:1], "", style, ghost=True)
-            ghost.lines = _ghost_lines(graph.actions[cell.id], style)
+            ghost.lines = ghost_lines(graph.actions[cell.id], style)
             ghost.setToolTip(main.toolTip())
             self._all.append(ghost)
             self._place(ghost, column, floor[column])
@@ -439,7 +462,7 @@ class BlueprintScene(QGraphicsScene):
     def _hint(self, hint: str, style: BlueprintStyle) -> None:
         top, bottom = self.rows["frontstage"]
         width = HINT_WIDTH  # wrapped, so it reads in the first screen of a long journey
-        lines = label_lines(hint, _fits(style.text, width), 3)
+        lines = label_lines(hint, fitting(style.text, width), 3)
         item = self.hint_item = TextItem(lines, style.text, style.muted)
         self.addItem(item)
         x = self.column_x[0] if self.column_x else self.head_width + MARGIN
@@ -494,49 +517,6 @@ class BlueprintScene(QGraphicsScene):
         # Under the cards: a card's words stay readable where an arrow passes it.
         self.addPath(needs, QPen(ink, 1.3)).setZValue(1)
         self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(1)
-
-
-def _cue_line(name: str, metrics: QFontMetricsF) -> str:
-    """A cue's name on its evidence chip: one line, cut with "…"."""
-    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, COLUMN - 2 * PAD)
-
-
-def _head_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
-    """A step's name in its column's heading."""
-    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 34), NAME_LINES)
-
-
-def _step_lines(tp: Touchpoint, style: BlueprintStyle) -> list[str]:
-    """A touchpoint's name on its card in the customer row."""
-    return label_lines(full_name(tp), _fits(style.bold, COLUMN - 2 * PAD), NAME_LINES)
-
-
-def _ghost_lines(action: Action, style: BlueprintStyle) -> list[str]:
-    """An action's name on the dashed card in a further column it serves."""
-    return label_lines("↪ " + full_name(action), _fits(style.text, COLUMN - 2 * PAD), 1)
-
-
-def _action_tip(graph: DesignGraph, action_id: str) -> str:
-    """An action card's tooltip: its words, lane, zone and the steps it serves."""
-    action = graph.actions[action_id]
-    served = [full_name(graph.touchpoints[t]) for t in graph.action_at[action_id]]
-    zone = graph.zones.get(action.zone or "")
-    return words.action_tooltip(action, full_name(action), full_name(zone) if zone else "", served)
-
-
-def _more_tip(graph: DesignGraph, listed: list[str]) -> str:
-    """The tooltip of a step's "+3 more": the names of the cues it counts (the first 12)."""
-    return "<br>".join(html_escape(full_name(graph.cues[c])) for c in listed)
-
-
-def _fits(font: QFont, width: float) -> Callable[[str], bool]:
-    """Whether a line of text fits `width` in `font` (the measure `label_lines` takes)."""
-    metrics = QFontMetricsF(font)
-    return lambda text: metrics.horizontalAdvance(text) <= width
-
-
-def _tip(text: str) -> str:
-    return html_escape(text)
 
 
 def _ends(s: QRectF, e: QRectF) -> tuple[QPointF, QPointF, QPointF]:

@@ -54,14 +54,11 @@ READABLE = 0.85  # the first view never starts smaller than this: a person reads
 ADD_ACTION_KEY = "Ctrl+Shift+B"  # Edit ▸ Add ▸ Action (blueprint), main_window.py
 
 
-# Fields the graph does not read that move something on the grid when edited: a wait
-# point's mark, a fail point's, an action's lane, zone, steps or needs. Editing one draws
-# the blueprint again; the other fields it shows are words (names, an action's owner and
-# times), changed in place.
-MOVES = frozenset(
-    {("touchpoints", "wait")}
-    | {("actions", name) for name in ("lane", "at", "zone", "fail", "recovery", "needs")}
-)
+# Fields the graph does not read that move something on the grid when edited: an
+# action's lane, zone, steps or needs. Editing one draws the blueprint again; the other
+# fields it shows are words (names, an action's owner and times, a wait or fail point),
+# changed in place unless a card changes size or a mark comes or goes.
+MOVES = frozenset({("actions", name) for name in ("lane", "at", "zone", "needs")})
 
 
 def hint_text() -> str:

@@ -26,7 +26,7 @@ from cuecraft.core.model import PHASES, Design
 
 from .journey_answers import series_of
 from .journey_arrows import add_arrows, add_unreachable_divider
-from .journey_cards import card_infos, journey_summary
+from .journey_cards import card_info, card_infos, journey_summary, touchpoint_findings
 from .journey_chart import CurvePoint, EmotionChart
 from .journey_compare import AsIs, AsIsCurve, as_is_label
 from .journey_items import CardInfo, CardItem, Geometry
@@ -85,6 +85,9 @@ class JourneyDrawing:
         signature = (
             tuple(cards),
             state,
+            # What the curves are drawn from besides the cards: the design's feelings (a
+            # persona followed shows its own on the cards, the design's curve faint).
+            tuple(graph.touchpoints[t].emotion for t in order),
             tuple(graph.journey.edges),
             tuple(graph.return_edges),
             tuple(graph.ends),
@@ -105,36 +108,84 @@ class JourneyDrawing:
         if signature == self._signature:
             return
         before, self._signature = self._signature, signature
-        if not self._reword(before, signature, cards):
+        changed = self._changed_cards(before, signature, cards)
+        if changed is None:
             self._draw(design, result, feedback, cards, palette, font, as_is)
+            return
+        # Only the words, findings badges or feelings of some cards (a touchpoint or a zone
+        # renamed as someone types its name, a finding settled, the first check of a
+        # start, an emotion set): those cards show them in place, and a new feeling
+        # draws the curves again; nothing is laid out again — the whole journey of a
+        # 10,000-cue design takes a third of a second to draw.
+        assert isinstance(before, tuple)  # a drawing's signature (`_changed_cards`)
+        felt = any(info.emotion != self.cards[info.tp_id].info.emotion for info in changed)
+        for info in changed:
+            self.cards[info.tp_id].reword(info)
+        if felt or before[1:3] != signature[1:3]:  # a card's, a persona's, the design's
+            self._redraw_curves(result, feedback, cards, palette, font, as_is)
+        else:
+            peak, ends, title = self._summed
+            self.summary = journey_summary(cards, peak, ends, self.hotspots, title)
 
-    def _reword(self, before: object, now: tuple[object, ...], cards: list[CardInfo]) -> bool:
-        """Where only the words or the findings badges of some cards changed (a touchpoint
-        or a zone renamed as someone types its name, a finding settled, the first check
-        of a start): those cards show them, and nothing is laid out again — the whole
-        journey of a 10,000-cue design takes a third of a second to draw."""
-        if not isinstance(before, tuple) or before[1:] != now[1:]:
-            return False
+    def rename(self, result: CheckResult, feedback: Feedback | None, tp_ids: set[str]) -> None:
+        """The cards of these touchpoints say their names (and zones' names) anew: only
+        names were typed, and `result` is the one drawn (nothing else changed)."""
+        concerns = touchpoint_findings(result)
+        answers = self.personas.answers(feedback)
+        infos = [card_info(result, t, concerns, answers) for t in tp_ids if t in self.cards]
+        for info in self.personas.cards(infos):
+            self.cards[info.tp_id].reword(info)
+        peak, ends, title = self._summed
+        cards = [self.cards[t].info for t in self.order if t in self.cards]
+        self.summary = journey_summary(cards, peak, ends, self.hotspots, title)
+
+    def _changed_cards(
+        self, before: object, now: tuple[object, ...], cards: list[CardInfo]
+    ) -> list[CardInfo] | None:
+        """The cards whose words, badge or feeling changed, when nothing else the drawing
+        shows did; else None (the journey is drawn again)."""
+        if not isinstance(before, tuple) or len(before) != len(now) or len(now) < 3:
+            return None
+        if before[3:] != now[3:] or _unfelt(before[1]) != _unfelt(now[1]):
+            return None
         old = before[0]
         if not isinstance(old, tuple) or len(old) != len(cards):
-            return False
+            return None
         changed = []
         for was, info in zip(old, cards, strict=True):
             if was == info:
                 continue
-            kept = replace(info, name=was.name, zone=was.zone, tooltip=was.tooltip, badge=was.badge)
-            if kept != was:
-                return False  # more than words and its badge: its place, feeling or chip moved
+            kept = replace(
+                info,
+                name=was.name,
+                zone=was.zone,
+                tooltip=was.tooltip,
+                badge=was.badge,
+                emotion=was.emotion,
+            )
+            if kept != was or info.tp_id not in self.cards:
+                return None  # its place, reach or chip moved
             changed.append(info)
-        for info in changed:
-            item = self.cards.get(info.tp_id)
-            if item is None:
-                return False
-        for info in changed:
-            self.cards[info.tp_id].reword(info)
-        peak, ends, title = self._summed
-        self.summary = journey_summary(cards, peak, ends, self.hotspots, title)
-        return True
+        return changed
+
+    def _redraw_curves(
+        self,
+        result: CheckResult,
+        feedback: Feedback | None,
+        infos: list[CardInfo],
+        pal: QPalette,
+        font: QFont,
+        as_is: AsIs | None,
+    ) -> None:
+        """The emotion curve, its marks and the curves drawn over it, again where they are."""
+        geo = self.geo
+        assert geo is not None  # drawn before
+        for item in (self.chart, self.personas.curves, self.as_is_curve):
+            if item is not None and item.scene() is self.scene:
+                self.scene.removeItem(item)
+        column = {tp_id: i for i, tp_id in enumerate(self.order)}
+        rects = {info.tp_id: geo.card_rect(column[info.tp_id], info.phase) for info in infos}
+        self._draw_curves(result, feedback, infos, rects, column, pal, font, as_is)
 
     def _draw(
         self,
@@ -148,7 +199,7 @@ class JourneyDrawing:
     ) -> None:
         graph, scene, personas, order = result.graph, self.scene, self.personas, self.order
         overall = feedback.overall if feedback is not None else None
-        returns, ends, peak = graph.return_edges, graph.ends, graph.peak
+        returns = graph.return_edges
         scene.clear()
         geo = self.geo = Geometry.for_font(font, len(returns), overall is not None, personas.rows)
         self.lane_counts = {p: sum(1 for i in infos if i.phase == p) for p in PHASES}
@@ -172,6 +223,25 @@ class JourneyDrawing:
             scene, geo, rects, column, graph.journey.edges, returns, personas.skipped, pal, font
         )
 
+        self._draw_curves(result, feedback, infos, rects, column, pal, font, as_is)
+
+    def _draw_curves(
+        self,
+        result: CheckResult,
+        feedback: Feedback | None,
+        infos: list[CardInfo],
+        rects: dict[str, QRectF],
+        column: dict[str, int],
+        pal: QPalette,
+        font: QFont,
+        as_is: AsIs | None,
+    ) -> None:
+        """The emotion chart (the design's curve, its peak and end, the measured NPS) and
+        the personas' and the compared design's curves over it, with what they sum up."""
+        graph, scene, personas, geo = result.graph, self.scene, self.personas, self.geo
+        assert geo is not None
+        ends, peak = graph.ends, graph.peak
+        width = geo.width(len(self.order))
         self.markers = {}
         for tp_id in ends:
             self.markers[tp_id] = "end"
@@ -209,6 +279,15 @@ class JourneyDrawing:
         title = shown.title if shown else ""
         self._summed = (peak, ends, title)
         self.summary = journey_summary(infos, peak, ends, self.hotspots, title)
+
+
+def _unfelt(state: object) -> object:
+    """What the personas' part of a drawing depends on (`Personas.read`), but their
+    feelings: those only move their curves and marks (`_draw_curves`)."""
+    if not isinstance(state, tuple) or not state or not isinstance(state[0], tuple):
+        return state
+    guests = tuple(replace(g, journey=replace(g.journey, emotion={})) for g in state[0])
+    return (guests, *state[1:])
 
 
 def following(persona: str) -> Callable[[list[Guest]], str]:

@@ -50,9 +50,10 @@ from .priority_words import (
 )
 
 # The fields that make a cue one the matrix shows (a negative cue not eliminated), and
-# those of a cue it shows that change the words on its chip and nothing else.
+# those that place a cue it shows (its cell, its place in the plan). Any other field of
+# a shown cue changes the words of its chip at most.
 JOINS = frozenset({"polarity", "status"})
-WORDS = frozenset({"text", "owner", "remedy"})
+PLACES = JOINS | {"severity", "impact", "effort"}
 
 MIN_SCALE = 0.85  # a narrower view scrolls sideways rather than shrink the words further
 MIDDLE = LEVELS[len(LEVELS) // 2]  # where the arrow keys first put a cue from the tray
@@ -293,7 +294,7 @@ class PriorityMatrixView(QWidget):
 
     def _reword(self, edited: list[Change]) -> bool:
         """After edits that move no chip (a cue's words, its owner, a finding that wants
-        one; anything of items the matrix does not show): the chips that say them anew,
+        one, its motifs; anything of items the matrix does not show): the chips anew,
         in place (at 10,000 cues the whole matrix takes 70 ms to draw). False when the
         order or the cells may have changed: the matrix is drawn again."""
         shown = self._shown
@@ -304,7 +305,7 @@ class PriorityMatrixView(QWidget):
             assert fields is not None  # `_note_change` keeps only edits of fields
             if fields.isdisjoint(JOINS) and change.ids.isdisjoint(shown):
                 continue  # nothing the matrix shows
-            if not fields <= WORDS:
+            if not fields.isdisjoint(PLACES):
                 return False
             ids |= change.ids & shown
         result = self.document.result
