@@ -298,6 +298,9 @@ class FindingsPanel(QWidget):
 
     def conflict_rows(self) -> list[QTreeWidgetItem]:
         """The rows of the MRG001 findings, in order."""
+        shown = self._shown
+        if shown is not None and all(f.code != conflict_actions.CODE for f in shown[0]):
+            return []  # none to look for among the rows (each keystroke asks, three times)
         out = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
