@@ -401,10 +401,14 @@ class GraphView(QWidget):
             found = ngettext("{n} with findings", "{n} with findings", flagged)
             parts.append(found.format(n=count_text(flagged)))
         text = " · ".join(parts)
-        self._summary.setText(text)
-        pal = self.palette()
-        self._summary.setStyleSheet(f"color: {muted_text(pal).name()}")
-        self._canvas.setAccessibleDescription(text)
+        # Only what changed: a style sheet set again polishes the label anew, and the
+        # findings of every few keystrokes come here.
+        if text != self._summary.text():
+            self._summary.setText(text)
+            self._canvas.setAccessibleDescription(text)
+        style = f"color: {muted_text(self.palette()).name()}"
+        if style != self._summary.styleSheet():
+            self._summary.setStyleSheet(style)
 
     # -- selection ----------------------------------------------------------------
 
