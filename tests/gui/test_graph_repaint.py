@@ -69,7 +69,7 @@ def test_typing_an_owner_keeps_the_network_and_updates_the_findings(qtbot: Any) 
     document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
     view = GraphView(document)
     qtbot.addWidget(view)
-    view.resize(1200, 800)
+    view.resize(700, 500)
     view.show()
     qtbot.waitExposed(view)
     network = document.result.graph.network
@@ -85,3 +85,65 @@ def test_typing_an_owner_keeps_the_network_and_updates_the_findings(qtbot: Any) 
         assert infos(view) == infos(fresh)
         codes = {f.code for f in items[cue.id].info.findings}  # type: ignore[union-attr]
         assert ("ELI004" in codes) == (not owner)  # no owner named: a finding on its node
+
+
+def test_a_node_ringed_anew_repaints_from_the_picture_of_the_edges(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    # At 10,000 cues each repaint around a ringed node stroked every edge passing there
+    # (~10 ms a key); the edges are painted once for what the view shows.
+    from cuecraft.gui.views.graph_canvas import EdgeLayer
+
+    strokes: list[int] = []
+    paint = EdgeLayer.paint
+
+    def counted(self: EdgeLayer, *args: Any) -> None:
+        strokes.append(1)
+        paint(self, *args)
+
+    monkeypatch.setattr(EdgeLayer, "paint", counted)
+    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = GraphView(document)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitUntil(lambda: bool(strokes))
+    qtbot.wait(100)
+    action = document.design.actions[0]
+    node = view.node_item(action.id)
+    assert node is not None and node.severity is None and action.owner
+    viewport = view.canvas().viewport()
+
+    strokes.clear()
+    assert document.push(SetField(action.id, "owner", None)) is None  # BLU003: no owner
+    document.flush()
+    viewport.repaint()
+    assert node.severity is not None  # ringed, and painted
+    assert strokes == []
+
+    view.zoom_by(1.25)  # a new scale: the edges are painted again, at it
+    viewport.repaint()
+    assert strokes
+
+
+def test_the_picture_of_the_edges_is_the_edges(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
+    view = GraphView(document)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(100)
+    layer = view._edge_layer
+    assert layer is not None
+    viewport = view.canvas().viewport()
+    kept = bytes(viewport.grab().toImage().constBits())
+    layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    drawn = bytes(viewport.grab().toImage().constBits())
+    assert len(kept) == len(drawn)
+    # The same to the eye: the picture, made in a transparent image first, rounds the
+    # smoothed pixels along a line by a step or two of 255.
+    assert max(abs(a - b) for a, b in zip(kept, drawn, strict=True)) <= 3
+    assert sum(a != b for a, b in zip(kept, drawn, strict=True)) < len(kept) / 100

@@ -1,18 +1,31 @@
-"""The consistency graph's scene and canvas, and its edges drawn as one path per kind."""
+"""The consistency graph's scene and canvas, and its edges drawn as one item."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPalette, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmapCache,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsView,
+    QStyleOptionGraphicsItem,
     QToolTip,
+    QWidget,
 )
 
 from .graph_items import ARROWED, EDGE_ORDER, NodeItem, edge_pen
@@ -81,12 +94,54 @@ class GraphCanvas(QGraphicsView):
         self.view._reapply_view()
 
 
+PICTURES_KB = 96 * 1024  # room for the edges' picture of a full-screen 4K view
+
+
+class EdgeLayer(QGraphicsItem):
+    """Every edge of the graph, kind by kind (back to front as `EDGE_ORDER`), then their
+    arrow heads: one item, so that the view can keep it painted (`keep_painted`)."""
+
+    def __init__(self, layers: list[tuple[QPainterPath, QPen, QBrush]]) -> None:
+        super().__init__()
+        self.layers = layers
+        bounds = QRectF()
+        for path, pen, _brush in layers:
+            if not path.isEmpty():
+                margin = pen.widthF() / 2 + 1
+                bounds |= path.boundingRect().adjusted(-margin, -margin, margin, margin)
+        self._bounds = bounds
+        self.setZValue(1)  # under the nodes (20) and the selected node's links (15)
+
+    def keep_painted(self) -> None:
+        """Paint from a picture of the edges as shown, made again only when the view zooms
+        or they change: a node ringed anew as someone types repaints its corner of the
+        view, and each repaint stroked every edge passing there (at 10,000 cues ~10 ms)."""
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The picture is as big as the view (four times that on a high-density screen);
+        # Qt keeps such pictures within 10 MB unless told otherwise, and one that does not
+        # fit would be painted afresh, and thrown away, on every repaint.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PICTURES_KB))
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        for path, pen, brush in self.layers:
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawPath(path)
+
+
 def draw_edges(
     scene: QGraphicsScene, nodes: Mapping[str, NodeItem], edges: list[Edge], pal: QPalette
-) -> tuple[list[QGraphicsPathItem], QGraphicsPathItem]:
-    """The edges as one path per kind, their arrow heads, and the (empty) path that
-    highlights the selected node's links; all added to the scene."""
-    items: list[QGraphicsPathItem] = []
+) -> tuple[EdgeLayer, QGraphicsPathItem]:
+    """The edges as one path per kind and their arrow heads, in one item, and the (empty)
+    path that highlights the selected node's links; both added to the scene."""
     paths = {kind: QPainterPath() for kind in EDGE_ORDER}
     # A return visit's heads are drawn as the journey's.
     heads = {kind: QPainterPath() for kind in ARROWED if kind != "return"}
@@ -96,20 +151,18 @@ def draw_edges(
         if kind in ARROWED:
             head = heads["next" if kind == "return" else kind]
             head.addPolygon(arrow_head(bend, b, nodes[v]))
-    for z, kind in enumerate(EDGE_ORDER):
-        path_item = scene.addPath(paths[kind], edge_pen(kind, pal))
-        path_item.setZValue(1 + z)
-        items.append(path_item)
+    none = QBrush(Qt.BrushStyle.NoBrush)
+    layers = [(paths[kind], edge_pen(kind, pal), none) for kind in EDGE_ORDER]
     for kind, head_path in heads.items():
         head_pen = edge_pen(kind, pal)
         head_pen.setStyle(Qt.PenStyle.SolidLine)
-        head_item = scene.addPath(head_path, head_pen, head_pen.color())
-        head_item.setZValue(1 + len(EDGE_ORDER))
-        items.append(head_item)
+        layers.append((head_path, head_pen, QBrush(head_pen.color())))
+    layer = EdgeLayer(layers)
+    scene.addItem(layer)
     focus = edge_pen("next", pal)
     focus.setColor(pal.highlight().color())
     focus.setWidthF(2.4)
     focus.setStyle(Qt.PenStyle.SolidLine)
     focus_edges = scene.addPath(QPainterPath(), focus)
     focus_edges.setZValue(15)
-    return items, focus_edges
+    return layer, focus_edges

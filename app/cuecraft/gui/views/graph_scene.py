@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
-from .graph_canvas import draw_edges
+from .graph_canvas import EdgeLayer, draw_edges
 from .graph_items import LABEL_LINES, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, edge_list, node_infos, positions, scene_size
 from .graph_legend import NARROWEST_USUAL, LegendItem, legend_height
@@ -35,7 +35,7 @@ def lay_out(
     nodes: dict[str, NodeItem],
     fonts: NodeFonts,
     pal: QPalette,
-) -> tuple[list[QGraphicsPathItem], QGraphicsPathItem]:
+) -> tuple[EdgeLayer, QGraphicsPathItem]:
     """Place the nodes of `infos` (reusing the items of `nodes` and adding new ones to it
     and to the scene), draw `edges`, and size the scene around them; returns the edge
     items and the (empty) path that highlights the selected node's links. `infos` must
@@ -62,7 +62,7 @@ def lay_out(
         label_from = max(0.3, line / room)
         item.place(x < 0.2, label_from)
         item.setPos(x * width, y * height)
-    edge_items, focus_edges = draw_edges(scene, nodes, edges, pal)
+    edge_layer, focus_edges = draw_edges(scene, nodes, edges, pal)
     xs = [i.pos().x() for i in nodes.values()]
     ys = [i.pos().y() for i in nodes.values()]
     margin = LABEL_WIDTH + 48
@@ -74,7 +74,7 @@ def lay_out(
             max(ys) - min(ys) + 96,
         )
     )
-    return edge_items, focus_edges
+    return edge_layer, focus_edges
 
 
 def graph_picture(result: CheckResult, palette: QPalette, font: QFont) -> QGraphicsScene:

@@ -47,7 +47,7 @@ from ._style import (
     retranslate_empty_state,
     with_shortcut,
 )
-from .graph_canvas import GraphCanvas, GraphScene
+from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_info, node_infos
 from .graph_legend import GraphLegend
@@ -97,7 +97,7 @@ class GraphView(QWidget):
         self._fonts: NodeFonts | None = None
         self._edges: list[Edge] = []
         self._structure: object = None
-        self._edge_items: list[QGraphicsPathItem] = []
+        self._edge_layer: EdgeLayer | None = None
         self._focus_edges: QGraphicsPathItem | None = None
         self._last_motif = ""
         self._dirty = True
@@ -367,10 +367,10 @@ class GraphView(QWidget):
 
     def _rebuild(self, result: CheckResult, infos: dict[str, NodeInfo], edges: list[Edge]) -> None:
         """Lay the graph out again; nodes that stay keep their items (and cached labels)."""
-        for edge_item in [*self._edge_items, self._focus_edges]:
+        for edge_item in (self._edge_layer, self._focus_edges):
             if edge_item is not None:
                 self._scene.removeItem(edge_item)
-        self._edges, self._edge_items, self._focus_edges = edges, [], None
+        self._edges, self._edge_layer, self._focus_edges = edges, None, None
         for node in [n for n, i in self._nodes.items() if infos.get(n, _GONE).kind != i.kind]:
             self._scene.removeItem(self._nodes.pop(node))
         if not infos:
@@ -380,9 +380,10 @@ class GraphView(QWidget):
         if self._fonts is None:
             self._fonts = NodeFonts.from_font(self.font())
         self._canvas.setBackgroundBrush(pal.base())
-        self._edge_items, self._focus_edges = lay_out(
+        self._edge_layer, self._focus_edges = lay_out(
             self._scene, result, infos, edges, self._nodes, self._fonts, pal
         )
+        self._edge_layer.keep_painted()
         if not self._fitted and self.isVisible():
             self._first_view()
         else:
