@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem
 
 from cuecraft.core.edits import AddItem, SetField
 from cuecraft.core.fileformat import load_design
@@ -390,7 +390,46 @@ def drawn(view: BlueprintView) -> tuple[object, ...]:
         (round(i.scenePos().x()), tuple(i.lines), i.sub) for i in items if isinstance(i, ColumnHead)
     )
     notes = sorted((tuple(i.lines), i.toolTip()) for i in items if isinstance(i, TextItem))
-    return cards, heads, notes, sorted(scene.marks())
+    return cards, heads, notes, sorted(scene.marks()), framed(view)
+
+
+def framed(view: BlueprintView) -> tuple[object, ...]:
+    """Where the rows, lines, arrows and headings stand, and the drawing's size."""
+    scene = view.scene()
+    paths = sorted(
+        (
+            round(i.zValue()),
+            tuple(
+                (e.type, round(e.x, 1), round(e.y, 1))
+                for e in (i.path().elementAt(k) for k in range(i.path().elementCount()))
+            ),
+        )
+        for i in scene.items()
+        if isinstance(i, QGraphicsPathItem)
+    )
+    areas = sorted(
+        (round(r.rect().top(), 1), round(r.rect().bottom(), 1), round(r.rect().right(), 1))
+        for r in scene.items()
+        if isinstance(r, QGraphicsRectItem)
+    )
+    lines = sorted(
+        (round(i.line().y1(), 1), round(i.line().x2(), 1))
+        for i in scene.items()
+        if isinstance(i, QGraphicsLineItem)
+    )
+    band = scene.band
+    assert band is not None
+    return (
+        scene.rows,
+        scene.line_y,
+        paths,
+        areas,
+        lines,
+        band.rows,
+        band.lines,
+        band.boundingRect(),
+        scene.sceneRect(),
+    )
 
 
 def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
@@ -415,6 +454,17 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
         SetField("host", "recovery", "Walk them to the table", merge=True),
         SetField("host", "owner", None),  # BLU003: a ring and the finding in its tooltip
         SetField("walk", "text", "Guide walks them to the table", merge=True),  # and its ghost
+        # An action's card growing and shrinking: the lanes stand again around it.
+        SetField("walk", "owner", "guides"),  # a line of owner and times under its words
+        SetField(
+            "host",
+            "text",
+            "Host greets the party at the gate, hands over a frog pager "
+            "and tells them about the storm that comes every twenty minutes",
+            merge=True,
+        ),
+        SetField("host", "text", "Host greets the party", merge=True),
+        SetField("walk", "owner", None),
     ):
         assert doc.push(edit) is None
         doc.flush()
@@ -430,7 +480,6 @@ def test_what_moves_on_the_grid_draws_it_again(qtbot, doc):
     for edit in (
         SetField("arrive", "wait", 10),  # a W mark comes
         SetField("host", "fail", None),  # its F mark goes
-        SetField("walk", "owner", "guides"),  # a line under a card that had none: taller
     ):
         before = view.scene().cards()
         assert doc.push(edit) is None

@@ -138,12 +138,15 @@ class CardItem(QGraphicsItem):
         self.severity = ""  # the worst finding naming the item, for a ring
         self.marks: list[MarkItem] = []
         self._font = style.bold if row == "customer" else style.text
-        height = 2 * PAD + len(lines) * style.line(self._font)
-        if meta:
-            height += style.line(style.small)
-        self._rect = QRectF(0, 0, width, height)
+        self._rect = QRectF(0, 0, width, self._height_for(lines, meta))
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def _height_for(self, lines: list[str], meta: str) -> float:
+        height = 2 * PAD + len(lines) * self.style.line(self._font)
+        if meta:
+            height += self.style.line(self.style.small)
+        return height
 
     @property
     def rect(self) -> QRectF:
@@ -153,6 +156,12 @@ class CardItem(QGraphicsItem):
         if height != self._rect.height():
             self.prepareGeometryChange()
             self._rect.setHeight(height)
+
+    def set_words(self, lines: list[str], meta: str) -> None:
+        """New words, the card as tall as they need (an action's card)."""
+        self.lines, self.meta = lines, meta
+        self.set_height(self._height_for(lines, meta))
+        self.update()
 
     def add_mark(self, kind: str, text: str, tooltip: str, bottom: bool = False) -> MarkItem:
         """An F or W mark on the top-right corner, or the bottom-right one (marks of one card
@@ -247,6 +256,17 @@ class HeadingBand(QGraphicsItem):
         widest = max((metrics.horizontalAdvance(label) for _n, _y, label in lines), default=0.0)
         self._label_width = widest + 16
         self.setZValue(10)
+
+    def reshape(
+        self,
+        height: float,
+        rows: list[tuple[str, float, float, list[str]]],
+        lines: list[tuple[str, float, str]],
+    ) -> None:
+        """New places for the rows and lines (a lane grew or shrank), the same words."""
+        self.prepareGeometryChange()
+        self.rows, self.lines, self._height = rows, lines, height
+        self.update()
 
     def label_rect(self, name: str) -> QRectF:
         """Where a line's label is drawn, in the band's coordinates."""

@@ -27,7 +27,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+)
 
 from cuecraft.core.blueprint import CUSTOMER, EVIDENCE, LINES, ROWS, Blueprint, Card, blueprint
 from cuecraft.core.findings import Finding
@@ -102,6 +107,15 @@ class BlueprintScene(QGraphicsScene):
         self.return_pairs: list[tuple[str, str]] = []
         self.needs_pairs: list[tuple[str, str]] = []  # (action, the action it needs)
         self.hint_item: TextItem | None = None
+        # Where the cards stand and what follows them, kept to lay the action lanes out
+        # again when a card grows or shrinks (`_relayout`): the cards of each lane in the
+        # order they were stacked (with their first and last column), the repeated ones
+        # after them, and the arrows, row backgrounds and lines drawn from their places.
+        self._stacks: dict[str, list[tuple[CardItem, int, int]]] = {}
+        self._repeats: dict[str, list[tuple[CardItem, int]]] = {}
+        self._needs_items: list[QGraphicsPathItem] = []
+        self._row_rects: dict[str, QGraphicsRectItem] = {}
+        self._line_items: dict[str, QGraphicsLineItem] = {}
         # What `refresh` needs to say new words in place: the graph and style drawn, every
         # card of each item, the columns' heads, the "+3 more" of each column and the
         # cues they list, each card's tooltip before its findings, the findings drawn.
@@ -143,9 +157,11 @@ class BlueprintScene(QGraphicsScene):
     def refresh(self, graph: DesignGraph, ids: set[str], findings: Iterable[Finding]) -> bool:
         """After edits that move nothing on the grid (the graph drawn is kept, `ids` were
         typed into): their cards and the tooltips that name them say the new words, and
-        cards whose findings changed are ringed anew; nothing is laid out again (at
-        10,000 cues the whole blueprint takes most of a second to draw). False, and
-        nothing changed, when a card or a heading would need another number of lines."""
+        cards whose findings changed are ringed anew; an action's card that grows or
+        shrinks (its words wrap anew, a line of owner and times comes or goes) has the
+        action lanes stood again around it; no card is made again (at 10,000 cues the
+        whole blueprint takes most of a second to draw). False, and nothing changed,
+        when a mark comes or goes."""
         style = self._style
         if graph is not self.graph or style is None:
             return False
@@ -188,26 +204,25 @@ class BlueprintScene(QGraphicsScene):
                         continue
                     width = card.rect.width() - 2 * PAD - 18
                     lines = label_lines(full_name(action), fitting(style.text, width), TEXT_LINES)
-                    if bool(words.action_meta(action)) != bool(card.meta):
-                        return False
                     if (card.mark("fail") is not None) != action.has_fail_point:
                         return False  # a fail point comes or goes
                     cards[id(card)] = (card, lines, tip)
                     if action.has_fail_point:
                         marks.append((card, "fail", words.fail_mark(), action))
-        # A step's name has room for two lines wherever it stands; other cards keep their
-        # height only with as many lines as before.
-        if any(
-            len(lines) != len(card.lines) and card.row != CUSTOMER
-            for card, lines, _tip_ in cards.values()
-        ):
-            return False
+        # A step's name has room for two lines wherever it stands, a cue's chip and a
+        # repeated action's card take one; an action's card grows or shrinks with its words.
+        resized = False
         for card, lines, tip in cards.values():
-            card.lines = lines
             if card.row not in (EVIDENCE, CUSTOMER) and not card.ghost:
-                card.meta = words.action_meta(graph.actions[card.item_id])
+                height = card.rect.height()
+                card.set_words(lines, words.action_meta(graph.actions[card.item_id]))
+                resized |= card.rect.height() != height
+            else:
+                card.lines = lines
+                card.update()
             self._tips[id(card)] = tip
-            card.update()
+        if resized:
+            self._relayout()
         for key, tip in tips.items():
             self._tips[key] = tip
         for head, lines in heads:
@@ -282,7 +297,6 @@ class BlueprintScene(QGraphicsScene):
         )
         self.head_width = head_w
         self.column_x = [head_w + MARGIN + i * (COLUMN + GUTTER) for i in range(grid.width)]
-        right = (self.column_x[-1] + COLUMN) if self.column_x else head_w + MARGIN + COLUMN
         y = MARGIN + self._heads(graph, grid, style)
         y += 8
         y = self._evidence(graph, grid, cells, style, y)
@@ -292,31 +306,10 @@ class BlueprintScene(QGraphicsScene):
             self.line_y[name] = line_y
             y = self._lane(graph, grid, cells, style, below, y + LINE_GAP)
         self._arrows(grid, style)
-        bottom = y + MARGIN
         if hint and not grid.has_actions:
             self._hint(hint, style)
-        # Row backgrounds and the three lines, under the cards.
-        for i, row in enumerate(ROWS):
-            top, end = self.rows[row]
-            if i % 2:
-                rect = self.addRect(
-                    QRectF(head_w, top, right + MARGIN - head_w, end - top),
-                    QPen(Qt.PenStyle.NoPen),
-                    mix(style.base, style.ink, 0.025),
-                )
-                rect.setZValue(-2)
-        line_pen = QPen(style.muted, 1.2, Qt.PenStyle.DashLine)
-        for line_y in self.line_y.values():
-            self.addLine(head_w, line_y, right + MARGIN, line_y, line_pen).setZValue(-1)
-        heading_rows = [
-            (row, *self.rows[row], label_lines(titles[row], fitting(style.heading, head_w - 18), 2))
-            for row in ROWS
-        ]
-        lines = [(n, self.line_y[n], words.line_title(n)) for n, _a, _b in LINES]
-        self.band = HeadingBand(head_w, bottom, heading_rows, lines, style)
-        self.addItem(self.band)
+        self._frame(style, y + MARGIN)
         self.setBackgroundBrush(style.base)
-        self.setSceneRect(QRectF(0, 0, right + MARGIN, bottom))
         for each in self._all:
             self._of.setdefault(each.item_id, []).append(each)
             self._tips[id(each)] = each.toolTip()
@@ -420,7 +413,7 @@ class BlueprintScene(QGraphicsScene):
         top: float,
     ) -> float:
         fits_cache: dict[int, Callable[[str], bool]] = {}
-        floor = [top + ROW_PAD] * grid.width  # where the next card of each column may go
+        stack = self._stacks[row] = []
         ghosts: list[tuple[Card, int]] = []
         for column in range(grid.width):
             for cell in cells.get((row, column), []):
@@ -440,24 +433,94 @@ class BlueprintScene(QGraphicsScene):
                 )
                 if action.has_fail_point:
                     card.add_mark("fail", words.fail_mark(), words.fail_tooltip(action))
-                columns = range(cell.column, cell.last + 1)
-                y = max(floor[c] for c in columns)
-                self._place(card, cell.column, y)
-                for c in columns:
-                    floor[c] = y + card.rect.height() + CARD_GAP
+                self.addItem(card)
+                stack.append((card, cell.column, cell.last))
                 self._cards[action.id] = card
                 ghosts.extend((cell, other) for other in cell.also)
+        repeats = self._repeats[row] = []
         for cell, column in ghosts:
             main = self._cards[cell.id]
             ghost = CardItem(cell.id, row, COLUMN, main.lines[:1], "", style, ghost=True)
             ghost.lines = ghost_lines(graph.actions[cell.id], style)
             ghost.setToolTip(main.toolTip())
             self._all.append(ghost)
-            self._place(ghost, column, floor[column])
+            self.addItem(ghost)
+            repeats.append((ghost, column))
+        return self._stack(row, top)
+
+    def _stack(self, row: str, top: float) -> float:
+        """Stand an action lane's cards from `top`: each in its columns under the cards
+        placed before it (one spanning columns under the lowest of them), the cards of
+        actions repeated in further columns last. Returns the lane's bottom."""
+        floor = [top + ROW_PAD] * len(self.column_x)  # where the next card of each column may go
+        for card, first, last in self._stacks[row]:
+            columns = range(first, last + 1)
+            y = max(floor[c] for c in columns)
+            self._move(card, first, y)
+            for c in columns:
+                floor[c] = y + card.rect.height() + CARD_GAP
+        for ghost, column in self._repeats[row]:
+            self._move(ghost, column, floor[column])
             floor[column] += ghost.rect.height() + CARD_GAP
         bottom = max([top + LANE_MIN, *(f - CARD_GAP + ROW_PAD for f in floor)])
         self.rows[row] = (top, bottom)
         return bottom
+
+    def _move(self, item: CardItem, column: int, y: float) -> None:
+        where = QPointF(self.column_x[column], y)
+        if item.pos() != where:
+            item.setPos(where)
+
+    def _relayout(self) -> None:
+        """The action lanes stood again around cards that grew or shrank, and what stands
+        under them or is drawn from their places; no card is made again (at 10,000 cues
+        the whole blueprint takes most of a second to draw)."""
+        style = self._style
+        assert style is not None and self.grid is not None  # drawn before
+        y = self.rows[CUSTOMER][1]
+        for name, _above, below in LINES:
+            self.line_y[name] = y + LINE_GAP / 2
+            y = self._stack(below, y + LINE_GAP)
+        self._needs_arrows(self.grid, style)  # the customer row and its arrows stay
+        self._frame(style, y + MARGIN)
+
+    def _frame(self, style: BlueprintStyle, bottom: float) -> None:
+        """The rows' backgrounds and the three lines under the cards, the headings band,
+        and the scene's size: drawn, or moved where the rows now stand."""
+        head_w = self.head_width
+        right = (self.column_x[-1] + COLUMN) if self.column_x else head_w + MARGIN + COLUMN
+        for i, row in enumerate(ROWS):
+            top, end = self.rows[row]
+            if i % 2:
+                area = QRectF(head_w, top, right + MARGIN - head_w, end - top)
+                rect = self._row_rects.get(row)
+                if rect is None:
+                    fill = mix(style.base, style.ink, 0.025)
+                    rect = self._row_rects[row] = self.addRect(area, QPen(Qt.PenStyle.NoPen), fill)
+                    rect.setZValue(-2)
+                elif rect.rect() != area:
+                    rect.setRect(area)
+        line_pen = QPen(style.muted, 1.2, Qt.PenStyle.DashLine)
+        for name, line_y in self.line_y.items():
+            line = self._line_items.get(name)
+            if line is None:
+                line = self._line_items[name] = self.addLine(
+                    head_w, line_y, right + MARGIN, line_y, line_pen
+                )
+                line.setZValue(-1)
+            elif line.line().y1() != line_y:
+                line.setLine(head_w, line_y, right + MARGIN, line_y)
+        fits = fitting(style.heading, head_w - 18)
+        heading_rows = [
+            (row, *self.rows[row], label_lines(words.row_title(row), fits, 2)) for row in ROWS
+        ]
+        lines = [(n, self.line_y[n], words.line_title(n)) for n, _a, _b in LINES]
+        if self.band is None:
+            self.band = HeadingBand(head_w, bottom, heading_rows, lines, style)
+            self.addItem(self.band)
+        else:
+            self.band.reshape(bottom, heading_rows, lines)
+        self.setSceneRect(QRectF(0, 0, right + MARGIN, bottom))
 
     def _hint(self, hint: str, style: BlueprintStyle) -> None:
         top, bottom = self.rows["frontstage"]
@@ -471,6 +534,9 @@ class BlueprintScene(QGraphicsScene):
     # -- arrows ------------------------------------------------------------------------
 
     def _arrows(self, grid: Blueprint, style: BlueprintStyle) -> None:
+        """The journey's arrows along the customer row and its return visits; then the
+        arrows between actions (`_needs_arrows`)."""
+        self.flow_pairs, self.return_pairs = [], []
         flow, heads = QPainterPath(), QPainterPath()
         for a, b in grid.flow:
             start, end = self._cards[grid.columns[a]], self._cards[grid.columns[b]]
@@ -504,6 +570,12 @@ class BlueprintScene(QGraphicsScene):
             heads.addPolygon(_head(QPointF(q.x(), q.y() + 4), q))
         self.addPath(back, QPen(hue, 1.2, Qt.PenStyle.DashLine)).setZValue(3)
         self.addPath(heads, pen, hue).setZValue(3)
+        self._needs_arrows(grid, style)
+
+    def _needs_arrows(self, grid: Blueprint, style: BlueprintStyle) -> None:
+        """An arrow from each needed action to the action needing it: drawn, or drawn
+        again on the same items where the lanes stood again (`_relayout`)."""
+        self.needs_pairs = []
         needs, needs_heads = QPainterPath(), QPainterPath()
         for action, needed in grid.needs:
             self.needs_pairs.append((action, needed))
@@ -513,10 +585,18 @@ class BlueprintScene(QGraphicsScene):
             needs.moveTo(p)
             needs.cubicTo(p + bend, q - bend, q)
             needs_heads.addPolygon(_head(q - bend, q))
+        if self._needs_items:
+            for item, path in zip(self._needs_items, (needs, needs_heads), strict=True):
+                item.setPath(path)
+            return
         ink = mix(style.ink, style.hue("support"), 0.35)
         # Under the cards: a card's words stay readable where an arrow passes it.
-        self.addPath(needs, QPen(ink, 1.3)).setZValue(1)
-        self.addPath(needs_heads, QPen(ink, 1.0), ink).setZValue(1)
+        self._needs_items = [
+            self.addPath(needs, QPen(ink, 1.3)),
+            self.addPath(needs_heads, QPen(ink, 1.0), ink),
+        ]
+        for item in self._needs_items:
+            item.setZValue(1)
 
 
 def _ends(s: QRectF, e: QRectF) -> tuple[QPointF, QPointF, QPointF]:

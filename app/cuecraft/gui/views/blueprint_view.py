@@ -57,7 +57,8 @@ ADD_ACTION_KEY = "Ctrl+Shift+B"  # Edit ▸ Add ▸ Action (blueprint), main_win
 # Fields the graph does not read that move something on the grid when edited: an
 # action's lane, zone, steps or needs. Editing one draws the blueprint again; the other
 # fields it shows are words (names, an action's owner and times, a wait or fail point),
-# changed in place unless a card changes size or a mark comes or goes.
+# changed in place (an action's card that grows or shrinks has the lanes stood again
+# around it) unless a mark comes or goes.
 MOVES = frozenset({("actions", name) for name in ("lane", "at", "zone", "needs")})
 
 
