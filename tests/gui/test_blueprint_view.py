@@ -465,11 +465,21 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
         ),
         SetField("host", "text", "Host greets the party", merge=True),
         SetField("walk", "owner", None),
+        # Marks coming and going: the W of a wait point, the F of a fail point.
+        SetField("arrive", "wait", 10),
+        SetField("bar", "wait", None),
+        SetField("host", "fail", None),
+        SetField("walk", "fail", "The guide is busy", merge=True),
+        SetField("host", "fail", "The pager is lost", merge=True),
+        SetField("arrive", "wait", None),
+        SetField("bar", "wait", 25),
     ):
         assert doc.push(edit) is None
         doc.flush()
         assert view.scene().cards() == before, edit  # the same cards: nothing laid out again
-        assert drawn(view) == drawn(shown(qtbot, BlueprintView(doc))), edit
+        fresh = shown(qtbot, BlueprintView(doc))
+        assert drawn(view) == drawn(fresh), edit
+        assert view.summary() == fresh.summary(), edit
     assert view.scene().card("host").severity == "warning"
     assert "BLU003" in view.scene().card("host").toolTip()
     assert any(smell in tip for _lines, tip in drawn(view)[2])
@@ -478,8 +488,9 @@ def test_typed_words_change_in_place_as_a_fresh_drawing_says_them(qtbot, doc):
 def test_what_moves_on_the_grid_draws_it_again(qtbot, doc):
     view = shown(qtbot, BlueprintView(doc))
     for edit in (
-        SetField("arrive", "wait", 10),  # a W mark comes
-        SetField("host", "fail", None),  # its F mark goes
+        SetField("walk", "lane", "backstage"),  # another lane
+        SetField("plan", "at", ["arrive"]),  # another step
+        SetField("host", "needs", []),  # an arrow goes
     ):
         before = view.scene().cards()
         assert doc.push(edit) is None

@@ -137,6 +137,7 @@ class CardItem(QGraphicsItem):
         self.selected = False
         self.severity = ""  # the worst finding naming the item, for a ring
         self.marks: list[MarkItem] = []
+        self._put_by: list[MarkItem] = []  # marks dropped, hidden (`drop_mark`)
         self._font = style.bold if row == "customer" else style.text
         self._rect = QRectF(0, 0, width, self._height_for(lines, meta))
         self.setZValue(2)
@@ -174,6 +175,33 @@ class CardItem(QGraphicsItem):
 
     def mark(self, kind: str) -> MarkItem | None:
         return next((m for m in self.marks if m.kind == kind), None)
+
+    def set_mark(self, kind: str, text: str, tooltip: str, bottom: bool = False) -> None:
+        """A mark of this kind saying `text`: the one the card has, reworded, or one that
+        comes (a wait or fail point typed)."""
+        if self.mark(kind) is not None:
+            self.reword_mark(kind, text, tooltip)
+            return
+        put_by = next((m for m in self._put_by if m.kind == kind), None)
+        if put_by is None:
+            self.add_mark(kind, text, tooltip, bottom)
+            return
+        self._put_by.remove(put_by)
+        put_by.bottom = bottom
+        put_by.show()
+        self.marks.append(put_by)
+        put_by.set_text(text, tooltip)
+        self._place_marks()
+
+    def drop_mark(self, kind: str) -> None:
+        """No mark of this kind any more (a wait or fail point cleared). The item is
+        hidden and kept for the mark's return, never deleted under the scene."""
+        mark = self.mark(kind)
+        if mark is not None:
+            self.marks.remove(mark)
+            mark.hide()
+            self._put_by.append(mark)
+            self._place_marks()
 
     def reword_mark(self, kind: str, text: str, tooltip: str) -> None:
         """New words on a mark the card has (a wait point's minutes, a fail point's tip)."""

@@ -161,7 +161,7 @@ class BlueprintScene(QGraphicsScene):
         shrinks (its words wrap anew, a line of owner and times comes or goes) has the
         action lanes stood again around it; no card is made again (at 10,000 cues the
         whole blueprint takes most of a second to draw). False, and nothing changed,
-        when a mark comes or goes."""
+        where the grid drawn is not this graph's."""
         style = self._style
         if graph is not self.graph or style is None:
             return False
@@ -185,11 +185,9 @@ class BlueprintScene(QGraphicsScene):
                     heads.append((head, head_lines(tp, style)))
                 tip = words.touchpoint_tooltip(tp, full_name(tp))
                 for card in self._of.get(item_id, []):
-                    if (card.mark("wait") is not None) != bool(tp.wait):
-                        return False  # a wait point comes or goes
                     cards[id(card)] = (card, step_lines(tp, style), tip)
-                    if tp.wait:
-                        marks.append((card, "wait", words.wait_mark(tp.wait), tp.wait))
+                    wait = words.wait_mark(tp.wait) if tp.wait else ""
+                    marks.append((card, "wait", wait, tp.wait))
                 serving = [a.id for a in graph.actions_at.get(item_id, ())]
                 tips.update(self._action_tips(graph, serving))
             elif item_id in graph.zones:
@@ -204,11 +202,8 @@ class BlueprintScene(QGraphicsScene):
                         continue
                     width = card.rect.width() - 2 * PAD - 18
                     lines = label_lines(full_name(action), fitting(style.text, width), TEXT_LINES)
-                    if (card.mark("fail") is not None) != action.has_fail_point:
-                        return False  # a fail point comes or goes
                     cards[id(card)] = (card, lines, tip)
-                    if action.has_fail_point:
-                        marks.append((card, "fail", words.fail_mark(), action))
+                    marks.append((card, "fail", words.fail_mark(), action))
         # A step's name has room for two lines wherever it stands, a cue's chip and a
         # repeated action's card take one; an action's card grows or shrinks with its words.
         resized = False
@@ -228,11 +223,18 @@ class BlueprintScene(QGraphicsScene):
         for head, lines in heads:
             head.lines = lines
             head.update()
+        # A wait or fail point's mark says its words, comes when one is typed, goes when it
+        # is cleared; the card keeps its size.
         for card, kind, text, of in marks:
-            if isinstance(of, int):
-                card.reword_mark(kind, text, words.wait_tooltip(of))
-            elif isinstance(of, Action):
-                card.reword_mark(kind, text, words.fail_tooltip(of))
+            if isinstance(of, Action):
+                if of.has_fail_point:
+                    card.set_mark(kind, text, words.fail_tooltip(of))
+                else:
+                    card.drop_mark(kind)
+            elif isinstance(of, int) and of:
+                card.set_mark(kind, text, words.wait_tooltip(of), bottom=True)
+            else:
+                card.drop_mark(kind)
         for more in mores:
             more.setToolTip(more_tip(graph, next(c for m, c in self._more if m is more)))
         touched = {card.item_id for card, _lines, _tip_ in cards.values()}

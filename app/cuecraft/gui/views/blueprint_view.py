@@ -333,7 +333,7 @@ class BlueprintView(QWidget):
         design = self.document.design
         steps, actions = len(grid.columns), len(design.actions)
         fails = sum(1 for a in design.actions if a.has_fail_point)
-        waits = sum(1 for c in grid.cards if c.wait)
+        waits = sum(1 for kind, _id, _text in self._scene.marks() if kind == "wait")
         parts = [
             # TRANSLATORS: the blueprint's summary: how many touchpoints (steps) it shows
             ngettext("{n} step", "{n} steps", steps).format(n=count_text(steps)),
@@ -348,9 +348,14 @@ class BlueprintView(QWidget):
                 ngettext("{n} wait point", "{n} wait points", waits).format(n=count_text(waits))
             )
         text = " · ".join(parts)
-        self._summary.setText(text)
-        self._summary.setStyleSheet(f"color: {muted_text(self.palette()).name()}")
-        self._canvas.setAccessibleDescription(text)
+        # Only what changed: a style sheet set again polishes the label anew, and this
+        # runs after every key typed with the blueprint on show.
+        if text != self._summary.text():
+            self._summary.setText(text)
+            self._canvas.setAccessibleDescription(text)
+        style = f"color: {muted_text(self.palette()).name()}"
+        if style != self._summary.styleSheet():
+            self._summary.setStyleSheet(style)
 
     # -- selection -----------------------------------------------------------------------
 
