@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -94,9 +95,6 @@ class GraphCanvas(QGraphicsView):
         self.view._reapply_view()
 
 
-PICTURES_KB = 96 * 1024  # room for the edges' picture of a full-screen 4K view
-
-
 class EdgeLayer(QGraphicsItem):
     """Every edge of the graph, kind by kind (back to front as `EDGE_ORDER`), then their
     arrow heads: one item, so that the view can keep it painted (`keep_painted`)."""
@@ -120,7 +118,7 @@ class EdgeLayer(QGraphicsItem):
         # The picture is as big as the view (four times that on a high-density screen);
         # Qt keeps such pictures within 10 MB unless told otherwise, and one that does not
         # fit would be painted afresh, and thrown away, on every repaint.
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PICTURES_KB))
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), picture_room_kb()))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -135,6 +133,18 @@ class EdgeLayer(QGraphicsItem):
             painter.setPen(pen)
             painter.setBrush(brush)
             painter.drawPath(path)
+
+
+def picture_room_kb() -> int:
+    """Room for one picture of the largest screen, full, and half as much again."""
+    largest = max(
+        (
+            s.size().width() * s.size().height() * s.devicePixelRatio() ** 2 * 4
+            for s in QGuiApplication.screens()
+        ),
+        default=0.0,
+    )
+    return int(largest * 1.5 / 1024)
 
 
 def draw_edges(
