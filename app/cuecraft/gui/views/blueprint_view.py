@@ -41,7 +41,7 @@ from cuecraft.core.i18n import _, ngettext
 from cuecraft.gui.document import Document
 from cuecraft.gui.picture import light_palette, picture_font
 
-from ._style import count_text, muted_text, with_shortcut
+from ._style import count_text, show_summary, with_shortcut
 from .blueprint_items import BlueprintStyle, CardItem
 from .blueprint_scene import BlueprintScene
 from .zoom_keys import add_zoom_keys
@@ -348,14 +348,7 @@ class BlueprintView(QWidget):
                 ngettext("{n} wait point", "{n} wait points", waits).format(n=count_text(waits))
             )
         text = " · ".join(parts)
-        # Only what changed: a style sheet set again polishes the label anew, and this
-        # runs after every key typed with the blueprint on show.
-        if text != self._summary.text():
-            self._summary.setText(text)
-            self._canvas.setAccessibleDescription(text)
-        style = f"color: {muted_text(self.palette()).name()}"
-        if style != self._summary.styleSheet():
-            self._summary.setStyleSheet(style)
+        show_summary(self._summary, self._canvas, text, self.palette())
 
     # -- selection -----------------------------------------------------------------------
 

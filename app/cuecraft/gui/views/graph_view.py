@@ -43,8 +43,8 @@ from ._style import (
     empty_html,
     empty_state,
     findings_by_id,
-    muted_text,
     retranslate_empty_state,
+    show_summary,
     with_shortcut,
 )
 from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
@@ -402,14 +402,7 @@ class GraphView(QWidget):
             found = ngettext("{n} with findings", "{n} with findings", flagged)
             parts.append(found.format(n=count_text(flagged)))
         text = " · ".join(parts)
-        # Only what changed: a style sheet set again polishes the label anew, and the
-        # findings of every few keystrokes come here.
-        if text != self._summary.text():
-            self._summary.setText(text)
-            self._canvas.setAccessibleDescription(text)
-        style = f"color: {muted_text(self.palette()).name()}"
-        if style != self._summary.styleSheet():
-            self._summary.setStyleSheet(style)
+        show_summary(self._summary, self._canvas, text, self.palette())
 
     # -- selection ----------------------------------------------------------------
 
