@@ -22,10 +22,8 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QGuiApplication,
-    QPainterPath,
     QPalette,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -43,6 +41,7 @@ from cuecraft.core.words import phase_word
 
 from . import blueprint_words as words
 from ._style import count_text, findings_by_id, findings_tooltip, mix, severity_by_id
+from .blueprint_arrows import ARC, journey_paths, needs_paths
 from .blueprint_cards import (
     COLUMN,
     TEXT_LINES,
@@ -70,7 +69,6 @@ MARGIN = 16.0  # around the drawing and between the headings and the first colum
 ROW_PAD = 10.0  # above and below the cards of a row
 LINE_GAP = 26.0  # between two rows a line runs through
 CARD_GAP = 8.0  # between cards stacked in one cell
-ARC = 18.0  # room above the customer row for arrows that skip columns
 EVIDENCE_SHOWN = 3  # cues shown per step; the rest are counted
 LANE_MIN = 44.0  # an empty lane row still reads as a row
 HINT_WIDTH = 3 * COLUMN + 2 * GUTTER
@@ -538,55 +536,19 @@ class BlueprintScene(QGraphicsScene):
     def _arrows(self, grid: Blueprint, style: BlueprintStyle) -> None:
         """The journey's arrows along the customer row and its return visits; then the
         arrows between actions (`_needs_arrows`)."""
-        self.flow_pairs, self.return_pairs = [], []
-        flow, heads = QPainterPath(), QPainterPath()
-        for a, b in grid.flow:
-            start, end = self._cards[grid.columns[a]], self._cards[grid.columns[b]]
-            self.flow_pairs.append((start.item_id, end.item_id))
-            s, e = start.sceneBoundingRect(), end.sceneBoundingRect()
-            if b == a + 1:
-                p, q = QPointF(s.right() - 3, s.center().y()), QPointF(e.left() + 3, e.center().y())
-                flow.moveTo(p)
-                flow.lineTo(q)
-                heads.addPolygon(_head(QPointF(q.x() - 1, q.y()), q))
-            else:  # over the steps between, or under them going back
-                over = b > a
-                y0 = s.top() + 3 if over else s.bottom() - 3
-                lift = -ARC + 4 if over else ARC - 4
-                p = QPointF(s.right() - 24 if over else s.left() + 24, y0)
-                q = QPointF(e.left() + 24 if over else e.right() - 24, y0)
-                flow.moveTo(p)
-                flow.cubicTo(p.x(), y0 + lift * 1.6, q.x(), y0 + lift * 1.6, q.x(), q.y())
-                heads.addPolygon(_head(QPointF(q.x(), q.y() + lift), q))
+        drawn = journey_paths(grid, self._cards)
+        self.flow_pairs, self.return_pairs = drawn.flow_pairs, drawn.return_pairs
         hue = style.hue(CUSTOMER)
         pen = QPen(hue, 1.6)
-        self.addPath(flow, pen).setZValue(3)
-        back = QPainterPath()
-        for a, b in grid.returns:
-            start, end = self._cards[grid.columns[a]], self._cards[grid.columns[b]]
-            self.return_pairs.append((start.item_id, end.item_id))
-            s, e = start.sceneBoundingRect(), end.sceneBoundingRect()
-            p, q = QPointF(s.center().x(), s.bottom() - 3), QPointF(e.center().x(), e.bottom() - 3)
-            back.moveTo(p)
-            back.cubicTo(p.x(), p.y() + ARC * 1.5, q.x(), q.y() + ARC * 1.5, q.x(), q.y())
-            heads.addPolygon(_head(QPointF(q.x(), q.y() + 4), q))
-        self.addPath(back, QPen(hue, 1.2, Qt.PenStyle.DashLine)).setZValue(3)
-        self.addPath(heads, pen, hue).setZValue(3)
+        self.addPath(drawn.flow, pen).setZValue(3)
+        self.addPath(drawn.back, QPen(hue, 1.2, Qt.PenStyle.DashLine)).setZValue(3)
+        self.addPath(drawn.heads, pen, hue).setZValue(3)
         self._needs_arrows(grid, style)
 
     def _needs_arrows(self, grid: Blueprint, style: BlueprintStyle) -> None:
         """An arrow from each needed action to the action needing it: drawn, or drawn
         again on the same items where the lanes stood again (`_relayout`)."""
-        self.needs_pairs = []
-        needs, needs_heads = QPainterPath(), QPainterPath()
-        for action, needed in grid.needs:
-            self.needs_pairs.append((action, needed))
-            s = self._cards[needed].sceneBoundingRect().adjusted(3, 3, -3, -3)
-            e = self._cards[action].sceneBoundingRect().adjusted(3, 3, -3, -3)
-            p, q, bend = _ends(s, e)
-            needs.moveTo(p)
-            needs.cubicTo(p + bend, q - bend, q)
-            needs_heads.addPolygon(_head(q - bend, q))
+        needs, needs_heads, self.needs_pairs = needs_paths(grid, self._cards)
         if self._needs_items:
             for item, path in zip(self._needs_items, (needs, needs_heads), strict=True):
                 item.setPath(path)
@@ -599,28 +561,3 @@ class BlueprintScene(QGraphicsScene):
         ]
         for item in self._needs_items:
             item.setZValue(1)
-
-
-def _ends(s: QRectF, e: QRectF) -> tuple[QPointF, QPointF, QPointF]:
-    """Where an arrow from card `s` to card `e` leaves and arrives, and its bend."""
-    if e.top() >= s.bottom():
-        p, q = QPointF(s.center().x(), s.bottom()), QPointF(e.center().x(), e.top())
-        return p, q, QPointF(0, max(12.0, (q.y() - p.y()) / 2))
-    if e.bottom() <= s.top():
-        p, q = QPointF(s.center().x(), s.top()), QPointF(e.center().x(), e.bottom())
-        return p, q, QPointF(0, min(-12.0, (q.y() - p.y()) / 2))
-    if e.left() >= s.right():
-        p, q = QPointF(s.right(), s.center().y()), QPointF(e.left(), e.center().y())
-        return p, q, QPointF(max(12.0, (q.x() - p.x()) / 2), 0)
-    p, q = QPointF(s.left(), s.center().y()), QPointF(e.right(), e.center().y())
-    return p, q, QPointF(min(-12.0, (q.x() - p.x()) / 2), 0)
-
-
-def _head(towards: QPointF, tip: QPointF, size: float = 7.0) -> QPolygonF:
-    """An arrow head at `tip`, pointing from `towards` to `tip`."""
-    dx, dy = tip.x() - towards.x(), tip.y() - towards.y()
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-    ux, uy = dx / length, dy / length
-    base = QPointF(tip.x() - ux * size, tip.y() - uy * size)
-    side = QPointF(-uy * size * 0.5, ux * size * 0.5)
-    return QPolygonF([tip, base + side, base - side, tip])
