@@ -89,17 +89,22 @@ def muted_text(palette: QPalette) -> QColor:
     return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.42)
 
 
-def show_summary(label: QLabel, described: QWidget, text: str, palette: QPalette) -> None:
-    """A view's summary line ("12 nodes · 30 edges") muted in the view's `palette` (not
-    the label's, which its style sheet colours), also the accessible description of
-    `described`; set only where it changed: a style sheet set again polishes the label
-    anew, and summaries follow every few keystrokes."""
-    if text != label.text():
-        label.setText(text)
-        described.setAccessibleDescription(text)
+def mute(label: QLabel, palette: QPalette) -> None:
+    """A label's text muted in a view's `palette` (not the label's own, which its style
+    sheet colours), set only when it changes: a style sheet set again polishes the label
+    anew, and a view's summary follows every few keystrokes."""
     style = f"color: {muted_text(palette).name()}"
     if style != label.styleSheet():
         label.setStyleSheet(style)
+
+
+def show_summary(label: QLabel, described: QWidget, text: str, palette: QPalette) -> None:
+    """A view's summary line ("12 nodes · 30 edges"), muted, also the accessible
+    description of `described`; its words set only when they change."""
+    if text != label.text():
+        label.setText(text)
+        described.setAccessibleDescription(text)
+    mute(label, palette)
 
 
 def worse(a: str | None, b: str) -> str:

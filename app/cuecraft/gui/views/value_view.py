@@ -38,7 +38,7 @@ from cuecraft.core.i18n import _
 from cuecraft.core.model import VALUE_STEPS, Design
 from cuecraft.gui.document import Document
 
-from ._style import count_text, muted_text
+from ._style import count_text, mute
 from .realms_scene import realms_scene
 from .value_scene import premium_sentence, value_scene
 
@@ -291,7 +291,7 @@ class ValueView(QWidget):
             )
             described = f"{text} · {premium_sentence(value)}"
         self._summary.setText(text)
-        self._summary.setStyleSheet(f"color: {muted_text(self.palette()).name()}")
+        mute(self._summary, self.palette())
         self._staircase.setAccessibleDescription(described)
 
 
