@@ -72,8 +72,7 @@ def bench_typing(paths: dict[int, Path]) -> list[Row]:
             # The X server's first keyboard client costs it a moment (its keymap), during
             # which it answers no other client: not the workbench's freeze.
             warm = Keyboard(where.display.name)
-            for char in set(TEXT):
-                warm.keycode("space" if char == " " else char)
+            warm.keycodes(TEXT)
             warm.close()
         for field, polarity, called, barred, tab in FIELDS:
             runs = [_run(where, design, field, polarity, tab) for _ in range(RUNS)]
@@ -166,7 +165,7 @@ def _type(display: str, text: str) -> list[float]:
     """Type `text` at a human pace through XTEST; the moment each key was sent."""
     keyboard = Keyboard(display)
     try:
-        codes = [keyboard.keycode("space" if char == " " else char) for char in text]
+        codes = keyboard.keycodes(text)
         sent = []
         first = time.monotonic() + 0.1
         for index, code in enumerate(codes):

@@ -120,6 +120,10 @@ class Keyboard:
             raise ValueError(f"no key types {keysym!r} on this display")
         return code
 
+    def keycodes(self, text: str) -> list[int]:
+        """The key that types each character of `text` (letters, digits and spaces)."""
+        return [self.keycode("space" if char == " " else char) for char in text]
+
     def tap(self, keycode: int) -> None:
         """Press and release one key, sent to the server at once."""
         self._xtst.XTestFakeKeyEvent(self._display, keycode, 1, 0)
