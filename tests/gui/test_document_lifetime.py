@@ -42,14 +42,21 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_a_dropped_document_and_its_undo_steps_are_freed_without_a_crash():
-    child = CHILD.format(path=str(ROOT / "designs" / "rainforest-cafe.yaml"))
+def run_child(script: str) -> list[str]:
+    """What `script` (with the café design's path for {path}) prints, run in a child
+    process that must not crash."""
+    child = script.format(path=str(ROOT / "designs" / "rainforest-cafe.yaml"))
     done = subprocess.run(
         [sys.executable, "-c", child], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+def test_a_dropped_document_and_its_undo_steps_are_freed_without_a_crash():
+    printed = run_child(CHILD)
     # Freed by reference counting alone, not left for a later collection.
-    assert done.stdout.split() == ["alive", "0"]
+    assert printed == ["alive", "0"]
 
 
 # A document only the collector frees (here a cycle through itself; in the workbench a
@@ -84,9 +91,4 @@ COLLECTED = textwrap.dedent(
 
 
 def test_a_document_freed_by_the_collector_takes_its_undo_steps_without_a_crash():
-    child = COLLECTED.format(path=str(ROOT / "designs" / "rainforest-cafe.yaml"))
-    done = subprocess.run(
-        [sys.executable, "-c", child], capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["alive", "False"]
+    assert run_child(COLLECTED) == ["alive", "False"]

@@ -30,11 +30,17 @@ class Painted(QObject):
         return False
 
 
-def test_typing_a_name_repaints_only_around_its_node(qtbot: Any) -> None:
+def cafe_graph(qtbot: Any, width: int, height: int) -> tuple[Document, GraphView]:
+    """The rainforest café's graph view at this size, not shown yet."""
     document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
     view = GraphView(document)
     qtbot.addWidget(view)
-    view.resize(1200, 800)
+    view.resize(width, height)
+    return document, view
+
+
+def test_typing_a_name_repaints_only_around_its_node(qtbot: Any) -> None:
+    document, view = cafe_graph(qtbot, 1200, 800)
     viewport = view.canvas().viewport()
     painted = Painted()
     viewport.installEventFilter(painted)
@@ -66,10 +72,7 @@ def infos(view: GraphView) -> dict[str, object]:
 
 def test_typing_an_owner_keeps_the_network_and_updates_the_findings(qtbot: Any) -> None:
     # At 10,000 cues the network was built again for every key typed into an owner.
-    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
-    view = GraphView(document)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
+    document, view = cafe_graph(qtbot, 700, 500)
     view.show()
     qtbot.waitExposed(view)
     network = document.result.graph.network
@@ -102,10 +105,7 @@ def test_a_node_ringed_anew_repaints_from_the_picture_of_the_edges(
         paint(self, *args)
 
     monkeypatch.setattr(EdgeLayer, "paint", counted)
-    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
-    view = GraphView(document)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
+    document, view = cafe_graph(qtbot, 1200, 800)
     view.show()
     qtbot.waitUntil(lambda: bool(strokes))
     qtbot.wait(100)
@@ -129,10 +129,7 @@ def test_a_node_ringed_anew_repaints_from_the_picture_of_the_edges(
 def test_the_picture_of_the_edges_is_the_edges(qtbot: Any) -> None:
     from PySide6.QtWidgets import QGraphicsItem
 
-    document = Document(load_design(DESIGNS / "rainforest-cafe.yaml"))
-    view = GraphView(document)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
+    _document, view = cafe_graph(qtbot, 700, 500)
     view.show()
     qtbot.waitExposed(view)
     qtbot.wait(100)
