@@ -137,7 +137,8 @@ def test_the_picture_of_the_edges_is_the_edges(qtbot: Any) -> None:
     assert layer is not None
     viewport = view.canvas().viewport()
     kept = bytes(viewport.grab().toImage().constBits())
-    layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    for part in (layer, layer.motif_part, layer.upper_part):
+        part.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     drawn = bytes(viewport.grab().toImage().constBits())
     assert len(kept) == len(drawn)
     # The same to the eye: the picture, made in a transparent image first, rounds the

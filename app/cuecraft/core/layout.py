@@ -26,7 +26,9 @@ in a Qt scene); a drawing on a PDF page flips y.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import math
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -91,7 +93,7 @@ def layout(graph: DesignGraph, network: nx.MultiDiGraph | None = None) -> dict[s
 
     # Zones by their touchpoints; zones without one by the zones they see.
     zones = columns.get(COLUMN_OF_KIND["zone"], [])
-    by_touchpoints = {z: _barycentre(neighbours[z], ys) for z in zones}
+    by_touchpoints = {z: _barycentre(neighbours[z], ys.get) for z in zones}
     desired = dict(by_touchpoints)
     for z in zones:
         if by_touchpoints[z] is None:
@@ -101,26 +103,93 @@ def layout(graph: DesignGraph, network: nx.MultiDiGraph | None = None) -> dict[s
 
     # Items by the places they are placed at, then motifs by the items that carry them.
     items = columns.get(COLUMN_OF_KIND["cue"], [])
-    desired = {node: _barycentre(neighbours[node], ys) for node in items}
+    desired = {node: _barycentre(neighbours[node], ys.get) for node in items}
     place(COLUMN_OF_KIND["cue"], _fill(items, desired, file_order), ties)
     # The blueprint's actions beside the touchpoints they serve.
     actions = columns.get(COLUMN_OF_KIND["action"], [])
-    desired = {node: _barycentre(neighbours[node], ys) for node in actions}
+    desired = {node: _barycentre(neighbours[node], ys.get) for node in actions}
     place(COLUMN_OF_KIND["action"], _fill(actions, desired, file_order), ties)
     # Motifs tie many items together, so their barycentres bunch up in the middle:
     # they keep the barycentric order but are spread over the whole height.
     for column in (COLUMN_OF_KIND["motif"], OTHER_COLUMN):
         members = columns.get(column, [])
-        desired = {node: _barycentre(neighbours[node], ys) for node in members}
-        place(column, _fill(members, desired, file_order), ties, even=True)
+        ys.update(_spread(members, lambda node: neighbours[node], ys.get, file_order, ties))
 
-    present = sorted(columns)
-    xs = {
-        column: (i / (len(present) - 1) if len(present) > 1 else 0.5)
-        for i, column in enumerate(present)
-    }
+    xs = _column_xs(columns)
     return {
         node: (xs[COLUMN_OF_KIND.get(kind, OTHER_COLUMN)], ys[node]) for node, kind in kinds.items()
+    }
+
+
+def relayout_motifs(graph: DesignGraph, before: dict[str, Position]) -> dict[str, Position] | None:
+    """`layout(graph)` after edits of motifs alone (an item's tags, the theme's list), from
+    the positions `before` them: only the motif column is placed again, since every other
+    column is placed by the journey, the zones and the places, which motifs do not move.
+    None when more would move: a node other than a motif came or went, the motif column
+    came or went, or it is (or was) the largest column, whose size sets every gap.
+
+    A few milliseconds at 10,000 cues where `layout` takes a tenth of a second: the
+    network holds the motifs first (`network.build_network`), and the other columns'
+    sizes are those of the graph's tables."""
+    network = graph.network
+    sizes = {
+        COLUMN_OF_KIND["cue"]: len(graph.cues) + len(graph.layers) + len(graph.souvenirs),
+        COLUMN_OF_KIND["zone"]: len(graph.zones),
+        COLUMN_OF_KIND["touchpoint"]: len(graph.touchpoints),
+        COLUMN_OF_KIND["action"]: len(graph.actions),
+    }
+    others = sum(sizes.values())
+    motifs = list(itertools.islice(network, network.number_of_nodes() - others))
+    # `before` as `layout` (or this) gave it: in the network's order, the motifs first.
+    old_motifs = sum(1 for _ in itertools.takewhile(lambda n: n.startswith("motif:"), before))
+    if (
+        any(network.nodes[node].get("kind") != "motif" for node in motifs)
+        or len(before) - old_motifs != others
+        or bool(motifs) != bool(old_motifs)
+        or max(len(motifs), old_motifs) > max(sizes.values())
+    ):
+        return None
+    out: dict[str, Position] = {}
+    if motifs:
+        file_order = {node: i for i, node in enumerate(motifs)}
+        ties = {node: (KIND_RANK.get("motif", 9), file_order[node]) for node in motifs}
+
+        def y_of(node: str) -> float | None:  # of an item: motifs have no other neighbours
+            where = before.get(node)
+            return where[1] if where is not None else None
+
+        def around(node: str) -> set[str]:
+            return (set(network.pred[node]) | set(network.succ[node])) - {node}
+
+        present = [COLUMN_OF_KIND["motif"], *(column for column, size in sizes.items() if size)]
+        x = _column_xs(present)[COLUMN_OF_KIND["motif"]]
+        spread = _spread(motifs, around, y_of, file_order, ties)
+        out.update((node, (x, spread[node])) for node in motifs)
+    out.update(itertools.islice(before.items(), old_motifs, None))
+    return out
+
+
+def _spread(
+    members: list[str],
+    around: Callable[[str], Iterable[str]],
+    y_of: Callable[[str], float | None],
+    file_order: dict[str, int],
+    ties: dict[str, tuple[int, int]],
+) -> dict[str, float]:
+    """A column spread evenly over the height in the order of its members' barycentres."""
+    desired = _fill(
+        members, {node: _barycentre(around(node), y_of) for node in members}, file_order
+    )
+    nodes = sorted(members, key=lambda n: (desired[n], *ties[n]))
+    return _pack(nodes, [desired[n] for n in nodes], len(nodes))
+
+
+def _column_xs(columns: Iterable[int]) -> dict[int, float]:
+    """Each column's x, the columns present spread evenly from left to right."""
+    present = sorted(columns)
+    return {
+        column: (i / (len(present) - 1) if len(present) > 1 else 0.5)
+        for i, column in enumerate(present)
     }
 
 
@@ -129,15 +198,11 @@ def journey_order(graph: DesignGraph) -> list[str]:
     return list(graph.journey_order)
 
 
-def _barycentre(nodes: Iterable[str], ys: dict[str, float]) -> float | None:
-    total = 0.0
-    count = 0
-    for node in nodes:
-        y = ys.get(node)
-        if y is not None:
-            total += y
-            count += 1
-    return total / count if count else None
+def _barycentre(nodes: Iterable[str], y_of: Callable[[str], float | None]) -> float | None:
+    # Summed exactly (fsum): the same whatever order the neighbours come in, so a network
+    # changed in place (`network.retag_motifs`) lays out as one built afresh.
+    found = [y for node in nodes if (y := y_of(node)) is not None]
+    return math.fsum(found) / len(found) if found else None
 
 
 def _fill(

@@ -10,7 +10,10 @@ the graph's indexes, not this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -76,6 +79,104 @@ def build_network(graph: DesignGraph) -> nx.MultiDiGraph:
         for other in needed:
             g.add_edge(action_id, other, kind="needs")
     return g
+
+
+# In the network's own data: how many times `retag_motifs` changed it, and when each motif
+# node last came or had its edges changed (`motifs_changed`).
+MOTIFS_CHANGED = "motifs changed"
+MOTIF_STAMPS = "motif stamps"
+
+
+def retag_motifs(
+    network: nx.MultiDiGraph, graph: DesignGraph, owners: Iterable[str], theme: bool
+) -> None:
+    """`network` (of `graph`, whose design changed since only in motifs: the tags of the
+    items `owners`, and the theme's list if `theme`) changed in place into what
+    `build_network(graph)` gives now: the same nodes in the same order, the same edges.
+    At 10,000 cues building it again took a sixth of a second on every key typed into a
+    motifs field; this touches the typed item's edges, and the motif nodes."""
+    design = graph.design
+    placed: list[Cue | Layer | Souvenir] = [*design.cues, *design.layers, *design.souvenirs]
+    retagged = set(owners)
+    touched: set[str] = set()  # the motif nodes that came or whose edges changed
+    changed = False
+    if theme:
+        wanted = [f"motif:{motif}" for motif in dict.fromkeys(design.theme.motifs)]
+        present = [node for node, kind in network.nodes(data="kind") if kind == "motif"]
+        if wanted != present:
+            came, gone = set(wanted) - set(present), set(present) - set(wanted)
+            network.remove_nodes_from(gone)  # with their edges
+            for node in gone:
+                network.graph.get(MOTIF_STAMPS, {}).pop(node, None)
+            for node in came:
+                network.add_node(node, kind="motif", label=node.removeprefix("motif:"))
+            _put_first(network, wanted)
+            touched |= came
+            changed = True
+            # Every item tagged with a motif the theme has just named gets its edge.
+            named = {node.removeprefix("motif:") for node in came}
+            retagged |= {item.id for item in placed if not named.isdisjoint(item.motifs)}
+    theme_motifs = set(design.theme.motifs)
+    # Items by id (ids repeat only in a design with that error, drawn all the same).
+    by_id: dict[str, list[Cue | Layer | Souvenir]] = {}
+    if len(retagged) > 8:
+        for item in placed:
+            by_id.setdefault(item.id, []).append(item)
+    for owner in retagged:
+        if owner not in network:
+            continue
+        items = by_id.get(owner, []) if by_id else [i for i in placed if i.id == owner]
+        tags = [
+            f"motif:{motif}" for item in items for motif in item.motifs if motif in theme_motifs
+        ]
+        drawn = _motif_edges(network, owner)
+        if Counter(tags) != Counter(target for target, _key in drawn):
+            network.remove_edges_from([(owner, target, key) for target, key in drawn])
+            for target in tags:
+                network.add_edge(owner, target, kind="motif")
+            touched |= {target for target, _key in drawn} | set(tags)
+    if touched or changed:
+        count = motifs_changed(network) + 1
+        network.graph[MOTIFS_CHANGED] = count
+        stamps = network.graph.setdefault(MOTIF_STAMPS, {})
+        stamps.update(dict.fromkeys(touched, count))
+
+
+def motifs_changed(network: nx.MultiDiGraph) -> int:
+    """How many times `retag_motifs` has changed `network` (0 for one just built)."""
+    return int(network.graph.get(MOTIFS_CHANGED, 0))
+
+
+def motifs_changed_since(network: nx.MultiDiGraph, count: int) -> set[str]:
+    """The motif nodes that came or had their edges changed since `network` was changed
+    `count` times (`motifs_changed`)."""
+    stamps: dict[str, int] = network.graph.get(MOTIF_STAMPS, {})
+    return {node for node, stamp in stamps.items() if stamp > count and node in network}
+
+
+def _motif_edges(network: nx.MultiDiGraph, owner: str) -> list[tuple[str, Any]]:
+    """The (target, key) of each motif edge from `owner`."""
+    return [
+        (target, key)
+        for target, keyed in network.succ[owner].items()
+        for key, data in keyed.items()
+        if data.get("kind") == "motif"
+    ]
+
+
+def _put_first(network: nx.MultiDiGraph, first: list[str]) -> None:
+    """Put the nodes `first` ahead of every other, in that order, as `build_network` adds
+    the theme's motifs: the layout breaks ties by the order of the nodes. networkx keeps
+    that order in its node and adjacency tables (`_node`, `_succ` — also `_adj` — and
+    `_pred`), reordered here in place."""
+    if list(itertools.islice(network, len(first))) == first:
+        return
+    ahead = set(first)
+    for table in (network._node, network._succ, network._pred):
+        order = {node: table[node] for node in first}
+        order.update((node, value) for node, value in table.items() if node not in ahead)
+        table.clear()
+        table.update(order)
 
 
 # What a networkx graph holds; the rest of its attributes are views it caches of itself

@@ -129,17 +129,20 @@ def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -
     """The network (built on first use for the graph view and the brief) after edits of
     fields the graph does not read: kept as it is when they are not in it (an owner, a
     remedy: a 10,000-cue network takes a quarter of a second to build), its labels set
-    again where only labels changed (a name typed), else dropped, to be built again when
-    next used (motifs are edges of it)."""
+    again where labels changed (a name typed), its motif nodes and edges made again where
+    motifs changed (`network.retag_motifs`), in place either way."""
     network = vars(graph).get("network")
     if network is None or edited.isdisjoint(NETWORK_READS):
         return
+    fields = [edit for edit in _unbatched(edits) if type(edit) is SetField]
     if not edited.isdisjoint(NETWORK_READS - LABELS):
-        from cuecraft.core.network import let_go  # networkx is loaded: there is a network
+        from cuecraft.core.network import retag_motifs  # networkx is loaded: there is one
 
-        let_go(vars(graph).pop("network"))
-        return
-    owners = {edit.owner for edit in _unbatched(edits) if type(edit) is SetField}
+        tagged = {edit.owner for edit in fields if edit.name == "motifs"} - {"theme"}
+        retag_motifs(network, graph, tagged, ("theme", "motifs") in edited)
+        if edited.isdisjoint(LABELS):
+            return
+    owners = {edit.owner for edit in fields}
     tables = (graph.zones, graph.touchpoints, graph.cues, graph.layers, graph.souvenirs)
     for owner in owners:
         item = next((t[owner] for t in (*tables, graph.actions) if owner in t), None)

@@ -95,30 +95,50 @@ class GraphCanvas(QGraphicsView):
         self.view._reapply_view()
 
 
-class EdgeLayer(QGraphicsItem):
-    """Every edge of the graph, kind by kind (back to front as `EDGE_ORDER`), then their
-    arrow heads: one item, so that the view can keep it painted (`keep_painted`)."""
+Layer = tuple[QPainterPath, QPen, QBrush]
+MOTIF_LAYER = EDGE_ORDER.index("motif")
 
-    def __init__(self, layers: list[tuple[QPainterPath, QPen, QBrush]]) -> None:
-        super().__init__()
-        self.layers = layers
+
+class EdgePart(QGraphicsItem):
+    """Some of the graph's edges: paths painted in order, each with its pen and brush, and
+    with `motif_pen` a path per motif."""
+
+    def __init__(
+        self,
+        layers: list[Layer],
+        motifs: dict[str, QPainterPath] | None = None,
+        motif_pen: QPen | None = None,
+        parent: QGraphicsItem | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.parts = layers
+        self.by_motif = motifs if motifs is not None else {}
+        self._motif_pen = motif_pen if motif_pen is not None else QPen()
+        self._bounds = self._bounds_now()
+
+    def _bounds_now(self) -> QRectF:
         bounds = QRectF()
-        for path, pen, _brush in layers:
+        motifs = [(path, self._motif_pen) for path in self.by_motif.values()]
+        for path, pen in [*((path, pen) for path, pen, _brush in self.parts), *motifs]:
             if not path.isEmpty():
                 margin = pen.widthF() / 2 + 1
                 bounds |= path.boundingRect().adjusted(-margin, -margin, margin, margin)
-        self._bounds = bounds
-        self.setZValue(1)  # under the nodes (20) and the selected node's links (15)
+        return bounds
 
-    def keep_painted(self) -> None:
-        """Paint from a picture of the edges as shown, made again only when the view zooms
-        or they change: a node ringed anew as someone types repaints its corner of the
-        view, and each repaint stroked every edge passing there (at 10,000 cues ~10 ms)."""
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # The picture is as big as the view (four times that on a high-density screen);
-        # Qt keeps such pictures within 10 MB unless told otherwise, and one that does not
-        # fit would be painted afresh, and thrown away, on every repaint.
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), picture_room_kb()))
+    def set_motif_edges(self, motif: str, path: QPainterPath | None) -> None:
+        """Draw one motif's edges as `path` from now on (None: it has none, it is gone)."""
+        if path is None:
+            self.by_motif.pop(motif, None)
+        else:
+            self.by_motif[motif] = path
+        bounds = self._bounds_now()
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        # All of its picture made again: only around the lines that changed took seconds
+        # at 10,000 cues (a line's bounds reach far outside the view; Qt then clips every
+        # motif line to them), all of it a hundredth of a second.
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -129,14 +149,58 @@ class EdgeLayer(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        for path, pen, brush in self.layers:
+        for path, pen, brush in self.parts:
             painter.setPen(pen)
             painter.setBrush(brush)
             painter.drawPath(path)
+        if self.by_motif:
+            painter.setPen(self._motif_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for motif in sorted(self.by_motif):  # in one order, however they were made again
+                painter.drawPath(self.by_motif[motif])
+
+
+class EdgeLayer(EdgePart):
+    """Every edge of the graph, kind by kind (back to front as `EDGE_ORDER`), then their
+    arrow heads, so that the view can keep them painted (`keep_painted`): the kinds under
+    the motifs' in this item, the motif edges (a path per motif) and the kinds over them
+    in an item each within it. A motif typed makes only the motif edges' picture again
+    (at 10,000 cues a hundredth of a second), not the dotted and dashed kinds' too (a
+    seventh of a second more)."""
+
+    def __init__(self, layers: list[Layer], motifs: dict[str, QPainterPath]) -> None:
+        super().__init__(layers[:MOTIF_LAYER])
+        self.layers = layers
+        motif_pen = layers[MOTIF_LAYER][1]
+        self.motif_part = EdgePart([], motifs, motif_pen, self)
+        self.upper_part = EdgePart(layers[MOTIF_LAYER + 1 :], parent=self)
+        self.setZValue(1)  # under the nodes (20) and the selected node's links (15)
+
+    @property
+    def motifs(self) -> dict[str, QPainterPath]:
+        """Each motif's edges."""
+        return self.motif_part.by_motif
+
+    def set_motif_edges(self, motif: str, path: QPainterPath | None) -> None:
+        """Draw one motif's edges as `path` from now on (None: it has none, it is gone):
+        only the motif edges' picture is made again."""
+        self.motif_part.set_motif_edges(motif, path)
+
+    def keep_painted(self) -> None:
+        """Paint from a picture of the edges as shown, made again only when the view zooms
+        or they change: a node ringed anew as someone types repaints its corner of the
+        view, and each repaint stroked every edge passing there (at 10,000 cues ~10 ms)."""
+        for part in (self, self.motif_part, self.upper_part):
+            part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Each picture is as big as the view (four times that on a high-density screen);
+        # Qt keeps such pictures within 10 MB unless told otherwise, and one that does not
+        # fit would be painted afresh, and thrown away, on every repaint.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), picture_room_kb()))
 
 
 def picture_room_kb() -> int:
-    """Room for one picture of the largest screen, full, and half as much again."""
+    """Room for the edges' three pictures (`EdgeLayer`) of the largest screen, full, and
+    half as much again."""
     largest = max(
         (
             s.size().width() * s.size().height() * s.devicePixelRatio() ** 2 * 4
@@ -144,20 +208,27 @@ def picture_room_kb() -> int:
         ),
         default=0.0,
     )
-    return int(largest * 1.5 / 1024)
+    return int(largest * 3 * 1.5 / 1024)
 
 
 def draw_edges(
     scene: QGraphicsScene, nodes: Mapping[str, NodeItem], edges: list[Edge], pal: QPalette
 ) -> tuple[EdgeLayer, QGraphicsPathItem]:
-    """The edges as one path per kind and their arrow heads, in one item, and the (empty)
-    path that highlights the selected node's links; both added to the scene."""
+    """The edges as one path per kind (per motif for the motif edges) and their arrow
+    heads, in one item, and the (empty) path that highlights the selected node's links;
+    both added to the scene."""
     paths = {kind: QPainterPath() for kind in EDGE_ORDER}
+    motifs: dict[str, QPainterPath] = {}
     # A return visit's heads are drawn as the journey's.
     heads = {kind: QPainterPath() for kind in ARROWED if kind != "return"}
     for u, v, kind in edges:
         a, b = nodes[u].pos(), nodes[v].pos()
-        bend = add_edge(paths.setdefault(kind, QPainterPath()), a, b, kind)
+        path = (
+            motifs.setdefault(v, QPainterPath())
+            if kind == "motif"
+            else paths.setdefault(kind, QPainterPath())
+        )
+        bend = add_edge(path, a, b, kind)
         if kind in ARROWED:
             head = heads["next" if kind == "return" else kind]
             head.addPolygon(arrow_head(bend, b, nodes[v]))
@@ -167,7 +238,7 @@ def draw_edges(
         head_pen = edge_pen(kind, pal)
         head_pen.setStyle(Qt.PenStyle.SolidLine)
         layers.append((head_path, head_pen, QBrush(head_pen.color())))
-    layer = EdgeLayer(layers)
+    layer = EdgeLayer(layers, motifs)
     scene.addItem(layer)
     focus = edge_pen("next", pal)
     focus.setColor(pal.highlight().color())

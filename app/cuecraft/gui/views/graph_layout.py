@@ -138,13 +138,20 @@ def scene_size(
     columns: dict[float, list[float]] = {}
     for x, y in where.values():
         columns.setdefault(round(x, 4), []).append(y)
-    gaps: dict[float, float] = {}
-    for x, ys in columns.items():
-        ys.sort()
-        gaps[x] = min([1.0, *(b - a for a, b in pairwise(ys) if b - a > 1e-6)])
+    return stretched({x: column_gap(ys) for x, ys in columns.items()}, len(where))
+
+
+def column_gap(ys: list[float]) -> float:
+    """The smallest gap between the nodes of a column (1 for a column of one)."""
+    ys = sorted(ys)
+    return min([1.0, *(b - a for a, b in pairwise(ys) if b - a > 1e-6)])
+
+
+def stretched(gaps: dict[float, float], count: int) -> tuple[float, float, dict[float, float]]:
+    """`scene_size` of `count` nodes whose columns (by x) have these smallest gaps."""
     gap = min(gaps.values(), default=1.0)
-    width = max(640.0, (len(columns) - 1) * 330.0)
-    height = min(max(560.0, ROW_GAP / gap), ROW_GAP * (len(where) + 1))
+    width = max(640.0, (len(gaps) - 1) * 330.0)
+    height = min(max(560.0, ROW_GAP / gap), ROW_GAP * (count + 1))
     return width, height, gaps
 
 

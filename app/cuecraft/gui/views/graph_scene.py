@@ -10,7 +10,8 @@ shows under its canvas drawn under the graph (graph_legend.LegendItem).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPalette
@@ -27,6 +28,17 @@ if TYPE_CHECKING:  # a type only: the checks load after the first frame
 TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
 
 
+class LaidOut(NamedTuple):
+    """What `lay_out` made: the edges' items, and the positions and size it drew to."""
+
+    edge_layer: EdgeLayer
+    focus_edges: QGraphicsPathItem
+    where: dict[str, tuple[float, float]]  # unit-square positions (`core.layout`)
+    size: tuple[float, float, dict[float, float]]  # `scene_size(where)`
+    motifs_changed: int  # `core.network.motifs_changed` of the network drawn
+    rest: Extent | None  # where the nodes but the motifs reach in the scene
+
+
 def lay_out(
     scene: QGraphicsScene,
     result: CheckResult,
@@ -35,13 +47,13 @@ def lay_out(
     nodes: dict[str, NodeItem],
     fonts: NodeFonts,
     pal: QPalette,
-) -> tuple[EdgeLayer, QGraphicsPathItem]:
+) -> LaidOut:
     """Place the nodes of `infos` (reusing the items of `nodes` and adding new ones to it
     and to the scene), draw `edges`, and size the scene around them; returns the edge
-    items and the (empty) path that highlights the selected node's links. `infos` must
-    not be empty; `nodes` must hold no node that is not in `infos`."""
+    items, the (empty) path that highlights the selected node's links, and the positions.
+    `infos` must not be empty; `nodes` must hold no node that is not in `infos`."""
     where = positions(result.graph)
-    width, height, gaps = scene_size(where)
+    size = scene_size(where)
     for node, info in infos.items():
         x, y = where.get(node, (0.5, 0.5))
         item = nodes.get(node)
@@ -51,30 +63,62 @@ def lay_out(
             nodes[node] = item
         else:
             item.set_info(info)
-        # Labels show from the zoom at which they stop overlapping their neighbours
-        # (a two-line label needs twice the room): in a column where two lines would
-        # show only zoomed in past TWO_LINES_FROM, names take one line, so they
-        # show at about the zoom that fits the whole graph.
-        room = max(1.0, gaps.get(round(x, 4), 1.0) * height)
-        two = (fonts.line * LABEL_LINES + 3) / room <= TWO_LINES_FROM
-        item.set_lines(LABEL_LINES if two else 1)
-        line = fonts.line * item.label_line_count + 3
-        label_from = max(0.3, line / room)
-        item.place(x < 0.2, label_from)
-        item.setPos(x * width, y * height)
+        place_node(item, x, y, size, fonts)
     edge_layer, focus_edges = draw_edges(scene, nodes, edges, pal)
-    xs = [i.pos().x() for i in nodes.values()]
-    ys = [i.pos().y() for i in nodes.values()]
+    # Motifs typed move only the motifs: the rest's reach is kept to frame them anew.
+    rest = extent(item for item in nodes.values() if item.kind != "motif")
+    reach = extent((item for item in nodes.values() if item.kind == "motif"), rest)
+    assert reach is not None  # `infos` is not empty
+    frame(scene, reach)
+    from cuecraft.core.network import motifs_changed  # loaded: the network was drawn
+
+    changed = motifs_changed(result.graph.network)
+    return LaidOut(edge_layer, focus_edges, where, size, changed, rest)
+
+
+def place_node(
+    item: NodeItem,
+    x: float,
+    y: float,
+    size: tuple[float, float, dict[float, float]],
+    fonts: NodeFonts,
+) -> None:
+    """Put a node at its unit-square position in a scene of `size` (`scene_size`)."""
+    width, height, gaps = size
+    # Labels show from the zoom at which they stop overlapping their neighbours
+    # (a two-line label needs twice the room): in a column where two lines would
+    # show only zoomed in past TWO_LINES_FROM, names take one line, so they
+    # show at about the zoom that fits the whole graph.
+    room = max(1.0, gaps.get(round(x, 4), 1.0) * height)
+    two = (fonts.line * LABEL_LINES + 3) / room <= TWO_LINES_FROM
+    item.set_lines(LABEL_LINES if two else 1)
+    line = fonts.line * item.label_line_count + 3
+    label_from = max(0.3, line / room)
+    item.place(x < 0.2, label_from)
+    item.setPos(x * width, y * height)
+
+
+Extent = tuple[float, float, float, float]  # the least and greatest x and y of some nodes
+
+
+def extent(items: Iterable[NodeItem], around: Extent | None = None) -> Extent | None:
+    """Where the nodes lie (with `around`, where they and those lie); None for none."""
+    places = [item.pos() for item in items]
+    xs = [place.x() for place in places]
+    ys = [place.y() for place in places]
+    if around is not None:
+        xs += around[0::2]
+        ys += around[1::2]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def frame(scene: QGraphicsScene, reach: Extent) -> None:
+    """The scene's rectangle around nodes that reach so far, with room for their labels."""
+    left, top, right, bottom = reach
     margin = LABEL_WIDTH + 48
     scene.setSceneRect(
-        QRectF(
-            min(xs) - margin,
-            min(ys) - 48,
-            max(xs) - min(xs) + 2 * margin,
-            max(ys) - min(ys) + 96,
-        )
+        QRectF(left - margin, top - 48, right - left + 2 * margin, bottom - top + 96)
     )
-    return edge_layer, focus_edges
 
 
 def graph_picture(result: CheckResult, palette: QPalette, font: QFont) -> QGraphicsScene:

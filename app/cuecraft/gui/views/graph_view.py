@@ -13,10 +13,11 @@ when asked for); `retranslate()` redraws the bar, the legend and the summary.
 
 from __future__ import annotations
 
-import math
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import (
     QPainterPath,
     QShowEvent,
@@ -49,18 +50,16 @@ from ._style import (
 )
 from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
-from .graph_layout import Edge, add_edge, edge_list, fit_scale, node_info, node_infos
+from .graph_layout import Edge, add_edge, edge_list, node_info, node_infos
 from .graph_legend import GraphLegend
-from .graph_scene import graph_picture, lay_out
+from .graph_retag import retag_drawn
+from .graph_scene import LaidOut, graph_picture, lay_out
+from .graph_zoom import GraphZoom
 from .zoom_keys import add_zoom_keys
 
 if TYPE_CHECKING:  # a type only: the checks load after the first frame
     from cuecraft.core.check import CheckResult
     from cuecraft.core.findings import Finding
-
-MIN_SCALE, MAX_SCALE = 0.01, 6.0
-FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
-HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
 
 
 def empty_text() -> str:
@@ -77,7 +76,7 @@ def empty_text() -> str:
 _GONE = NodeInfo("", "", "")
 
 
-class GraphView(QWidget):
+class GraphView(GraphZoom, QWidget):
     """The design as its consistency graph, findings highlighted.
 
     `retranslate()` redraws every text in the language now set (the bar's buttons
@@ -96,15 +95,15 @@ class GraphView(QWidget):
         self._nodes: dict[str, NodeItem] = {}
         self._fonts: NodeFonts | None = None
         self._edges: list[Edge] = []
-        self._structure: object = None
+        self._structure: Structure | None = None
         self._edge_layer: EdgeLayer | None = None
         self._focus_edges: QGraphicsPathItem | None = None
+        self._laid: LaidOut | None = None
+        self._retagged = False  # motifs typed since the drawing was last brought up to date
         self._last_motif = ""
         self._dirty = True
         self._fitted = False
-        # "fit" or "top" while the view shows what Fit (or the first view) chose; None
-        # once the designer zooms or pans. A resize then keeps the whole graph in view.
-        self._auto_view: str | None = None
+        self._auto_view = None  # placed by Fit or the first view (`GraphZoom`)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 8, 6)
@@ -213,9 +212,6 @@ class GraphView(QWidget):
     def selected_node(self) -> str:
         return next((n for n, i in self._nodes.items() if i.selected), "")
 
-    def scale(self) -> float:
-        return self._canvas.transform().m11()
-
     def canvas(self) -> QGraphicsView:
         return self._canvas
 
@@ -231,60 +227,6 @@ class GraphView(QWidget):
     def picture_scene(self) -> QGraphicsScene:
         """The whole graph with its legend, as `cuecraft render --view graph` draws it."""
         return graph_picture(self.document.result, light_palette(), picture_font())
-
-    # -- zoom ---------------------------------------------------------------------
-
-    def zoom_by(self, factor: float) -> None:
-        current = self.scale()
-        target = max(MIN_SCALE, min(MAX_SCALE, current * factor))
-        if current > 0 and not math.isclose(target, current):
-            self._auto_view = None
-            self._canvas.scale(target / current, target / current)
-
-    def fit(self) -> None:
-        """Show the whole graph: every node and every label it draws, in the middle of
-        the view (never blown up past a comfortable reading size)."""
-        if self._nodes:
-            self._place("fit")
-
-    def _first_view(self) -> None:
-        """Fit; a graph so tall that fitting makes it a hairline starts at its top, as wide
-        as the view instead."""
-        self.fit()
-        if self._nodes and self.scale() < HAIRLINE:
-            self._place("top")
-
-    def _place(self, mode: str) -> None:
-        bounds = self._scene.sceneRect()
-        # The viewport without scroll bars: a fitted drawing needs none.
-        room = self._canvas.maximumViewportSize()
-        width, height = float(room.width()), float(room.height())
-        items = list(self._nodes.values())
-        self._canvas.placing = True
-        try:
-            if mode == "fit":
-                self._set_scale(fit_scale(items, bounds, width, height, MIN_SCALE, FIT_MAX))
-                self._canvas.centerOn(bounds.center())
-            else:  # as wide as the view (beside its vertical scroll bar), from the top
-                # Qt centres a narrow scene on the width the bar leaves or on the whole
-                # width: keep clear of the bar on both sides either way.
-                width -= 2 * self._canvas.verticalScrollBar().sizeHint().width()
-                scale = fit_scale(items, bounds, width, math.inf, MIN_SCALE, 1.0)
-                self._set_scale(scale)
-                half = self._canvas.viewport().height() / 2 / scale
-                self._canvas.centerOn(bounds.center().x(), bounds.top() + half)
-        finally:
-            self._canvas.placing = False
-        self._auto_view = mode
-        self._fitted = True
-
-    def _reapply_view(self) -> None:
-        if self._auto_view is not None and self._nodes:
-            self._place(self._auto_view)
-
-    def _set_scale(self, scale: float) -> None:
-        self._canvas.resetTransform()
-        self._canvas.scale(scale, scale)
 
     def _toggle_legend(self, on: bool) -> None:
         self._legend.setVisible(on)
@@ -312,7 +254,15 @@ class GraphView(QWidget):
 
     def _on_checked(self) -> None:
         self._dirty = True
-        if self.isVisible():
+        if not self.isVisible():
+            return
+        if self._retagged:
+            # Motifs typed: their nodes and edges are drawn a moment later, after the
+            # findings and whatever the window has waiting (a timer, not a posted call,
+            # which would come first): a keystroke's work in two parts, each well within
+            # what a key may keep the window waiting (at 10,000 cues, together they were not).
+            QTimer.singleShot(1, self, self._ensure_fresh)
+        else:
             self._ensure_fresh()
 
     def _note_change(self, change: Change) -> None:
@@ -320,6 +270,8 @@ class GraphView(QWidget):
             self._edited = None
         else:
             self._edited |= change.ids
+            # Motifs are the network's edges, changed in place (`core.recheck`).
+            self._retagged |= "motifs" in change.fields
 
     def _ensure_fresh(self) -> None:
         if not self._dirty:
@@ -327,8 +279,11 @@ class GraphView(QWidget):
         self._dirty = False
         result = self.document.result
         edited, self._edited = self._edited, set()
+        retagged, self._retagged = self._retagged, False
         drawn_result, drawn_network = self._drawn
-        if edited is not None and drawn_network is result.graph.network:
+        same = drawn_network is result.graph.network
+        retag = self._retag(result) if same and retagged and edited is not None else False
+        if edited is not None and same and retag is not None:
             # The same network (nodes, edges and labels): only the items typed into and
             # those whose findings changed may look different.
             concerns = findings_by_id(result.findings)
@@ -345,14 +300,14 @@ class GraphView(QWidget):
                 if info != self._nodes[node].info:
                     self._nodes[node].set_info(info)
             self._drawn, self._concerns = (result, drawn_network), concerns
-            if result is not drawn_result:
+            if result is not drawn_result or retag:
                 self._update_summary()
             return
         self._drawn = (result, result.graph.network)
         self._concerns = findings_by_id(result.findings)
         infos = node_infos(result)
         edges = edge_list(result)
-        structure = (tuple((n, i.kind) for n, i in infos.items()), tuple(edges))
+        structure = _structure(((n, i.kind) for n, i in infos.items()), edges)
         if structure != self._structure:
             self._structure = structure
             self._rebuild(result, infos, edges)
@@ -370,7 +325,7 @@ class GraphView(QWidget):
         for edge_item in (self._edge_layer, self._focus_edges):
             if edge_item is not None:
                 self._scene.removeItem(edge_item)
-        self._edges, self._edge_layer, self._focus_edges = edges, None, None
+        self._edges, self._edge_layer, self._focus_edges, self._laid = edges, None, None, None
         for node in [n for n, i in self._nodes.items() if infos.get(n, _GONE).kind != i.kind]:
             self._scene.removeItem(self._nodes.pop(node))
         if not infos:
@@ -380,14 +335,44 @@ class GraphView(QWidget):
         if self._fonts is None:
             self._fonts = NodeFonts.from_font(self.font())
         self._canvas.setBackgroundBrush(pal.base())
-        self._edge_layer, self._focus_edges = lay_out(
-            self._scene, result, infos, edges, self._nodes, self._fonts, pal
-        )
+        self._laid = lay_out(self._scene, result, infos, edges, self._nodes, self._fonts, pal)
+        self._edge_layer, self._focus_edges = self._laid.edge_layer, self._laid.focus_edges
         self._edge_layer.keep_painted()
         if not self._fitted and self.isVisible():
             self._first_view()
         else:
             self._reapply_view()  # new nodes stay in view while the view is fitted
+
+    def _retag(self, result: CheckResult) -> bool | None:
+        """Motifs typed (into an item or the theme): their nodes and edges drawn again in
+        place. True when something was, False when nothing needed it, None when more than
+        the motif column would move (then the graph is laid out again)."""
+        if self._laid is None or self._fonts is None or self._structure is None:
+            return None
+        from cuecraft.core.network import motifs_changed  # loaded: there is a network
+
+        if motifs_changed(result.graph.network) == self._laid.motifs_changed:
+            return False  # not a motif's node or edge changed (a word that is none yet)
+        laid, nodes, fonts = self._laid, self._nodes, self._fonts
+        concerns = findings_by_id(result.findings)
+        done = retag_drawn(
+            self._scene, result, laid, nodes, self._edges, fonts, self.palette(), concerns
+        )
+        if done is None:
+            return None
+        self._laid = done.laid
+        if done.edges is not self._edges or done.redrawn:
+            self._edges = done.edges
+            order, counts = self._structure
+            if done.came_or_went:
+                order = tuple(result.graph.network.nodes(data="kind"))
+            counts.subtract(done.dropped)
+            counts.update(done.added)
+            self._structure = (order, counts)
+            self._draw_links(self._target(self.document.selected), center=False)
+        if self._auto_view is not None and (done.framed or not self._shows(done.redrawn)):
+            self._reapply_view()
+        return True
 
     def _update_summary(self) -> None:
         """ "12 nodes · 30 edges · 2 with findings", in the current language."""
@@ -417,9 +402,17 @@ class GraphView(QWidget):
             self.document.select(node_id)
 
     def _on_selection(self, item_id: str, center: bool = True) -> None:
-        target = self._last_motif if item_id == "theme" else item_id
+        target = self._target(item_id)
         for node, each in self._nodes.items():
             each.set_selected(node == target)
+        self._draw_links(target, center)
+
+    def _target(self, item_id: str) -> str:
+        """The node that stands for a selected item (the theme: the motif last clicked)."""
+        return self._last_motif if item_id == "theme" else item_id
+
+    def _draw_links(self, target: str, center: bool) -> None:
+        """Highlight the selected node's links (and bring it into view if `center`)."""
         if self._focus_edges is None:
             return
         path = QPainterPath()
@@ -432,3 +425,12 @@ class GraphView(QWidget):
             if center and not visible.contains(item.pos()):
                 self._canvas.centerOn(item)
         self._focus_edges.setPath(path)
+
+
+Structure = tuple[tuple[tuple[str, str], ...], Counter[Edge]]
+
+
+def _structure(nodes: Iterable[tuple[str, str]], edges: list[Edge]) -> Structure:
+    """What a drawing is laid out from: the nodes (their order breaks the layout's ties)
+    and kinds, and the edges in any order (motifs typed add theirs at the end)."""
+    return tuple(nodes), Counter(edges)

@@ -1,0 +1,168 @@
+"""Motifs typed with the Graph tab on screen: the motif nodes and their edges are drawn
+again in place, into the very drawing a fresh Graph tab makes of the design as it is now
+(issue 19: at 10,000 cues the whole graph was laid out again on every key typed into a
+motifs field, most of a second a key)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtGui import QImage, QPainterPath
+
+from cuecraft.core.edits import SetField
+from cuecraft.gui.document import Document
+from cuecraft.gui.views import GraphView
+from cuecraft.gui.views.graph_items import EDGE_ORDER
+from tests.gui.test_graph_repaint import cafe_graph
+
+
+def lines(path: QPainterPath) -> Counter[tuple[tuple[float, float], ...]]:
+    """A path's strokes (each from a move to the next), in any order."""
+    strokes: list[list[tuple[float, float]]] = []
+    for index in range(path.elementCount()):
+        element = path.elementAt(index)
+        point = (round(element.x, 6), round(element.y, 6))
+        if element.isMoveTo():
+            strokes.append([])
+        strokes[-1].append(point)
+    return Counter(tuple(stroke) for stroke in strokes)
+
+
+def drawing(view: GraphView) -> dict[str, Any]:
+    """What a graph view draws: every node's place and look, the edges, the motif edges'
+    strokes and the scene's rectangle."""
+    view.node_ids()  # brought up to date
+    layer = view._edge_layer
+    assert layer is not None
+    assert layer.layers[EDGE_ORDER.index("motif")][0].isEmpty()  # drawn motif by motif
+    assert layer.motifs is layer.motif_part.by_motif
+    return {
+        "nodes": {
+            node: (item.pos().x(), item.pos().y(), item.info, item.label_line_count)
+            for node, item in view._nodes.items()
+        },
+        "edges": Counter(view._edges),
+        "motif lines": {motif: lines(path) for motif, path in layer.motifs.items() if lines(path)},
+        "edge bounds": layer.boundingRect(),
+        "links of the selected": lines(view._focus_edges.path()) if view._focus_edges else None,
+        "scene": view._scene.sceneRect(),
+        "summary": view.bar_texts()[0],
+        "structure": view._structure,  # what a later check is compared with
+    }
+
+
+def fresh_drawing(qtbot: Any, document: Document) -> dict[str, Any]:
+    fresh = GraphView(document)
+    qtbot.addWidget(fresh)
+    fresh.resize(1200, 800)
+    return drawing(fresh)
+
+
+def typed(owner: str, before: list[str], word: str) -> list[SetField]:
+    """A word typed key by key at the end of a motifs field."""
+    return [
+        SetField(owner, "motifs", [*before, word[:end]], merge=True)
+        for end in range(1, len(word) + 1)
+    ]
+
+
+def test_motifs_typed_draw_what_a_fresh_graph_draws(qtbot: Any) -> None:
+    document, view = cafe_graph(qtbot, 1200, 800)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    layer = view._edge_layer
+    design = document.design
+    cue = next(c for c in design.cues if c.motifs)
+    motifs = list(design.theme.motifs)
+    document.select(cue.id)  # its links drawn highlighted
+    keys = [
+        *typed(cue.id, cue.motifs, "waterfall"),  # no motif, then one: a new edge
+        SetField(cue.id, "motifs", [], merge=True),  # its edges gone
+        *typed("theme", motifs, "jungle"),  # a new motif node renamed key by key
+        SetField(cue.id, "motifs", ["jungle", "jungle"]),  # tagged twice
+        SetField("theme", "motifs", motifs[1:]),  # a motif items carry, gone
+        SetField("theme", "motifs", [*reversed(motifs), "jungle"]),  # all back, reordered
+    ]
+    for key in keys:
+        assert document.push(key) is None
+        document.flush()
+        assert drawing(view) == fresh_drawing(qtbot, document), key
+        assert view._edge_layer is layer  # drawn again in place, not laid out again
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    document.flush()
+    assert drawing(view) == fresh_drawing(qtbot, document)
+
+
+def test_the_fitted_graph_keeps_every_motif_in_view(qtbot: Any) -> None:
+    # A motif named at length grows its label: in a narrow view, fitted to its width, the
+    # label would reach past the edge: the view fits again.
+    from cuecraft.gui.views.graph_layout import fits
+
+    document, view = cafe_graph(qtbot, 700, 1000)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    view.fit()
+    long_name = "an-unusually-long-motif-that-names-the-whole-rainforest-expedition"
+    motifs = [long_name, *document.design.theme.motifs]
+    assert document.push(SetField("theme", "motifs", motifs)) is None
+    document.flush()
+    canvas = view.canvas()
+    room = canvas.maximumViewportSize()
+    items = [view.node_item(node) for node in view.node_ids()]
+    assert f"motif:{long_name}" in view.node_ids()
+    assert fits(items, view._scene.sceneRect(), room.width(), room.height(), view.scale())
+
+
+def test_the_lines_typed_in_and_out_are_painted_as_a_fresh_graph_paints_them(qtbot: Any) -> None:
+    # Only the picture of the motif edges is made again, none of the others'.
+    document, view = cafe_graph(qtbot, 1000, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    qtbot.wait(50)
+    view.canvas().grab()  # the picture of the edges, made
+    layer = view._edge_layer
+    design = document.design
+    tagged = [c for c in design.cues if c.motifs][:3]
+    for cue in tagged:
+        assert document.push(SetField(cue.id, "motifs", ["waterfall"], merge=True)) is None
+        document.flush()
+        view.canvas().grab()
+    assert view._edge_layer is layer
+
+    fresh = GraphView(document)
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    qtbot.waitUntil(lambda: fresh._edge_layer is not None)
+    qtbot.wait(50)
+    assert fresh.canvas().transform() == view.canvas().transform()  # both fitted alike
+    assert (
+        fresh.canvas().horizontalScrollBar().value() == view.canvas().horizontalScrollBar().value()
+    )
+    assert fresh.canvas().verticalScrollBar().value() == view.canvas().verticalScrollBar().value()
+
+    def picture(each: GraphView) -> QImage:
+        return each.canvas().viewport().grab().toImage()
+
+    shown = view.canvas().viewport().rect()
+    before_lines = [view.canvas().mapFromScene(view.node_item(c.id).pos()) for c in tagged]
+    assert all(shown.contains(point) for point in before_lines)  # the lines are in sight
+
+    assert not differing(picture(view), picture(fresh), by=0)
+
+
+def differing(a: QImage, b: QImage, by: int) -> list[tuple[int, int]]:
+    """The pixels where two pictures differ by more than `by` in a colour channel."""
+    assert a.size() == b.size()
+    out = []
+    for y in range(a.height()):
+        for x in range(a.width()):
+            p, q = a.pixelColor(x, y), b.pixelColor(x, y)
+            if (
+                max(abs(p.red() - q.red()), abs(p.green() - q.green()), abs(p.blue() - q.blue()))
+                > by
+            ):
+                out.append((x, y))
+    return out
