@@ -41,7 +41,7 @@ from bench.xdisplay import Keyboard, Screen, forget_lock, screen
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "the duty manager on the late front shift"  # 40 keys: letters and spaces
 RUNS = 2
-# (field, polarity of the cue or "touchpoint", what the rows call it, whether the bars
+# (field, polarity of the cue or "touchpoint" or "theme", what the rows call it, whether the bars
 # apply, the view on show: its tab's English title, "" for the Journey, the first)
 FIELDS = (
     ("owner", "negative", "a negative cue's owner", True, ""),
@@ -51,6 +51,9 @@ FIELDS = (
     ("text", "positive", "a positive cue's text, Blueprint tab", True, "Blueprint"),
     ("owner", "negative", "a negative cue's owner, Graph tab", True, "Graph"),
     ("owner", "negative", "a negative cue's owner, Priorities tab", True, "Priorities"),
+    # Motifs are the graph's nodes and edges: a word typed into them changes the graph.
+    ("motifs", "positive", "a positive cue's motifs, Graph tab", True, "Graph"),
+    ("motifs", "theme", "the theme's motifs, Graph tab", True, "Graph"),
 )
 
 

@@ -123,12 +123,14 @@ class Recorder(QObject):
 
 
 def focus_field(window: Any, field: str, polarity: str, x_server: bool) -> QWidget:
-    """Select the first cue of `polarity` (or, for "touchpoint", the second touchpoint)
-    and put the keyboard focus at the end of its `field` in the inspector, the window
-    active."""
+    """Select the first cue of `polarity` (or, for "touchpoint", the second touchpoint;
+    for "theme", the theme) and put the keyboard focus at the end of its `field` in the
+    inspector, the window active."""
     design = window.document.design
     if polarity == "touchpoint":  # a touchpoint's field: its name shows on the journey
         item_id = design.touchpoints[1].id
+    elif polarity == "theme":  # the theme's own fields: its motifs are the graph's nodes
+        item_id = "theme"
     else:
         item_id = next(c for c in design.cues if c.is_negative == (polarity == "negative")).id
     window.document.select(item_id)
@@ -200,7 +202,6 @@ def show_tab(window: Any, title: str) -> None:
 
 def main(argv: list[str]) -> int:
     design, field, polarity, text, mode, report_path, *tab = argv
-    from cuecraft.core.edits import find
     from cuecraft.gui.app import application, start_window
 
     app = application()
@@ -244,12 +245,27 @@ def main(argv: list[str]) -> int:
         "stalls": recorder.stalls,
         "before": before,
         "typed": typed(editor),
-        "model": getattr(find(window.document.design, window.document.selected), field),
+        "model": shown_value(getattr(selected_item(window), field)),
         "final": findings_are_final(window),
         "cues": len(window.document.design.cues),
     }
     Path(report_path).write_text(json.dumps(report))
     return status
+
+
+def selected_item(window: Any) -> Any:
+    """The item (or the theme) selected in the window."""
+    from cuecraft.core.edits import find
+
+    document = window.document
+    if document.selected == "theme":
+        return document.design.theme
+    return find(document.design, document.selected)
+
+
+def shown_value(value: Any) -> Any:
+    """A field's value as its editor shows it: a list of words as "a, b"."""
+    return ", ".join(value) if isinstance(value, list) else value
 
 
 if __name__ == "__main__":
