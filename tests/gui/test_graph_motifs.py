@@ -44,7 +44,9 @@ def drawing(view: GraphView) -> dict[str, Any]:
         },
         "edges": Counter(view._edges),
         "motif lines": {motif: lines(path) for motif, path in layer.motifs.items() if lines(path)},
-        "edge bounds": layer.boundingRect(),
+        "edge bounds": [
+            part.boundingRect() for part in (layer, layer.motif_part, layer.upper_part)
+        ],
         "links of the selected": lines(view._focus_edges.path()) if view._focus_edges else None,
         "scene": view._scene.sceneRect(),
         "summary": view.bar_texts()[0],
@@ -76,13 +78,20 @@ def test_motifs_typed_draw_what_a_fresh_graph_draws(qtbot: Any) -> None:
     cue = next(c for c in design.cues if c.motifs)
     motifs = list(design.theme.motifs)
     document.select(cue.id)  # its links drawn highlighted
+    other = next(c for c in design.cues if c.motifs and c is not cue)
+    point = design.touchpoints[0]
     keys = [
         *typed(cue.id, cue.motifs, "waterfall"),  # no motif, then one: a new edge
         SetField(cue.id, "motifs", [], merge=True),  # its edges gone
         *typed("theme", motifs, "jungle"),  # a new motif node renamed key by key
         SetField(cue.id, "motifs", ["jungle", "jungle"]),  # tagged twice
+        # A feeling checks the design in full: a new network, of the same nodes and edges,
+        # whose motifs typed next are drawn as well.
+        SetField(point.id, "emotion", -2 if point.emotion != -2 else 2),
+        SetField(other.id, "motifs", ["jungle"]),
         SetField("theme", "motifs", motifs[1:]),  # a motif items carry, gone
-        SetField("theme", "motifs", [*reversed(motifs), "jungle"]),  # all back, reordered
+        SetField("theme", "motifs", [*reversed(motifs[1:]), motifs[0]]),  # back, reordered
+        SetField("theme", "motifs", motifs),  # reordered alone
     ]
     for key in keys:
         assert document.push(key) is None
@@ -166,3 +175,39 @@ def differing(a: QImage, b: QImage, by: int) -> list[tuple[int, int]]:
             ):
                 out.append((x, y))
     return out
+
+
+def test_the_motif_last_clicked_stays_ringed_when_typed_away_and_back(qtbot: Any) -> None:
+    document, view = cafe_graph(qtbot, 1000, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    motifs = list(document.design.theme.motifs)
+    view._clicked(f"motif:{motifs[-1]}")  # selects the theme, ringing that motif
+    assert document.selected == "theme"
+    assert view.selected_node() == f"motif:{motifs[-1]}"
+    for value in (motifs[:-1], motifs):  # a key taken back, the motif typed again
+        assert document.push(SetField("theme", "motifs", value, merge=True)) is None
+        document.flush()
+        view.node_ids()
+    assert view.selected_node() == f"motif:{motifs[-1]}"
+
+
+def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> None:
+    # The motif edges are drawn first and the view's account of them follows a moment
+    # later: whatever comes in between, the view ends as a fresh one.
+    document, view = cafe_graph(qtbot, 1000, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    design = document.design
+    cue = next(c for c in design.cues if c.motifs)
+    point = design.touchpoints[0]
+    tags = list(cue.motifs)
+    assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"])) is None
+    document.flush()
+    view._draw_motifs()  # the new edge drawn now, the rest of the view a moment later
+    # Taken back, and then a full check: a new network, of the nodes and edges the view
+    # had before the motif was typed, not of those it draws.
+    assert document.push(SetField(cue.id, "motifs", tags)) is None
+    assert document.push(SetField(point.id, "emotion", -2 if point.emotion != -2 else 2)) is None
+    document.flush()
+    assert drawing(view) == fresh_drawing(qtbot, document)

@@ -92,7 +92,8 @@ def retag_motifs(
 ) -> None:
     """`network` (of `graph`, whose design changed since only in motifs: the tags of the
     items `owners`, and the theme's list if `theme`) changed in place into what
-    `build_network(graph)` gives now: the same nodes in the same order, the same edges.
+    `build_network(graph)` gives now: the same nodes in the same order, the same edges
+    (the motif edges made again listed after the others of their ends).
     At 10,000 cues building it again took a sixth of a second on every key typed into a
     motifs field; this touches the typed item's edges, and the motif nodes."""
     design = graph.design
@@ -152,6 +153,13 @@ def motifs_changed_since(network: nx.MultiDiGraph, count: int) -> set[str]:
     `count` times (`motifs_changed`)."""
     stamps: dict[str, int] = network.graph.get(MOTIF_STAMPS, {})
     return {node for node, stamp in stamps.items() if stamp > count and node in network}
+
+
+def tagged_with(network: nx.MultiDiGraph, motif: str) -> list[str]:
+    """The items tagged with the motif node `motif`, once per tag (twice if tagged twice).
+    Read from networkx's own table of predecessors: its views of it (`network.pred`)
+    take four times as long, at 10,000 cues a few milliseconds a motif."""
+    return [item for item, keyed in network._pred[motif].items() for _key in keyed]
 
 
 def _motif_edges(network: nx.MultiDiGraph, owner: str) -> list[tuple[str, Any]]:

@@ -17,17 +17,14 @@ from PySide6.QtGui import QPainterPath, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
 from cuecraft.core.layout import relayout_motifs
-from cuecraft.core.network import motifs_changed, motifs_changed_since
+from cuecraft.core.network import motifs_changed, motifs_changed_since, tagged_with
 
 from .graph_items import NodeFonts, NodeItem
 from .graph_layout import Edge, add_edge, column_gap, node_info, stretched
 from .graph_scene import LaidOut, extent, frame, place_node
 
 if TYPE_CHECKING:  # types only: the checks load after the first frame
-    import networkx as nx
-
     from cuecraft.core.check import CheckResult
-    from cuecraft.core.findings import Finding
 
 
 class Retagged(NamedTuple):
@@ -42,7 +39,7 @@ class Retagged(NamedTuple):
     framed: bool
     dropped: list[Edge]
     added: list[Edge]
-    came_or_went: bool  # motif nodes came or went: the nodes are others
+    reordered: bool  # the motif nodes came, went or changed order: the nodes are others
 
 
 def retag_drawn(
@@ -53,7 +50,6 @@ def retag_drawn(
     edges: list[Edge],
     fonts: NodeFonts,
     pal: QPalette,
-    concerns: dict[str, list[Finding]],
 ) -> Retagged | None:
     """Bring the drawing `laid` out (its `nodes` and `edges`) up to `result`'s network after
     motifs alone were typed; None when more than the motif column would move (the caller
@@ -84,7 +80,7 @@ def retag_drawn(
     if again:
         for edge in edges:
             (dropped if edge[2] == "motif" and edge[1] in again else kept).append(edge)
-    tags = {motif: _tags(network, motif) for motif in redrawn}
+    tags = {motif: tagged_with(network, motif) for motif in redrawn}
     layer = laid.edge_layer
     for node in set(before) - set(motifs):
         scene.removeItem(nodes.pop(node))
@@ -93,7 +89,8 @@ def retag_drawn(
         x, y = where[node]
         item = nodes.get(node)
         if item is None:
-            item = nodes[node] = NodeItem(node_info(result, node, concerns), pal, fonts, x < 0.2)
+            # A motif is named by no finding (`node_info`).
+            item = nodes[node] = NodeItem(node_info(result, node, {}), pal, fonts, x < 0.2)
             scene.addItem(item)
         if node in redrawn:
             place_node(item, x, y, size, fonts)  # the column's gap goes with its count
@@ -112,12 +109,7 @@ def retag_drawn(
         added = [(item, m, "motif") for m in motifs if m in again for item in tags[m]]
         edges = kept + added
     now = laid._replace(where=where, size=size, motifs_changed=motifs_changed(network))
-    return Retagged(now, edges, redrawn, framed, dropped, added, came_or_went)
-
-
-def _tags(network: nx.MultiDiGraph, motif: str) -> list[str]:
-    """The items tagged with `motif`, once per tag (a motif named twice, twice)."""
-    return [item for item, keyed in network.pred[motif].items() for _key in keyed]
+    return Retagged(now, edges, redrawn, framed, dropped, added, motifs != before)
 
 
 def _lines(

@@ -22,7 +22,9 @@ from .graph_items import LABEL_LINES, LABEL_WIDTH, NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, edge_list, node_infos, positions, scene_size
 from .graph_legend import NARROWEST_USUAL, LegendItem, legend_height
 
-if TYPE_CHECKING:  # a type only: the checks load after the first frame
+if TYPE_CHECKING:  # types only: the checks load after the first frame
+    import networkx as nx
+
     from cuecraft.core.check import CheckResult
 
 TWO_LINES_FROM = 0.6  # the zoom from which a column's labels may take two lines
@@ -35,8 +37,15 @@ class LaidOut(NamedTuple):
     focus_edges: QGraphicsPathItem
     where: dict[str, tuple[float, float]]  # unit-square positions (`core.layout`)
     size: tuple[float, float, dict[float, float]]  # `scene_size(where)`
-    motifs_changed: int  # `core.network.motifs_changed` of the network drawn
+    network: nx.MultiDiGraph  # the network drawn (`DesignGraph.network`)
+    motifs_changed: int  # its `core.network.motifs_changed` when drawn as it is now
     rest: Extent | None  # where the nodes but the motifs reach in the scene
+
+    def of(self, network: nx.MultiDiGraph) -> LaidOut:
+        """This drawing as one of `network`, which has the same nodes and edges."""
+        from cuecraft.core.network import motifs_changed
+
+        return self._replace(network=network, motifs_changed=motifs_changed(network))
 
 
 def lay_out(
@@ -72,8 +81,8 @@ def lay_out(
     frame(scene, reach)
     from cuecraft.core.network import motifs_changed  # loaded: the network was drawn
 
-    changed = motifs_changed(result.graph.network)
-    return LaidOut(edge_layer, focus_edges, where, size, changed, rest)
+    network = result.graph.network
+    return LaidOut(edge_layer, focus_edges, where, size, network, motifs_changed(network), rest)
 
 
 def place_node(

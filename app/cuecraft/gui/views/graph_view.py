@@ -6,8 +6,9 @@ Wheel or Ctrl+= / Ctrl+- zoom, dragging pans, Ctrl+0 fits: every node and
 every label it draws then lies in the view, and stays so as the view is
 resized until the designer zooms or pans. The legend is a strip under the
 drawing, never over it. The scene is rebuilt only when the set of nodes or
-edges changes; an edit that only changes a label or the findings updates the
-items in place. Words are written in the current language when shown (tooltips
+edges changes, but for motifs typed, which redraw only the motif column and its
+edges (graph_retag.py); an edit that only changes a label or the findings
+updates the items in place. Words are written in the current language when shown (tooltips
 when asked for); `retranslate()` redraws the bar, the legend and the summary.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import (
@@ -52,7 +53,7 @@ from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, add_edge, edge_list, node_info, node_infos
 from .graph_legend import GraphLegend
-from .graph_retag import retag_drawn
+from .graph_retag import Retagged, retag_drawn
 from .graph_scene import LaidOut, graph_picture, lay_out
 from .graph_zoom import GraphZoom
 from .zoom_keys import add_zoom_keys
@@ -100,6 +101,8 @@ class GraphView(GraphZoom, QWidget):
         self._focus_edges: QGraphicsPathItem | None = None
         self._laid: LaidOut | None = None
         self._retagged = False  # motifs typed since the drawing was last brought up to date
+        self._flagged: int | None = None  # nodes with findings, as the summary says
+        self._pending: Retagged | None = None  # motifs drawn anew, not yet accounted for
         self._last_motif = ""
         self._dirty = True
         self._fitted = False
@@ -259,11 +262,19 @@ class GraphView(GraphZoom, QWidget):
         if self._retagged:
             # Motifs typed: their nodes and edges are drawn a moment later, after the
             # findings and whatever the window has waiting (a timer, not a posted call,
-            # which would come first): a keystroke's work in two parts, each well within
-            # what a key may keep the window waiting (at 10,000 cues, together they were not).
-            QTimer.singleShot(1, self, self._ensure_fresh)
+            # which would come first), and the rest of the view follows it: a keystroke's
+            # work in three parts, each well within what a key may keep the window waiting
+            # (at 10,000 cues, together they were not).
+            QTimer.singleShot(1, self, self._draw_motifs)
         else:
             self._ensure_fresh()
+
+    def _draw_motifs(self) -> None:
+        """The motif column and its edges drawn as the network now is (painted next); the
+        view's own account of them follows (`_settle`, in `_ensure_fresh`)."""
+        if self._dirty and self._edited is not None and self._pending is None:
+            self._pending = self._retag_scene(self.document.result) or None
+        QTimer.singleShot(1, self, self._ensure_fresh)
 
     def _note_change(self, change: Change) -> None:
         if change.fields is None or self._edited is None:
@@ -277,12 +288,18 @@ class GraphView(GraphZoom, QWidget):
         if not self._dirty:
             return
         self._dirty = False
+        settled = self._settle()  # motifs drawn a moment ago, whatever happened since
         result = self.document.result
         edited, self._edited = self._edited, set()
         retagged, self._retagged = self._retagged, False
         drawn_result, drawn_network = self._drawn
         same = drawn_network is result.graph.network
-        retag = self._retag(result) if same and retagged and edited is not None else False
+        # Motifs drawn anew (True), none to draw (False), or more to do than that (None).
+        retag: bool | None = settled
+        if same and retagged and edited is not None:
+            retag = self._retag(result)
+            if retag is not None:
+                retag = retag or settled
         if edited is not None and same and retag is not None:
             # The same network (nodes, edges and labels): only the items typed into and
             # those whose findings changed may look different.
@@ -301,7 +318,7 @@ class GraphView(GraphZoom, QWidget):
                     self._nodes[node].set_info(info)
             self._drawn, self._concerns = (result, drawn_network), concerns
             if result is not drawn_result or retag:
-                self._update_summary()
+                self._update_summary(flagged_as_before=result is drawn_result)
             return
         self._drawn = (result, result.graph.network)
         self._concerns = findings_by_id(result.findings)
@@ -316,6 +333,8 @@ class GraphView(GraphZoom, QWidget):
                 item = self._nodes[node]
                 if info != item.info:
                     item.set_info(info)
+            if self._laid is not None:  # drawn as this network, whose changes count anew
+                self._laid = self._laid.of(result.graph.network)
         self._stack.setCurrentWidget(self._page if self._nodes else self._empty)
         self._update_summary()
         self._on_selection(self.document.selected, center=False)
@@ -326,6 +345,7 @@ class GraphView(GraphZoom, QWidget):
             if edge_item is not None:
                 self._scene.removeItem(edge_item)
         self._edges, self._edge_layer, self._focus_edges, self._laid = edges, None, None, None
+        self._pending = None  # what it says of the old drawing no longer holds
         for node in [n for n, i in self._nodes.items() if infos.get(n, _GONE).kind != i.kind]:
             self._scene.removeItem(self._nodes.pop(node))
         if not infos:
@@ -347,36 +367,64 @@ class GraphView(GraphZoom, QWidget):
         """Motifs typed (into an item or the theme): their nodes and edges drawn again in
         place. True when something was, False when nothing needed it, None when more than
         the motif column would move (then the graph is laid out again)."""
+        done = self._retag_scene(result)
+        if done is None:
+            return None
+        if done:
+            self._pending = done
+            self._settle()
+        return bool(done)
+
+    def _retag_scene(self, result: CheckResult) -> Retagged | Literal[False] | None:
+        """The motif nodes and edges in the scene brought up to date (`graph_retag`);
+        False when they are, None when the graph must be laid out again."""
         if self._laid is None or self._fonts is None or self._structure is None:
             return None
         from cuecraft.core.network import motifs_changed  # loaded: there is a network
 
-        if motifs_changed(result.graph.network) == self._laid.motifs_changed:
+        network = result.graph.network
+        if self._laid.network is not network:
+            return None
+        if motifs_changed(network) == self._laid.motifs_changed:
             return False  # not a motif's node or edge changed (a word that is none yet)
         laid, nodes, fonts = self._laid, self._nodes, self._fonts
-        concerns = findings_by_id(result.findings)
-        done = retag_drawn(
-            self._scene, result, laid, nodes, self._edges, fonts, self.palette(), concerns
-        )
-        if done is None:
-            return None
-        self._laid = done.laid
-        if done.edges is not self._edges or done.redrawn:
+        done = retag_drawn(self._scene, result, laid, nodes, self._edges, fonts, self.palette())
+        if done is not None:
+            self._laid = done.laid
+        return done
+
+    def _settle(self) -> bool:
+        """The view's account of motif nodes and edges drawn anew (`_pending`): its list and
+        multiset of edges, the selected node's ring and links, the fit. Whether any."""
+        done, self._pending = self._pending, None
+        if done is None or self._structure is None or self._laid is None:
+            return False
+        if done.edges is not self._edges or done.redrawn or done.reordered:
             self._edges = done.edges
             order, counts = self._structure
-            if done.came_or_went:
-                order = tuple(result.graph.network.nodes(data="kind"))
+            if done.reordered:
+                order = tuple(self._laid.network.nodes(data="kind"))
             counts.subtract(done.dropped)
             counts.update(done.added)
             self._structure = (order, counts)
-            self._draw_links(self._target(self.document.selected), center=False)
+            target = self._target(self.document.selected)
+            if done.reordered:  # a motif node made anew is ringed if it is the one selected
+                self._on_selection(self.document.selected, center=False)
+            elif target in done.redrawn or any(
+                target == edge[0] for edge in (*done.dropped, *done.added)
+            ):
+                self._draw_links(target, center=False)
         if self._auto_view is not None and (done.framed or not self._shows(done.redrawn)):
             self._reapply_view()
         return True
 
-    def _update_summary(self) -> None:
-        """ "12 nodes · 30 edges · 2 with findings", in the current language."""
-        flagged = sum(1 for i in self._nodes.values() if i.severity in ("error", "warning"))
+    def _update_summary(self, flagged_as_before: bool = False) -> None:
+        """ "12 nodes · 30 edges · 2 with findings", in the current language
+        (`flagged_as_before`: no node's findings changed since it was last written)."""
+        if not flagged_as_before or self._flagged is None:
+            rings = ("error", "warning")
+            self._flagged = sum(1 for i in self._nodes.values() if i.severity in rings)
+        flagged = self._flagged
         nodes, edges = len(self._nodes), len(self._edges)
         parts = [
             ngettext("{n} node", "{n} nodes", nodes).format(n=count_text(nodes)),
