@@ -34,15 +34,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.generate import MOTIFS as GENERATED_MOTIFS
 from bench.keystrokes_child import INTERVAL
 from bench.table import Row
 from bench.xdisplay import Keyboard, Screen, forget_lock, screen
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "the duty manager on the late front shift"  # 40 keys: letters and spaces
+# Typed into a cue's motifs: the theme's motifs of the generated designs, each an edge of
+# the graph as its last letter is typed.
+MOTIFS = "".join(f", {motif}" for motif in GENERATED_MOTIFS[:4])  # the theme's
 RUNS = 2
-# (field, polarity of the cue or "touchpoint" or "theme", what the rows call it, whether the bars
-# apply, the view on show: its tab's English title, "" for the Journey, the first)
+# (field, polarity of the cue or "touchpoint" or "theme", what the rows call it, whether the
+# bars apply, the view on show: its tab's English title, "" for the Journey, the first; and
+# the text typed, TEXT unless given)
 FIELDS = (
     ("owner", "negative", "a negative cue's owner", True, ""),
     ("text", "positive", "a positive cue's text", True, ""),
@@ -52,7 +57,7 @@ FIELDS = (
     ("owner", "negative", "a negative cue's owner, Graph tab", True, "Graph"),
     ("owner", "negative", "a negative cue's owner, Priorities tab", True, "Priorities"),
     # Motifs are the graph's nodes and edges: a word typed into them changes the graph.
-    ("motifs", "positive", "a positive cue's motifs, Graph tab", True, "Graph"),
+    ("motifs", "positive", "a positive cue's motifs, Graph tab", True, "Graph", MOTIFS),
     ("motifs", "theme", "the theme's motifs, Graph tab", True, "Graph"),
 )
 
@@ -75,10 +80,11 @@ def bench_typing(paths: dict[int, Path]) -> list[Row]:
             # The X server's first keyboard client costs it a moment (its keymap), during
             # which it answers no other client: not the workbench's freeze.
             warm = Keyboard(where.display.name)
-            warm.keycodes(TEXT)
+            warm.keycodes(TEXT + MOTIFS)
             warm.close()
-        for field, polarity, called, barred, tab in FIELDS:
-            runs = [_run(where, design, field, polarity, tab) for _ in range(RUNS)]
+        for field, polarity, called, barred, tab, *words in FIELDS:
+            text = words[0] if words else TEXT
+            runs = [_run(where, design, field, polarity, tab, text) for _ in range(RUNS)]
             rows.extend(_rows(where, runs, called, barred))
     return rows
 
@@ -117,7 +123,9 @@ def _rows(where: Screen, runs: list[Typed], called: str, barred: bool) -> list[R
     ]
 
 
-def _run(where: Screen, design: Path, field: str, polarity: str, tab: str = "") -> Typed:
+def _run(
+    where: Screen, design: Path, field: str, polarity: str, tab: str = "", text: str = TEXT
+) -> Typed:
     folder = Path(tempfile.mkdtemp(prefix="typing-", dir=design.parent))
     report, errors = folder / "report.json", folder / "stderr.txt"
     mode = "x" if where.display is not None else "qtest"
@@ -125,7 +133,7 @@ def _run(where: Screen, design: Path, field: str, polarity: str, tab: str = "") 
     command = [sys.executable, "-m", "bench.keystrokes_child", str(design), field, polarity]
     with errors.open("w") as stderr:
         child = subprocess.Popen(
-            [*command, TEXT, mode, str(report), *([tab] if tab else [])],
+            [*command, text, mode, str(report), *([tab] if tab else [])],
             env=where.env(folder),
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -136,8 +144,8 @@ def _run(where: Screen, design: Path, field: str, polarity: str, tab: str = "") 
         sent: list[float] = []
         if where.display is not None:
             _wait_ready(child, 300, errors)
-            sent = _type(where.display.name, TEXT)
-        child.wait(timeout=len(TEXT) * INTERVAL + 120)
+            sent = _type(where.display.name, text)
+        child.wait(timeout=len(text) * INTERVAL + 120)
     finally:
         if child.poll() is None:
             child.kill()
@@ -148,7 +156,7 @@ def _run(where: Screen, design: Path, field: str, polarity: str, tab: str = "") 
             f"window):\n{errors.read_text()[-3000:]}"
         )
     data = json.loads(report.read_text())
-    return _judge(data, sent or data["sent"])
+    return _judge(data, sent or data["sent"], text)
 
 
 def _wait_ready(child: subprocess.Popen[str], timeout: float, errors: Path) -> None:
@@ -180,11 +188,11 @@ def _type(display: str, text: str) -> list[float]:
     return sent
 
 
-def _judge(data: dict[str, Any], sent: list[float]) -> Typed:
+def _judge(data: dict[str, Any], sent: list[float], text: str = TEXT) -> Typed:
     arrived, idle = data["arrived"], data["idle"]
     if len(arrived) != len(sent) or None in idle:
         raise RuntimeError(f"{len(arrived)} of {len(sent)} keys reached the window")
-    if data["typed"] != data["before"] + TEXT or data["model"] != data["typed"]:
+    if data["typed"] != data["before"] + text or data["model"] != data["typed"]:
         raise RuntimeError(
             f"the keys did not land in the field: it shows {data['typed'][-60:]!r}, the "
             f"design holds {str(data['model'])[-60:]!r}"

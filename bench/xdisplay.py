@@ -26,6 +26,8 @@ from tests.xserver.display import Display, missing_tools, start_display
 
 from bench import process_env
 
+# The X names of the keys for characters that are not their own name.
+KEYSYMS = {" ": "space", ",": "comma"}
 # A common laptop screen; the bare window and ours start on the same one.
 SCREEN = (1366, 768)
 
@@ -121,8 +123,8 @@ class Keyboard:
         return code
 
     def keycodes(self, text: str) -> list[int]:
-        """The key that types each character of `text` (letters, digits and spaces)."""
-        return [self.keycode("space" if char == " " else char) for char in text]
+        """The key that types each character of `text` (letters, digits, spaces, commas)."""
+        return [self.keycode(KEYSYMS.get(char, char)) for char in text]
 
     def tap(self, keycode: int) -> None:
         """Press and release one key, sent to the server at once."""
