@@ -204,10 +204,34 @@ def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> 
     tags = list(cue.motifs)
     assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"])) is None
     document.flush()
-    view._draw_motifs()  # the new edge drawn now, the rest of the view a moment later
+    view._draw_motifs()  # worked out now,
+    view._draw_motifs(planned=True)  # drawn now, the rest of the view a moment later
     # Taken back, and then a full check: a new network, of the nodes and edges the view
     # had before the motif was typed, not of those it draws.
     assert document.push(SetField(cue.id, "motifs", tags)) is None
     assert document.push(SetField(point.id, "emotion", -2 if point.emotion != -2 else 2)) is None
     document.flush()
+    assert drawing(view) == fresh_drawing(qtbot, document)
+
+
+def test_motifs_worked_out_then_typed_again_before_they_were_drawn(qtbot: Any) -> None:
+    document, view = cafe_graph(qtbot, 1000, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    cue = next(c for c in document.design.cues if c.motifs)
+    tags = list(cue.motifs)
+    assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"], merge=True)) is None
+    document.flush()
+    view._draw_motifs()  # worked out for "waterfall"
+    assert view._plan
+    assert document.push(SetField(cue.id, "motifs", [*tags, "rainforest"], merge=True)) is None
+    document.flush()
+    view._draw_motifs(planned=True)  # what was worked out no longer holds: worked out anew
+    layer = view._edge_layer
+    assert layer is not None
+    node = view._nodes[cue.id].pos()
+    start = (round(node.x(), 6), round(node.y(), 6))
+    starts = {motif: {stroke[0] for stroke in lines(path)} for motif, path in layer.motifs.items()}
+    assert start in starts["motif:rainforest"]  # drawn at once as typed last
+    assert start not in starts.get("motif:waterfall", set())
     assert drawing(view) == fresh_drawing(qtbot, document)

@@ -53,7 +53,7 @@ from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, add_edge, edge_list, node_info, node_infos
 from .graph_legend import GraphLegend
-from .graph_retag import Retagged, retag_drawn
+from .graph_retag import Plan, Retagged, plan_retag, retag_drawn
 from .graph_scene import LaidOut, graph_picture, lay_out
 from .graph_zoom import GraphZoom
 from .zoom_keys import add_zoom_keys
@@ -103,6 +103,7 @@ class GraphView(GraphZoom, QWidget):
         self._retagged = False  # motifs typed since the drawing was last brought up to date
         self._flagged: int | None = None  # nodes with findings, as the summary says
         self._pending: Retagged | None = None  # motifs drawn anew, not yet accounted for
+        self._plan: Plan | Literal[False] | None = None  # motifs worked out, not drawn yet
         self._last_motif = ""
         self._dirty = True
         self._fitted = False
@@ -269,9 +270,14 @@ class GraphView(GraphZoom, QWidget):
         else:
             self._ensure_fresh()
 
-    def _draw_motifs(self) -> None:
-        """The motif column and its edges drawn as the network now is (painted next); the
-        view's own account of them follows (`_settle`, in `_ensure_fresh`)."""
+    def _draw_motifs(self, planned: bool = False) -> None:
+        """Motifs typed, in slices: worked out, then drawn (painted next), then the view's
+        own account of them (`_settle`, in `_ensure_fresh`)."""
+        if not planned:
+            if self._dirty and self._edited is not None:
+                self._plan = self._plan_motifs(self.document.result)
+            QTimer.singleShot(1, self, lambda: self._draw_motifs(planned=True))
+            return
         if self._dirty and self._edited is not None and self._pending is None:
             self._pending = self._retag_scene(self.document.result) or None
         QTimer.singleShot(1, self, self._ensure_fresh)
@@ -345,7 +351,7 @@ class GraphView(GraphZoom, QWidget):
             if edge_item is not None:
                 self._scene.removeItem(edge_item)
         self._edges, self._edge_layer, self._focus_edges, self._laid = edges, None, None, None
-        self._pending = None  # what it says of the old drawing no longer holds
+        self._pending = self._plan = None  # what they say of the old drawing no longer holds
         for node in [n for n, i in self._nodes.items() if infos.get(n, _GONE).kind != i.kind]:
             self._scene.removeItem(self._nodes.pop(node))
         if not infos:
@@ -375,9 +381,9 @@ class GraphView(GraphZoom, QWidget):
             self._settle()
         return bool(done)
 
-    def _retag_scene(self, result: CheckResult) -> Retagged | Literal[False] | None:
-        """The motif nodes and edges in the scene brought up to date (`graph_retag`);
-        False when they are, None when the graph must be laid out again."""
+    def _plan_motifs(self, result: CheckResult) -> Plan | Literal[False] | None:
+        """What drawing the motifs typed takes (`plan_retag`); False when nothing does,
+        None when the graph must be laid out again."""
         if self._laid is None or self._fonts is None or self._structure is None:
             return None
         from cuecraft.core.network import motifs_changed  # loaded: there is a network
@@ -387,10 +393,22 @@ class GraphView(GraphZoom, QWidget):
             return None
         if motifs_changed(network) == self._laid.motifs_changed:
             return False  # not a motif's node or edge changed (a word that is none yet)
-        laid, nodes, fonts = self._laid, self._nodes, self._fonts
-        done = retag_drawn(self._scene, result, laid, nodes, self._edges, fonts, self.palette())
-        if done is not None:
-            self._laid = done.laid
+        return plan_retag(result, self._laid)
+
+    def _retag_scene(self, result: CheckResult) -> Retagged | Literal[False] | None:
+        """The motif nodes and edges in the scene brought up to date (`graph_retag`), as
+        worked out a moment ago if that still holds; False when they are, None when the
+        graph must be laid out again."""
+        plan, self._plan = self._plan, None
+        if not plan or not plan.holds(self._laid, result.graph.network):
+            plan = self._plan_motifs(result)
+        if plan is None or plan is False:
+            return plan
+        if self._fonts is None:
+            return None
+        nodes, edges = self._nodes, self._edges
+        done = retag_drawn(plan, self._scene, result, nodes, edges, self._fonts, self.palette())
+        self._laid = done.laid
         return done
 
     def _settle(self) -> bool:
