@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import (
@@ -53,7 +53,7 @@ from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
 from .graph_layout import Edge, add_edge, edge_list, node_info, node_infos
 from .graph_legend import GraphLegend
-from .graph_retag import Plan, Retagged, plan_retag, retag_drawn
+from .graph_motifs_typed import GraphMotifsTyped
 from .graph_scene import LaidOut, graph_picture, lay_out
 from .graph_zoom import GraphZoom
 from .zoom_keys import add_zoom_keys
@@ -77,7 +77,7 @@ def empty_text() -> str:
 _GONE = NodeInfo("", "", "")
 
 
-class GraphView(GraphZoom, QWidget):
+class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
     """The design as its consistency graph, findings highlighted.
 
     `retranslate()` redraws every text in the language now set (the bar's buttons
@@ -102,8 +102,8 @@ class GraphView(GraphZoom, QWidget):
         self._laid: LaidOut | None = None
         self._retagged = False  # motifs typed since the drawing was last brought up to date
         self._flagged: int | None = None  # nodes with findings, as the summary says
-        self._pending: Retagged | None = None  # motifs drawn anew, not yet accounted for
-        self._plan: Plan | Literal[False] | None = None  # motifs worked out, not drawn yet
+        self._pending = None  # motifs drawn anew, not yet accounted for (`GraphMotifsTyped`)
+        self._plan = None  # motifs worked out, not drawn yet
         self._last_motif = ""
         self._dirty = True
         self._fitted = False
@@ -270,18 +270,6 @@ class GraphView(GraphZoom, QWidget):
         else:
             self._ensure_fresh()
 
-    def _draw_motifs(self, planned: bool = False) -> None:
-        """Motifs typed, in slices: worked out, then drawn (painted next), then the view's
-        own account of them (`_settle`, in `_ensure_fresh`)."""
-        if not planned:
-            if self._dirty and self._edited is not None:
-                self._plan = self._plan_motifs(self.document.result)
-            QTimer.singleShot(1, self, lambda: self._draw_motifs(planned=True))
-            return
-        if self._dirty and self._edited is not None and self._pending is None:
-            self._pending = self._retag_scene(self.document.result) or None
-        QTimer.singleShot(1, self, self._ensure_fresh)
-
     def _note_change(self, change: Change) -> None:
         if change.fields is None or self._edited is None:
             self._edited = None
@@ -368,73 +356,6 @@ class GraphView(GraphZoom, QWidget):
             self._first_view()
         else:
             self._reapply_view()  # new nodes stay in view while the view is fitted
-
-    def _retag(self, result: CheckResult) -> bool | None:
-        """Motifs typed (into an item or the theme): their nodes and edges drawn again in
-        place. True when something was, False when nothing needed it, None when more than
-        the motif column would move (then the graph is laid out again)."""
-        done = self._retag_scene(result)
-        if done is None:
-            return None
-        if done:
-            self._pending = done
-            self._settle()
-        return bool(done)
-
-    def _plan_motifs(self, result: CheckResult) -> Plan | Literal[False] | None:
-        """What drawing the motifs typed takes (`plan_retag`); False when nothing does,
-        None when the graph must be laid out again."""
-        if self._laid is None or self._fonts is None or self._structure is None:
-            return None
-        from cuecraft.core.network import motifs_changed  # loaded: there is a network
-
-        network = result.graph.network
-        if self._laid.network is not network:
-            return None
-        if motifs_changed(network) == self._laid.motifs_changed:
-            return False  # not a motif's node or edge changed (a word that is none yet)
-        return plan_retag(result, self._laid)
-
-    def _retag_scene(self, result: CheckResult) -> Retagged | Literal[False] | None:
-        """The motif nodes and edges in the scene brought up to date (`graph_retag`), as
-        worked out a moment ago if that still holds; False when they are, None when the
-        graph must be laid out again."""
-        plan, self._plan = self._plan, None
-        if not plan or not plan.holds(self._laid, result.graph.network):
-            plan = self._plan_motifs(result)
-        if plan is None or plan is False:
-            return plan
-        if self._fonts is None:
-            return None
-        nodes, edges = self._nodes, self._edges
-        done = retag_drawn(plan, self._scene, result, nodes, edges, self._fonts, self.palette())
-        self._laid = done.laid
-        return done
-
-    def _settle(self) -> bool:
-        """The view's account of motif nodes and edges drawn anew (`_pending`): its list and
-        multiset of edges, the selected node's ring and links, the fit. Whether any."""
-        done, self._pending = self._pending, None
-        if done is None or self._structure is None or self._laid is None:
-            return False
-        if done.edges is not self._edges or done.redrawn or done.reordered:
-            self._edges = done.edges
-            order, counts = self._structure
-            if done.reordered:
-                order = tuple(self._laid.network.nodes(data="kind"))
-            counts.subtract(done.dropped)
-            counts.update(done.added)
-            self._structure = (order, counts)
-            target = self._target(self.document.selected)
-            if done.reordered:  # a motif node made anew is ringed if it is the one selected
-                self._on_selection(self.document.selected, center=False)
-            elif target in done.redrawn or any(
-                target == edge[0] for edge in (*done.dropped, *done.added)
-            ):
-                self._draw_links(target, center=False)
-        if self._auto_view is not None and (done.framed or not self._shows(done.redrawn)):
-            self._reapply_view()
-        return True
 
     def _update_summary(self, flagged_as_before: bool = False) -> None:
         """ "12 nodes · 30 edges · 2 with findings", in the current language
