@@ -54,6 +54,14 @@ def drawing(view: GraphView) -> dict[str, Any]:
     }
 
 
+def shown_graph(qtbot: Any, width: int, height: int) -> tuple[Document, GraphView]:
+    """The rainforest café's Graph tab on show at this size, drawn."""
+    document, view = cafe_graph(qtbot, width, height)
+    view.show()
+    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    return document, view
+
+
 def fresh_drawing(qtbot: Any, document: Document) -> dict[str, Any]:
     fresh = GraphView(document)
     qtbot.addWidget(fresh)
@@ -70,9 +78,7 @@ def typed(owner: str, before: list[str], word: str) -> list[SetField]:
 
 
 def test_motifs_typed_draw_what_a_fresh_graph_draws(qtbot: Any) -> None:
-    document, view = cafe_graph(qtbot, 1200, 800)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 1200, 800)
     layer = view._edge_layer
     design = document.design
     cue = next(c for c in design.cues if c.motifs)
@@ -109,9 +115,7 @@ def test_the_fitted_graph_keeps_every_motif_in_view(qtbot: Any) -> None:
     # label would reach past the edge: the view fits again.
     from cuecraft.gui.views.graph_layout import fits
 
-    document, view = cafe_graph(qtbot, 700, 1000)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 700, 1000)
     view.fit()
     long_name = "an-unusually-long-motif-that-names-the-whole-rainforest-expedition"
     motifs = [long_name, *document.design.theme.motifs]
@@ -126,9 +130,7 @@ def test_the_fitted_graph_keeps_every_motif_in_view(qtbot: Any) -> None:
 
 def test_the_lines_typed_in_and_out_are_painted_as_a_fresh_graph_paints_them(qtbot: Any) -> None:
     # Only the picture of the motif edges is made again, none of the others'.
-    document, view = cafe_graph(qtbot, 1000, 700)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 1000, 700)
     qtbot.wait(50)
     view.canvas().grab()  # the picture of the edges, made
     layer = view._edge_layer
@@ -178,9 +180,7 @@ def differing(a: QImage, b: QImage, by: int) -> list[tuple[int, int]]:
 
 
 def test_the_motif_last_clicked_stays_ringed_when_typed_away_and_back(qtbot: Any) -> None:
-    document, view = cafe_graph(qtbot, 1000, 700)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 1000, 700)
     motifs = list(document.design.theme.motifs)
     view._clicked(f"motif:{motifs[-1]}")  # selects the theme, ringing that motif
     assert document.selected == "theme"
@@ -195,9 +195,7 @@ def test_the_motif_last_clicked_stays_ringed_when_typed_away_and_back(qtbot: Any
 def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> None:
     # The motif edges are drawn first and the view's account of them follows a moment
     # later: whatever comes in between, the view ends as a fresh one.
-    document, view = cafe_graph(qtbot, 1000, 700)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 1000, 700)
     design = document.design
     cue = next(c for c in design.cues if c.motifs)
     point = design.touchpoints[0]
@@ -215,9 +213,7 @@ def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> 
 
 
 def test_motifs_worked_out_then_typed_again_before_they_were_drawn(qtbot: Any) -> None:
-    document, view = cafe_graph(qtbot, 1000, 700)
-    view.show()
-    qtbot.waitUntil(lambda: view._edge_layer is not None)
+    document, view = shown_graph(qtbot, 1000, 700)
     cue = next(c for c in document.design.cues if c.motifs)
     tags = list(cue.motifs)
     assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"], merge=True)) is None
