@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import math
+from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 ROW_GAP = 30.0  # pixels between the closest nodes of a column
 Edge = tuple[str, str, str]  # source, target, style kind ("return" for return edges)
+# What a drawing is laid out from: its nodes and their kinds, in the network's order, and
+# its edges as a multiset (graph_view, graph_motifs_typed).
+Structure = tuple[tuple[tuple[str, str], ...], Counter[Edge]]
 
 
 def node_infos(result: CheckResult) -> dict[str, NodeInfo]:

@@ -18,13 +18,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
 from .graph_items import NodeFonts, NodeItem
-from .graph_layout import Edge
+from .graph_layout import Edge, Structure
 from .graph_retag import Plan, Retagged, plan_retag, retag_drawn
 from .graph_scene import LaidOut
 
 if TYPE_CHECKING:  # types only: the checks load after the first frame
-    from collections import Counter
-
     from cuecraft.core.check import CheckResult
     from cuecraft.gui.document import Document
 
@@ -38,7 +36,7 @@ class GraphMotifsTyped:
     _edges: list[Edge]
     _fonts: NodeFonts | None
     _laid: LaidOut | None
-    _structure: tuple[tuple[tuple[str, str], ...], Counter[Edge]] | None
+    _structure: Structure | None
     _dirty: bool
     _edited: set[str] | None
     _auto_view: str | None

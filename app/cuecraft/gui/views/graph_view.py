@@ -8,8 +8,9 @@ resized until the designer zooms or pans. The legend is a strip under the
 drawing, never over it. The scene is rebuilt only when the set of nodes or
 edges changes, but for motifs typed, which redraw only the motif column and its
 edges (graph_retag.py); an edit that only changes a label or the findings
-updates the items in place. Words are written in the current language when shown (tooltips
-when asked for); `retranslate()` redraws the bar, the legend and the summary.
+updates the items in place. Words are written in the current language when
+shown (tooltips when asked for); `retranslate()` redraws the bar, the legend and
+the summary.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from ._style import (
 )
 from .graph_canvas import EdgeLayer, GraphCanvas, GraphScene
 from .graph_items import NodeFonts, NodeInfo, NodeItem
-from .graph_layout import Edge, add_edge, edge_list, node_info, node_infos
+from .graph_layout import Edge, Structure, add_edge, edge_list, node_info, node_infos
 from .graph_legend import GraphLegend
 from .graph_motifs_typed import GraphMotifsTyped
 from .graph_scene import LaidOut, graph_picture, lay_out
@@ -412,9 +413,6 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             if center and not visible.contains(item.pos()):
                 self._canvas.centerOn(item)
         self._focus_edges.setPath(path)
-
-
-Structure = tuple[tuple[tuple[str, str], ...], Counter[Edge]]
 
 
 def _structure(nodes: Iterable[tuple[str, str]], edges: list[Edge]) -> Structure:
