@@ -110,22 +110,47 @@ def test_motifs_typed_draw_what_a_fresh_graph_draws(qtbot: Any) -> None:
     assert drawing(view) == fresh_drawing(qtbot, document)
 
 
-def test_the_fitted_graph_keeps_every_motif_in_view(qtbot: Any) -> None:
+def test_the_fitted_graph_keeps_every_motif_in_view_once_typing_pauses(qtbot: Any) -> None:
     # A motif named at length grows its label: in a narrow view, fitted to its width, the
-    # label would reach past the edge: the view fits again.
+    # label would reach past the edge. The view fits again, but not under the designer's
+    # keys: once the typing pauses (at 10,000 cues fitting again froze a keystroke).
     from cuecraft.gui.views.graph_layout import fits
+    from cuecraft.gui.views.graph_zoom import REFIT_AFTER_TYPING_MS
 
     document, view = shown_graph(qtbot, 700, 1000)
     view.fit()
+    scale = view.scale()
     long_name = "an-unusually-long-motif-that-names-the-whole-rainforest-expedition"
-    motifs = [long_name, *document.design.theme.motifs]
-    assert document.push(SetField("theme", "motifs", motifs)) is None
-    document.flush()
-    canvas = view.canvas()
-    room = canvas.maximumViewportSize()
-    items = [view.node_item(node) for node in view.node_ids()]
+    motifs = list(document.design.theme.motifs)
+
+    def fitted() -> bool:
+        room = view.canvas().maximumViewportSize()
+        items = [view.node_item(node) for node in view.node_ids()]
+        return fits(items, view._scene.sceneRect(), room.width(), room.height(), view.scale())
+
+    typing = [
+        SetField("theme", "motifs", [long_name[:-1], *motifs]),
+        SetField("theme", "motifs", [long_name, *motifs]),
+        SetField("theme", "tagline", "Into the wild"),  # typing on, elsewhere
+    ]
+    for key in typing:
+        assert document.push(key) is None
+        document.flush()
+        assert view.scale() == scale and not fitted()  # as it was, while typing
+        qtbot.wait(REFIT_AFTER_TYPING_MS * 2 // 3)  # each key puts the pause off again
     assert f"motif:{long_name}" in view.node_ids()
-    assert fits(items, view._scene.sceneRect(), room.width(), room.height(), view.scale())
+    assert view.scale() == scale
+    qtbot.waitUntil(fitted, timeout=REFIT_AFTER_TYPING_MS * 4)
+    assert view.scale() < scale
+
+    # Zoomed by the designer meanwhile: the view stays as they left it.
+    view.fit()
+    assert document.push(SetField("theme", "motifs", [long_name + "-too", *motifs])) is None
+    document.flush()
+    view.zoom_by(1.25)
+    zoomed = view.scale()
+    qtbot.wait(REFIT_AFTER_TYPING_MS * 2)
+    assert view.scale() == zoomed
 
 
 def test_the_lines_typed_in_and_out_are_painted_as_a_fresh_graph_paints_them(qtbot: Any) -> None:

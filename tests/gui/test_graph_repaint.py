@@ -86,8 +86,8 @@ def test_typing_an_owner_keeps_the_network_and_updates_the_findings(qtbot: Any) 
         fresh = GraphView(document)
         qtbot.addWidget(fresh)
         assert infos(view) == infos(fresh)
-        codes = {f.code for f in items[cue.id].info.findings}  # type: ignore[union-attr]
-        assert ("ELI004" in codes) == (not owner)  # no owner named: a finding on its node
+        # No owner named: a finding on its node, told in its tooltip.
+        assert ("ELI004" in view.node_tooltip(cue.id)) == (not owner)
 
 
 def test_a_node_ringed_anew_repaints_from_the_picture_of_the_edges(

@@ -39,10 +39,14 @@ if TYPE_CHECKING:
 class GraphScene(QGraphicsScene):
     """Tooltips are built when asked for, not for every node on every edit."""
 
+    def __init__(self, view: GraphView) -> None:
+        super().__init__(view)
+        self.view = view
+
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         for item in self.items(event.scenePos()):
             if isinstance(item, NodeItem):
-                QToolTip.showText(event.screenPos(), item.info.tooltip())
+                QToolTip.showText(event.screenPos(), self.view.node_tooltip(item.node_id))
                 event.accept()
                 return
         QToolTip.hideText()

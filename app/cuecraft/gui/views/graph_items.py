@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -210,13 +211,12 @@ class NodeInfo:
     label: str
     negative: bool = False
     dimmed: bool = False  # an eliminated negative cue
-    severity: str | None = None
-    findings: tuple[Finding, ...] = ()
+    severity: str | None = None  # the worst of its findings' (they are the view's)
     lane: str = ""  # an action's lane of the blueprint (a code: frontstage, …)
 
-    def tooltip(self) -> str:
-        """Rich text for the node's tooltip, in the current language (built on demand:
-        cheap to keep 1,000 current)."""
+    def tooltip(self, findings: Sequence[Finding] = ()) -> str:
+        """Rich text for the node's tooltip with its `findings`, in the current language
+        (built on demand: cheap to keep 1,000 current)."""
         title = kind_title("negative" if self.kind == "cue" and self.negative else self.kind)
         item_id = self.node_id.split(":", 1)[1] if self.kind == "motif" else self.node_id
         tip = f"<b>{html_escape(self.label)}</b><br>{html_escape(title)} · {html_escape(item_id)}"
@@ -225,9 +225,15 @@ class NodeInfo:
         if self.dimmed:
             # TRANSLATORS: the status of a negative cue the design has eliminated
             tip += " · " + html_escape(pgettext("cue status", "eliminated"))
-        if self.findings:
-            tip += "<br>" + findings_tooltip(self.findings)
+        if findings:
+            tip += "<br>" + findings_tooltip(findings)
         return tip
+
+
+# A node's reach, the zoom from which its label shows, the zoom below which it keeps its
+# screen size, and the label's offset and box (left, right, top, bottom) before that
+# scaling: what a fit needs of it, around its centre (`NodeItem.fit_extent`).
+FitExtent = tuple[float, float, float, float, float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -266,6 +272,8 @@ class NodeItem(QGraphicsItem):
         self._elided: str | None = None
         self._lines = LABEL_LINES
         self._label_cache: tuple[tuple[str, bool], str, float] | None = None
+        self._fit: FitExtent | None = None  # `fit_extent`, until the label or its place changes
+        self.at = (0.0, 0.0)  # where `put` placed it in the scene
         self.setZValue(20)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.place(label_left, label_from)
@@ -274,6 +282,7 @@ class NodeItem(QGraphicsItem):
         """Which side the label goes, and from which zoom it shows (when labels stop
         overlapping their neighbours)."""
         self.prepareGeometryChange()
+        self._fit = None
         self.label_left = label_left
         self.label_from = max(0.05, label_from)
         # Labels keep their screen size when zoomed out, so at the smallest zoom
@@ -300,16 +309,19 @@ class NodeItem(QGraphicsItem):
             self._lines = lines
             self._elided = None
             self._label_cache = None
+            self._fit = None
 
     def set_info(self, info: NodeInfo) -> None:
         if info.label != self.info.label:
             self._elided = None
+            self._fit = None
         self.info = info
         self.update()
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
+            self._fit = None
             self.setZValue(30 if selected else 20)
             self.update()
 
@@ -361,6 +373,29 @@ class NodeItem(QGraphicsItem):
         assert label is not None
         shift = -(self._r * 1.2 + 5) if self.label_left else self._r * 1.2 + 5
         return shift, label[2]
+
+    def put(self, x: float, y: float) -> None:
+        """Place the node's centre at this point of the scene."""
+        self.at = (x, y)
+        self.setPos(x, y)
+
+    def fit_extent(self) -> FitExtent:
+        """What `graph_layout.fits` needs of this node, kept until its label or its
+        place changes (a fit asks it of every node, on every motif typed)."""
+        if self._fit is None:
+            shift, box = self.label_geometry()
+            shows_from = 0.0 if self.selected else self.label_from
+            self._fit = (
+                self.reach,
+                shows_from,
+                self.label_from,
+                shift,
+                box.left(),
+                box.right(),
+                box.top(),
+                box.bottom(),
+            )
+        return self._fit
 
     def painted_rect(self, lod: float) -> QRectF:
         """What this node paints at this zoom, in its own coordinates: its shape with

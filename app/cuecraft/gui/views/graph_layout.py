@@ -45,7 +45,7 @@ def node_info(result: CheckResult, node: str, concerns: dict[str, list[Finding]]
     kind = data.get("kind", "")
     cue = graph.cues.get(node) if kind == "cue" else None
     action = graph.actions.get(node) if kind == "action" else None
-    found = () if kind == "motif" else tuple(concerns.get(node, ()))
+    found = () if kind == "motif" else concerns.get(node, ())
     return NodeInfo(
         node,
         kind,
@@ -53,7 +53,6 @@ def node_info(result: CheckResult, node: str, concerns: dict[str, list[Finding]]
         cue is not None and cue.is_negative,
         cue is not None and not cue.is_active,
         found[0].severity if found else None,
-        found,
         action.lane if action is not None else "",
     )
 
@@ -184,34 +183,13 @@ def fits(items: list[NodeItem], bounds: QRectF, width: float, height: float, sca
     return _fits(_extents(items, bounds), bounds, width, height, scale)
 
 
-# Per node, relative to the centre of the bounds: x, y, reach, the zoom from which its
-# label shows, the zoom below which it keeps its screen size, and the label's offset and
-# box (left, right, top, bottom) before that scaling.
+# Per node, relative to the centre of the bounds: x, y, and its `NodeItem.fit_extent`.
 _Extent = tuple[float, float, float, float, float, float, float, float, float, float]
 
 
 def _extents(items: list[NodeItem], bounds: QRectF) -> list[_Extent]:
     cx, cy = bounds.center().x(), bounds.center().y()
-    out = []
-    for item in items:
-        shift, box = item.label_geometry()
-        shows_from = 0.0 if item.selected else item.label_from
-        x, y = item.pos().x() - cx, item.pos().y() - cy
-        out.append(
-            (
-                x,
-                y,
-                item.reach,
-                shows_from,
-                item.label_from,
-                shift,
-                box.left(),
-                box.right(),
-                box.top(),
-                box.bottom(),
-            )
-        )
-    return out
+    return [(item.at[0] - cx, item.at[1] - cy, *item.fit_extent()) for item in items]
 
 
 def _fits(extents: list[_Extent], bounds: QRectF, width: float, height: float, s: float) -> bool:

@@ -104,7 +104,7 @@ def place_node(
     line = fonts.line * item.label_line_count + 3
     label_from = max(0.3, line / room)
     item.place(x < 0.2, label_from)
-    item.setPos(x * width, y * height)
+    item.put(x * width, y * height)
 
 
 Extent = tuple[float, float, float, float]  # the least and greatest x and y of some nodes
@@ -112,9 +112,9 @@ Extent = tuple[float, float, float, float]  # the least and greatest x and y of 
 
 def extent(items: Iterable[NodeItem], around: Extent | None = None) -> Extent | None:
     """Where the nodes lie (with `around`, where they and those lie); None for none."""
-    places = [item.pos() for item in items]
-    xs = [place.x() for place in places]
-    ys = [place.y() for place in places]
+    places = [item.at for item in items]
+    xs = [x for x, _y in places]
+    ys = [y for _x, y in places]
     if around is not None:
         xs += around[0::2]
         ys += around[1::2]

@@ -56,7 +56,7 @@ from .graph_layout import Edge, Structure, add_edge, edge_list, node_info, node_
 from .graph_legend import GraphLegend
 from .graph_motifs_typed import GraphMotifsTyped
 from .graph_scene import LaidOut, graph_picture, lay_out
-from .graph_zoom import GraphZoom
+from .graph_zoom import REFIT_AFTER_TYPING_MS, GraphZoom
 from .zoom_keys import add_zoom_keys
 
 if TYPE_CHECKING:  # a type only: the checks load after the first frame
@@ -106,9 +106,14 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
         self._pending = None  # motifs drawn anew, not yet accounted for (`GraphMotifsTyped`)
         self._plan = None  # motifs worked out, not drawn yet
         self._last_motif = ""
+        self._ringed = ""  # the node drawn selected
         self._dirty = True
         self._fitted = False
         self._auto_view = None  # placed by Fit or the first view (`GraphZoom`)
+        self._refit = QTimer(self)  # placed again once motifs typed pause (`GraphZoom`)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_AFTER_TYPING_MS)
+        self._refit.timeout.connect(self._reapply_view)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 6, 8, 6)
@@ -152,6 +157,7 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
         # fields of items): typing a name relabels its node alone.
         self._drawn: tuple[object, object] = (None, None)
         self._concerns: dict[str, list[Finding]] = {}  # the findings drawn, by node
+        self._worst: dict[str, str] = {}  # and the worst of their severities, by node
         self._edited: set[str] | None = None
         document.changed.connect(self._note_change)
         document.checked.connect(self._on_checked)
@@ -202,6 +208,11 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
     def node_item(self, node_id: str) -> NodeItem | None:
         self._ensure_fresh()
         return self._nodes.get(node_id)
+
+    def node_tooltip(self, node_id: str) -> str:
+        """What hovering over the node shows: what it is, and its findings."""
+        item = self._nodes[node_id]
+        return item.info.tooltip(() if item.kind == "motif" else self._concerns.get(node_id, ()))
 
     def node_center(self, node_id: str) -> QPoint:
         """Where a node is in the canvas viewport (centred on it first)."""
@@ -272,6 +283,8 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             self._ensure_fresh()
 
     def _note_change(self, change: Change) -> None:
+        if self._refit.isActive():  # still typing: placed again once it pauses
+            self._refit.start()
         if change.fields is None or self._edited is None:
             self._edited = None
         else:
@@ -297,26 +310,32 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
                 retag = retag or settled
         if edited is not None and same and retag is not None:
             # The same network (nodes, edges and labels): only the items typed into and
-            # those whose findings changed may look different.
-            concerns = findings_by_id(result.findings)
+            # those whose worst finding changed look different (findings told in other
+            # words, as a hint naming the theme's motifs retyped, only in their tooltips).
             touched = set(edited)
+            rings_as_before = True
             if result is not drawn_result:
-                before = self._concerns
-                touched |= {
-                    node
-                    for node in concerns.keys() | before.keys()
-                    if concerns.get(node) != before.get(node)
-                }
+                before = self._worst
+                self._concerns = findings_by_id(result.findings)
+                self._worst = _worst(self._concerns)
+                if self._worst != before:
+                    rings_as_before = False
+                    touched |= {
+                        node
+                        for node in self._worst.keys() | before.keys()
+                        if self._worst.get(node) != before.get(node)
+                    }
             for node in touched & self._nodes.keys():
-                info = node_info(result, node, concerns)
+                info = node_info(result, node, self._concerns)
                 if info != self._nodes[node].info:
                     self._nodes[node].set_info(info)
-            self._drawn, self._concerns = (result, drawn_network), concerns
+            self._drawn = (result, drawn_network)
             if result is not drawn_result or retag:
-                self._update_summary(flagged_as_before=result is drawn_result)
+                self._update_summary(flagged_as_before=rings_as_before)
             return
         self._drawn = (result, result.graph.network)
         self._concerns = findings_by_id(result.findings)
+        self._worst = _worst(self._concerns)
         infos = node_infos(result)
         edges = edge_list(result)
         structure = _structure(((n, i.kind) for n, i in infos.items()), edges)
@@ -360,7 +379,7 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
 
     def _update_summary(self, flagged_as_before: bool = False) -> None:
         """ "12 nodes · 30 edges · 2 with findings", in the current language
-        (`flagged_as_before`: no node's findings changed since it was last written)."""
+        (`flagged_as_before`: no node's worst finding changed since it was last written)."""
         if not flagged_as_before or self._flagged is None:
             rings = ("error", "warning")
             self._flagged = sum(1 for i in self._nodes.values() if i.severity in rings)
@@ -391,8 +410,12 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
 
     def _on_selection(self, item_id: str, center: bool = True) -> None:
         target = self._target(item_id)
-        for node, each in self._nodes.items():
-            each.set_selected(node == target)
+        # Only the nodes ringed before and now (an item made anew comes unringed).
+        for node in (self._ringed, target):
+            item = self._nodes.get(node)
+            if item is not None:
+                item.set_selected(node == target)
+        self._ringed = target
         self._draw_links(target, center)
 
     def _target(self, item_id: str) -> str:
@@ -413,6 +436,11 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             if center and not visible.contains(item.pos()):
                 self._canvas.centerOn(item)
         self._focus_edges.setPath(path)
+
+
+def _worst(concerns: dict[str, list[Finding]]) -> dict[str, str]:
+    """The worst severity of each id's findings (`findings_by_id`: worst first)."""
+    return {item_id: found[0].severity for item_id, found in concerns.items()}
 
 
 def _structure(nodes: Iterable[tuple[str, str]], edges: list[Edge]) -> Structure:

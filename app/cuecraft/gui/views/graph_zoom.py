@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from .graph_canvas import GraphCanvas
@@ -17,6 +18,10 @@ from .graph_layout import fit_scale, fits
 MIN_SCALE, MAX_SCALE = 0.01, 6.0
 FIT_MAX = 1.6  # Fit never blows a small graph up past a comfortable reading size
 HAIRLINE = 0.3  # below this a fitted graph is too small to read: start at its top instead
+# A motif typed that no longer fits the placed view is placed again only once the typing
+# pauses: the drawing does not zoom under the designer's keys, and at 10,000 cues placing
+# it again takes longer than a keystroke may keep the window waiting.
+REFIT_AFTER_TYPING_MS = 800
 
 
 class GraphZoom:
@@ -29,6 +34,7 @@ class GraphZoom:
     # designer zooms or pans. A resize then keeps the whole graph in view.
     _auto_view: str | None
     _fitted: bool
+    _refit: QTimer  # runs `_reapply_view` once motifs typed pause (`refit_after_typing`)
 
     def scale(self) -> float:
         return self._canvas.transform().m11()
@@ -54,6 +60,7 @@ class GraphZoom:
             self._place("top")
 
     def _place(self, mode: str) -> None:
+        self._refit.stop()  # placed now
         bounds = self._scene.sceneRect()
         width, height = self._room(mode)
         items = list(self._nodes.values())
@@ -92,6 +99,11 @@ class GraphZoom:
         width, height = self._room(self._auto_view)
         items = [self._nodes[node] for node in nodes]
         return fits(items, self._scene.sceneRect(), width, height, self.scale())
+
+    def refit_after_typing(self) -> None:
+        """Place the view again as Fit (or the first view) did, once the typing pauses
+        (`REFIT_AFTER_TYPING_MS`); not if the designer zooms or pans meanwhile."""
+        self._refit.start()
 
     def _reapply_view(self) -> None:
         if self._auto_view is not None and self._nodes:
