@@ -15,6 +15,7 @@ keystroke.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -76,6 +77,8 @@ class DesignGraph:
         self.actions: dict[str, Action] = {a.id: a for a in design.actions}
         self.personas: dict[str, Persona] = {p.id: p for p in design.personas}
         self.broken: list[BrokenReference] = []
+        self._network: nx.MultiDiGraph | None = None  # `network`, once built
+        self._retag: tuple[set[str], bool] | None = None  # motifs typed since it was read
 
         self.zone_of: dict[str, str] = {}
         self.touchpoints_in: dict[str, list[str]] = defaultdict(list)
@@ -381,13 +384,41 @@ class DesignGraph:
 
     # -- the whole design as one networkx graph (views, brief) --------------------
 
-    @cached_property
+    @property
     def network(self) -> nx.MultiDiGraph:
         """Every node and typed edge of SPEC §3, for drawing and exploring
-        (`cuecraft.core.network`), built on first use."""
-        from cuecraft.core.network import build_network
+        (`cuecraft.core.network`), built on first use; motifs typed since it was last read
+        are tagged in it now (`retag_later`)."""
+        network = self._network
+        if network is None:
+            from cuecraft.core.network import build_network
 
-        return build_network(self)
+            network = self._network = build_network(self)
+            self._retag = None  # built as the design is now
+        elif self._retag is not None:
+            from cuecraft.core.network import retag_motifs
+
+            owners, theme = self._retag
+            self._retag = None
+            retag_motifs(network, self, owners, theme)
+        return network
+
+    def built_network(self) -> nx.MultiDiGraph | None:
+        """The network if it was built (motifs typed since may not be tagged in it yet)."""
+        return self._network
+
+    def retag_later(self, owners: Iterable[str], theme: bool) -> None:
+        """Motifs were typed into the items `owners` (and into the theme's list if `theme`):
+        the network changes in place for them when it is next read, not at once. At
+        10,000 cues that takes a keystroke several milliseconds, for a view that may not
+        be on show (`cuecraft.core.network.retag_motifs`)."""
+        if self._network is None:
+            return
+        if self._retag is None:
+            self._retag = (set(owners), theme)
+        else:
+            self._retag[0].update(owners)
+            self._retag = (self._retag[0], self._retag[1] or theme)
 
     def network_without(self, kinds: frozenset[str]) -> nx.MultiDiGraph:
         """`network` without the nodes of some kinds (and their edges): the brief's graph

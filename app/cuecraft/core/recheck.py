@@ -130,16 +130,14 @@ def _refresh_network(graph: DesignGraph, edits: Sequence[Edit], edited: Reads) -
     fields the graph does not read: kept as it is when they are not in it (an owner, a
     remedy: a 10,000-cue network takes a quarter of a second to build), its labels set
     again where labels changed (a name typed), its motif nodes and edges made again where
-    motifs changed (`network.retag_motifs`), in place either way."""
-    network = vars(graph).get("network")
+    motifs changed when it is next read (`DesignGraph.retag_later`), in place either way."""
+    network = graph.built_network()
     if network is None or edited.isdisjoint(NETWORK_READS):
         return
     fields = [edit for edit in _unbatched(edits) if type(edit) is SetField]
     if not edited.isdisjoint(NETWORK_READS - LABELS):
-        from cuecraft.core.network import retag_motifs  # networkx is loaded: there is one
-
         tagged = {edit.owner for edit in fields if edit.name == "motifs"} - {"theme"}
-        retag_motifs(network, graph, tagged, ("theme", "motifs") in edited)
+        graph.retag_later(tagged, ("theme", "motifs") in edited)
         if edited.isdisjoint(LABELS):
             return
     owners = {edit.owner for edit in fields}

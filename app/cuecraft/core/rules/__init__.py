@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from cuecraft.core.findings import Finding
 from cuecraft.core.graph import DesignGraph
@@ -84,8 +85,11 @@ CODES = (
 def run_rule(index: int, graph: DesignGraph) -> list[Finding]:
     """The findings of one of `RULES`, by code, then by place in the file."""
     found = RULES[index](graph)
-    found.sort(key=lambda f: (f.code, f.line, f.column))
+    found.sort(key=_BY_CODE_AND_PLACE)
     return found
+
+
+_BY_CODE_AND_PLACE = attrgetter("code", "line", "column")
 
 
 def check_rules(graph: DesignGraph) -> list[list[Finding]]:
