@@ -208,6 +208,8 @@ class Document(QObject):
         self._checked = -1
         self._edits_since: list[Edit] | None = None
         self._background: BackgroundCheck | None = None
+        # A large design's re-check, shown a moment later (`_show_rechecked`).
+        self._rechecked: tuple[int, CheckResult] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.recheck)
@@ -290,14 +292,24 @@ class Document(QObject):
             self._edits_since = None  # every finding's line may have moved
         if self._checked == self._generation and self.findings_ready:
             return
+        rechecked, self._rechecked = self._rechecked, None
+        if rechecked is not None and rechecked[0] == self._generation:
+            self._take(*rechecked)  # asked for at once (`flush`)
+            return
         since = self._edits_since if self.findings_ready else None
         if since is not None:
             from cuecraft.core.recheck import recheck, runs_in_full
 
             if not runs_in_full(self.result, self.design, since):
-                self._take(
-                    self._generation, recheck(self.result, self.design, since, self.feedback)
-                )
+                result = recheck(self.result, self.design, since, self.feedback)
+                if wait or not self.is_big:
+                    self._take(self._generation, result)
+                else:
+                    # The views take it a moment later: at 10,000 cues the re-check and
+                    # their work together kept a keystroke waiting too long. (A timer, not
+                    # a posted call: that would come before whatever else is waiting.)
+                    self._rechecked = (self._generation, result)
+                    QTimer.singleShot(1, self, self._show_rechecked)
                 return
         if self.is_big and not wait:
             self._check_in_background()
@@ -305,6 +317,13 @@ class Document(QObject):
         from cuecraft.gui.check_worker import full_check
 
         self._take(self._generation, full_check(self.design, self.feedback))
+
+    def _show_rechecked(self) -> None:
+        """Show the re-check made a moment ago, unless the design changed since (it is
+        then checked again, from the result shown, with every edit since)."""
+        rechecked, self._rechecked = self._rechecked, None
+        if rechecked is not None and rechecked[0] == self._generation:
+            self._take(*rechecked)
 
     def _check_in_background(self) -> None:
         from cuecraft.gui.check_worker import BackgroundCheck
@@ -334,7 +353,7 @@ class Document(QObject):
 
     def _take(self, generation: int, result: CheckResult) -> None:
         """`result` is of the design at `generation` (now): show it."""
-        network = vars(self.result.graph).get("network")
+        network = self.result.graph.built_network()
         if network is not None and result.graph is not self.result.graph:
             from cuecraft.core.network import let_go
 
