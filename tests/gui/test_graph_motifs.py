@@ -217,6 +217,13 @@ def test_the_motif_last_clicked_stays_ringed_when_typed_away_and_back(qtbot: Any
     assert view.selected_node() == f"motif:{motifs[-1]}"
 
 
+def worked_out(view: GraphView) -> None:
+    """The motifs typed worked out now, not drawn: the slices that tag them in the network
+    (`DesignGraph.retag_later`) and work the drawing out."""
+    view._draw_motifs()  # the network tagged
+    view._draw_motifs()  # the drawing worked out
+
+
 def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> None:
     # The motif edges are drawn first and the view's account of them follows a moment
     # later: whatever comes in between, the view ends as a fresh one.
@@ -227,8 +234,8 @@ def test_motifs_drawn_and_a_full_check_before_the_view_caught_up(qtbot: Any) -> 
     tags = list(cue.motifs)
     assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"])) is None
     document.flush()
-    view._draw_motifs()  # worked out now,
-    view._draw_motifs(planned=True)  # drawn now, the rest of the view a moment later
+    worked_out(view)
+    view._draw_planned()  # drawn now, the rest of the view a moment later
     # Taken back, and then a full check: a new network, of the nodes and edges the view
     # had before the motif was typed, not of those it draws.
     assert document.push(SetField(cue.id, "motifs", tags)) is None
@@ -243,11 +250,11 @@ def test_motifs_worked_out_then_typed_again_before_they_were_drawn(qtbot: Any) -
     tags = list(cue.motifs)
     assert document.push(SetField(cue.id, "motifs", [*tags, "waterfall"], merge=True)) is None
     document.flush()
-    view._draw_motifs()  # worked out for "waterfall"
+    worked_out(view)  # for "waterfall"
     assert view._plan
     assert document.push(SetField(cue.id, "motifs", [*tags, "rainforest"], merge=True)) is None
     document.flush()
-    view._draw_motifs(planned=True)  # what was worked out no longer holds: worked out anew
+    view._draw_planned()  # what was worked out no longer holds: worked out anew
     layer = view._edge_layer
     assert layer is not None
     node = view._nodes[cue.id].pos()

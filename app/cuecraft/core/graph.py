@@ -403,6 +403,16 @@ class DesignGraph:
             retag_motifs(network, self, owners, theme)
         return network
 
+    @property
+    def retag_waiting(self) -> bool:
+        """Whether motifs typed are still to be tagged in the network (`retag_later`)."""
+        return self._retag is not None
+
+    def retag_now(self) -> None:
+        """Tag the motifs typed since in the network now (`retag_later`)."""
+        if self._retag is not None:
+            self.network  # noqa: B018 - reading it tags them
+
     def built_network(self) -> nx.MultiDiGraph | None:
         """The network if it was built (motifs typed since may not be tagged in it yet)."""
         return self._network

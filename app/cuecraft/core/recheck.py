@@ -31,7 +31,7 @@ full, as is feedback imported again (a new `Feedback` object: its rules run agai
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 
 from cuecraft.core.check import CheckResult, RuleFindings, assemble, check
 from cuecraft.core.edits import OWN_FIELDS, Batch, Edit, SetField
@@ -69,6 +69,29 @@ def recheck(
     design) and the `edits` applied to or reverted on it since, in any order.
 
     Codes selected or ignored when `previous` was checked stay selected or ignored."""
+    return finished(recheck_in_steps(previous, design, edits, feedback))
+
+
+def finished(steps: Generator[None, None, CheckResult]) -> CheckResult:
+    """The result of a re-check in steps (`recheck_in_steps`), run to its end."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: CheckResult = done.value
+            return result
+
+
+def recheck_in_steps(
+    previous: CheckResult,
+    design: Design,
+    edits: Sequence[Edit],
+    feedback: Feedback | None = None,
+) -> Generator[None, None, CheckResult]:
+    """`recheck` a step at a time: it pauses before each rule it runs again and before
+    scoring, so that a window can do other work in between (a rule over every cue of a
+    10,000-cue design takes a keystroke's share on its own). The design must not change
+    until it is done: if it does, start again from `previous` with every edit since."""
     made = previous.rule_findings
     edited = _partly(previous, design, edits)
     if made is None or edited is None:
@@ -82,15 +105,18 @@ def recheck(
     changed = False
     for index, reads in enumerate(RULE_READS):
         if not reads.isdisjoint(edited):
+            yield
             changed |= _run_again(by_rule, index, run_rule(index, graph))
     feedback_reads = FEEDBACK_READS if feedback is not None else frozenset()
     if feedback is not made.feedback or not feedback_reads.isdisjoint(edited):
+        yield
         changed |= _run_again(by_rule, len(RULE_READS), check_feedback(graph, feedback))
 
     scored = not SCORE_READS.isdisjoint(edited)
     if not changed and not scored and feedback is made.feedback:
         return previous
     now = RuleFindings(tuple(by_rule), feedback, made.select, made.ignore, made.language)
+    yield
     return assemble(graph, now, None if changed or scored else previous.scorecard)
 
 

@@ -7,8 +7,9 @@ reversible core edit on the QUndoStack. After every change the checks rerun
 
 from __future__ import annotations
 
+import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from cuecraft.core.edits import AddItem, Change, Edit, EditError, RemoveItem, RenameId, SetField
 from cuecraft.core.i18n import N_, _
 from cuecraft.core.model import Design
+from cuecraft.gui.slices import Slices
 
 if TYPE_CHECKING:  # the checks load after the design is on screen
     from cuecraft.core.check import CheckResult
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # the checks load after the design is on screen
 MERGE_ID = 0x51E7  # QUndoCommand.id() for typing into one field
 BIG_DESIGN = 2000  # cues; above this, checks wait for a pause in typing
 BIG_DESIGN_DELAY_MS = 60
+RECHECK_STEP_S = 0.01  # a large design's re-check goes on this long before the window's turn
 
 # The undo step's name of an item added with the core's own description, by section.
 ADDED = {
@@ -208,8 +211,11 @@ class Document(QObject):
         self._checked = -1
         self._edits_since: list[Edit] | None = None
         self._background: BackgroundCheck | None = None
-        # A large design's re-check, shown a moment later (`_show_rechecked`).
+        # A large design's re-check under way a step at a time (`_step`), and one done,
+        # for the views to take a moment later (`_show_rechecked`), each of a generation.
+        self._rechecking: tuple[int, Generator[None, None, CheckResult]] | None = None
         self._rechecked: tuple[int, CheckResult] | None = None
+        self.slices = Slices(self)  # the work a keystroke sets off, a slice per moment
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.recheck)
@@ -296,20 +302,24 @@ class Document(QObject):
         if rechecked is not None and rechecked[0] == self._generation:
             self._take(*rechecked)  # asked for at once (`flush`)
             return
+        rechecking, self._rechecking = self._rechecking, None
         since = self._edits_since if self.findings_ready else None
         if since is not None:
-            from cuecraft.core.recheck import recheck, runs_in_full
+            from cuecraft.core.recheck import finished, recheck_in_steps, runs_in_full
 
             if not runs_in_full(self.result, self.design, since):
-                result = recheck(self.result, self.design, since, self.feedback)
-                if wait or not self.is_big:
-                    self._take(self._generation, result)
+                if rechecking is not None and rechecking[0] == self._generation:
+                    steps = rechecking[1]  # under way: finished here (`flush`)
                 else:
-                    # The views take it a moment later: at 10,000 cues the re-check and
-                    # their work together kept a keystroke waiting too long. (A timer, not
-                    # a posted call: that would come before whatever else is waiting.)
-                    self._rechecked = (self._generation, result)
-                    QTimer.singleShot(1, self, self._show_rechecked)
+                    steps = recheck_in_steps(self.result, self.design, since, self.feedback)
+                if wait or not self.is_big:
+                    self._take(self._generation, finished(steps))
+                else:
+                    # At 10,000 cues the re-check and the views' work together kept a
+                    # keystroke waiting too long: the re-check runs a step at a time, and
+                    # the views take it in a moment of their own.
+                    self._rechecking = (self._generation, steps)
+                    self._step()
                 return
         if self.is_big and not wait:
             self._check_in_background()
@@ -317,6 +327,29 @@ class Document(QObject):
         from cuecraft.gui.check_worker import full_check
 
         self._take(self._generation, full_check(self.design, self.feedback))
+
+    def _step(self) -> None:
+        """Carry a large design's re-check on for a moment (`RECHECK_STEP_S`), then let
+        the window do whatever waits (`slices`); once done, the views take it a moment
+        later. Edited meanwhile: dropped (the newest state is checked from the result
+        shown, with every edit since)."""
+        if self._rechecking is None:
+            return
+        generation, steps = self._rechecking
+        if generation != self._generation:
+            self._rechecking = None
+            return
+        started = time.monotonic()
+        try:
+            next(steps)  # a step at least, however long the last one took
+            while time.monotonic() - started < RECHECK_STEP_S:
+                next(steps)
+        except StopIteration as done:
+            self._rechecking = None
+            self._rechecked = (generation, done.value)
+            self.slices.add(self._show_rechecked)
+            return
+        self.slices.add(self._step)
 
     def _show_rechecked(self) -> None:
         """Show the re-check made a moment ago, unless the design changed since (it is

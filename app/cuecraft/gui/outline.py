@@ -144,7 +144,7 @@ class Outline(QTreeWidget):
         self._item_actions: list[QAction] = []
         self.itemSelectionChanged.connect(self._on_selection)
         document.changed.connect(self._on_changed)
-        document.checked.connect(self._mark_findings)
+        document.checked.connect(self._on_checked)
         document.selection_changed.connect(self._select)
         self.rebuild()
         self.retranslate()
@@ -259,6 +259,14 @@ class Outline(QTreeWidget):
             if entry is not None and item is not None:
                 entry.setText(0, item_label(item))
                 entry.setToolTip(0, item_label(item))
+
+    def _on_checked(self) -> None:
+        if self.document.is_big:
+            # A moment after the findings, in a slice of its own: at 10,000 cues
+            # thousands of entries can change their marks on one keystroke.
+            self.document.slices.add(self._mark_findings)
+        else:
+            self._mark_findings()
 
     def _mark_findings(self) -> None:
         severity: dict[str, str] = {}

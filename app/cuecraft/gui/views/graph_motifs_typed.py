@@ -11,9 +11,8 @@ not.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -43,31 +42,45 @@ class GraphMotifsTyped:
     _pending: Retagged | None  # motifs drawn anew, not yet accounted for
     _plan: Plan | Literal[False] | None  # motifs worked out, not drawn yet
 
-    def _owner(self) -> QObject:
-        """The view, as the object the slices' timers belong to (gone with it)."""
-        return cast(QObject, self)
-
     if TYPE_CHECKING:  # what GraphView, GraphZoom and QWidget provide (never shadowed)
 
         def palette(self) -> QPalette: ...
-        def _ensure_fresh(self) -> None: ...
+        def _ensure_fresh(self, in_slices: bool = False) -> None: ...
+        def _fresh_slice(self) -> None: ...
         def _target(self, item_id: str) -> str: ...
         def _on_selection(self, item_id: str, center: bool = True) -> None: ...
         def _draw_links(self, target: str, center: bool) -> None: ...
         def _shows(self, nodes: Iterable[str]) -> bool: ...
         def refit_after_typing(self) -> None: ...
 
-    def _draw_motifs(self, planned: bool = False) -> None:
-        """Motifs typed, in slices: worked out, then drawn (painted next), then the view's
-        own account of them (`_settle`, in `_ensure_fresh`)."""
-        if not planned:
-            if self._dirty and self._edited is not None:
-                self._plan = self._plan_motifs(self.document.result)
-            QTimer.singleShot(1, self._owner(), lambda: self._draw_motifs(planned=True))
+    def _draw_motifs(self) -> None:
+        """Motifs typed, in slices (`Document.slices`): worked out, then drawn (painted
+        next, `_draw_planned`), then the view's own account of them (`_settle`, in
+        `_ensure_fresh`)."""
+        graph = self.document.result.graph
+        if graph.retag_waiting:  # the network itself changed first, in a slice of its own
+            graph.retag_now()
+            self.document.slices.add(self._draw_motifs)
             return
+        if self._dirty and self._edited is not None:
+            self._plan = self._plan_motifs(self.document.result)
+        self.document.slices.add(self._draw_planned)
+
+    def _draw_planned(self) -> None:
         if self._dirty and self._edited is not None and self._pending is None:
             self._pending = self._retag_scene(self.document.result) or None
-        QTimer.singleShot(1, self._owner(), self._ensure_fresh)
+        self.document.slices.add(self._fresh_slice)
+
+    def _motifs_to_draw(self, result: CheckResult) -> bool:
+        """Whether motifs were typed since they were drawn (the network's motif nodes or
+        edges changed, or are still to change), without changing the network itself."""
+        if self._laid is None:
+            return False
+        if result.graph.retag_waiting:
+            return True
+        from cuecraft.core.network import motifs_changed  # loaded: there is a network
+
+        return motifs_changed(self._laid.network) != self._laid.motifs_changed
 
     def _retag(self, result: CheckResult) -> bool | None:
         """Motifs typed (into an item or the theme): their nodes and edges drawn again in

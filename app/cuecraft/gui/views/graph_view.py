@@ -274,11 +274,13 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             return
         if self._retagged:
             # Motifs typed: their nodes and edges are drawn a moment later, after the
-            # findings and whatever the window has waiting (a timer, not a posted call,
-            # which would come first), and the rest of the view follows it: a keystroke's
-            # work in three parts, each well within what a key may keep the window waiting
-            # (at 10,000 cues, together they were not).
-            QTimer.singleShot(1, self, self._draw_motifs)
+            # findings and whatever the window has waiting (`Document.slices`), and the
+            # rest of the view follows it: a keystroke's work in three parts, each well
+            # within what a key may keep the window waiting (at 10,000 cues, together
+            # they were not).
+            self.document.slices.add(self._draw_motifs)
+        elif self.document.is_big:  # after the findings, in a moment of its own
+            self.document.slices.add(self._fresh_slice)
         else:
             self._ensure_fresh()
 
@@ -292,16 +294,30 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             # Motifs are the network's edges, changed in place (`core.recheck`).
             self._retagged |= "motifs" in change.fields
 
-    def _ensure_fresh(self) -> None:
+    def _fresh_slice(self) -> None:
+        """`_ensure_fresh` as a slice of a large design's keystroke (`Document.slices`)."""
+        self._ensure_fresh(in_slices=True)
+
+    def _ensure_fresh(self, in_slices: bool = False) -> None:
+        """The view brought up to the document's result. `in_slices`: motifs typed since
+        they were last drawn are worked out and drawn in slices of their own first."""
         if not self._dirty:
+            return
+        result = self.document.result
+        drawn_result, drawn_network = self._drawn
+        same = drawn_network is not None and drawn_network is result.graph.built_network()
+        if in_slices and self._pending is not None:
+            self._settle()  # the motifs drawn a moment ago; the rest of the view next
+            self.document.slices.add(self._fresh_slice)
+            return
+        typing = same and self._retagged and self._edited is not None
+        if in_slices and typing and self._motifs_to_draw(result):
+            self.document.slices.add(self._draw_motifs)  # typed since they were drawn
             return
         self._dirty = False
         settled = self._settle()  # motifs drawn a moment ago, whatever happened since
-        result = self.document.result
         edited, self._edited = self._edited, set()
         retagged, self._retagged = self._retagged, False
-        drawn_result, drawn_network = self._drawn
-        same = drawn_network is result.graph.network
         # Motifs drawn anew (True), none to draw (False), or more to do than that (None).
         retag: bool | None = settled
         if same and retagged and edited is not None:
