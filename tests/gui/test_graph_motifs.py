@@ -263,3 +263,34 @@ def test_motifs_worked_out_then_typed_again_before_they_were_drawn(qtbot: Any) -
     assert start in starts["motif:rainforest"]  # drawn at once as typed last
     assert start not in starts.get("motif:waterfall", set())
     assert drawing(view) == fresh_drawing(qtbot, document)
+
+
+def test_a_large_designs_graph_catches_up_on_its_own(qtbot: Any, monkeypatch: Any) -> None:
+    # A large design's Graph tab follows a keystroke in slices of its own; nothing asks
+    # it for its nodes meanwhile (which would bring it up to date at once): it must get
+    # there itself, also when a motif needs the whole graph laid out again, and when the
+    # findings stay as they were but an edge came.
+    from cuecraft.gui import document as document_module
+
+    monkeypatch.setattr(document_module, "BIG_DESIGN", 0)
+    document, view = shown_graph(qtbot, 1000, 700)
+    design = document.design
+    motifs = list(design.theme.motifs)
+    souvenir = next(s for s in design.souvenirs if set(s.motifs) & set(motifs))
+    other = next(m for m in motifs if m not in souvenir.motifs)
+    keys = [
+        SetField(souvenir.id, "motifs", [*souvenir.motifs, other]),  # an edge, no finding
+        SetField("theme", "motifs", []),  # the motif column gone: laid out again
+        SetField("theme", "motifs", motifs),  # and back
+    ]
+    for key in keys:
+        edges = len(view._edges)
+        assert document.push(key) is None
+
+        def caught_up() -> bool:
+            return not document.checking and not document.slices._queued and not view._dirty
+
+        qtbot.waitUntil(caught_up, timeout=5000)
+        if key.owner == souvenir.id:
+            assert len(view._edges) == edges + 1
+        assert drawing(view) == fresh_drawing(qtbot, document), key

@@ -41,6 +41,7 @@ class GraphMotifsTyped:
     _auto_view: str | None
     _pending: Retagged | None  # motifs drawn anew, not yet accounted for
     _plan: Plan | Literal[False] | None  # motifs worked out, not drawn yet
+    _chased: int  # the network's `motifs_changed` when motifs were last worked out
 
     if TYPE_CHECKING:  # what GraphView, GraphZoom and QWidget provide (never shadowed)
 
@@ -64,6 +65,11 @@ class GraphMotifsTyped:
             return
         if self._dirty and self._edited is not None:
             self._plan = self._plan_motifs(self.document.result)
+            network = graph.built_network()
+            if network is not None:  # worked out, drawn in place or not (laid out again)
+                from cuecraft.core.network import motifs_changed  # loaded: there is one
+
+                self._chased = motifs_changed(network)
         self.document.slices.add(self._draw_planned)
 
     def _draw_planned(self) -> None:
@@ -72,15 +78,18 @@ class GraphMotifsTyped:
         self.document.slices.add(self._fresh_slice)
 
     def _motifs_to_draw(self, result: CheckResult) -> bool:
-        """Whether motifs were typed since they were drawn (the network's motif nodes or
-        edges changed, or are still to change), without changing the network itself."""
+        """Whether motifs were typed since they were drawn or last worked out (the
+        network's motif nodes or edges changed, or are still to change), without changing
+        the network itself. Once worked out, a change that moves more than the motif
+        column is laid out again with the rest (`_ensure_fresh`), not worked out anew."""
         if self._laid is None:
             return False
         if result.graph.retag_waiting:
             return True
         from cuecraft.core.network import motifs_changed  # loaded: there is a network
 
-        return motifs_changed(self._laid.network) != self._laid.motifs_changed
+        changed = motifs_changed(self._laid.network)
+        return changed not in (self._laid.motifs_changed, self._chased)
 
     def _retag(self, result: CheckResult) -> bool | None:
         """Motifs typed (into an item or the theme): their nodes and edges drawn again in
@@ -101,8 +110,9 @@ class GraphMotifsTyped:
             return None
         from cuecraft.core.network import motifs_changed  # loaded: there is a network
 
-        network = result.graph.network
-        if self._laid.network is not network:
+        result.graph.retag_now()  # the motifs typed, tagged in the network
+        network = result.graph.built_network()  # not built here: a slice is no place
+        if network is None or self._laid.network is not network:
             return None
         if motifs_changed(network) == self._laid.motifs_changed:
             return False  # not a motif's node or edge changed (a word that is none yet)

@@ -105,6 +105,8 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
         self._flagged: int | None = None  # nodes with findings, as the summary says
         self._pending = None  # motifs drawn anew, not yet accounted for (`GraphMotifsTyped`)
         self._plan = None  # motifs worked out, not drawn yet
+        self._settled_apart = False  # motifs drawn accounted for in a slice of their own
+        self._chased = -1  # the network's motif changes last worked out in slices
         self._last_motif = ""
         self._ringed = ""  # the node drawn selected
         self._dirty = True
@@ -307,7 +309,8 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
         drawn_result, drawn_network = self._drawn
         same = drawn_network is not None and drawn_network is result.graph.built_network()
         if in_slices and self._pending is not None:
-            self._settle()  # the motifs drawn a moment ago; the rest of the view next
+            # The motifs drawn a moment ago; the rest of the view next.
+            self._settled_apart |= self._settle()
             self.document.slices.add(self._fresh_slice)
             return
         typing = same and self._retagged and self._edited is not None
@@ -315,7 +318,8 @@ class GraphView(GraphMotifsTyped, GraphZoom, QWidget):
             self.document.slices.add(self._draw_motifs)  # typed since they were drawn
             return
         self._dirty = False
-        settled = self._settle()  # motifs drawn a moment ago, whatever happened since
+        settled = self._settle() or self._settled_apart  # motifs drawn a moment ago
+        self._settled_apart = False
         edited, self._edited = self._edited, set()
         retagged, self._retagged = self._retagged, False
         # Motifs drawn anew (True), none to draw (False), or more to do than that (None).
