@@ -57,6 +57,7 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         self._worded_menus: list[tuple[QMenu, str]] = []
         self._view_titles: list[str] = []
         self._frozen_graph: Callable[[], object] = lambda: None  # `_freeze_checked`
+        self._collect_due = False  # a design replaced waits to be collected
         self._build_actions()
         self._build_menus()
         self.tabs = QTabWidget(self)
@@ -184,9 +185,10 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         # panels are gone (a moment after the open, not while anyone types).
         if old is not None and old is not document:
             gc.unfreeze()
-            QTimer.singleShot(1000, _collect_then_freeze)
+            self._collect_due = True  # nothing frozen meanwhile: it would be kept forever
+            QTimer.singleShot(1000, self._collect_then_freeze)
         else:
-            gc.freeze()
+            self._freeze()
         self._install_undo_actions()
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.changed.connect(self._autosave_soon)
@@ -205,7 +207,19 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         graph = self.document.result.graph
         if self._frozen_graph() is not graph:
             self._frozen_graph = weakref.ref(graph)
+            self._freeze()
+
+    def _freeze(self) -> None:
+        """Keep what lives now out of the collector's sight (`gc.freeze`); not while a
+        design that was replaced waits to be collected (`_collect_then_freeze` does it)."""
+        if not self._collect_due:
             gc.freeze()
+
+    def _collect_then_freeze(self) -> None:
+        """Free what the design that was replaced left in cycles, then keep the rest frozen."""
+        self._collect_due = False
+        gc.collect()
+        gc.freeze()
 
     def view_at(self, index: int) -> QWidget | None:
         """The view of a tab, built now if it has not been shown yet."""
@@ -216,7 +230,7 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
             # it does: kept out of the collector's full passes like the design (each took
             # up to 0.1 s, now and then, while someone typed). Once it has drawn: a tab
             # draws when shown, right after this.
-            QTimer.singleShot(0, gc.freeze)
+            QTimer.singleShot(0, self._freeze)
             current = self.tabs.currentIndex()
             placeholder = self.tabs.widget(index)
             self.tabs.blockSignals(True)
@@ -398,12 +412,6 @@ class MainWindow(FileActions, ItemActions, CompareActions, WindowMenus, WindowLa
         if urls and urls[0].isLocalFile():
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
-
-
-def _collect_then_freeze() -> None:
-    """Free what the design that was replaced left in cycles, then keep the rest frozen."""
-    gc.collect()
-    gc.freeze()
 
 
 def _plain(text: str) -> str:
