@@ -288,7 +288,7 @@ def test_a_large_designs_graph_catches_up_on_its_own(qtbot: Any, monkeypatch: An
         assert document.push(key) is None
 
         def caught_up() -> bool:
-            return not document.checking and not document.slices._queued and not view._dirty
+            return not document.checking and document.slices.idle and not view._dirty
 
         qtbot.waitUntil(caught_up, timeout=5000)
         if key.owner == souvenir.id:

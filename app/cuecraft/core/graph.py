@@ -422,13 +422,9 @@ class DesignGraph:
         the network changes in place for them when it is next read, not at once. At
         10,000 cues that takes a keystroke several milliseconds, for a view that may not
         be on show (`cuecraft.core.network.retag_motifs`)."""
-        if self._network is None:
-            return
-        if self._retag is None:
-            self._retag = (set(owners), theme)
-        else:
-            self._retag[0].update(owners)
-            self._retag = (self._retag[0], self._retag[1] or theme)
+        if self._network is not None:
+            waiting, theme_waiting = self._retag or (set(), False)
+            self._retag = (waiting | set(owners), theme_waiting or theme)
 
     def network_without(self, kinds: frozenset[str]) -> nx.MultiDiGraph:
         """`network` without the nodes of some kinds (and their edges): the brief's graph

@@ -36,8 +36,10 @@ class Slices(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    def waiting(self, work: Slice) -> bool:
-        return work in self._queued
+    @property
+    def idle(self) -> bool:
+        """Whether no slice is waiting to run."""
+        return not self._queued
 
     def _run_one(self) -> None:
         if not self._queued:

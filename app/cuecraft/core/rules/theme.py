@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from cuecraft.core.findings import Finding, finding, quote_list
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
-from cuecraft.core.model import Cue, Layer, Location, Souvenir
+from cuecraft.core.model import Cue, Layer, Souvenir
 from cuecraft.core.reads import Reads, fields
 
 
@@ -59,16 +59,15 @@ def check(graph: DesignGraph) -> list[Finding]:
                     "tag it with one of {motifs}, or rethink whether it belongs to this theme"
                 ).format(motifs=quote_list(design.theme.motifs[:4], alternatives=True))
             message = _no_motif(kind)
-            # `finding` spelled out: at 10,000 cues there can be thousands, made again on
-            # every key typed into the theme's motifs.
-            first = Location(1, 1)
-            for item in unthemed:
-                at = item.where.get("", first)
-                said = message.format(item=item.id)
-                out.append(Finding("THM001", "warning", said, (item.id,), at.line, at.column, hint))
+            out.extend(
+                finding("THM001", "warning", message.format(item=item.id), (item.id,), item, hint)
+                for item in unthemed
+            )
     if avoid:
         for items, kind in [*themed, (design.souvenirs, "souvenir")]:
-            for item in [item for item in items if not avoid.isdisjoint(item.motifs)]:
+            for item in items:
+                if avoid.isdisjoint(item.motifs):
+                    continue
                 clash = [m for m in item.motifs if m in avoid]
                 out.append(
                     finding(
