@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from cuecraft.core.check import check
 from cuecraft.core.conflicts import recorded_conflicts, resolve
 from cuecraft.core.diff import diff_designs
-from cuecraft.core.edits import RenameId
+from cuecraft.core.edits import AddItem, EditError, RenameId
 from cuecraft.core.fileformat import parse_design
+from cuecraft.core.itemfields import design_fields, item_fields, same_value
 from cuecraft.core.merge import merge_designs
-from cuecraft.core.model import Cue, Persona, Zone
+from cuecraft.core.model import SECTIONS, Cue, Persona, Zone
 from cuecraft.core.writer import saved_text
 from tests.core.conftest import BASELINE_YAML
+from tests.core.edit_strategies import an_edit, new_item
 
 
 def _three():
@@ -426,3 +428,60 @@ def test_the_diff_sees_a_resolved_conflict():
     assert not changes.same
     assert [c.field for c in changes.design] == ["x-merge-conflicts"]
     assert [f.code for f in changes.resolved_findings] == ["MRG001"]
+
+
+def _as_written(design):
+    """What a merge must keep of a design: each section's ids in order, then the design's
+    own fields and every item's, as set (blank ones left out)."""
+
+    def fields(values):
+        return {name: value for name, value in values.items() if value not in (None, [], {}, "")}
+
+    order = {section: [i.id for i in getattr(design, section)] for section in SECTIONS}
+    return order, [fields(design_fields(design, False))] + [
+        fields(item_fields(item)) for item in design.items()
+    ]
+
+
+def _assert_same(design, expected):
+    """`design` is `expected` as written (lists without order compared as sets, as the
+    merge compares them)."""
+    order, fields = _as_written(design)
+    expected_order, expected_fields = _as_written(expected)
+    assert order == expected_order
+    for mine, other in zip(fields, expected_fields, strict=True):
+        assert mine.keys() == other.keys()
+        assert all(same_value(name, mine[name], other[name]) for name in mine)
+
+
+@st.composite
+def _a_branch(draw):
+    """The baseline and a branch of it: a few edits of any kind, items added anywhere in
+    their section (runs of them too), removed and renamed."""
+    base = parse_design(BASELINE_YAML)
+    branch = copy.deepcopy(base)
+    for _ in range(draw(st.integers(1, 8))):
+        edit = draw(an_edit(branch, []))
+        if isinstance(edit, AddItem) or draw(st.booleans()):
+            added = draw(new_item(branch, []))
+            section = getattr(branch, added.section)
+            edit = AddItem(added.section, added.item, draw(st.integers(0, len(section))))
+        if edit is None:
+            continue
+        try:
+            edit.apply(branch)
+        except EditError:
+            continue
+    return base, branch
+
+
+@settings(max_examples=60, deadline=None)
+@given(_a_branch())
+def test_a_side_that_changed_nothing_takes_the_other_sides_design(branched):
+    """Items theirs added anywhere land where theirs has them; whatever one side did
+    alone, the merge is that side's design."""
+    base, branch = branched
+    for ours, theirs in ((copy.deepcopy(base), branch), (branch, copy.deepcopy(base))):
+        result = merge_designs(base, ours, theirs)
+        assert result.clean
+        _assert_same(result.design, branch)

@@ -146,8 +146,17 @@ def _renames(
 
 def renames_between(old: Design, new: Design) -> dict[str, str]:
     """Old id → new id for each item of `old` that `new` holds under another id, unchanged."""
-    gone, fresh = _gone_and_fresh(items_by_id(old), items_by_id(new))
-    return _renames(gone, fresh)
+    return renames_among(items_by_id(old), items_by_id(new))
+
+
+def renames_among(
+    old_items: dict[str, tuple[str, Item]], new_items: dict[str, tuple[str, Item]]
+) -> dict[str, str]:
+    """`renames_between` for designs whose items by id are at hand (`items_by_id`)."""
+    return _renames(*_gone_and_fresh(old_items, new_items))
+
+
+_NONE = ("", None)
 
 
 def _gone_and_fresh(
@@ -155,16 +164,11 @@ def _gone_and_fresh(
 ) -> tuple[dict[str, tuple[str, Item]], dict[str, tuple[str, Item]]]:
     """The items only the old design has, and those only the new one has (an id whose
     kind changed is in both)."""
-    gone = {
-        i: v
-        for i, v in old_items.items()
-        if i not in new_items or kind_of(new_items[i][1]) != kind_of(v[1])
-    }
-    fresh = {
-        i: v
-        for i, v in new_items.items()
-        if i not in old_items or kind_of(old_items[i][1]) != kind_of(v[1])
-    }
+    # Each section holds one kind of item: the sections are compared, in one pass over each
+    # side of a design that is mostly the same (a 10,000-cue diff or merge does this often).
+    get_new, get_old = new_items.get, old_items.get
+    gone = {i: v for i, v in old_items.items() if get_new(i, _NONE)[0] != v[0]}
+    fresh = {i: v for i, v in new_items.items() if get_old(i, _NONE)[0] != v[0]}
     return gone, fresh
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cuecraft.core.conflicts import Conflict, add_conflicts
-from cuecraft.core.diff import renames_between
+from cuecraft.core.diff import renames_among
 from cuecraft.core.edits import RenameId
 from cuecraft.core.itemfields import (
     MISSING,
@@ -48,6 +48,8 @@ from cuecraft.core.itemfields import (
 )
 from cuecraft.core.merge_comments import merge_comments, merge_preamble
 from cuecraft.core.model import SECTIONS, Design, Item, kind_of
+
+ItemsById = dict[str, tuple[str, Item]]
 
 MAPPING_FIELDS = frozenset({"emotion"})
 """Fields that are mappings of the format's own (a persona's emotion per touchpoint):
@@ -149,15 +151,19 @@ def merge_designs(base: Design, ours: Design, theirs: Design) -> MergeResult:
     The copy is made on write: the result shares with `ours` the items the merge
     leaves alone (a deep copy of a 10,000-cue design costs more than the merge).
     """
-    ours_renamed = renames_between(base, ours)
-    theirs_renamed = renames_between(base, theirs)
-    if ours_renamed or theirs_renamed:
+    base_items, our_items, their_items = items_by_id(base), items_by_id(ours), items_by_id(theirs)
+    ours_renamed = renames_among(base_items, our_items)
+    theirs_renamed = renames_among(base_items, their_items)
+    if ours_renamed:
         # Merged under the base's ids, renamed afterwards: an edit on one side reaches
         # the item the other side renamed.
         ours = _with_ids_of_base(ours, ours_renamed)
+        our_items = items_by_id(ours)
+    if theirs_renamed:
         theirs = _with_ids_of_base(theirs, theirs_renamed)
+        their_items = items_by_id(theirs)
     conflicts: list[Conflict] = []
-    result = _merge(base, ours, theirs, conflicts)
+    result = _merge((base, ours, theirs), (base_items, our_items, their_items), conflicts)
     _rename(result, ours_renamed, theirs_renamed, conflicts)
     add_conflicts(result, conflicts)
     return MergeResult(result, tuple(conflicts))
@@ -194,7 +200,14 @@ def _rename(
             conflicts.append(Conflict(new_id, "id", mine, other))
 
 
-def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]) -> Design:
+def _merge(
+    designs: tuple[Design, Design, Design],
+    by_id: tuple[ItemsById, ItemsById, ItemsById],
+    conflicts: list[Conflict],
+) -> Design:
+    """Base, ours and theirs merged; `by_id` holds their items by id (`items_by_id`)."""
+    base, ours, theirs = designs
+    base_items, our_items, their_items = by_id
     result = _shallow_copy(ours)
     for path, value in _merge_fields(
         "",
@@ -212,7 +225,6 @@ def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]
     result.value.comments = merge_comments(
         base.value.comments, ours.value.comments, theirs.value.comments
     )
-    base_items, our_items, their_items = items_by_id(base), items_by_id(ours), items_by_id(theirs)
     places = {
         item.id: (section, index)
         for section in SECTIONS
@@ -267,30 +279,49 @@ def _merge(base: Design, ours: Design, theirs: Design, conflicts: list[Conflict]
             continue
         if not _same_item(was[1], item):
             conflicts.append(Conflict(item_id, None, None, _record(item)))
+    placed_in = {their_items[i][0] for i in to_place}
     for section in SECTIONS:
-        items = [i for i in getattr(result, section) if i.id not in dropped]
-        _place_theirs(items, section, their_items, to_place)
+        items = getattr(result, section)
+        if dropped:
+            items = [i for i in items if i.id not in dropped]
+        if section in placed_in:
+            items = _place_theirs(items, getattr(theirs, section), to_place)
         setattr(result, section, items)
     return result
 
 
-def _place_theirs(
-    items: list[Item],
-    section: str,
-    their_items: dict[str, tuple[str, Item]],
-    to_place: set[str],
-) -> None:
-    """Insert the items theirs brought, each after the item it follows in theirs."""
+def _place_theirs(items: list[Item], theirs: list[Item], to_place: set[str]) -> list[Item]:
+    """`items` with the items of `theirs` (one section) whose ids are `to_place`, each
+    right after the item it follows in theirs; after the last item when that one is not
+    in `items`, first when it follows none."""
+    present = {item.id for item in items}
+    first: list[Item] = []
+    last: list[Item] = []
+    after: dict[str, list[Item]] = {}
     previous: str | None = None
-    at_of = {item.id: i for i, item in enumerate(items)}
-    for item_id, (their_section, item) in their_items.items():
-        if their_section != section:
-            continue
-        if item_id in to_place:
-            at = at_of[previous] + 1 if previous in at_of else (len(items) if previous else 0)
-            items.insert(at, copy.deepcopy(item))
-            at_of = {item.id: i for i, item in enumerate(items)}
-        previous = item_id
+    for item in theirs:
+        if item.id in to_place:
+            placed = copy.deepcopy(item)
+            if previous is None:
+                first.append(placed)
+            elif previous in present:
+                after.setdefault(previous, []).append(placed)
+            else:
+                last.append(placed)
+            present.add(item.id)
+        previous = item.id
+    if not after:
+        return first + items + last
+    out: list[Item] = []
+    for start in [*first, *items, *last]:
+        # An item placed after one placed itself follows it: a run theirs added comes in
+        # whole, in theirs' order.
+        waiting = [start]
+        while waiting:
+            item = waiting.pop()
+            out.append(item)
+            waiting.extend(reversed(after.pop(item.id, ())))
+    return out
 
 
 def _shallow_copy(design: Design) -> Design:

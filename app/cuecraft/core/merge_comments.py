@@ -15,6 +15,8 @@ def merge_comments(
     base: Comments | None, ours: Comments | None, theirs: Comments | None
 ) -> Comments | None:
     """The merged comments of one mapping; `ours` itself when theirs changed nothing."""
+    if theirs is base:  # most often both None: nothing written on either side
+        return ours
     b, o, t = base or Comments(), ours or Comments(), theirs or Comments()
     if (t.above, t.eol, t.end) == (b.above, b.eol, b.end):
         return ours
