@@ -235,10 +235,13 @@ def _merge(
     for item_id, (_section, item) in our_items.items():
         was = base_items.get(item_id)
         other = their_items.get(item_id)
-        if was is not None and other is not None and was[1] == item == other[1]:
-            # Untouched on both sides (most of a large design): no field to merge, only
-            # the comments, which dataclass equality leaves out.
-            notes = merge_comments(was[1].comments, item.comments, other[1].comments)
+        if other is not None and item == other[1]:
+            # Alike on both sides (most of a large design is untouched): every field merges
+            # to ours, so only the comments are merged, which dataclass equality leaves out.
+            start = was[1] if was is not None and type(was[1]) is type(item) else None
+            notes = merge_comments(
+                None if start is None else start.comments, item.comments, other[1].comments
+            )
             if notes is not item.comments:
                 _own_copy(result, places[item_id], item).comments = notes
             continue
