@@ -8,6 +8,8 @@ empty "no findings" that is not true). The other tabs are built when first shown
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +146,45 @@ def test_networks_let_go_are_freed_though_frozen(qtbot: Any, design: Path) -> No
         assert "motif:monsoon" in view.node_ids()
     finally:
         document.undo_stack.setClean()  # closing asks nothing
+
+
+# A start in a fresh interpreter (-I: nothing preloaded from the environment), offscreen,
+# until the findings are shown: which of the workbench's parts it loaded.
+LOADED = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["CUECRAFT_DATA_DIR"] = sys.argv[2]
+from PySide6.QtWidgets import QApplication
+from cuecraft.gui.app import application, start_window
+application()
+window = start_window(sys.argv[1])
+while not window.document.findings_ready:
+    QApplication.processEvents()
+QApplication.processEvents()
+if sys.argv[3:] == ["choices"]:
+    window.findings.choices
+print("cuecraft.gui.conflict_actions" in sys.modules)
+"""
+
+
+def _loaded(design: Path, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", LOADED, str(design), str(design.parent / "data"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip()
+
+
+def test_a_start_without_merge_conflicts_leaves_their_choices_unloaded(design: Path) -> None:
+    # Their buttons and Qt styles cost a start some 7 ms; a design gets them with its first
+    # merge conflict (tests/gui/test_merge_conflicts.py).
+    assert _loaded(design) == "False"
+
+
+def test_the_probe_sees_the_choices_once_asked_for(design: Path) -> None:
+    # The same probe says True once they are loaded, so the test above can fail.
+    assert _loaded(design, "choices") == "True"

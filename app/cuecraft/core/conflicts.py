@@ -40,6 +40,9 @@ from cuecraft.core.validate import FIELDS
 from cuecraft.core.writer import amount_text
 from cuecraft.core.yamltree import Plain
 
+CODE = "MRG001"
+"""The finding `check` reports for each entry (rules/merges.py)."""
+
 _NULLS = ("null", "Null", "NULL", "~", "")
 
 

@@ -32,7 +32,6 @@ from cuecraft.core.rules.merges import message, shown
 from cuecraft.core.yamltree import Plain
 from cuecraft.gui.document import Document
 
-CODE = "MRG001"
 SHORTEST = 8  # letters a choice's button shows at the least
 
 # The choices for a whole item in question, by what happened to it (core/merge.py).

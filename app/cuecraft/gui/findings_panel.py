@@ -4,12 +4,14 @@ for a selected merge conflict (MRG001), "Take theirs" and "Keep ours" (conflict_
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from cuecraft.core.conflicts import CODE as CONFLICT
 from cuecraft.core.conflicts import Recorded
 from cuecraft.core.explain import SENTENCE_NAME_LIMIT
 from cuecraft.core.findings import (
@@ -17,7 +19,7 @@ from cuecraft.core.findings import (
 )
 from cuecraft.core.i18n import _, format_number
 from cuecraft.core.names import Names
-from cuecraft.gui import conflict_actions, dialogs
+from cuecraft.gui import dialogs
 from cuecraft.gui.document import Document
 from cuecraft.gui.finding_subject import finding_subject
 from cuecraft.gui.findings_rows import (
@@ -32,6 +34,9 @@ from cuecraft.gui.findings_rows import (
     severity_label,
 )
 from cuecraft.gui.widgets import unbroken
+
+if TYPE_CHECKING:
+    from cuecraft.gui.conflict_actions import ConflictChoices
 
 __all__ = ["ROLE_FINDING", "FindingRow", "FindingsPanel", "group_title", "severity_label"]
 
@@ -60,11 +65,9 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         self.tree.currentItemChanged.connect(self._offer_choices)
-        self.choices = conflict_actions.ConflictChoices(self)
-        self.choices.chosen.connect(self.choose)
+        self._choices: ConflictChoices | None = None  # made for the first conflict shown
         layout.addWidget(self.score)
         layout.addWidget(self.tree)
-        layout.addWidget(self.choices)
         self._shown: tuple[list[Finding], bool] | None = None
         self._names: Names | None = None
         document.changed.connect(self._forget_names)
@@ -296,11 +299,26 @@ class FindingsPanel(QWidget):
         return out
 
     # -- merge conflicts --------------------------------------------------------------------
+    # Their choices (conflict_actions: buttons, their Qt styles) are loaded with the first
+    # conflict shown, not with every design the workbench opens.
+
+    @property
+    def choices(self) -> ConflictChoices:
+        """The choices under the list for the conflict selected (hidden while none is)."""
+        if self._choices is None:
+            from cuecraft.gui.conflict_actions import ConflictChoices
+
+            self._choices = ConflictChoices(self)
+            self._choices.chosen.connect(self.choose)
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._choices)
+        return self._choices
 
     def conflict_rows(self) -> list[QTreeWidgetItem]:
         """The rows of the MRG001 findings, in order."""
         shown = self._shown
-        if shown is not None and all(f.code != conflict_actions.CODE for f in shown[0]):
+        if shown is not None and all(f.code != CONFLICT for f in shown[0]):
             return []  # none to look for among the rows (each keystroke asks, three times)
         out = []
         for i in range(self.tree.topLevelItemCount()):
@@ -308,11 +326,7 @@ class FindingsPanel(QWidget):
             for j in range(group.childCount() if group is not None else 0):
                 child = group.child(j) if group is not None else None
                 finding = child.data(0, ROLE_FINDING) if child is not None else None
-                if (
-                    child is not None
-                    and isinstance(finding, Finding)
-                    and finding.code == conflict_actions.CODE
-                ):
+                if child is not None and isinstance(finding, Finding) and finding.code == CONFLICT:
                     out.append(child)
         return out
 
@@ -321,28 +335,36 @@ class FindingsPanel(QWidget):
         rows = self.conflict_rows()
         if row is None or row not in rows:
             return None
+        from cuecraft.gui.conflict_actions import recorded_for
+
         findings = [r.data(0, ROLE_FINDING) for r in rows]
-        return conflict_actions.recorded_for(self.document.design, findings, rows.index(row))
+        return recorded_for(self.document.design, findings, rows.index(row))
 
     def _offer_choices(self, *_rows: object) -> None:
-        self.choices.show_for(self.conflict_of(self.tree.currentItem()))
+        entry = self.conflict_of(self.tree.currentItem())
+        if entry is not None or self._choices is not None:
+            self.choices.show_for(entry)
 
     def choose(self, take_theirs: bool) -> None:
         """Settle the selected conflict: take theirs (True) or keep ours."""
         entry = self.conflict_of(self.tree.currentItem())
         if entry is None:
             return
-        error = conflict_actions.settle(self.document, entry, take_theirs)
+        from cuecraft.gui.conflict_actions import refused_title, settle
+
+        error = settle(self.document, entry, take_theirs)
         if error:
-            dialogs.show_error(self, conflict_actions.refused_title(), error)
+            dialogs.show_error(self, refused_title(), error)
 
     def context_menu_for(self, row: QTreeWidgetItem | None) -> QMenu | None:
         """The menu a right-click on a row opens: the choices of a merge conflict."""
         entry = self.conflict_of(row)
         if entry is None:
             return None
+        from cuecraft.gui.conflict_actions import add_choices
+
         menu = QMenu(self)
-        conflict_actions.add_choices(menu, entry, self.choose)
+        add_choices(menu, entry, self.choose)
         return menu
 
     def popup(self, menu: QMenu, at: QPoint) -> None:
