@@ -147,6 +147,21 @@ def test_both_sides_adding_different_items_keeps_both_in_place():
     assert [z.id for z in result.design.zones][-1] == "bridge"
 
 
+def test_an_item_theirs_added_after_one_ours_deleted_goes_last_and_their_first_goes_first():
+    base, ours, theirs = _three()
+    follows = [c.id for c in base.cues][1]
+    ours.cues = [c for c in ours.cues if c.id != follows]
+    at = [c.id for c in theirs.cues].index(follows) + 1
+    theirs.cues[at:at] = [Cue("moss", "Soft moss", senses=["touch"]), Cue("fern", "Ferns")]
+    theirs.cues.insert(0, Cue("gong", "A gong at the gate", senses=["sound"]))
+    result = merge_designs(base, ours, theirs)
+    assert result.clean  # ours deleted an item theirs left alone: it goes
+    assert follows not in result.design.index()
+    ids = [c.id for c in result.design.cues]
+    assert ids[0] == "gong"
+    assert ids[-2:] == ["moss", "fern"]  # what they followed is gone: last, in their order
+
+
 def test_both_sides_adding_one_id_with_different_content():
     base, ours, theirs = _three()
     ours.cues.append(Cue("kettle", "A kettle sings", senses=["sound"], motifs=["tea"]))

@@ -107,6 +107,21 @@ def test_a_merged_file_lists_one_merge_conflict_per_entry_first(qtbot, refused, 
     assert not panel.choices.isVisibleTo(panel), "an ordinary finding offers no choice"
 
 
+def test_tab_goes_from_the_findings_to_the_choices_of_the_conflict_selected(
+    qtbot, refused, tmp_path
+):
+    window = open_window(qtbot, merged_file(tmp_path))
+    panel = window.findings
+    window.activateWindow()
+    click(qtbot, window, conflict_row(window, "storm"))  # the choices are made now
+    panel.tree.setFocus()
+    qtbot.waitUntil(panel.tree.hasFocus)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.choices.take
+    qtbot.keyClick(panel.choices.take, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.choices.keep
+
+
 def test_take_theirs_on_a_field_sets_their_value_and_undo_brings_the_conflict_back(
     qtbot, refused, tmp_path
 ):

@@ -151,15 +151,18 @@ def test_networks_let_go_are_freed_though_frozen(qtbot: Any, design: Path) -> No
 # A start in a fresh interpreter (-I: nothing preloaded from the environment), offscreen,
 # until the findings are shown: which of the workbench's parts it loaded.
 LOADED = """
-import os, sys
+import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CUECRAFT_DATA_DIR"] = sys.argv[2]
 from PySide6.QtWidgets import QApplication
 from cuecraft.gui.app import application, start_window
 application()
 window = start_window(sys.argv[1])
+deadline = time.monotonic() + 60
 while not window.document.findings_ready:
     QApplication.processEvents()
+    if time.monotonic() > deadline:
+        sys.exit("no findings within 60 s")
 QApplication.processEvents()
 if sys.argv[3:] == ["choices"]:
     window.findings.choices
@@ -180,7 +183,7 @@ def _loaded(design: Path, *args: str) -> str:
 
 
 def test_a_start_without_merge_conflicts_leaves_their_choices_unloaded(design: Path) -> None:
-    # Their buttons and Qt styles cost a start some 7 ms; a design gets them with its first
+    # Their buttons and Qt styles cost a start a few ms; a design gets them with its first
     # merge conflict (tests/gui/test_merge_conflicts.py).
     assert _loaded(design) == "False"
 

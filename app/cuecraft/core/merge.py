@@ -296,7 +296,8 @@ def _merge(
 def _place_theirs(items: list[Item], theirs: list[Item], to_place: set[str]) -> list[Item]:
     """`items` with the items of `theirs` (one section) whose ids are `to_place`, each
     right after the item it follows in theirs; after the last item when that one is not
-    in `items`, first when it follows none."""
+    in `items`, first when it follows none. Ids are unique (a design with one id twice
+    does not load), so no item has two placed right after it."""
     present = {item.id for item in items}
     first: list[Item] = []
     last: list[Item] = []

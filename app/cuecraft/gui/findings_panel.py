@@ -308,11 +308,15 @@ class FindingsPanel(QWidget):
         if self._choices is None:
             from cuecraft.gui.conflict_actions import ConflictChoices
 
-            self._choices = ConflictChoices(self)
-            self._choices.chosen.connect(self.choose)
+            choices = self._choices = ConflictChoices(self)
+            choices.chosen.connect(self.choose)
             layout = self.layout()
             assert layout is not None
-            layout.addWidget(self._choices)
+            layout.addWidget(choices)
+            # Tab goes from the list to the choices, as when they were made with the panel
+            # (a widget made later joins the end of the window's focus chain).
+            QWidget.setTabOrder(self.tree, choices.take)
+            QWidget.setTabOrder(choices.take, choices.keep)
         return self._choices
 
     def conflict_rows(self) -> list[QTreeWidgetItem]:
