@@ -7,6 +7,7 @@ empty "no findings" that is not true). The other tabs are built when first shown
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,36 @@ def test_the_design_is_laid_out_before_the_first_paint_and_checked_after(
     assert window.findings.score.text().replace("\u2060", "").startswith("Score")
     assert window.findings.tree.topLevelItemCount() > 0
     assert document.feedback is not None  # the side file, read with the first check
+
+
+def test_the_cycle_collector_rests_until_the_window_has_painted(qtbot: Any, design: Path) -> None:
+    assert gc.isenabled()
+    gc.unfreeze()
+    window = start_window(str(design))
+    qtbot.addWidget(window)
+    assert not gc.isenabled()  # nothing painted yet
+    assert gc.get_freeze_count() > 0  # what the start made is out of its sight
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
+
+
+def test_a_start_that_fails_or_never_paints_leaves_the_collector_running(
+    qtbot: Any, design: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cuecraft.gui.app as workbench
+
+    def fails(window: Any, path: str | None) -> None:
+        raise OSError("the disk went away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(workbench, "open_start_document", fails)
+        with pytest.raises(OSError):
+            start_window(str(design))
+    assert gc.isenabled()
+    window = start_window(str(design))
+    assert not gc.isenabled()
+    window.deleteLater()  # closed before its first paint
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
 
 
 def test_other_tabs_are_built_when_first_shown(qtbot: Any, design: Path) -> None:
