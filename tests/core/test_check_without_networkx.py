@@ -8,9 +8,9 @@ user site, no sitecustomize from the environment), so nothing else preloads it.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 DESIGN = str(ROOT / "designs" / "rainforest-cafe.yaml")
@@ -35,31 +35,19 @@ print(status, bool(out.getvalue()), 'networkx' in sys.modules)
 """
 
 
-def _probe(code: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", code, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout.strip()
-
-
 def test_checking_a_design_leaves_networkx_out():
-    assert _probe(CHECK, DESIGN) == "False"
+    assert fresh_python(CHECK, DESIGN) == "False"
 
 
 def test_the_probe_sees_networkx_once_the_network_is_built():
     # The same probe says True when networkx is really imported, so the test above can fail.
-    assert _probe(CHECK, DESIGN, "network") == "True"
+    assert fresh_python(CHECK, DESIGN, "network") == "True"
 
 
 def test_the_check_command_leaves_networkx_out():
     # Exit 1: the example has findings, which the command printed.
-    assert _probe(COMMAND, "check", DESIGN) == "1 True False"
-    assert _probe(COMMAND, "check", "--format", "json", DESIGN) == "1 True False"
+    assert fresh_python(COMMAND, "check", DESIGN) == "1 True False"
+    assert fresh_python(COMMAND, "check", "--format", "json", DESIGN) == "1 True False"
 
 
 def test_diff_and_merge_leave_networkx_out(tmp_path):
@@ -69,8 +57,8 @@ def test_diff_and_merge_leave_networkx_out(tmp_path):
     ours.write_text(text.replace("Into the rainforest", "Into the jungle", 1), encoding="utf-8")
     theirs.write_text(text + "# theirs\n", encoding="utf-8")
     assert ours.read_text(encoding="utf-8") != text
-    assert _probe(COMMAND, "diff", str(base), str(ours)) == "1 True False"  # 1: they differ
+    assert fresh_python(COMMAND, "diff", str(base), str(ours)) == "1 True False"  # 1: they differ
     merged = tmp_path / "merged.yaml"
     merge = ["merge", "-o", str(merged), str(base), str(ours), str(theirs)]
-    assert _probe(COMMAND, *merge).endswith(" False")
+    assert fresh_python(COMMAND, *merge).endswith(" False")
     assert "Into the jungle" in merged.read_text(encoding="utf-8")

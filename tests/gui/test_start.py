@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from cuecraft.core.check import check
 from cuecraft.gui.app import start_window
 from cuecraft.gui.views.blueprint_view import BlueprintView
 from cuecraft.gui.views.journey import JourneyView
+from tests.fresh import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -202,15 +201,7 @@ print("cuecraft.gui.conflict_actions" in sys.modules)
 
 
 def _loaded(design: Path, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", LOADED, str(design), str(design.parent / "data"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout.strip()
+    return fresh_python(LOADED, str(design), str(design.parent / "data"), *args)
 
 
 def test_a_start_without_merge_conflicts_leaves_their_choices_unloaded(design: Path) -> None:
