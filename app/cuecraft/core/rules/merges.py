@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cuecraft.core.conflicts import Recorded, recorded_conflicts
+from cuecraft.core.conflicts import CODE, Recorded, recorded_conflicts
 from cuecraft.core.findings import Finding, finding
 from cuecraft.core.graph import DesignGraph
 from cuecraft.core.i18n import _
@@ -36,7 +36,7 @@ def check(graph: DesignGraph) -> list[Finding]:
         ids = (conflict.id,) if conflict.id in index else ()
         out.append(
             finding(
-                "MRG001",
+                CODE,
                 "error",
                 message(conflict),
                 ids,
